@@ -1,0 +1,1 @@
+"""The store, building, reasoning, validation, networkx projection, export and viz."""

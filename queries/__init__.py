@@ -1,0 +1,1 @@
+"""The question catalogue (``*.rq`` files), running SPARQL, and the endpoint."""
