@@ -18,7 +18,9 @@ from typing import Union
 
 from rdflib import URIRef
 
-Value = Union[str, int, dt.date, "EntityRef"]
+# URIRef: an ontology individual as object (kb:governmentLevel kb:LevelProvinsi). URIRef is a
+# str subclass, so writers must test for it before str.
+Value = Union[URIRef, str, int, dt.date, "EntityRef"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +129,9 @@ class Entity:
 class Fact:
     """One triple the article supports, with its evidence.
 
-    ``obj`` is an :class:`EntityRef` for a relation, or a literal value (str, int,
-    ``datetime.date``) for an attribute; ``datatype`` may force a literal's XSD type
+    ``obj`` is an :class:`EntityRef` for a relation, a ``URIRef`` for an ontology
+    individual (``KB.LevelProvinsi``), or a literal value (str, int, ``datetime.date``)
+    for an attribute; ``datatype`` may force a literal's XSD type
     (e.g. ``XSD.gYear``).
     """
 

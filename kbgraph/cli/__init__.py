@@ -19,7 +19,7 @@ from kbgraph.ontology.errors import KbgraphError
 from .app import app
 
 # One module per command group; each registers its commands on ``app``.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["evaluate", "viz", "export", "query", "store"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

@@ -1,0 +1,176 @@
+"""Measure kbgraph at corpus scale and print one table (Markdown).
+
+    python benchmarks/run.py --n 1000            # generate (cached) + measure
+    python benchmarks/run.py --n 10000 --rdflib-sample 2000
+
+Figures: build throughput cold and warm (articles/s, triples/s), peak RSS of the build
+process, incremental rebuild of one changed article among N, store size on disk, the
+latency (median, p95) of every catalogue question on the embedded Oxigraph store and on
+rdflib's in-memory store side by side (ratio), and the time and size of the viz HTML with
+the default --max-nodes. Each build runs in a child process so its peak RSS is its own.
+Not a test: targets are reported, not asserted (see benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+
+def _child_build(store: str, corpus: str) -> dict:
+    """Run ``kbgraph build`` in a child process; wall time and peak RSS (MiB)."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from kbgraph.graph.store import open_store\n"
+        "from kbgraph.graph.build import build\n"
+        "t = time.perf_counter()\n"
+        f"with open_store({store!r}) as s:\n"
+        f"    r = build(s, [{corpus!r}])\n"
+        "el = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': el, 'rss_mib': rss, 'child_rss_mib': kids,"
+        " 'report': {k: v for k, v in vars(r).items() if isinstance(v, (int, float, str))}}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode not in (0, 2):
+        raise SystemExit(f"build failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _timeit(fn, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95
+
+
+def _default_params(info) -> dict[str, str]:
+    """Parameters a question needs to run at all (evidence needs a subject)."""
+    params = {}
+    for p in getattr(info, "params", []) or []:
+        name = getattr(p, "name", None) or (p.get("name") if isinstance(p, dict) else None)
+        required = getattr(p, "required", None) if not isinstance(p, dict) else p.get("required")
+        if name == "subject" or required:
+            params[name] = "Badan Kependudukan dan Keluarga Berencana Nasional"
+    return params
+
+
+def measure(n: int, workdir: Path, repeat: int, rdflib_sample: int | None) -> list[tuple[str, str]]:
+    from kbgraph.graph.store import open_store
+    from kbgraph.queries import catalog
+
+    rows: list[tuple[str, str]] = []
+    corpus = workdir / f"corpus-{n}"
+    if not corpus.exists():
+        t = time.perf_counter()
+        generate.generate(n, corpus, fmt="txt")
+        rows.append(("generate corpus", f"{time.perf_counter() - t:.1f} s"))
+    store_dir = workdir / f"store-{n}"
+    shutil.rmtree(store_dir, ignore_errors=True)
+
+    cold = _child_build(str(store_dir), str(corpus))
+    rows.append(("build cold", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.0f} articles/s"))
+    rows.append(("build peak RSS", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB"))
+    with open_store(str(store_dir)) as s:
+        triples = int(s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
+    rows.append(("triples (all graphs)", f"{triples:,}"))
+    rows.append(("build throughput", f"{triples / cold['seconds']:,.0f} triples/s"))
+    warm = _child_build(str(store_dir), str(corpus))
+    rows.append(("re-build unchanged (warm)", f"{warm['seconds']:.2f} s"))
+
+    victim = sorted(corpus.rglob("*.txt"))[n // 2]
+    original = victim.read_text(encoding="utf-8")
+    victim.write_text(original.replace("peserta", "peserta undangan", 1), encoding="utf-8")
+    try:
+        inc = _child_build(str(store_dir), str(corpus))
+    finally:
+        victim.write_text(original, encoding="utf-8")
+    rows.append(("re-build, 1 changed article", f"{inc['seconds']:.2f} s"))
+    rows.append(("store size on disk", f"{_dir_size(store_dir) / 2**20:.0f} MiB"))
+
+    # Query latency: embedded Oxigraph vs rdflib in memory, same data, same query text.
+    import rdflib
+
+    with open_store(str(store_dir)) as s:
+        nq = s.dump("nq")
+        ds = rdflib.Dataset(default_union=True)
+        if rdflib_sample:
+            lines = nq.decode("utf-8").splitlines()
+            ds.parse(data="\n".join(lines[: rdflib_sample * 100]), format="nquads")
+        else:
+            ds.parse(data=nq.decode("utf-8"), format="nquads")
+        for info in catalog.list_queries():
+            params = _default_params(info)
+            med, p95 = _timeit(lambda: catalog.run(s, info.name, params), repeat)
+            qtext = catalog.load(info.name).text
+            try:
+                t = time.perf_counter()
+                list(ds.query(qtext))
+                r_ms = (time.perf_counter() - t) * 1000
+                ratio = f"{r_ms / med:.0f}×" if med > 0 else "-"
+                r_txt = f"{r_ms:.0f} ms"
+            except Exception as exc:  # rdflib may not run a query that needs bindings
+                r_txt, ratio = f"n/a ({type(exc).__name__})", "-"
+            rows.append((f"query {info.name}", f"median {med:.1f} ms, p95 {p95:.1f} ms | rdflib {r_txt} | {ratio}"))
+
+        try:
+            from kbgraph.graph import viz
+
+            out = workdir / "graph.html"
+            t = time.perf_counter()
+            viz.write_html(s, out)
+            rows.append(("viz (default --max-nodes)", f"{time.perf_counter() - t:.1f} s, {out.stat().st_size / 2**20:.2f} MiB"))
+        except ImportError:
+            rows.append(("viz", "not available"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kbgraph-bench")
+    ap.add_argument("--repeat", type=int, default=20, help="runs per query")
+    ap.add_argument("--rdflib-sample", type=int, default=None,
+                    help="load only ~this many articles' quads into rdflib (it is slow)")
+    args = ap.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    header = [
+        ("machine", f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"),
+        ("versions", ", ".join(f"{p} {version(p)}" for p in ("kbgraph", "pyoxigraph", "rdflib", "spacy", "pyvis"))),
+        ("corpus", f"{args.n:,} synthetic articles (benchmarks/generate.py, seed 2019)"),
+    ]
+    rows = header + measure(args.n, args.workdir, args.repeat, args.rdflib_sample)
+    print("| measure | value |\n|---|---|")
+    for k, v in rows:
+        print(f"| {k} | {v} |")
+    _ = resource  # imported for the child's code path clarity
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,455 @@
+"""Drive the loaders over files and folders and write each article's graph to the store.
+
+What a researcher can rely on, and how it is done:
+
+* **Idempotent and incremental.** Every article owns its named graph
+  (``namespaces.article_graph(id)``) holding ``kb:contentHash``. One query reads all
+  stored hashes first; an article whose hash is unchanged is not even extracted. A
+  changed article replaces its own graph only. An article whose id changed at the
+  same source (an edited file without a URL: its id is a hash of the text) replaces
+  the graph it superseded. ``prune=True`` also drops articles whose file is gone.
+* **Atomic.** Each write is one transaction holding whole articles. A bad file or
+  record is reported (file and reason) and skipped; the others load. ``strict=True``
+  extracts everything first and writes nothing unless every article was good: the
+  store stays exactly as it was.
+* **Crash safe.** A build killed midway leaves only whole articles behind (RocksDB is
+  transactional); the re-run skips them by hash and completes.
+* **Both cores.** Extraction runs in a process pool, in batches, in input order (so
+  the result is deterministic); the parent reads files and writes the store.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kbgraph.loaders.model import Article
+from kbgraph.ontology.errors import InputError, KbgraphError
+from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
+from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
+
+from .store import EmbeddedStore, Store, sparql_asset
+from .terms import normalize_bnodes, ntriples_of
+
+__all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]
+
+Extractor = Callable[[Article], Graph]
+Reader = Callable[[Path], "tuple[list[Article], list[InputError]]"]
+
+#: Articles per task sent to a worker process, and below how many articles to extract
+#: the pool is not worth starting (spaCy loads in each worker).
+BATCH = 8
+POOL_THRESHOLD = 2 * BATCH
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file, record or article that was not loaded, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """Where a build is: articles handled so far, and files fully handled of all files."""
+
+    articles: int
+    files_done: int
+    files_total: int
+    elapsed: float
+
+
+@dataclass
+class BuildReport:
+    """What a build did. ``skipped`` counts files/records/articles not loaded."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    pruned: int = 0
+    duplicates: int = 0
+    extracted: int = 0  # articles run through the extractor (0 on an unchanged re-run)
+    ontology_loaded: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def articles(self) -> int:
+        """Articles read from the input (loaded or unchanged)."""
+        return self.added + self.updated + self.unchanged
+
+    @property
+    def ok(self) -> bool:
+        return self.skipped == 0
+
+    def summary(self) -> str:
+        """One line: counts, time and rate."""
+        per_s = self.extracted / self.seconds if self.extracted and self.seconds else 0.0
+        rate = f", {per_s:.1f} articles/s" if per_s >= 1 else (f", {per_s:.2f} articles/s" if per_s else "")
+        dup = f", {self.duplicates} duplicate" if self.duplicates else ""
+        return (
+            f"{self.articles} article{'' if self.articles == 1 else 's'}: {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.skipped} skipped, {self.pruned} pruned{dup} "
+            f"in {self.seconds:.1f} s{rate}"
+        )
+
+
+# --------------------------------------------------------------------------- extraction
+
+def extract_graph(article: Article) -> Graph:
+    """The default extractor: the loaders' pipeline, article → its named graph."""
+    from kbgraph.loaders.pipeline import article_rdf, extract_article
+
+    return article_rdf(extract_article(article))
+
+
+def _read_path(path: Path) -> tuple[list[Article], list[InputError]]:
+    from kbgraph.loaders.read import read_path
+
+    return read_path(path)
+
+
+def _iter_sources(paths: Sequence[str | os.PathLike[str]], warnings: list[str]) -> list[Path]:
+    from kbgraph.loaders.read import iter_sources
+
+    return list(iter_sources(paths, warnings=warnings))
+
+
+Outcome = tuple[str, str | None, str | None]  # (article id, N-Triples, error)
+
+
+def _extract_batch(extractor: Extractor, articles: list[Article]) -> list[Outcome]:
+    """Run in a worker: extract each article to sorted N-Triples, or say why not."""
+    out: list[Outcome] = []
+    for article in articles:
+        try:
+            graph = extractor(article)
+            out.append((article.id, ntriples_of(graph), None))
+        except KbgraphError as exc:
+            out.append((article.id, None, _reason(exc)))
+        except Exception as exc:  # a bug in extraction must not lose the other articles
+            out.append((article.id, None, f"extraction failed ({type(exc).__name__}: {exc}); "
+                                          "please report this as a kbgraph bug"))
+    return out
+
+
+def _reason(exc: KbgraphError) -> str:
+    msg = exc.args[0] if exc.args else type(exc).__name__
+    return f"{msg} ({exc.hint})" if exc.hint else str(msg)
+
+
+def _pool_context() -> mp.context.BaseContext:
+    """``fork`` on Linux: workers inherit the models the parent loaded on its first batch.
+
+    The parent holds an open RocksDB store, but a forked worker never touches it and
+    leaves through ``os._exit`` (no destructor runs); fcntl locks are not inherited.
+    Elsewhere (macOS, Windows) fork is unsafe or absent: ``forkserver`` or ``spawn``.
+    """
+    methods = mp.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return mp.get_context("fork")
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _run_batches(extractor: Extractor, batches: Iterator[list[Article]], workers: int
+                 ) -> Iterator[tuple[list[Article], list[Outcome]]]:
+    """Extract batches in input order; a pool of ``workers`` only when there is work for one.
+
+    The first batch runs in this process (it loads the language models, which forked
+    workers then share); at most ``2 * workers`` batches are in flight, so the corpus
+    is streamed, never held in memory.
+    """
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    yield first, _extract_batch(extractor, first)
+    head: list[list[Article]] = []
+    for batch in batches:
+        head.append(batch)
+        if sum(len(b) for b in head) >= POOL_THRESHOLD:
+            break
+    stream = chain(head, batches)
+    if workers <= 1 or sum(len(b) for b in head) < POOL_THRESHOLD:
+        for batch in stream:
+            yield batch, _extract_batch(extractor, batch)
+        return
+    with _pool_context().Pool(workers) as pool:
+        inflight: deque = deque()
+        for batch in stream:
+            inflight.append((batch, pool.apply_async(_extract_batch, (extractor, batch))))
+            if len(inflight) >= 2 * workers:  # back-pressure: never read far ahead
+                b, res = inflight.popleft()
+                yield b, res.get()
+        while inflight:
+            b, res = inflight.popleft()
+            yield b, res.get()
+
+
+# --------------------------------------------------------------------------- the store side
+
+@dataclass(frozen=True)
+class _Stored:
+    hash: str
+    source: str | None
+
+
+def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
+    """Every article graph's content hash and source path, in one query."""
+    out: dict[URIRef, _Stored] = {}
+    for g, h, src in store.select(sparql_asset("build-article-hashes")).rows:
+        if isinstance(g, URIRef) and h is not None:
+            out[g] = _Stored(str(h), str(src) if src is not None else None)
+    return out
+
+
+def ensure_ontology(store: Store) -> bool:
+    """Load the ontology into its graph unless the store already holds this version.
+
+    Returns True when it was (re)loaded. Blank node labels differ between stores, so
+    the comparison ignores them.
+    """
+    wanted = ontology_ntriples()
+    if normalize_bnodes(store.graph_ntriples(ONTOLOGY_GRAPH)) == normalize_bnodes(wanted):
+        return False
+    if isinstance(store, EmbeddedStore):
+        store.put_graph_exact(ONTOLOGY_GRAPH, ontology_triples())
+    else:
+        store.write({ONTOLOGY_GRAPH: wanted})
+    return True
+
+
+def _file_of(source: str) -> Path:
+    """The file of an article's source (``f.jsonl#L3`` → ``f.jsonl``)."""
+    p = Path(source)
+    if not p.exists() and "#" in source:
+        return Path(source.rsplit("#", 1)[0])
+    return p
+
+
+# --------------------------------------------------------------------------- build
+
+class _Tracker:
+    """Progress in files fully handled: a file is done when its last article is written."""
+
+    def __init__(self, callback: Callable[[BuildProgress], None] | None, files_total: int):
+        self.callback = callback
+        self.files_total = files_total
+        self.started = time.perf_counter()
+        self.files_read = 0
+        self.handled = 0
+        self.pending: dict[int, int] = {}  # file number → its articles still being extracted
+        self.last = 0.0
+
+    def queued(self, file_no: int) -> None:
+        self.pending[file_no] = self.pending.get(file_no, 0) + 1
+
+    def file_read(self, file_no: int, handled: int) -> None:
+        self.files_read = file_no + 1
+        self.handled += handled
+        self.emit(throttle=True)
+
+    def batch_done(self, file_nos: list[int]) -> None:
+        for f in file_nos:
+            self.pending[f] -= 1
+            if not self.pending[f]:
+                del self.pending[f]
+        self.handled += len(file_nos)
+        self.emit()
+
+    def emit(self, *, throttle: bool = False) -> None:
+        now = time.perf_counter()
+        if self.callback is None or (throttle and now - self.last < 0.2):
+            return
+        self.last = now
+        done = min(self.pending) if self.pending else self.files_read
+        self.callback(BuildProgress(self.handled, done, self.files_total, now - self.started))
+
+
+class _Run:
+    """One build: the state shared by reading, extracting and writing."""
+
+    def __init__(self, store: Store, files: list[Path], report: BuildReport, *, strict: bool,
+                 force: bool, reader: Reader, tracker: _Tracker):
+        self.store, self.files, self.report = store, files, report
+        self.strict, self.force, self.reader, self.tracker = strict, force, reader, tracker
+        self.stored = _stored_articles(store)
+        self.seen: dict[str, str] = {}  # article id → source, this run
+        self.present: dict[str, str] = {}  # source → id of the article in the store after the run
+        self.kind: dict[str, str] = {}  # article id → "added" | "updated", for those extracted
+        self.file_no: dict[str, int] = {}  # article id → number of its file, for those extracted
+        self.clean_files: set[Path] = set()  # files read without any error
+        self.pending_writes: dict[URIRef, str] = {}  # strict mode: everything, written at the end
+
+    def problem(self, source: str, reason: str) -> None:
+        self.report.skipped += 1
+        self.report.problems.append(Problem(source, reason))
+        if self.strict:
+            raise InputError(reason, source=source, hint="--strict: nothing was written")
+
+    def to_extract(self) -> Iterator[list[Article]]:
+        """Read every file; yield batches of the articles that need extracting."""
+        batch: list[Article] = []
+        for file_no, path in enumerate(self.files):
+            articles, errors = self.reader(path)
+            if not errors:
+                self.clean_files.add(path.resolve())
+            for err in errors:
+                self.problem(err.source or str(path), _reason(err))
+            handled = len(errors)
+            for article in articles:
+                if not self._needs_extraction(article):
+                    handled += 1
+                    continue
+                self.file_no[article.id] = file_no
+                self.tracker.queued(file_no)
+                batch.append(article)
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+            self.tracker.file_read(file_no, handled)
+        if batch:
+            yield batch
+
+    def _needs_extraction(self, article: Article) -> bool:
+        report = self.report
+        if article.id in self.seen:
+            report.duplicates += 1
+            report.warnings.append(f"{article.source}: the same article as {self.seen[article.id]}; loaded once")
+            return False
+        self.seen[article.id] = article.source
+        old = self.stored.get(article_graph(article.id))
+        if old and old.hash == article.content_hash and old.source == article.source and not self.force:
+            report.unchanged += 1
+            self.present[article.source] = article.id
+            return False
+        self.kind[article.id] = "updated" if old else "added"
+        return True
+
+    def write_batch(self, batch: list[Article], outcomes: list[Outcome]) -> None:
+        """Write one batch of extractions in one transaction (strict: keep for the end)."""
+        writes: dict[URIRef, str] = {}
+        for article, (aid, nt, error) in zip(batch, outcomes):
+            self.report.extracted += 1
+            if error is not None:
+                del self.kind[aid]
+                self.problem(article.source, error)
+                continue
+            writes[article_graph(aid)] = nt
+            self.present[article.source] = aid
+        if self.strict:
+            self.pending_writes.update(writes)
+        elif writes:
+            self.store.write(writes)
+        for article in batch:
+            if article.id in self.kind:
+                name = self.kind[article.id]
+                setattr(self.report, name, getattr(self.report, name) + 1)
+        self.tracker.batch_done([self.file_no.pop(a.id) for a in batch])
+
+    def finish(self, prune: bool) -> None:
+        """Drop superseded (and with ``prune``, gone) articles; strict: write everything."""
+        drops = _superseded(self.stored, self.present, self.kind, self.report)
+        if prune:
+            drops |= _gone(self.stored, self.seen, self.clean_files, drops, self.report)
+        if self.strict:
+            self.report.ontology_loaded = ensure_ontology(self.store)
+            self.store.write(self.pending_writes, drop=drops)
+        elif drops:
+            self.store.write({}, drop=drops)
+
+
+def build(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    prune: bool = False,
+    force: bool = False,
+    progress: Callable[[BuildProgress], None] | None = None,
+    workers: int | None = None,
+    extractor: Extractor | None = None,
+    reader: Reader | None = None,
+) -> BuildReport:
+    """Load the articles under ``paths`` into ``store``; see the module docstring.
+
+    ``force`` re-extracts unchanged articles too (after a loader upgrade). ``workers``
+    defaults to the number of CPUs. ``extractor`` (Article → its named graph) and
+    ``reader`` (file → articles and errors) default to the loaders; tests inject their
+    own. Raises :class:`InputError` for a path that does not exist, and in ``strict``
+    mode for the first bad file or article (having written nothing).
+    """
+    report = BuildReport()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    files = _iter_sources(paths, report.warnings)  # raises before anything is written
+    tracker = _Tracker(progress, len(files))
+    run = _Run(store, files, report, strict=strict, force=force, reader=reader or _read_path,
+               tracker=tracker)
+    if not strict:
+        report.ontology_loaded = ensure_ontology(store)
+    for batch, outcomes in _run_batches(extractor or extract_graph, run.to_extract(), workers):
+        run.write_batch(batch, outcomes)
+    run.finish(prune)
+    report.seconds = time.perf_counter() - tracker.started
+    tracker.emit()
+    return report
+
+
+def _superseded(stored: dict[URIRef, _Stored], present: dict[str, str], kind: dict[str, str],
+                report: BuildReport) -> set[URIRef]:
+    """Stored graphs whose source now yields another article id (e.g. an edited file).
+
+    ``present`` maps the source of every article that is in the store after this run
+    (written or unchanged) to its id; an article that failed keeps its old graph.
+    """
+    ids = {article_graph(aid) for aid in present.values()}
+    drops: set[URIRef] = set()
+    for g, old in stored.items():
+        if g in ids or old.source is None or old.source not in present:
+            continue
+        drops.add(g)
+        new_id = present[old.source]
+        if kind.get(new_id) == "added":  # the new article replaces this one: an update
+            kind[new_id] = "updated"
+            report.added -= 1
+            report.updated += 1
+        else:
+            report.pruned += 1
+    return drops
+
+
+def _gone(stored: dict[URIRef, _Stored], seen: dict[str, str], clean_files: set[Path],
+          already: set[URIRef], report: BuildReport) -> set[URIRef]:
+    """With --prune: graphs whose file is gone, or whose file no longer holds them."""
+    ids = {article_graph(aid) for aid in seen}
+    drops: set[URIRef] = set()
+    for g, old in stored.items():
+        if g in ids or g in already or old.source is None:
+            continue
+        f = _file_of(old.source)
+        if not f.exists() or f.resolve() in clean_files:
+            drops.add(g)
+            report.pruned += 1
+    return drops
+
+
+def iter_problems(report: BuildReport) -> Iterable[str]:
+    """The report's problems as lines (for printing)."""
+    return (str(p) for p in report.problems)

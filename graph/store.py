@@ -1,0 +1,395 @@
+"""One store interface over an embedded on-disk Oxigraph store or a remote SPARQL 1.1 server.
+
+Researchers build once and query many times, so the default store is pyoxigraph on
+disk (``./kbgraph-data``): fast SPARQL, no server to run. A team shares a graph on a
+server (Oxigraph, Fuseki, GraphDB, Virtuoso), so the same interface also speaks the
+SPARQL 1.1 Protocol to a URL (:mod:`kbgraph.graph.remote`).
+
+Both see the **union of all named graphs** as the default graph: every article owns
+its named graph, and queries must not care which. Results come back as rdflib terms.
+Writes go through :meth:`Store.write`, one transaction per call, so an article is
+either wholly in the store or not at all.
+
+Typical use::
+
+    with open_store("kbgraph-data") as store:
+        rows = store.select("SELECT ?m WHERE { ?m a kb:Meeting }").rows
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Identifier, Node
+
+from kbgraph.ontology.errors import QueryError, StoreError
+from kbgraph.ontology.namespaces import PREFIXES, bind_prefixes
+
+from .terms import from_ox, inject_values, ntriples_of, to_ntriples, to_ox
+
+__all__ = ["Store", "EmbeddedStore", "SelectResult", "open_store", "is_remote", "sparql_asset"]
+
+Bindings = Mapping[str, Identifier] | None
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+#: Serializations :meth:`Store.dump` writes, and whether they carry graph names.
+DUMP_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    "nq": (ox.RdfFormat.N_QUADS, True),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "ttl": (ox.RdfFormat.TURTLE, False),
+}
+
+
+def sparql_asset(name: str) -> str:
+    """The text of ``graph/assets/<name>.rq`` (the graph layer's own SPARQL, kept as data)."""
+    return (ASSETS / f"{name}.rq").read_text(encoding="utf-8")
+
+
+@dataclass
+class SelectResult:
+    """Rows of a SELECT: ``variables`` in projection order, cells rdflib terms or None."""
+
+    variables: list[str]
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[tuple[Identifier | None, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_dicts(self) -> list[dict[str, Identifier | None]]:
+        """One dict per row, every variable a key (None when unbound)."""
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+    def to_dataframe(self, *, python_values: bool = True) -> Any:
+        """A pandas DataFrame (pandas is optional: ``pip install kbgraph[pandas]``).
+
+        With ``python_values`` literals become Python values (int, date, str) and IRIs
+        strings, which is what pandas users expect; otherwise cells are rdflib terms.
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise StoreError("pandas is not installed", hint="pip install 'kbgraph[pandas]'") from exc
+        rows = self.rows
+        if python_values:
+            rows = [tuple(None if c is None else c.toPython() for c in row) for row in rows]
+            rows = [tuple(str(c) if isinstance(c, URIRef) else c for c in row) for row in rows]
+        return pd.DataFrame.from_records(rows, columns=self.variables)
+
+
+class Store(ABC):
+    """The operations every part of kbgraph uses; see :func:`open_store`."""
+
+    location: str
+
+    # -- primitives each backend provides (pyoxigraph terms in, pyoxigraph terms out) --
+
+    @abstractmethod
+    def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
+        ...
+
+    @abstractmethod
+    def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
+        ...
+
+    @abstractmethod
+    def _ask(self, sparql: str, bindings: Bindings) -> bool:
+        ...
+
+    @abstractmethod
+    def _update(self, sparql: str) -> None:
+        """Run one SPARQL Update request, as one transaction."""
+
+    @abstractmethod
+    def _quads_ox(self) -> Iterable[ox.Quad]:
+        ...
+
+    @abstractmethod
+    def graphs(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+
+    def close(self) -> None:
+        """Release the store (the embedded store's lock)."""
+
+    # -- the public interface ---------------------------------------------------------
+
+    def select(self, sparql: str, bindings: Bindings = None) -> SelectResult:
+        """Run a SELECT; ``bindings`` bind variables to RDF terms (never pasted as text)."""
+        variables, rows = self._select_ox(sparql, bindings)
+        return SelectResult(variables, [tuple(from_ox(c) for c in row) for row in rows])
+
+    def construct(self, sparql: str, bindings: Bindings = None) -> Graph:
+        """Run a CONSTRUCT (or DESCRIBE) into an rdflib Graph with kbgraph's prefixes."""
+        g = Graph()
+        bind_prefixes(g)
+        for t in self._construct_ox(sparql, bindings):
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return g
+
+    def ask(self, sparql: str, bindings: Bindings = None) -> bool:
+        """Run an ASK."""
+        return self._ask(sparql, bindings)
+
+    def write(self, replace: Mapping[URIRef, str], drop: Iterable[URIRef] = ()) -> None:
+        """Replace graphs by N-Triples text and drop others, all in **one transaction**.
+
+        ``replace`` maps a graph IRI to its new content as N-Triples (as produced by
+        :func:`kbgraph.graph.terms.ntriples_of`); the old content is dropped first. Blank
+        nodes in the text become fresh blank nodes. Either all of it happens or none.
+        """
+        ops = [f"DROP SILENT GRAPH {to_ntriples(g)}" for g in sorted(set(drop) | set(replace))]
+        blocks = [f"GRAPH {to_ntriples(g)} {{\n{nt}}}" for g, nt in sorted(replace.items()) if nt.strip()]
+        if blocks:
+            ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if ops:
+            self._update(" ;\n".join(ops))
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Make ``graph_iri`` hold exactly the triples of ``graph`` (one transaction)."""
+        self.write({graph_iri: ntriples_of(graph)})
+
+    def drop_graph(self, graph_iri: URIRef) -> None:
+        """Remove a named graph (no error if it is absent)."""
+        self.write({}, drop=[graph_iri])
+
+    def graph_ntriples(self, graph_iri: URIRef) -> str:
+        """Sorted N-Triples of one named graph (used to compare it with a file)."""
+        triples = self._construct_ox(
+            "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph_iri}
+        )
+        return "".join(sorted(f"{t} .\n" for t in triples))
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        """Every quad as rdflib terms (graph None for the default graph), sorted."""
+        for q in _sorted_quads(self._quads_ox()):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def to_dataset(self) -> Dataset:
+        """The whole store as an rdflib Dataset (in memory: for small stores and tests)."""
+        ds = Dataset()
+        bind_prefixes(ds)
+        for s, p, o, g in self.quads():
+            ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))
+        return ds
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        """Serialize the store: ``nq``/``trig`` keep graph names, ``nt``/``ttl`` the union.
+
+        Output is sorted, so the same store always dumps to the same bytes.
+        """
+        try:
+            rdf_format, with_graphs = DUMP_FORMATS[fmt]
+        except KeyError:
+            raise StoreError(f"unknown dump format {fmt!r}; expected one of {sorted(DUMP_FORMATS)}") from None
+        quads = _sorted_quads(self._quads_ox())
+        if with_graphs:
+            items: list = quads
+        else:
+            seen: dict[str, ox.Triple] = {}
+            for q in quads:
+                t = q.triple
+                seen.setdefault(str(t), t)
+            items = [seen[k] for k in sorted(seen)]
+        prefixes = PREFIXES if fmt in ("ttl", "trig") else None
+        return ox.serialize(items, format=rdf_format, prefixes=prefixes)
+
+    def count_quads(self) -> int:
+        """How many quads the named graphs hold."""
+        rows = self._select_ox("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", None)[1]
+        return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location}>"
+
+
+def _sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Quads sorted by graph, subject, predicate, object (their N-Triples forms)."""
+    keyed = [((str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)), q) for q in quads]
+    keyed.sort(key=lambda kq: kq[0])
+    return [q for _, q in keyed]
+
+
+def _ox_bindings(bindings: Bindings) -> dict[ox.Variable, Any]:
+    return {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store in a folder on disk (RocksDB), opened by this process alone."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
+        self.path = Path(path)
+        self.location = str(self.path)
+        _check_folder(self.path, create=create)
+        try:
+            self._ox: ox.Store | None = (
+                ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            )
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower() or "temporarily unavailable" in msg.lower():
+                raise StoreError(
+                    f"the store {self.location} is in use by another process",
+                    hint="wait for the running build, server or notebook to finish, "
+                    "or use --store with another folder",
+                ) from None
+            raise StoreError(f"cannot open the store {self.location}: {msg}") from None
+
+    @property
+    def ox_store(self) -> ox.Store:
+        """The underlying pyoxigraph Store (for fast paths such as bulk export)."""
+        if self._ox is None:
+            raise StoreError(f"the store {self.location} is closed")
+        return self._ox
+
+    def close(self) -> None:
+        if self._ox is not None:
+            try:
+                self._ox.flush()
+            except OSError:
+                pass
+            self._ox = None  # dropping the last reference releases the RocksDB lock
+
+    def _query(self, sparql: str, bindings: Bindings) -> Any:
+        """Run a query with the union default graph; bindings by pyoxigraph substitution.
+
+        pyoxigraph 0.5 substitutes only variables a SELECT projects; for any other
+        binding (an ASK, a CONSTRUCT, a FILTER-only parameter) the same terms go in a
+        VALUES block at the head of the WHERE group, as for a remote server.
+        """
+        store = self.ox_store
+        try:
+            if bindings:
+                try:
+                    return store.query(
+                        sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+                        substitutions=_ox_bindings(bindings),
+                    )
+                except RuntimeError as exc:
+                    if "projection" not in str(exc):
+                        raise
+                    sparql = inject_values(sparql, bindings)
+            return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(f"SPARQL query failed: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"reading the store {self.location} failed: {exc}") from None
+
+    def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("not a SELECT query")
+        variables = [v.value for v in result.variables]
+        rows = [tuple(sol[i] for i in range(len(variables))) for sol in result]
+        return variables, rows
+
+    def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("not a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def _ask(self, sparql: str, bindings: Bindings) -> bool:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("not an ASK query")
+        return bool(result)
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self.ox_store.update(sparql)
+        except SyntaxError as exc:  # our own update text: a bug, but say what happened
+            raise StoreError(f"invalid SPARQL update: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"writing the store {self.location} failed: {exc}") from None
+
+    def _quads_ox(self) -> Iterable[ox.Quad]:
+        return list(self.ox_store.quads_for_pattern(None, None, None, None))
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self.ox_store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def put_graph_exact(self, graph_iri: URIRef, triples: Iterable[ox.Triple]) -> None:
+        """Replace a graph keeping blank node labels as given (two transactions).
+
+        Used for the ontology, whose blank nodes are canonically labelled so that two
+        builds write byte-identical stores. A crash between the two steps leaves the
+        graph empty, which the next build notices and repairs.
+        """
+        g = ox.NamedNode(str(graph_iri))
+        store = self.ox_store
+        store.remove_graph(g)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        if fmt == "nq":  # the fast path: let Oxigraph write, then sort the lines
+            raw = self.ox_store.dump(format=ox.RdfFormat.N_QUADS)
+            return b"".join(sorted(raw.splitlines(keepends=True)))
+        return super().dump(fmt)
+
+
+_ROCKSDB_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def _check_folder(path: Path, *, create: bool) -> None:
+    """Refuse a folder that holds other files, so ``--store .`` cannot litter a project."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder", hint="give --store a folder")
+    if path.is_dir():
+        entries = [p.name for p in path.iterdir()]
+        if entries and not any(m in entries for m in _ROCKSDB_MARKERS):
+            raise StoreError(
+                f"{path} is not a kbgraph store (it holds other files)",
+                hint="choose a new or empty folder for --store",
+            )
+    elif not create:
+        raise StoreError(
+            f"no store at {path}",
+            hint=f"build one first: kbgraph build PATH --store {path}",
+        )
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """True when ``location`` is the http(s) URL of a SPARQL server."""
+    return str(location).lower().startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | os.PathLike[str],
+    update_url: str | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    gsp_url: str | None = None,
+    timeout: float = 300.0,
+) -> Store:
+    """Open the store at a folder (embedded Oxigraph) or an http(s) SPARQL endpoint URL.
+
+    ``create=False`` refuses a folder that does not exist yet (for commands that only
+    read). For a URL, ``update_url`` defaults to the query URL with its last path
+    segment ``query``/``sparql`` replaced by ``update``; ``gsp_url`` (a Graph Store
+    Protocol endpoint such as Oxigraph's ``/store``) makes graph replacement use HTTP PUT.
+    """
+    if is_remote(location):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(location), update_url=update_url, gsp_url=gsp_url, timeout=timeout)
+    return EmbeddedStore(location, create=create, read_only=read_only)

@@ -1,0 +1,93 @@
+"""``kbgraph evaluate ARTICLES GOLD``: score the loaders against gold files.
+
+Parses arguments, calls :func:`kbgraph.loaders.evaluate.evaluate_paths` and prints the
+report; the scoring itself lives in the library so tests and notebooks call it directly.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from kbgraph.loaders.evaluate import (
+    Report,
+    evaluate_paths,
+    render_markdown,
+    report_to_dict,
+    summary_sections,
+)
+
+from .app import app
+
+
+class EvalFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def evaluate(
+    articles: Annotated[Path, typer.Argument(help="An article file or a folder of articles.")],
+    gold: Annotated[Path, typer.Argument(
+        help="A gold JSON file or a folder of them (format of corpus/dev/gold).")],
+    fmt: Annotated[EvalFormat, typer.Option(
+        "--format", help="table (rich), json (machine-readable) or markdown (for docs).",
+    )] = EvalFormat.table,
+    details: Annotated[bool, typer.Option(
+        "--details", help="List every miss and false positive, article by article.",
+    )] = False,
+) -> None:
+    """Score what the loaders extract from ARTICLES against the GOLD files.
+
+    Each gold file names its article by basename ("file"); rules: docs/evaluation.md.
+    """
+    report = evaluate_paths(articles, gold)
+    err = Console(stderr=True)
+    for warning in report.warnings:
+        err.print(f"kbgraph: warning: {escape(warning)}", highlight=False)
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(report_to_dict(report, details=details), indent=1,
+                              ensure_ascii=False))
+        return
+    if fmt is EvalFormat.markdown:
+        typer.echo(render_markdown(report), nl=False)
+        return
+    out = Console(highlight=False)
+    out.print(f"Articles scored: {len(report.articles)}")
+    for section in summary_sections(report):
+        table = Table(title=section.title, title_justify="left")
+        for i, column in enumerate(section.columns):
+            table.add_column(column, justify="left" if i == 0 else "right")
+        for row in section.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        out.print(table)
+    if details:
+        _print_details(out, report)
+
+
+_KIND_STYLE = {"missed": "red", "false positive": "yellow", "wrong": "magenta"}
+
+
+def _print_details(out: Console, report: Report) -> None:
+    """Every finding on one line, grouped by article: section, kind, gold / predicted, note.
+
+    One line each (no table), so a long label is never cut and the list greps well.
+    """
+    for article, findings in groupby(report.findings, key=lambda f: f.article):
+        out.print()
+        out.print(f"[bold]{escape(article)}[/bold]")
+        for f in findings:
+            parts = [f"gold: {f.gold}" if f.gold else "", f"predicted: {f.predicted}"
+                     if f.predicted else "", f"({f.note})" if f.note else ""]
+            text = "  ".join(p for p in parts if p)
+            out.print(f"  {f.section:<10} [{_KIND_STYLE[f.kind]}]{f.kind:<14}[/] {escape(text)}",
+                      soft_wrap=True)

@@ -1,0 +1,217 @@
+"""Dates as Indonesian news prose writes them, resolved to calendar dates.
+
+Shapes read: "25-26 November 2019", "3 hingga 5 Maret 2020", "30 November - 2 Desember
+2019", "Kamis (31/1)", "Selasa (12/3/2019)", "pada 14 Januari 2016", "12 Des 2019",
+"akhir Oktober 2024" (a month), "pada Mei mendatang", "tahun 2018" / "pada 2021" (a
+year), and a bare weekday "Selasa".
+
+Resolution, never guessing: a date without a year takes the publication year; a bare
+weekday is the nearest such day on or before publication; with no publication date a
+bare weekday is looked for inside the article's own explicit date ranges (the seed's
+"Selasa" with "25-26 November 2019" is 2019-11-26); a weekday that disagrees with an
+explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .context import Context, DateMention
+
+__all__ = ["MONTHS", "WEEKDAYS", "dates_in", "find_dates"]
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
+    "maret": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12, "dec": 12,
+}
+_FULL_MONTHS = ("januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli",
+                "agustus", "september", "oktober", "november", "nopember", "desember")
+#: Python weekday numbers (Monday = 0).
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6,
+}
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_MONTH = rf"(?:(?i:{_alt(_FULL_MONTHS)})\b|(?i:{_alt(set(MONTHS) - set(_FULL_MONTHS))})\b\.?)"
+_MONTH_FULL = "|".join(sorted({w.capitalize() for w in _FULL_MONTHS} | {w.upper() for w in _FULL_MONTHS},
+                              key=len, reverse=True))
+_WEEKDAY = _alt({w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS})
+_YEAR = r"(?:19|20)\d{2}"
+_SEP_TO = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|sd)\s+)"
+_SEP = rf"(?:{_SEP_TO}|\s+dan\s+)"  # "25 dan 26 November": two days of one event
+_NOT_PERIOD = r"(?!\s*[-–/]\s*\d)"
+
+# In priority order: a longer, more explicit shape wins over the parts it contains.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("xrange", re.compile(
+        rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_SEP_TO}"
+        rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR})\b)?")),
+    ("range", re.compile(
+        rf"\b(?P<d1>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b)?")),
+    ("paren", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+        rf"/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)")),
+    ("day", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})"
+        rf"(?:\s+(?P<y>{_YEAR})\b)?")),
+    ("numeric", re.compile(
+        rf"\b(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})"
+        rf"|(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b")),
+    ("monthyear", re.compile(
+        rf"(?:\b(?:awal|akhir|pertengahan)\s+)?(?:\bbulan\s+)?\b(?P<m>{_MONTH_FULL})\s+"
+        rf"(?P<y>{_YEAR})\b{_NOT_PERIOD}")),
+    ("month", re.compile(
+        rf"\b(?:pada|bulan|hingga|sampai|sejak|awal|akhir|pertengahan|lambat|selama)\s+"
+        rf"(?P<t>(?P<m>{_MONTH_FULL})\b(?:\s+(?P<rel>mendatang|depan|nanti|lalu|kemarin))?)")),
+    ("year", re.compile(
+        rf"(?:\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan)\s+|(?=\b(?:[Tt]ahun|TA)\b))"
+        rf"(?P<t>(?:(?:[Tt]ahun(?:\s+[Aa]nggaran)?|TA)\s+)?(?P<y>{_YEAR}))\b{_NOT_PERIOD}")),
+    ("weekday", re.compile(
+        rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+(?:lalu|depan|ini|kemarin|ke\b))")),
+]
+
+
+def find_dates(ctx: Context) -> None:
+    """Read every date mention of ``ctx.text`` into ``ctx.dates`` (sorted by offset)."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    weekdays: list[re.Match[str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(ctx.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if kind == "weekday":
+                weekdays.append(m)  # resolved last, against the explicit dates
+                continue
+            resolved = _resolve(kind, m, ctx.published)
+            if resolved:
+                first, last, out_kind = resolved
+                found.append(_mention(ctx, m, first, last, out_kind))
+    spans = [(d.first, d.last) for d in found if d.kind in ("range", "day")]
+    for m in weekdays:
+        day = _weekday(WEEKDAYS[m.group("wd").lower()], ctx.published, spans)
+        if day:
+            found.append(_mention(ctx, m, day, day, "weekday"))
+    ctx.dates = sorted(found, key=lambda d: (d.start, d.end))
+
+
+def dates_in(ctx: Context, start: int, end: int) -> list[DateMention]:
+    """The date mentions inside [start, end), in text order."""
+    return [d for d in ctx.dates if d.start >= start and d.end <= end]
+
+
+def _mention(ctx: Context, m: re.Match[str], first: dt.date, last: dt.date, kind: str) -> DateMention:
+    start = m.start("t") if "t" in m.re.groupindex else m.start()
+    return DateMention(start=start, end=m.end(), sentence=ctx.sentence_of(start),
+                       first=first, last=last, text=ctx.text[start:m.end()], kind=kind)
+
+
+def _month(raw: str) -> int:
+    return MONTHS[raw.rstrip(".").lower()]
+
+
+def _date(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(raw: str | None, published: dt.date | None) -> int | None:
+    if raw:
+        return 2000 + int(raw) if len(raw) == 2 else int(raw)
+    return published.year if published else None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
+    g = m.groupdict()
+    if kind == "xrange":
+        y2 = _year(g["y2"], pub)
+        y1 = int(g["y1"]) if g["y1"] else y2
+        first, last = _date(y1, _month(g["m1"]), int(g["d1"])), _date(y2, _month(g["m2"]), int(g["d2"]))
+        if first and last and first > last and not g["y1"]:
+            first = _date(y1 - 1, _month(g["m1"]), int(g["d1"]))
+        return (first, last, "range") if first and last and first <= last else None
+    if kind in ("range", "paren"):
+        month = _month(g["m"]) if kind == "range" else int(g["m"])
+        y = _year(g["y"], pub)
+        first = _date(y, month, int(g["d1"]))
+        last = _date(y, month, int(g["d2"])) if g["d2"] else first
+        if first and last and kind == "paren" and not g["y"]:
+            first, last = _fit_weekday(first, last, g.get("wd"), pub)
+        if not (first and last and first <= last):
+            return None
+        return first, last, "range" if last > first else "day"
+    if kind == "day":
+        first = _date(_year(g["y"], pub), _month(g["m"]), int(g["d"]))
+        if first and not g["y"]:
+            first, _ = _fit_weekday(first, first, g.get("wd"), pub)
+        return (first, first, "day") if first else None
+    if kind == "numeric":
+        if g["iy"]:
+            first = _date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        else:
+            first = _date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (first, first, "day") if first else None
+    if kind in ("monthyear", "month"):
+        month = _month(g["m"])
+        y = int(g["y"]) if g.get("y") else _relative_year(month, g.get("rel"), pub)
+        if y is None:
+            return None
+        return dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1]), "month"
+    if kind == "year":
+        y = int(g["y"])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    return None
+
+
+def _relative_year(month: int, rel: str | None, pub: dt.date | None) -> int | None:
+    """'Mei mendatang' / 'April lalu' relative to publication; plain months take its year."""
+    if pub is None:
+        return None
+    if rel in ("mendatang", "depan", "nanti") and month < pub.month:
+        return pub.year + 1
+    if rel in ("lalu", "kemarin") and month > pub.month:
+        return pub.year - 1
+    return pub.year
+
+
+def _fit_weekday(first: dt.date, last: dt.date, wd: str | None,
+                 pub: dt.date | None) -> tuple[dt.date, dt.date]:
+    """A yearless date after publication whose weekday fits the year before moves back a year."""
+    if not wd or pub is None or first <= pub:
+        return first, last
+    want = WEEKDAYS[wd.lower()]
+    prev = _date(first.year - 1, first.month, first.day)
+    prev_last = _date(last.year - 1, last.month, last.day)
+    if first.weekday() != want and prev and prev_last and prev.weekday() == want:
+        return prev, prev_last
+    return first, last
+
+
+def _weekday(want: int, pub: dt.date | None, spans: list[tuple[dt.date, dt.date]]) -> dt.date | None:
+    """A bare weekday: on or before publication; else inside the article's explicit dates."""
+    if pub is not None:
+        return pub - dt.timedelta(days=(pub.weekday() - want) % 7)
+    matches = []
+    for first, last in spans:
+        day = first
+        while day <= last and (day - first).days <= 31:
+            if day.weekday() == want:
+                matches.append(day)
+            day += dt.timedelta(days=1)
+    return max(matches) if matches else None

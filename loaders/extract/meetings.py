@@ -1,0 +1,721 @@
+"""Meetings: one event per meeting however many sentences name it, with its slots.
+
+A meeting is named ("Rapat Koordinasi Kampung KB Tingkat Provinsi …", "pertemuan
+kelompok kerja Kampung KB" after *menggelar*, "Pencanangan Kampung KB Desa …"), called
+by a short form ("Rakor", "Rakerda", "Rakor lanjutan") or pointed at ("kegiatan ini",
+"Pertemuan itu", "Ajang yang …"). Every sentence is cut into segments, each governed by
+the meeting mention that opens it; what a segment says (where, when, how many, who
+chaired, who organized) is a fact about that meeting. An earlier meeting named as
+followed up ("sebagai tindak lanjut Rapat Koordinasi … tahun 2018") is its own event.
+
+Keys: ``event/<slug of label + start date, else year>`` for every meeting, so the Rakor
+of one article and the same Rakor named as followed up in a later one (same label, same
+date) get the same key. A slot is left empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from kbgraph.ontology.namespaces import KB, SCHEMA, XSD, short_hash, slugify
+from rdflib import URIRef
+
+from ..model import Entity, EntityRef, Fact
+from .context import Context, DateMention, Found
+from .dates import MONTHS, WEEKDAYS, dates_in
+from .patterns import (
+    NUMBER,
+    dateline_end,
+    evidence_span,
+    meeting_cues,
+    meeting_terms,
+    orgs_in,
+    parse_number,
+    persons_in,
+    places_in,
+    sentence_spans,
+    words_re,
+)
+from .speech import SPEECH_VERB
+
+__all__ = ["find_meetings", "meeting_class"]
+
+_HEADS = meeting_terms("head")
+_ABBREVS = meeting_terms("abbrev")
+_ANAPHORS = meeting_terms("anaphor")
+_KEYWORDS = meeting_terms("keyword")
+_GENERIC = frozenset({"rapat", "pertemuan"} | set(_ANAPHORS))
+_ALL_HEADS = {**_HEADS, **_ABBREVS, **_ANAPHORS}
+_HEAD_RE = re.compile(rf"(?i:\b{words_re(_ALL_HEADS)}\b)")
+# Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
+_TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?]+(?:\s|$)|[\s,;:()]|$)")
+_STOP = frozenset([
+    "di", "yang", "pada", "itu", "ini", "tersebut", "oleh", "dengan", "sebagai", "untuk", "guna",
+    "dalam", "ke", "dari", "bertempat", "selama", "sejak", "hingga", "sampai", "dan", "serta",
+    "atau", "juga", "akan", "telah", "sudah",
+])
+_CONNECT = frozenset(["dan", "serta", "bagi", "untuk", "tentang", "tingkat", "&"])
+_DEMONSTRATIVE = frozenset({"ini", "itu", "tersebut"})
+_VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | {"mei"}
+
+_CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
+          "WorkMeeting": KB.WorkMeeting, "Training": KB.Training, "Launch": KB.Launch,
+          "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
+
+_ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
+                       r"(?:(?:kembali|juga|pun|secara\s+resmi)\s+)?$")
+_FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
+_FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_HOST = re.compile(r"\bdalam\s+$")
+_ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
+_FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
+_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|"
+                      rf"{words_re(meeting_cues('attend'))}|"
+                      rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
+_LAUNCH = re.compile(r"\bmencanangkan\b")
+_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
+_WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta)\s*(?:dengan\s+)?")
+_APPROX = (r"(?:(?:sebanyak|sekitar|kurang\s+lebih|lebih\s+dari|hampir|tak\s+kurang\s+dari"
+           r"|tidak\s+kurang\s+dari)\s+)?")
+_ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:oleh\s+)?{_APPROX}"
+                       rf"(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
+_ATTENDS = re.compile(rf"(?i:sebanyak\s+|sekitar\s+)?(?P<n>\d[\d.]*(?:\s+ribu)?)\s+"
+                      rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
+                      rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
+# "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
+_COUNT_OF = re.compile(rf"\b[Pp]eserta(?:\s+[\w-]+){{0,2}}?\s+(?:berjumlah|sebanyak|mencapai|tercatat)\s+"
+                       rf"{_APPROX}(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
+_BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+(?:{words_re(['peserta', 'finalis'])})\b")
+_DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER})\s+hari\b")
+_CHAIR = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?")
+_COMMITTEE = re.compile(r"\b[Kk]etua\s+[Pp]anitia\b")
+_OPENED = re.compile(r"\b(?:dibuka|dicanangkan)\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?(?:oleh\s+)?"
+                     r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
+_OPENS = re.compile(r"\b(?:saat|ketika|sekaligus|sebelum)?\s*membuka\s+$")
+_SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
+_AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
+_PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
+_FILLERS = set(meeting_cues("venue")) | {"halaman", "kawasan", "lingkungan"}
+_DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:{words_re(_FILLERS)}\s+){{0,2}}")
+_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
+_CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
+_CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
+_PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
+               SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
+_CLOSED = re.compile(r"\bditutup\s+(?:pada\s+)?$")
+_LOWER_TAHUN = re.compile(r"\btahun\s+((?:19|20)\d{2})\s*$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    kind: str  # "name" | "short" | "anaphor" | "launch"
+    head: str  # lower-case head term
+    text: str
+    modifiers: tuple[str, ...] = ()
+    follow: bool = False  # named as followed up
+    future: bool = False  # "akan menggelar …", "… yang dijadwalkan pada Mei"
+    meeting: _Meeting | None = None
+
+
+@dataclass(slots=True)
+class _Meeting:
+    cls: URIRef
+    name: str | None
+    target: bool
+    generic: bool
+    future: bool = False
+    names: list[_Mention] = field(default_factory=list)  # mentions to record as Found
+    organizers: list[tuple[str, int]] = field(default_factory=list)  # (org key, offset)
+    places: list[tuple[int, int, str, int]] = field(default_factory=list)  # (rank, offset, key, sent)
+    dates: list[tuple[int, int, DateMention]] = field(default_factory=list)  # (priority, offset, d)
+    ends: list[DateMention] = field(default_factory=list)
+    years: list[DateMention] = field(default_factory=list)
+    counts: list[tuple[int, int, int, int]] = field(default_factory=list)  # (-weight, offset, n, pos)
+    duration: list[tuple[int, int]] = field(default_factory=list)
+    chairs: list[tuple[int, int, str, int]] = field(default_factory=list)  # (priority, offset, key, pos)
+    openers: list[tuple[str, int]] = field(default_factory=list)
+    concerns: list[tuple[str, int]] = field(default_factory=list)
+    supports: list[tuple[str, int]] = field(default_factory=list)
+    follows: list[tuple[_Meeting, int]] = field(default_factory=list)
+    contained: list[tuple[str, str, int]] = field(default_factory=list)  # (place, container, pos)
+    launch_object: str | None = None
+    key: str = ""
+
+
+def meeting_class(name: str) -> URIRef:
+    """The most specific meeting class a name's words say (KB.Meeting when none does)."""
+    words = name.lower().split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if head in _ALL_HEADS and _ALL_HEADS[head][0] != "Meeting":
+            return _CLASS[_ALL_HEADS[head][0]]
+    for w in words[1:3]:
+        w = w.strip("(),;")
+        if w in _KEYWORDS:
+            return _CLASS[_KEYWORDS[w][0]]
+    return KB.Meeting
+
+
+def find_meetings(ctx: Context) -> None:
+    """Find the article's meetings: entities, their Found occurrences and their facts."""
+    sentences = sentence_spans(ctx.text)
+    covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
+    by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
+    meetings = _assign([m for ms in by_sentence for m in ms])
+    prev = None
+    for (s, e), mentions in zip(sentences, by_sentence):
+        _read_sentence(ctx, s, e, mentions, meetings, prev)
+        prev = s
+    _emit(ctx, meetings)
+
+
+# ---------------------------------------------------------------------------
+# Mentions
+# ---------------------------------------------------------------------------
+
+def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> list[_Mention]:
+    """The meeting mentions of one sentence: names, short forms, anaphors, launches.
+
+    ``covered``: spans of other entities; a head word inside one ("Forum Musyawarah …"
+    as an organization) is not a meeting.
+    """
+    text = ctx.text
+    head0 = dateline_end(text, s)
+    out: list[_Mention] = []
+    for m in _HEAD_RE.finditer(text, head0, e):
+        p = m.start()
+        if (out and p < out[-1].end) or any(a <= p < b for a, b in covered):
+            continue
+        head = " ".join(m.group().lower().split())
+        cap = text[p].isupper()
+        before = text[max(head0, p - 60):p]
+        prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";")):
+            continue  # inside another capitalized name ("Bidang Pelatihan dan …")
+        ext = _extent(ctx, m.end(), e)
+        follow = bool(_FOLLOW.search(before))
+        triggered = follow or bool(_TRIGGER.search(before))
+        future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
+        at_start = p == head0
+        if ext.demonstrative:
+            kind, end = "anaphor", m.end()
+        elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
+            if not (cap and at_start):
+                continue
+            kind, end = "anaphor", m.end()
+        elif ext.named and (cap or triggered):
+            kind, end = "name", ext.end
+        elif cap:
+            kind = "short" if head in _ABBREVS else "anaphor"
+            if kind == "anaphor" and head in _GENERIC and not at_start:
+                continue
+            end = ext.run_end if ext.run else m.end()
+        elif triggered and _ORGANIZE.search(before):
+            kind, end = "name", m.end()  # "menggelar pertemuan di …": a meeting, name to come
+        elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
+            kind, end = "anaphor", ext.run_end if ext.run else m.end()
+        else:
+            continue
+        modifiers = () if kind == "name" else ext.run
+        out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future))
+    for m in _LAUNCH.finditer(text, head0, e):
+        before = text[head0:m.start()]
+        if _FUTURE_BEFORE.search(before) or not (persons_in(ctx, head0, m.start())
+                                                 or orgs_in(ctx, head0, m.start())):
+            continue
+        obj_end = _launch_object_end(text, m.end(), e)
+        out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
+                            text[m.end():obj_end].strip()))
+    return sorted(out, key=lambda x: x.start)
+
+
+class _Extent(NamedTuple):
+    end: int  # where the name ends (the head's end when no word after it belongs to it)
+    named: bool  # words after the head belong to the name
+    run: tuple[str, ...]  # lower-case words right after the head, when not part of a name
+    run_end: int  # where those words end
+    demonstrative: bool  # "… itu/ini/tersebut" closes the phrase: an anaphor
+
+
+def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
+    """Where a meeting name whose head ends at ``pos`` runs to.
+
+    The name stops at " di ", " yang ", a date, a weekday, a lower-case verb, a comma
+    not followed by a capitalized word, or a comma before a place; lower-case words
+    right after the head ("kelompok kerja") belong to it only when capitalized words
+    follow them.
+    """
+    text = ctx.text
+    tokens = list(_TOKEN.finditer(text, pos, limit))
+    words = [t.group() for t in tokens]
+    i = 0
+    while i < len(words):  # lower-case words right after the head: "kelompok kerja", "lanjutan"
+        low = words[i].lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in _DEMONSTRATIVE or (low == "tahun" and nxt == "ini"):
+            return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
+        if not (words[i][:1].islower() and low not in _STOP and not _VERBISH.match(low) and i < 3):
+            break
+        i += 1
+    run, run_end = tuple(words[:i]), tokens[i - 1].end() if i else pos
+    end, named, pending, after_head = pos, False, [], 0
+    for j in range(i, len(words)):
+        w, low = words[j], words[j].lower()
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if w.startswith("("):
+            if re.search(r"\d/\d", w) or (pending and pending[-1] in ",;"):
+                break
+        elif w in ",;":
+            pending.append(w)
+            continue
+        elif low in _WEEKDAY_WORDS or low.rstrip(".") in _MONTH_WORDS:
+            break
+        elif _YEAR.fullmatch(w):
+            if pending and pending[-1].lower() != "tahun":
+                break
+        elif w[:1].isupper() or low.startswith("se-"):
+            if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
+                break
+        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)):
+            pending.append(w)
+            continue
+        else:
+            break
+        end, named, pending = tokens[j].end(), True, []
+        after_head += 1
+    if not named:
+        return _Extent(pos, False, run, run_end, False)
+    tail = _TOKEN.match(text, _skip(text, end, limit), limit) if end < limit else None
+    if tail and tail.group().lower() in _DEMONSTRATIVE and after_head <= 2 and not run:
+        return _Extent(pos, False, tuple(words[i:i + after_head]), end, True)  # "pertemuan Pokja ini"
+    return _Extent(end, True, (), pos, False)
+
+
+def _skip(text: str, i: int, limit: int) -> int:
+    while i < limit and text[i].isspace():
+        i += 1
+    return i
+
+
+def _place_starts(ctx: Context, pos: int) -> bool:
+    return any(f.start == pos and f.key.startswith("place/") for f in ctx.found)
+
+
+def _launch_object_end(text: str, pos: int, limit: int) -> int:
+    m = re.compile(r",|\s(?:di|sebagai|pada|yang)\s|[.;]").search(text, pos, limit)
+    return m.start() if m else limit
+
+
+# ---------------------------------------------------------------------------
+# One meeting per meeting
+# ---------------------------------------------------------------------------
+
+def _assign(mentions: list[_Mention]) -> list[_Meeting]:
+    """Mentions to meetings: a new name opens a meeting unless it names one already open;
+    short forms and anaphors point at the latest open meeting they fit (never at a
+    followed-up or a future one)."""
+    meetings: list[_Meeting] = []
+    for m in mentions:
+        if m.kind == "name":
+            m.meeting = _meeting_for_name(meetings, m)
+        elif m.kind == "launch":
+            cur = next((x for x in reversed(meetings) if _current(x) and x.cls == KB.Launch), None)
+            if cur is None:
+                cur = _Meeting(KB.Launch, None, False, True)
+                meetings.append(cur)
+            cur.launch_object = cur.launch_object or m.text
+            m.meeting = cur
+        else:
+            m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
+            if m.meeting and m.kind == "short":
+                m.meeting.names.append(m)
+    return meetings
+
+
+def _current(x: _Meeting) -> bool:
+    return not x.target and not x.future
+
+
+def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
+    cls = meeting_class(m.text)
+    generic = m.text.lower() == m.head
+    pool = [x for x in meetings if x.target == m.follow and (x.target or x.future == m.future)]
+    for x in reversed(pool):
+        same = x.name is not None and _same_name(x.name, m.text)
+        upgrade = (x.generic and not generic and (x.cls == cls or KB.Meeting in (x.cls, cls)))
+        if same or upgrade or (generic and _refers(m, x)):
+            if upgrade:
+                x.name, x.generic = m.text, False
+                x.cls = cls if cls != KB.Meeting else x.cls
+            if not generic:
+                x.names.append(m)
+            return x
+    new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow)
+    if not generic:
+        new.names.append(m)
+    meetings.append(new)
+    return new
+
+
+def _words(name: str) -> set[str]:
+    words = set()
+    for w in re.findall(r"[\w-]+", name.lower()):
+        words.add(w)
+        if w in _ABBREVS:
+            words.update(_ABBREVS[w][1].split())
+    return words - {"dan", "serta", "bagi", "tahun"}
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return wa <= wb or wb <= wa
+
+
+def _refers(m: _Mention, x: _Meeting) -> bool:
+    """Can a short form or anaphor point at meeting ``x``?"""
+    name_words = _words(x.name or "") | {w.lower() for w in (x.name or "").split()}
+    if any(mod.strip("()").lower() not in name_words for mod in m.modifiers):
+        return False
+    if m.head in _GENERIC:
+        return True
+    if m.head in _ABBREVS:
+        cls, expansion = _ABBREVS[m.head]
+        return m.head in name_words or set(expansion.split()) <= name_words or \
+            (x.name is None and _CLASS[cls] == x.cls)
+    return _CLASS[_ALL_HEADS[m.head][0]] == x.cls
+
+
+# ---------------------------------------------------------------------------
+# Reading one sentence
+# ---------------------------------------------------------------------------
+
+def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meetings: list[_Meeting],
+                   prev: int | None) -> None:
+    text = ctx.text
+    head = dateline_end(text, s)
+    main = _main(meetings)
+    if main is not None:
+        _committee_chair(ctx, head, e, main)
+    if not mentions:
+        return
+    first = mentions[0]
+    _before_first(ctx, head, first, prev)
+    for c in _COUNT_OF.finditer(text, head, e):  # "Peserta rakor berjumlah 150 orang"
+        near = next((m for m in reversed(mentions) if m.start <= c.start()), first)
+        if near.meeting is not None and (n := parse_number(c.group("n"))):
+            near.meeting.counts.append((-3, c.start(), n, c.start()))
+    for i, m in enumerate(mentions):
+        seg_end = mentions[i + 1].start if i + 1 < len(mentions) else e
+        if m.meeting is None:
+            continue
+        if m.follow and m.meeting.target:
+            source = next((x.meeting for x in reversed(mentions[:i]) if x.meeting and _current(x.meeting)),
+                          None) or _main(meetings)
+            if source is not None and source is not m.meeting:
+                source.follows.append((m.meeting, m.start))
+        _read_segment(ctx, m, seg_end)
+
+
+def _main(meetings: list[_Meeting]) -> _Meeting | None:
+    return next((x for x in meetings if _current(x)), None)
+
+
+def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> None:
+    """What the words before a sentence's first meeting mention say about it.
+
+    "ORG (bersama ORG) menggelar X", "ORG … dalam X", "Hal itu dibahas dalam X" (the
+    organization opening the sentence before), "Sebanyak 30 finalis mengikuti X",
+    "Kepala … X saat membuka kegiatan itu".
+    """
+    text = ctx.text
+    x = m.meeting
+    if x is None:
+        return
+    before = text[head:m.start]
+    people = persons_in(ctx, head, m.start)
+    verb = _ORGANIZE.search(before) if m.kind == "name" else None
+    if m.kind == "launch":  # "Bupati X mencanangkan …" / "ORG bersama ORG mencanangkan …"
+        if people:
+            x.openers.append((people[-1].key, people[-1].start))
+        else:
+            x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, m.start))
+    elif verb is not None:
+        if not people:
+            x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
+    elif m.kind == "name" and _HOST.search(before) and not people:
+        hosts = _organizers(ctx, head, m.start)
+        if not hosts and prev is not None and _ANAPHORIC_SUBJECT.match(before):
+            p_head = dateline_end(text, prev)
+            hosts = [o for o in _organizers(ctx, p_head, m.start) if o.start == p_head][:1]
+        x.organizers.extend((o.key, o.start) for o in hosts)
+    c = _ATTENDS.search(before)
+    if c and (n := parse_number(c.group("n"))):
+        weight = meeting_cues("attend")[c.group("verb").lower()]
+        x.counts.append((-weight, head + c.start(), n, head + c.start()))
+    if _OPENS.search(before) and people:
+        x.openers.append((people[-1].key, people[-1].start))
+
+
+def _organizers(ctx: Context, start: int, end: int) -> list[Found]:
+    return [o for o in orgs_in(ctx, start, end) if o.cls != KB.NewsPublisher]
+
+
+def _committee_chair(ctx: Context, head: int, e: int, main: _Meeting) -> None:
+    for c in _COMMITTEE.finditer(ctx.text, head, e):
+        stop = SPEECH_VERB.search(ctx.text, c.end(), e)
+        people = persons_in(ctx, c.end(), stop.start() if stop else e)
+        if people:
+            main.chairs.append((1, people[0].start, people[0].key, c.start()))
+
+
+def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
+    text = ctx.text
+    x = m.meeting
+    start = m.start
+    after = m.end
+    sent = ctx.sentence_of(start)
+    if m.kind == "name":
+        x.concerns.extend(_programs(ctx, m.start, m.end))
+        x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")
+        w = re.match(r"\s*bersama\s+(?:dengan\s+)?", text[after:end])
+        if w:
+            x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, after + w.end(), end))
+    for p in _PASSIVE_ORG.finditer(text, after, end):
+        x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, p.end(), end))
+        break
+    _read_places(ctx, x, after, end, sent)
+    for d in dates_in(ctx, after, end):
+        if _said_date(text, d):
+            continue
+        if d.kind in ("range", "day", "weekday"):
+            prio = {"range": 0, "day": 1, "weekday": 2}[d.kind]
+            if _CLOSED.search(text, max(after, d.start - 40), d.start):
+                x.ends.append(d)
+            else:
+                x.dates.append((prio, d.start, d))
+        elif d.kind == "year" and x.target:
+            x.years.append(d)
+    for c in _ATTENDED.finditer(text, after, end):
+        n = parse_number(c.group("n"))
+        if n:
+            x.counts.append((-meeting_cues("attended_by")[c.group("verb")], c.start(), n, c.start()))
+    for c in _BARE_COUNT.finditer(text, after, end):
+        n = parse_number(c.group("n"))
+        if n:
+            x.counts.append((1, c.start(), n, c.start()))
+    for c in _DURATION.finditer(text, after, end):
+        n = parse_number(c.group("n"))
+        if n:
+            x.duration.append((n, c.start()))
+    for c in _CHAIR.finditer(text, after, end):
+        people = persons_in(ctx, c.end(), end)
+        if people:
+            x.chairs.append((0, people[0].start, people[0].key, c.start()))
+    for c in _OPENED.finditer(text, after, end):
+        people = persons_in(ctx, c.end(), min(end, c.end() + 160))
+        if people:
+            x.openers.append((people[0].key, c.start()))
+    for c in _SUPPORTS.finditer(text, after, end):  # "guna mendukung visi misi Pemprov …"
+        x.supports.extend((f.key, f.start) for f in ctx.found_in(c.end(), end)
+                          if f.key.startswith("framework/"))
+        agenda = _AGENDA.match(text, c.end(), end)
+        x.supports.extend((o.key, o.start) for o in _organizers(ctx, agenda.end(), end)
+                          if o.start == agenda.end())
+    for c in _PURPOSE.finditer(text, after, end):
+        x.concerns.extend(_programs(ctx, c.end(), end))
+        break
+
+
+def _programs(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
+    return [(f.key, f.start) for f in ctx.found_in(start, end) if f.key.startswith("program/")]
+
+
+def _org_chain(ctx: Context, pos: int, end: int) -> list[Found]:
+    """Organizations listed from ``pos``: 'X bersama Y', 'X dan Y', 'X, Y'."""
+    out = []
+    for o in _organizers(ctx, pos, end):
+        if o.start != pos:
+            break
+        out.append(o)
+        w = _WITH_ORG.match(ctx.text, o.end)
+        if not w:
+            break
+        pos = w.end()
+    return out
+
+
+def _said_date(text: str, d: DateMention) -> bool:
+    """'… di Pontianak, Selasa mengatakan': the day a statement was made, not the meeting's."""
+    tail = text[d.end:d.end + 40]
+    v = SPEECH_VERB.search(tail)
+    return bool(v) and re.fullmatch(r"[\s,]*(?:\w+\s+){0,1}", tail[:v.start()]) is not None
+
+
+def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> None:
+    text = ctx.text
+    for d in _DI.finditer(text, start, end):
+        chain = _place_chain(ctx, d.end(), end)
+        for i, (key, rank, pos, stop) in enumerate(chain):
+            x.places.append((rank, pos, key, sent))
+            if i + 1 < len(chain) and chain[i + 1][1] >= rank:
+                x.contained.append((key, chain[i + 1][0], pos))
+            if rank == 0:  # "Hotel Claro Makassar": the venue is in the city it names
+                x.contained.extend((key, f.key, pos) for f in ctx.found_in(pos, stop)
+                                   if f.key.startswith("place/") and f.key != key
+                                   and 1 <= _PLACE_RANK.get(f.cls, 3) <= 3)
+
+
+def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, int]]:
+    """'Hotel X, Makassar, Sulawesi Selatan' from ``pos``: (place key, rank, start, end) each."""
+    out = []
+    while pos < end:
+        f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
+        if f is not None:
+            out.append((f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end))
+            stop = f.end
+        else:
+            m = _CAP_PHRASE.match(ctx.text, pos, end)
+            if not m or not _VENUE_WORD.search(m.group()):
+                break
+            out.append((_venue(ctx, m.start(), m.end()), 0, m.start(), m.end()))
+            stop = m.end()
+        w = re.compile(r"\s*,\s*").match(ctx.text, stop, end)
+        if not w:
+            break
+        pos = w.end()
+    return out
+
+
+def _venue(ctx: Context, start: int, end: int) -> str:
+    """A venue the entity pass did not know ("Hotel Claro Makassar"): a place of its own."""
+    name = ctx.text[start:end]
+    key = f"place/{slugify(name)}"
+    if key not in ctx.entities:
+        ctx.entities[key] = Entity(key=key, types=[KB.Venue, SCHEMA.Place], label=name)
+    if not any(f.key == key and f.start == start for f in ctx.found):
+        ctx.found.append(Found(key, KB.Venue, start, end, name, ctx.sentence_of(start)))
+    return key
+
+
+# ---------------------------------------------------------------------------
+# Entities and facts
+# ---------------------------------------------------------------------------
+
+def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
+    for x in meetings:
+        if x.name is None and x.launch_object is None:
+            continue
+        _key(x, ctx)
+    for x in meetings:
+        if x.key:
+            _facts(ctx, x)
+
+
+def _label(x: _Meeting) -> str:
+    if x.name is None:
+        return f"pencanangan {x.launch_object}"
+    m = _LOWER_TAHUN.search(x.name)
+    return x.name[:m.start()] + m.group(1) if m else x.name
+
+
+def _key(x: _Meeting, ctx: Context) -> None:
+    label = _label(x)
+    start = _start_end(x)
+    year = _year(x)
+    suffix = start[0].isoformat() if start else (year if year and not label.endswith(year) else "")
+    if x.generic or x.name is None:  # "rapat", "pencanangan …": not a name other articles share
+        suffix = f"{suffix} {short_hash(ctx.article.id, n=8)}"
+    x.key = "event/" + slugify(f"{label} {suffix}".strip())
+    abbrev = next((a.group(1) for a in re.finditer(r"\(([^)]+)\)", x.name or "")
+                   if a.group(1).lower() in _ABBREVS), None)
+    types = [x.cls] if x.cls == KB.Meeting else [x.cls, KB.Meeting]
+    ent = ctx.entities.get(x.key)
+    if ent is None:
+        ctx.entities[x.key] = Entity(key=x.key, types=types, label=label, name_as_written=x.name,
+                                     abbreviation=abbrev)
+    for m in x.names:
+        if not any(f.key == x.key and f.start == m.start for f in ctx.found):
+            ctx.found.append(Found(x.key, x.cls, m.start, m.end, ctx.text[m.start:m.end],
+                                   ctx.sentence_of(m.start)))
+
+
+def _start_end(x: _Meeting):
+    if not x.dates:
+        return None
+    d = min(x.dates, key=lambda t: (t[0], t[1]))[2]
+    last = d.last
+    for e in x.ends:
+        if e.first > last and d.first == d.last:
+            last = e.first
+    return d.first, last, d
+
+
+def _year(x: _Meeting) -> str | None:
+    return str(x.years[0].first.year) if x.years else None
+
+
+def _facts(ctx: Context, x: _Meeting) -> None:
+    add = ctx.facts.append
+
+    def ev(pos: int):
+        return evidence_span(ctx, pos)
+
+    seen: set[str] = set()
+    for key, pos in sorted(x.organizers, key=lambda t: t[1]):
+        if key not in seen:
+            seen.add(key)
+            add(Fact(x.key, KB.organizedBy, EntityRef(key), ev(pos)))
+    if x.places:
+        _, pos, key, _ = min(x.places, key=lambda t: (t[0], t[1]))
+        add(Fact(x.key, SCHEMA.location, EntityRef(key), ev(pos)))
+    elif x.names:
+        inner = [f for m in x.names for f in places_in(ctx, m.start, m.end)]
+        inner = [f for f in inner if _PLACE_RANK.get(f.cls, 3) < 3]
+        if inner:
+            f = min(inner, key=lambda f: (_PLACE_RANK.get(f.cls, 3), f.start))
+            add(Fact(x.key, SCHEMA.location, EntityRef(f.key), ev(f.start)))
+    for key, container, pos in x.contained:
+        add(Fact(key, SCHEMA.containedInPlace, EntityRef(container), ev(pos)))
+    span = _start_end(x)
+    if span:
+        first, last, d = span
+        add(Fact(x.key, SCHEMA.startDate, first, ev(d.start)))
+        days = x.duration[0][0] if x.duration else None
+        if days is None or days == (last - first).days + 1:  # "selama dua hari", "Rabu (7/4)":
+            add(Fact(x.key, SCHEMA.endDate, last, ev(d.start)))  # the end is not written
+    elif (year := _year(x)) is not None:
+        add(Fact(x.key, KB.year, year, ev(x.years[0].start), datatype=XSD.gYear))
+    if x.duration:
+        n, pos = x.duration[0]
+        add(Fact(x.key, KB.durationDays, n, ev(pos)))
+    if x.counts:
+        _, _, n, pos = min(x.counts)
+        add(Fact(x.key, KB.participantCount, n, ev(pos)))
+    if x.chairs:
+        _, _, key, pos = min(x.chairs)
+        add(Fact(x.key, KB.chairedBy, EntityRef(key), ev(pos)))
+    seen = set()
+    for key, pos in x.openers:
+        if key not in seen and not (x.chairs and key == min(x.chairs)[2]):
+            seen.add(key)
+            add(Fact(x.key, KB.openedBy, EntityRef(key), ev(pos)))
+    seen = set()
+    for key, pos in x.concerns:
+        if key not in seen:
+            seen.add(key)
+            add(Fact(x.key, KB.concerns, EntityRef(key), ev(pos)))
+    seen = set()
+    for key, pos in sorted(x.supports, key=lambda t: t[1]):
+        if key not in seen:
+            seen.add(key)
+            add(Fact(x.key, KB.supports, EntityRef(key), ev(pos)))
+    for target, pos in x.follows:
+        if target.key and target.key != x.key:
+            add(Fact(x.key, KB.followsUp, EntityRef(target.key), ev(pos)))

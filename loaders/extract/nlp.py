@@ -1,0 +1,190 @@
+"""The spaCy pipeline, built once per process: tokens, sentences and lexicon names.
+
+``spacy.blank("id")`` with
+- tokenizer exceptions for honorifics (``Drs.``, ``Hj.``) so that their period stays
+  inside the word;
+- ``kb_sentence_hints``: what the plain sentencizer gets wrong in news prose — a line
+  break always ends a sentence; a period inside a word (``Sp.OG``), after an initial
+  (``M. Nur``) or before a comma or a lower-case word does not; a direct quote stays in
+  one sentence with its ``katanya``;
+- the ``sentencizer`` (``overwrite=False``: it only decides what the hints left open);
+- an ``entity_ruler`` fed from ``ontology/lexicon`` (``doc.ents``: the longest known
+  names). :func:`lexicon_hits` returns *every* lexicon match, nested ones included
+  ("BKKBN" and "Kalbar" inside a longer name), which the entity reader needs.
+
+Pattern ids are lexicon references (``province:Kalimantan Barat``,
+``regency:Kota Pontianak``, ``org:<label>``, ``program:<label>``, ``framework:<label>``);
+one phrase may carry several (bare "Jambi" is a province and a city).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kbgraph.ontology.lexicon import Lexicon, load_lexicon
+
+__all__ = ["get_nlp", "lexicon_patterns", "lexicon_hits", "sentence_spans", "LexHit", "parse"]
+
+_QUOTES = frozenset('"\u201c\u201d')
+
+
+@dataclass(frozen=True, slots=True)
+class LexHit:
+    """One lexicon name found in the text (clean-text character offsets)."""
+
+    start: int
+    end: int
+    ref: str  # lexicon reference, e.g. "province:Kalimantan Barat"
+    label: str  # PLACE | ORG | PROG | FRAME
+    text: str
+
+
+def _kind_label(ref: str) -> str:
+    kind = ref.split(":", 1)[0]
+    return {"province": "PLACE", "regency": "PLACE", "org": "ORG", "program": "PROG",
+            "framework": "FRAME"}[kind]
+
+
+def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
+    """Every (phrase, lexicon reference) the ruler matches, in a stable order."""
+    out: list[tuple[str, str]] = []
+
+    def add(phrase: str, ref: str, upper: bool = False) -> None:
+        for p in (phrase, phrase.upper()) if upper else (phrase,):
+            if p and (p, ref) not in seen:
+                seen.add((p, ref))
+                out.append((p, ref))
+
+    seen: set[tuple[str, str]] = set()
+    for prov in lex.provinces:
+        ref = f"province:{prov.name}"
+        names = (prov.name, *prov.aliases, *prov.short_forms)
+        for name in names:
+            add(name, ref, upper=True)
+            add(f"Provinsi {name}", ref, upper=True)
+            add(f"Prov. {name}", ref)
+    for reg in lex.regencies:
+        ref = f"regency:{reg.label}"
+        prefixes = ("Kota",) if reg.kind == "kota" else ("Kabupaten", "Kab.", "Kab")
+        for name in (reg.name, *reg.aliases):
+            for prefix in prefixes:
+                add(f"{prefix} {name}", ref, upper=True)
+            if reg.bare:
+                add(name, ref, upper=True)
+    for entry in lex.entries:
+        ref = f"{entry.kind}:{entry.label}"
+        for name in (entry.label, entry.abbreviation, *entry.aliases,
+                     *(n for n, _ in entry.former_names), *entry.patterns):
+            if name:
+                add(name, ref)
+    return out
+
+
+@Language.component("kb_sentence_hints")
+def _sentence_hints(doc: Doc) -> Doc:
+    """Pre-set sentence starts the sentencizer would get wrong (see module docstring)."""
+    in_quote = False
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+            in_quote = tok.text in _QUOTES
+            continue
+        if tok.is_space:
+            tok.is_sent_start = "\n" not in tok.text and None or False
+            if "\n" in tok.text:
+                in_quote = False
+            continue
+        if tok.text in _QUOTES:
+            opening = not in_quote
+            in_quote = not in_quote
+            if opening and prev.text in (".", "!", "?") and prev.whitespace_:
+                tok.is_sent_start = True
+            else:
+                tok.is_sent_start = False
+            continue
+        if in_quote and not (prev.text in _QUOTES and prev.is_sent_start):
+            tok.is_sent_start = False
+        elif prev.text in _QUOTES and prev.is_sent_start:
+            tok.is_sent_start = False
+        elif tok.text[:1].islower() or prev.text in (",", ";", ":", "(", "/", "-"):
+            tok.is_sent_start = False
+        elif prev.text == "." and (not prev.whitespace_ or _initial(doc, i - 2)):
+            tok.is_sent_start = False
+    return doc
+
+
+def _initial(doc: Doc, i: int) -> bool:
+    """A single capital letter before a period is an initial ("M. Nur"), not a sentence end."""
+    return i >= 0 and len(doc[i].text) == 1 and doc[i].text.isupper() and not doc[i].whitespace_
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline (built once per process; thread-safe to call, not to mutate)."""
+    lex = load_lexicon()
+    nlp = spacy.blank("id")
+    for word in lex.word_list("honorific"):
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    nlp.add_pipe("kb_sentence_hints")
+    nlp.add_pipe("sentencizer", config={"overwrite": False})
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
+    patterns = lexicon_patterns(lex)
+    ruler.add_patterns([{"label": _kind_label(ref), "pattern": phrase, "id": ref}
+                        for phrase, ref in patterns])
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _phrase_matcher() -> PhraseMatcher:
+    """All-matches twin of the entity ruler (same phrases, one key per lexicon reference)."""
+    nlp = get_nlp()
+    matcher = PhraseMatcher(nlp.vocab)
+    by_ref: dict[str, list[str]] = {}
+    for phrase, ref in lexicon_patterns(load_lexicon()):
+        by_ref.setdefault(ref, []).append(phrase)
+    for ref, phrases in by_ref.items():
+        matcher.add(ref, list(nlp.tokenizer.pipe(phrases)))
+    return matcher
+
+
+def parse(text: str) -> Doc:
+    """Run the pipeline over a clean text."""
+    return get_nlp()(text)
+
+
+def lexicon_hits(doc: Doc) -> list[LexHit]:
+    """Every lexicon match in the doc, overlapping and nested ones included, in text order."""
+    strings = doc.vocab.strings
+    out = []
+    for match_id, start, end in _phrase_matcher()(doc):
+        span = doc[start:end]
+        ref = strings[match_id]
+        out.append(LexHit(span.start_char, span.end_char, ref, _kind_label(ref), span.text))
+    out.sort(key=lambda h: (h.start, -h.end, h.ref))
+    return out
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as (start, end) clean-text offsets, trimmed of surrounding whitespace."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out

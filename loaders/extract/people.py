@@ -1,0 +1,465 @@
+"""Persons and the posts they hold, read from the shapes of Indonesian news prose.
+
+Persons are found by patterns, never by a list of names:
+
+- a post followed by a name: "Kepala Perwakilan BKKBN Kalbar Drs. Tengku Rizal Effendi,
+  M.M mengatakan", "Bupati Kubu Raya H. Syarifuddin Amran, S.Sos" — the post runs up to
+  the name, the name is the capitalised words after it;
+- apposition: "Kepala Dinas Kesehatan Kabupaten Sambas, Budi Hartono, mengatakan";
+- chained posts: "Wakil Bupati Lombok Timur selaku Ketua TPPS, H. Lalu Fathurrahman",
+  "Ketua panitia pelaksana pertemuan yang juga Kepala Bidang … Muslimat" (two posts);
+- a name with degrees, with a speech verb, after "kata"/"ujar"/"Menurut", or followed by
+  "dari <place>" ("Rizky Aditya Pratama dari Kabupaten Tanggamus");
+- "… sebagai Duta GenRe Lampung 2018": an honorary post, without an organization.
+
+Honorifics and degrees (``words.csv``) stay in the mention and leave the name. Later
+short forms of a name ("Nurhayati", "Andi Nurlina") are mentions of the same person.
+
+The organization of a post: the organization named in it ("Kepala Dinas … Kabupaten
+Kubu Raya"); for a Kepala/Koordinator Bidang the division (``kb:Division``, a unit of the
+office named after it, or of the office in the sentence); for a Deputi Bidang the
+Kedeputian of the agency; Bupati/Wali Kota/Gubernur/Sekda X → Pemerintah … X; a
+"Ketua panitia" → the office of the other post in the chain, else the organizer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from kbgraph.ontology.lexicon import Lexicon
+from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
+
+from ..model import EntityRef
+from ..resolve import new_entity, person_label
+from .entities import _SP, Reader, government_of, words_re
+
+__all__ = ["find_people"]
+
+_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3})\b")
+_LINK = re.compile(r"[ \t]*,?[ \t]*(?:selaku|yang[ \t]+juga|sekaligus|juga[ \t]+sebagai)[ \t]+")
+_COMMITTEE = re.compile(r"[ \t]+panitia(?:[ \t]+(?:pelaksana|penyelenggara))?")
+_FILLER = re.compile(r"(?:[ \t]+(?:pertemuan|kegiatan|acara|rapat|lomba)"
+                     r"(?:[ \t]+(?:ini|tersebut|itu))?)?")
+_ORGANIZE = re.compile(r"\b(?:menggelar|menyelenggarakan|mengadakan|melaksanakan)\b")
+_EXTRA_NON_NAME = (
+    "Program Kampung Provinsi Kabupaten Kota Pemerintah Rapat Pertemuan Kegiatan Rakor Tim "
+    "Kelompok Dewan Baca Menurut Sementara Selain Dalam Saat Ketika Sebanyak Dari Untuk Namun "
+    "Ia Dia Beliau Kami Kita Mereka Hal Ini Itu Acara Pencanangan Sosialisasi Bimtek Rakernas "
+    "Rakerda Grand Final Pemilihan Duta Generasi Keluarga Berencana Pokja Perwakilan Nasional "
+    "Selamat Republik Indonesia Hari Tahun"
+).split()
+
+
+@dataclass(slots=True)
+class _Post:
+    start: int
+    end: int  # end of the post as written
+    after: int  # where the text continues (fillers such as "pertemuan" skipped)
+    title: str  # canonical title ("Sekretaris Daerah")
+    org: str | None  # organization key
+    committee: bool = False
+    place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    titles: dict[str, tuple[str, str, bool]]  # title → (attaches, canonical, heads a unit)
+    title_re: re.Pattern
+    unit_re: re.Pattern
+    name_re: re.Pattern
+    non_name: frozenset[str]
+    speech_after: re.Pattern
+    speech_before: re.Pattern
+    honorary_re: re.Pattern
+    honorific_re: re.Pattern
+    start_re: re.Pattern  # where a name may start: an honorific or a capital
+
+
+_CACHE: dict[int, tuple[Lexicon, _Words]] = {}
+
+
+def _words_cached(lex: Lexicon) -> _Words:
+    """The compiled word patterns of a lexicon, built once per lexicon object."""
+    hit = _CACHE.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    words = _build_words(lex)
+    _CACHE[id(lex)] = (lex, words)
+    return words
+
+
+def _build_words(lex: Lexicon) -> _Words:
+    titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
+    title_re = re.compile(rf"\b(?P<title>{words_re(titles)})(?![\w-])")
+    unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
+    honorifics = words_re(lex.word_list("honorific"))
+    token = r"(?:[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z]))"
+    degree = (rf"(?:{words_re(lex.word_list('degree'))}"
+              r"|(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)(?:\([A-Z]{1,3}\))?(?![\w])")
+    name_re = re.compile(
+        rf"(?P<hon>(?:{honorifics}[ \t]+)*)(?P<name>{token}(?:[ \t]+{token}){{0,5}})"
+        rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
+    non_name = {w for t in titles for w in t.split()}
+    for kind in ("venue", "unit", "place_head", "weekday", "month", "venue_brand"):
+        non_name.update(w for word in lex.word_list(kind) for w in word.split())
+    non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
+    non_name.update(_EXTRA_NON_NAME)
+    honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
+    return _Words(
+        titles, title_re, unit_re, name_re, frozenset(non_name),
+        re.compile(rf"[ \t]*,?[ \t]*{words_re(lex.word_list('speech_after'))}\b"),
+        re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
+        re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
+                   r"(?=[ \t]*[.,;]|[ \t]*$)"),
+        re.compile(honorifics),
+        re.compile(rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
+    )
+
+
+def _words(r: Reader) -> _Words:
+    return _words_cached(r.lex)
+
+
+# ---------------------------------------------------------------------- names
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    start: int
+    end: int  # end of the mention (honorifics and degrees included)
+    tokens: tuple[str, ...]
+    name_start: int
+    name_end: int
+
+
+def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
+    """A person's name at ``pos`` (after an optional comma), with honorifics and degrees."""
+    m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:])
+    start = pos + m.end()
+    n = w.name_re.match(r.text, start)
+    if not n:
+        return None
+    tokens, ends, at = [], [], n.start("name")
+    for t in re.finditer(r"\S+", n.group("name")):
+        word, t_start = t.group(), n.start("name") + t.start()
+        if word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
+            break
+        tokens.append(word)
+        ends.append(n.start("name") + t.end())
+    if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
+        return None
+    end = ends[-1]
+    if len(tokens) == len(n.group("name").split()) and n.group("deg"):
+        end = n.end("deg")
+        if r.text[end - 1] == "." and re.match(r"\s+[A-Z\"]|\s*$", r.text[end:]):
+            end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
+    return _Name(start, end, tuple(tokens), at, ends[-1])
+
+
+def _add_person(r: Reader, name: _Name) -> str:
+    label = person_label(list(name.tokens))
+    key = r.add(new_entity("person", label, FOAF.Person))
+    r.mark(key, name.start, name.end)
+    return key
+
+
+# ---------------------------------------------------------------------- posts
+
+def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
+    """The post that starts with the title matched by ``m`` (None if none can be read)."""
+    title = m.group("title")
+    attaches, canonical, heads_unit = w.titles[title]
+    pos = m.end()
+    if title in ("Ketua", "Wakil Ketua"):
+        c = _COMMITTEE.match(r.text, pos)
+        if c:
+            f = _FILLER.match(r.text, c.end())
+            return _Post(m.start(), c.end(), f.end(), f"{canonical} panitia", None, True)
+    if attaches in ("regency_gov", "city_gov", "province_gov", "region_gov", "none"):
+        kinds = {"regency_gov": ("kabupaten",), "city_gov": ("kota",),
+                 "province_gov": ("province",), "region_gov": ("province", "kabupaten", "kota"),
+                 "none": ("village", "district", "kota", "kabupaten")}[attaches]
+        place = next((f for f in r.found_at(pos, ("place",))
+                      if r.info[f.key].place_kind in kinds), None)
+        if place is None:  # "Wali Kota Bandung": the place "Kota Bandung" began in the title
+            place = next((f for f in r.ctx.found if f.key.startswith("place/")
+                          and m.start() < f.start < pos < f.end
+                          and r.info[f.key].place_kind in kinds), None)
+        if place is None:
+            return None
+        org = government_of(r, place.key) if attaches != "none" else None
+        return _Post(m.start(), place.end, place.end, canonical, org)
+    if attaches == "honorary":
+        return None
+    if attaches == "ministry":
+        return _minister(r, m, canonical)
+    unit = w.unit_re.match(r.text, pos) if heads_unit else None
+    if unit:
+        return _division_post(r, m, unit, canonical, w)
+    org = _org_after(r, pos)
+    if org is not None:
+        end = org.end
+        place = next((f for f in r.found_at(end, ("place",)) if r.info[f.key].place_kind
+                      in ("province", "kabupaten", "kota")), None)
+        if place is not None and r.ctx.entities[org.key].types[0] in (
+                KB.CivilSocietyOrganization, KB.GovernmentAgency):
+            return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key)
+        return _Post(m.start(), end, end, canonical, org.key)
+    village = next((f for f in r.found_at(pos, ("place",))
+                    if r.info[f.key].place_kind in ("village", "district")), None)
+    if village is not None and title == "Kepala":
+        return _Post(m.start(), village.end, village.end, canonical, None)
+    return None
+
+
+def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
+    """"Menteri Kesehatan" → Kementerian Kesehatan (the ministry the lexicon knows)."""
+    pos = r.skip(m.end())
+    best = None
+    for entry in r.lex.entries:
+        if entry.kind != "org":
+            continue
+        for name in (entry.label, *entry.aliases):
+            if name.startswith("Kementerian "):
+                rest = name[len("Kementerian "):]
+                if r.text.startswith(rest, pos) and (best is None or len(rest) > len(best[0])):
+                    best = (rest, entry)
+    if best is None:
+        return None
+    end = pos + len(best[0])
+    head = re.match(r"/Kepala[ \t]+[A-Z][\w/]*", r.text[end:end + 40])
+    if head:
+        end += head.end()
+    key = r.add(r.res.entry_entity(best[1]))
+    r.info[key].lexicon_ref = f"org:{best[1].label}"
+    r.info[key].level = best[1].level
+    return _Post(m.start(), end, end, canonical, key)
+
+
+def _org_after(r: Reader, pos: int, max_words: int = 8):
+    """The organization named at ``pos``, possibly after function words ("Asisten
+    Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …")."""
+    for _ in range(max_words):
+        found = r.found_at(pos, ("org",))
+        if found:
+            return found[0]
+        step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][a-z][\w-]*",
+                                                     r.text[pos:])
+        if not step:
+            return None
+        pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
+            else step.end()
+    return None
+
+
+def _unit_name_end(r: Reader, pos: int, w: _Words) -> int:
+    """End of a division's name: capitalised words joined by "dan" or listed with
+    commas ("Advokasi, Penggerakan dan Informasi"), up to an organization, a bracket, an
+    honorific, or the comma after the last "dan" item."""
+    end, closed = pos, False
+    word = r"[A-Z][\w-]*(?![.\w])"
+    while True:
+        if end > pos and r.found_at(end, ("org", "person")):
+            return end
+        step = re.match(rf"[ \t]+(?:dan|serta|&)[ \t]+{word}", r.text[end:])
+        if step:
+            end, closed = end + step.end(), True
+            continue
+        step = re.match(rf",[ \t]+{word}", r.text[end:])
+        if step and not closed and not r.found_at(end + 1, ("org", "person")):
+            end += step.end()
+            continue
+        step = re.match(rf"[ \t]+{word}", r.text[end:])
+        if step and not r.found_at(end, ("org", "person", "place")):
+            if w.honorific_re.match(r.text, r.skip(end)):
+                return end
+            end += step.end()
+            continue
+        return end
+
+
+def _division_post(r: Reader, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
+    head = unit.group("unit")
+    u_start = unit.start("unit")
+    name_end = _unit_name_end(r, unit.end("unit"), w)
+    mention_end = name_end
+    abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[name_end:])
+    if abbr:
+        mention_end = name_end + abbr.end()
+    org = _org_after(r, mention_end, max_words=1)
+    office_key = org.key if org else _office_in_sentence(r, m.start())
+    if office_key is None:
+        return _Post(m.start(), mention_end, mention_end, canonical, None)
+    unit_name = " ".join(r.text[u_start:name_end].split())
+    office = r.ctx.entities[office_key]
+    if m.group("title") == "Deputi":
+        written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
+        label = f"Kedeputian {unit_name} {written}"
+    else:
+        label = f"{unit_name} {office.label}"
+    ent = new_entity("org", label, KB.Division, aliases=[unit_name],
+                     abbreviation=abbr.group("abbr") if abbr else None)
+    key = r.add(ent)
+    r.info[key].unit_of = office_key
+    r.mark(key, u_start, mention_end)
+    end = org.end if org else mention_end
+    return _Post(m.start(), end, end, canonical, key)
+
+
+def _office_in_sentence(r: Reader, pos: int) -> str | None:
+    """The office a division belongs to when the post does not name it: the nearest
+    agency, office or regional body in the same sentence (before it first)."""
+    sent = r.ctx.sentence_of(pos)
+    orgs = [f for f in r.ctx.found if f.sentence == sent and f.key.startswith("org/")]
+    offices = [f for f in orgs if r.ctx.entities[f.key].types[0] in (
+        KB.RepresentativeOffice, KB.GovernmentAgency, KB.RegionalAgency)
+        and not any(o is not f and o.start <= f.start and f.end <= o.end for o in orgs)]
+    before = [f for f in offices if f.start < pos]
+    if before:
+        return max(before, key=lambda f: f.start).key
+    return min(offices, key=lambda f: f.start).key if offices else None
+
+
+def _committee_org(r: Reader, chain: list[_Post]) -> str | None:
+    """The organization a "Ketua panitia" serves: the office of the other post in the
+    chain, else the first organization that holds (menggelar …) something."""
+    for post in chain:
+        if post.org and not post.committee:
+            return r.info[post.org].unit_of or post.org
+    for f in sorted(r.ctx.found, key=lambda f: f.start):
+        if not f.key.startswith("org/"):
+            continue
+        start, end = r.ctx.sentences[f.sentence] if r.ctx.sentences else (0, len(r.text))
+        if _ORGANIZE.search(r.text, f.end, end):
+            return f.key
+    return None
+
+
+def _add_post(r: Reader, post: _Post, person: str) -> None:
+    written = " ".join(r.text[post.start:post.end].split())
+    org_label = r.ctx.entities[post.org].label if post.org else None
+    ident = f"{post.title} {org_label}" if org_label else written
+    if post.place:
+        ident = f"{ident} {r.ctx.entities[post.place].label}"
+    key = f"post/{slugify(ident)}"
+    ent = new_entity("post", written, ORG.Post, key=key, name_as_written=written)
+    key = r.add(ent)
+    r.mark(key, post.start, post.end)
+    r.fact(person, ORG.holds, EntityRef(key), post.start)
+    if post.org:
+        r.fact(key, ORG.postIn, EntityRef(post.org), post.start)
+        r.anchors.setdefault(post.org, post.start)
+        r.needed.add(post.org)
+
+
+# ---------------------------------------------------------------------- the pass
+
+def find_people(r: Reader) -> None:
+    """Persons with their posts, persons by cues, honorary posts, then short forms."""
+    w = _words(r)
+    taken: list[tuple[int, int]] = []
+    for m in w.title_re.finditer(r.text):
+        if any(a <= m.start() < b for a, b in taken) or r.in_venue(m.start(), m.end()):
+            continue
+        if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
+            continue
+        post = _post(r, m, w)
+        if post is None:
+            continue
+        chain, pos = [post], post.after
+        while True:
+            link = _LINK.match(r.text, pos)
+            nxt = w.title_re.match(r.text, link.end()) if link else None
+            p2 = _post(r, nxt, w) if nxt else None
+            if p2 is None:
+                break
+            chain.append(p2)
+            pos = p2.after
+        name = _name(r, pos, w)
+        if name is None:
+            continue
+        person = _add_person(r, name)
+        for post in chain:
+            if post.committee:
+                post.org = _committee_org(r, chain)
+            _add_post(r, post, person)
+        taken.append((m.start(), name.end))
+    _short_forms(r)
+    _cue_persons(r, w)
+    _short_forms(r)
+    _honorary(r, w)
+
+
+def _cue_persons(r: Reader, w: _Words) -> None:
+    """Names that no post introduces: with degrees, a speech verb, "kata X", "X dari Y"."""
+    cover = r.covered()
+    for m in w.start_re.finditer(r.text):
+        if cover[m.start()]:
+            continue
+        name = _name(r, m.start(), w)
+        if name is None or name.start != m.start():
+            continue
+        first = name.tokens[0]
+        if w.title_re.search(r.text[max(0, name.start - 25):name.start] + " ") and re.search(
+                r"[A-Z]\w*[ \t]+$", r.text[max(0, name.start - 25):name.start]):
+            prev = r.text[max(0, name.start - 25):name.start].split()[-1]
+            if prev in w.titles:
+                continue  # a post that could not be read: do not guess a name from it
+        if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
+            continue
+        has_marks = name.name_start > name.start or name.end > name.name_end
+        if len(name.tokens) < 2 and not has_marks:
+            continue
+        after = r.text[name.end:]
+        cue = (has_marks or w.speech_after.match(after)
+               or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
+               or _from_place(r, name.end))
+        if cue:
+            _add_person(r, name)
+            cover[name.start:name.end] = b"\x01" * (name.end - name.start)
+
+
+def _from_place(r: Reader, pos: int) -> bool:
+    m = re.match(r"[ \t]+dari[ \t]+", r.text[pos:])
+    return bool(m and r.found_at(pos + m.end(), ("place", "org")))
+
+
+def _honorary(r: Reader, w: _Words) -> None:
+    """"… A dari X dan B dari Y sebagai Duta GenRe Lampung 2018": each holds that post."""
+    for m in w.honorary_re.finditer(r.text):
+        sent = r.ctx.sentence_of(m.start())
+        persons = [f for f in r.ctx.found if f.key.startswith("person/") and f.sentence == sent
+                   and f.end <= m.start()]
+        if not persons:
+            continue
+        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None)
+        for p in {f.key: f for f in persons}:
+            _add_post(r, post, p)
+
+
+def _short_forms(r: Reader) -> None:
+    """The name again, bare or shortened ("Nurhayati", "Andi Nurlina", "Zainal")."""
+    persons = {k: e.label.split() for k, e in r.ctx.entities.items() if k.startswith("person/")}
+    forms: dict[str, set[str]] = {}
+    for key, tokens in persons.items():
+        for i in range(len(tokens)):
+            for j in range(i + 1, len(tokens) + 1):
+                forms.setdefault(" ".join(tokens[i:j]), set()).add(key)
+    non_name = _words(r).non_name
+    cover = r.covered()
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        keys = forms[form]
+        if len(keys) != 1 or len(form) < 3 or form in non_name:
+            continue
+        if " " not in form and form.casefold() in STOP_WORDS:
+            continue
+        (key,) = keys
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", r.text):
+            if any(cover[m.start():m.end()]):
+                continue
+            if re.match(r"[ \t]+[A-Z][a-z]", r.text[m.end():m.end() + 4]):
+                continue  # part of a longer capitalised name
+            r.mark(key, m.start(), m.end())
+            cover[m.start():m.end()] = b"\x01" * (m.end() - m.start())

@@ -1,0 +1,380 @@
+"""Statements: direct quotes and reported speech, each attributed to a person.
+
+One statement per quoted passage (a quote that runs over two paragraphs is one) and one
+per reported-speech clause opened by a speech verb ("X mengatakan, …", "Ia menjelaskan
+bahwa …"), by "Menurut dia/X, …", or by an inline attribution ("Untuk itu ujarnya, …").
+The text is the words said, exactly as in the clean text. The speaker is a person named
+in the clause; a pronoun (ia, dia, beliau, the -nya of katanya) is the last person named
+outside anything already said; a standalone quote continues the previous speaker. An
+organization never speaks here, and a statement with no person speaker is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Span, Statement
+from .context import Context, Found
+from .dates import dates_in
+from .patterns import (
+    PRONOUN,
+    attribution_verbs,
+    dateline_end,
+    orgs_in,
+    persons_in,
+    sentence_spans,
+    speech_verbs,
+    words_re,
+)
+
+__all__ = ["SPEECH_VERB", "Quote", "find_quotes", "find_statements"]
+
+#: A reported-speech verb as a whole word.
+SPEECH_VERB = re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")
+_ATTR = words_re(attribution_verbs())
+# '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
+_ATTR_AFTER = re.compile(rf"\s*,?\s*(?P<verb>{_ATTR})(?P<nya>nya)?\b")
+# "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
+_INLINE = re.compile(
+    rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
+    rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))\s*,\s*"
+)
+_MENURUT = re.compile(r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
+# "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
+_NYA = re.compile(r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
+                  r"|sebutkan|paparkan|terangkan|tuturkan))nya\s*,\s*")
+# 'Ia mengatakan, "…"' / 'Menurut dia: "…"': what may stand right before a quote.
+_BEFORE_QUOTE = re.compile(
+    rf"(?:{SPEECH_VERB.pattern}|\b[Mm]enurut\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
+# "… menyampaikan hal yang sama": a verb of saying with nothing said.
+_NOTHING_SAID = re.compile(r"(?i:hal\s+(?:itu|ini|tersebut|yang\s+sama|serupa|senada)|demikian)\W*$")
+_SAID_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa\b\s*,?\s*)?")
+_OPENERS = "\"“"
+# An opening mark starts the text or follows a space or a bracket, and a word follows it;
+# a closing mark follows a non-space and no letter or digit follows it.
+_OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)")
+_CLOSE = re.compile(r"(?<=\S)[\"”](?![^\W_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage: ``open``/``close`` are the quote marks, [start, end) the words."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "quote" | "reported"
+    hint: tuple  # ("person", key) | ("pronoun", pos) | ("last",) | ("none",)
+    said_region: tuple[int, int]  # where a date of saying may be written (attribution)
+
+
+def find_statements(ctx: Context) -> None:
+    """Read quotes and reported speech into ``ctx.statements`` (text order, no repeats)."""
+    text = ctx.text
+    quotes = find_quotes(text)
+    sentences = sentence_spans(text)
+    cands = _quote_cands(ctx, quotes, sentences) + _reported_cands(ctx, quotes, sentences)
+    cands.sort(key=lambda c: c.start)
+    ctx.statements.extend(_attribute(ctx, cands, quotes))
+
+
+# ---------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted passages in text order; a paragraph that ends inside a quote continues it
+    when the next paragraph opens with a quote mark (the news convention)."""
+    out: list[Quote] = []
+    i, n = 0, len(text)
+    while True:
+        o = _next_open(text, i)
+        if o is None:
+            return out
+        j = o + 1
+        while True:
+            c = _next_close(text, j)
+            nl = text.find("\n", j)
+            if c is not None and (nl == -1 or c < nl):
+                end, close = c, c + 1
+                break
+            if nl == -1:
+                end = close = n
+                break
+            k = nl
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in _OPENERS and c is not None:
+                j = k + 1  # the passage goes on in the next paragraph
+                continue
+            end = close = nl
+            break
+        start = o + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        if end > start:
+            out.append(Quote(o, start, end, close))
+        i = max(close, o + 1)
+
+
+def _next_open(text: str, i: int) -> int | None:
+    m = _OPEN.search(text, i)
+    return m.start() if m else None
+
+
+def _next_close(text: str, i: int) -> int | None:
+    m = _CLOSE.search(text, i)
+    return m.start() if m else None
+
+
+def _quote_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[_Cand]:
+    text = ctx.text
+    out = []
+    for q in quotes:
+        if len(text[q.start:q.end].split()) < 3:
+            continue
+        s_end = _sentence_end(sentences, q.close, len(text))
+        hint, region = _after_quote(ctx, q, s_end)
+        if hint is None:
+            s_start = _sentence_start(sentences, q.open)
+            hint, region = _before_quote(ctx, q, s_start)
+        if hint is None and _standalone(text, q):
+            hint, region = ("last",), (q.close, q.close)
+        if hint is not None:
+            out.append(_Cand(q.start, q.end, "quote", hint, region))
+    return out
+
+
+def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tuple[int, int]]:
+    text = ctx.text
+    m = _ATTR_AFTER.match(text, q.close)
+    if m:
+        stop = re.compile(r"[.;!?\n\"“]").search(text, m.end())
+        r_end = min(stop.start() if stop else s_end, s_end)
+        if m.group("nya"):
+            return ("pronoun", m.start("verb")), (m.start("verb"), r_end)
+        return _speaker_in(ctx, m.end(), r_end, m.start("verb")), (m.start("verb"), r_end)
+    after = text[q.close:s_end]
+    v = SPEECH_VERB.search(after)
+    if v and v.start() <= 80 and not re.search(r"[\"“]", after[:v.start()]):
+        return _speaker_in(ctx, q.close, q.close + v.start(), q.close), (q.close, s_end)
+    return None, (q.close, q.close)
+
+
+def _before_quote(ctx: Context, q: Quote, s_start: int) -> tuple[tuple | None, tuple[int, int]]:
+    text = ctx.text
+    lead = text[s_start:q.open]
+    m = _BEFORE_QUOTE.search(lead)
+    if not m or re.search(r"[\"”]", lead):
+        return None, (q.open, q.open)
+    if m.group("who") is not None:
+        return _speaker_in(ctx, s_start + m.start("who"), s_start + m.end("who"), s_start), (s_start, q.open)
+    start = dateline_end(text, s_start)
+    return _speaker_in(ctx, start, s_start + m.start(), start), (s_start, q.open)
+
+
+def _standalone(text: str, q: Quote) -> bool:
+    """A quote that is a sentence of its own: starts a paragraph or follows a full stop."""
+    before = text[:q.open].rstrip(" \t")
+    starts = not before or before.endswith("\n") or before[-1] in ".!?\"”"
+    return starts and text[q.end - 1] in ".!?"
+
+
+# ---------------------------------------------------------------------------
+# Reported speech
+# ---------------------------------------------------------------------------
+
+def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[_Cand]:
+    text = ctx.text
+    out = []
+    for s, e in sentences:
+        if _inside(quotes, s):
+            continue
+        head = dateline_end(text, s)
+        cand = _first_trigger(ctx, quotes, head, e)
+        if cand is None:
+            continue
+        hint, said_start, region = cand
+        said_start = _skip_space(text, said_start, e)
+        q = next((q for q in quotes if q.open == said_start), None)
+        if q is not None:
+            continue  # 'X mengatakan, "…"': the quote carries it (see _before_quote)
+        said_end = e
+        while said_end > said_start and text[said_end - 1].isspace():
+            said_end -= 1
+        if len(text[said_start:said_end].split()) < 2 or _NOTHING_SAID.match(text, said_start, said_end):
+            continue
+        out.append(_Cand(said_start, said_end, "reported", hint, region))
+    return out
+
+
+def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
+    """The earliest speech trigger of a sentence outside quotes: (hint, said start, region)."""
+    text = ctx.text
+    best = None
+    m = _INLINE.match(text, head, end)
+    if m and not _inside(quotes, m.start("verb")):
+        if m.group("name"):
+            hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
+        else:
+            hint = ("pronoun", m.start("verb"))
+        best = (m.start("verb"), hint, m.end(), (head, m.end()))
+    for m in _NYA.finditer(text, head, end):
+        if _inside(quotes, m.start()):
+            continue
+        if best is None or m.start() < best[0]:
+            best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
+        break
+    for m in _MENURUT.finditer(text, head, end):
+        if _inside(quotes, m.start()):
+            continue
+        if best is None or m.start() < best[0]:
+            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
+            best = (m.start(), hint, m.end(), (m.start(), m.end()))
+        break
+    for m in SPEECH_VERB.finditer(text, head, end):
+        if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
+            continue
+        if best is None or m.start() < best[0]:
+            start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
+            hint = _speaker_in(ctx, start, m.start(), start)
+            lead = _SAID_LEAD.match(text, m.end(), end)
+            best = (m.start(), hint, lead.end() if lead else m.end(), (start, m.start()))
+        break
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
+    """Who speaks in [start, end): the last person or pronoun there; never an organization."""
+    people = persons_in(ctx, start, end)
+    pronouns = list(PRONOUN.finditer(ctx.text, start, end))
+    last_person = people[-1] if people else None
+    last_pron = pronouns[-1] if pronouns else None
+    if last_person and (not last_pron or last_person.start > last_pron.start()):
+        return ("person", last_person.key)
+    if last_pron:
+        return ("pronoun", last_pron.start())
+    if orgs_in(ctx, start, end):
+        return ("none",)
+    key = _person_named(ctx, ctx.text[start:end])
+    return ("person", key) if key else ("none",)
+
+
+_NAME = re.compile(r"[A-Z][a-z][\w'-]*")
+
+
+def _person_named(ctx: Context, region: str) -> str | None:
+    """A person the entity pass knows whose name contains the capitalized words of ``region``."""
+    words = {w.lower() for w in _NAME.findall(region)}
+    if not words:
+        return None
+    names: dict[str, set[str]] = {}
+    for f in ctx.found:
+        if f.key.startswith("person/"):
+            names.setdefault(f.key, set()).update(w.lower() for w in _NAME.findall(f.text))
+    for key, ent in ctx.entities.items():
+        if key.startswith("person/"):
+            names.setdefault(key, set()).update(w.lower() for w in _NAME.findall(ent.label))
+    hits = [k for k, toks in names.items() if words & toks and words <= toks]
+    return hits[0] if len(hits) == 1 else None
+
+
+# ---------------------------------------------------------------------------
+# Attribution, dates, duplicates
+# ---------------------------------------------------------------------------
+
+def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[Statement]:
+    text = ctx.text
+    said: list[tuple[int, int]] = [(q.open, q.close) for q in quotes]
+    kept: list[tuple[_Cand, str, dt.date | None]] = []
+    for c in cands:
+        kind = c.hint[0]
+        if kind == "person":
+            speaker = c.hint[1]
+        elif kind == "pronoun":
+            speaker = _antecedent(ctx, c.hint[1], said)
+        elif kind == "last" and kept and _near(text, kept[-1][0].end, c.start):
+            speaker = kept[-1][1]
+        else:
+            speaker = None
+        said.append((c.start, c.end))
+        if speaker is None or not speaker.startswith("person/"):
+            continue
+        kept.append((c, speaker, _said_on(ctx, c)))
+    fallback = ctx.published or next((d for _, _, d in kept if d), None)
+    out, seen = [], set()
+    for c, speaker, day in kept:
+        body = text[c.start:c.end]
+        if c.kind == "quote":
+            body = re.sub(r"(\n\s*)[\"“]", r"\1", body)
+        norm = (speaker, " ".join(body.split()))
+        if norm in seen:
+            continue  # a body repeated by the scraper says it once
+        seen.add(norm)
+        out.append(Statement(speaker=speaker, text=body, kind=c.kind,
+                             span=Span(c.start, c.end, ctx.sentence_of(c.start)),
+                             said_on=day or fallback))
+    return out
+
+
+def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]]) -> str | None:
+    """The last person named before ``pos`` outside anything said (quotes, statements)."""
+    best: Found | None = None
+    for f in ctx.found:
+        if not f.key.startswith("person/") or f.end > pos:
+            continue
+        if any(s <= f.start < e for s, e in said):
+            continue
+        if best is None or f.start > best.start:
+            best = f
+    return best.key if best else None
+
+
+def _said_on(ctx: Context, c: _Cand) -> dt.date | None:
+    """A single day written in the attribution (not in the words said)."""
+    start, end = c.said_region
+    for d in dates_in(ctx, start, end):
+        if d.first == d.last and d.kind in ("day", "weekday") and not (c.start <= d.start < c.end):
+            return d.first
+    return None
+
+
+def _near(text: str, prev_end: int, start: int) -> bool:
+    """Same or next paragraph."""
+    return len(re.findall(r"\n\s*", text[prev_end:start])) <= 1
+
+
+def _inside(quotes: list[Quote], pos: int) -> bool:
+    return any(q.open <= pos < q.close for q in quotes)
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _sentence_start(sentences: list[tuple[int, int]], pos: int) -> int:
+    starts = [s for s, _ in sentences if s <= pos]
+    return starts[-1] if starts else 0
+
+
+def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
+    for s, e in sentences:
+        if s <= pos <= e:
+            return e
+    ends = [e for s, e in sentences if s >= pos]
+    return ends[0] if ends else default

@@ -1,0 +1,296 @@
+"""Meetings and their slots (loaders/extract/meetings.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from kbgraph.loaders.clean import clean
+from kbgraph.loaders.extract.dates import find_dates
+from kbgraph.loaders.extract.meetings import find_meetings, meeting_class
+from kbgraph.loaders.extract.patterns import make_context, parse_number
+from kbgraph.loaders.model import EntityRef
+from kbgraph.loaders.read import read_path
+from kbgraph.ontology.namespaces import KB, SCHEMA, XSD
+from rdflib.namespace import FOAF
+
+D = dt.date
+SEED = Path(__file__).parents[2] / "loaders" / "sample" / "antara-kalbar-2019-11-26-pokja-kampung-kb.txt"
+P = FOAF.Person
+SHORT = {KB.organizedBy: "org", SCHEMA.location: "loc", SCHEMA.startDate: "start", SCHEMA.endDate: "end",
+         KB.participantCount: "n", KB.durationDays: "days", KB.chairedBy: "chair", KB.openedBy: "opened",
+         KB.concerns: "concerns", KB.followsUp: "follows", KB.year: "year", KB.supports: "supports",
+         SCHEMA.containedInPlace: "in"}
+
+
+def run(text: str, names=(), published: dt.date | None = None):
+    ctx = make_context(text, names, published)
+    find_dates(ctx)
+    find_meetings(ctx)
+    return ctx
+
+
+def facts(ctx) -> list[tuple[str, str, object]]:
+    out = []
+    for f in ctx.facts:
+        obj = f.obj.key if isinstance(f.obj, EntityRef) else f.obj
+        out.append((f.subject, SHORT[f.predicate], obj))
+        s, e, i = f.evidence.start, f.evidence.end, f.evidence.sentence
+        assert (s, e) == ctx.sentences[i]  # evidence is the sentence the fact was read in
+    return out
+
+
+def events(ctx) -> dict[str, tuple]:
+    return {k: (e.label, e.types) for k, e in ctx.entities.items() if k.startswith("event/")}
+
+
+def test_seed_one_meeting_and_the_rakor_it_follows_up():
+    text = clean(read_path(SEED)[0][0]).text
+    ctx = run(text, [
+        ("person/muslimat", P, "Muslimat"),
+        ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "BKKBN Kalbar"),
+        ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "Perwakilan BKKBN Kalbar"),
+        ("place/pontianak", KB.City, "Pontianak"),
+        ("place/provinsi-kalimantan-barat", KB.Province, "Provinsi Kalbar"),
+        ("program/kkbpk", KB.Program, "program KKBPK"),
+        ("program/kampung-kb", KB.Program, "Kampung Keluarga Berencana (KB)"),
+        ("program/kampung-kb", KB.Program, "Kampung KB"),
+        ("org/pemprov-kalbar", KB.RegionalGovernment, "Pemerintah Provinsi Kalbar"),
+        ("framework/nawacita-prioritas-5", KB.PolicyPriority, "prioritas nomor lima"),
+    ])
+    meeting = "event/pertemuan-kelompok-kerja-kampung-keluarga-berencana-kb-2019-11-25"
+    rakor = "event/rapat-koordinasi-pwg-dan-amp-dwg-2018"
+    assert events(ctx) == {
+        meeting: ("pertemuan kelompok kerja Kampung Keluarga Berencana (KB)", [KB.Meeting]),
+        rakor: ("Rapat Koordinasi PWG dan AMP; DWG 2018", [KB.CoordinationMeeting, KB.Meeting]),
+    }
+    assert ctx.entities[rakor].name_as_written == "Rapat Koordinasi PWG dan AMP; DWG tahun 2018"
+    assert facts(ctx) == [
+        (meeting, "org", "org/perwakilan-bkkbn-kalbar"),
+        (meeting, "loc", "place/pontianak"),
+        (meeting, "start", D(2019, 11, 25)),
+        (meeting, "end", D(2019, 11, 26)),
+        (meeting, "days", 2),
+        (meeting, "n", 133),
+        (meeting, "chair", "person/muslimat"),  # "Ketua panitia pelaksana pertemuan … Muslimat"
+        (meeting, "concerns", "program/kampung-kb"),
+        (meeting, "concerns", "program/kkbpk"),
+        (meeting, "supports", "framework/nawacita-prioritas-5"),  # "… mensukseskan … prioritas …"
+        (meeting, "supports", "org/pemprov-kalbar"),  # "guna mendukung visi misi Pemerintah …"
+        (meeting, "follows", rakor),
+        (rakor, "year", "2018"),
+    ]
+    assert next(f for f in ctx.facts if f.predicate == KB.year).datatype == XSD.gYear
+    assert [(f.key, f.text) for f in ctx.found if f.key.startswith("event/")] == [
+        (meeting, "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)"),
+        (rakor, "Rapat Koordinasi PWG dan AMP; DWG tahun 2018"),
+    ]
+
+
+RAKOR = ("SAMBAS - Dinas Pengendalian Penduduk Kabupaten Sambas menyelenggarakan Rapat Koordinasi "
+         "Program Bangga Kencana Tingkat Kabupaten Sambas di Hotel Pantura Jaya, Sambas, Senin (4/3/2019). "
+         "Rakor yang dipimpin langsung oleh Kepala Dinas Kesehatan, Budi Hartono, itu diikuti sekitar "
+         "1.250 peserta dari 19 kecamatan.\n"
+         "Menurut Budi, Rakor menyepakati tiga hal. Rakor lanjutan dijadwalkan pada 20 Mei 2019.")
+RAKOR_NAMES = [
+    ("org/dinas-pp-sambas", KB.RegionalAgency, "Dinas Pengendalian Penduduk Kabupaten Sambas"),
+    ("person/budi-hartono", P, "Budi Hartono"), ("person/budi-hartono", P, "Budi"),
+    ("place/kabupaten-sambas", KB.Regency, "Sambas"),
+    ("program/bangga-kencana", KB.Program, "Program Bangga Kencana"),
+]
+
+
+def test_one_rakor_named_three_times_with_a_venue_nobody_knew():
+    ctx = run(RAKOR, RAKOR_NAMES, D(2019, 3, 5))
+    key = "event/rapat-koordinasi-program-bangga-kencana-tingkat-kabupaten-sambas-2019-03-04"
+    assert events(ctx) == {key: ("Rapat Koordinasi Program Bangga Kencana Tingkat Kabupaten Sambas",
+                                 [KB.CoordinationMeeting, KB.Meeting])}
+    assert facts(ctx) == [
+        (key, "org", "org/dinas-pp-sambas"),
+        (key, "loc", "place/hotel-pantura-jaya"),
+        ("place/hotel-pantura-jaya", "in", "place/kabupaten-sambas"),
+        (key, "start", D(2019, 3, 4)),
+        (key, "end", D(2019, 3, 4)),
+        (key, "n", 1250),
+        (key, "chair", "person/budi-hartono"),
+        (key, "concerns", "program/bangga-kencana"),
+    ]
+    assert ctx.entities["place/hotel-pantura-jaya"].types == [KB.Venue, SCHEMA.Place]
+    rakor_found = [f.text for f in ctx.found if f.key == key]
+    assert rakor_found == ["Rapat Koordinasi Program Bangga Kencana Tingkat Kabupaten Sambas",
+                           "Rakor", "Rakor"]
+
+
+def test_the_followed_up_rakor_of_a_later_article_gets_the_same_key():
+    first = run(RAKOR, RAKOR_NAMES, D(2019, 3, 5))
+    later = run("Rakor lanjutan itu merupakan tindak lanjut dari Rapat Koordinasi Program Bangga Kencana "
+                "Tingkat Kabupaten Sambas yang digelar di Sambas pada 4 Maret 2019.", RAKOR_NAMES,
+                D(2019, 5, 21))
+    (key,) = [k for k in first.entities if k.startswith("event/")]
+    assert list(events(later)) == [key]
+    assert (key, "start", D(2019, 3, 4)) in facts(later)
+
+
+def test_opening_is_not_chairing():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Kerja Daerah (Rakerda) Program KKBPK Tahun 2019 "
+            "di Kota Jambi, 26-27 Februari 2019. Rakerda dibuka Sekretaris Daerah Ani Lestari.")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi"),
+                     ("person/ani-lestari", P, "Ani Lestari"), ("place/kota-jambi", KB.City, "Kota Jambi")])
+    key = "event/rapat-kerja-daerah-rakerda-program-kkbpk-tahun-2019-2019-02-26"
+    assert facts(ctx) == [
+        (key, "org", "org/bkkbn-jambi"),
+        (key, "loc", "place/kota-jambi"),
+        (key, "start", D(2019, 2, 26)),
+        (key, "end", D(2019, 2, 27)),
+        (key, "opened", "person/ani-lestari"),
+    ]
+    assert ctx.entities[key].abbreviation == "Rakerda"
+    assert ctx.entities[key].types == [KB.WorkMeeting, KB.Meeting]
+
+
+def test_launch_named_in_the_next_sentence_with_two_organizers_in_order():
+    text = ("Wakil Bupati Ani Lestari mencanangkan Desa Sampali, Kecamatan Percut, sebagai Kampung KB, "
+            "Selasa (19/4). Pencanangan Kampung KB Desa Sampali yang digelar Pemkab Deli Serdang bersama "
+            "Perwakilan BKKBN Sumut di lapangan desa itu dihadiri sekitar 250 warga.")
+    ctx = run(text, [("person/ani-lestari", P, "Ani Lestari"),
+                     ("place/desa-sampali", KB.Village, "Desa Sampali"),
+                     ("place/kecamatan-percut", KB.District, "Kecamatan Percut"),
+                     ("org/pemkab-deli-serdang", KB.RegionalGovernment, "Pemkab Deli Serdang"),
+                     ("org/bkkbn-sumut", KB.RepresentativeOffice, "Perwakilan BKKBN Sumut"),
+                     ("program/kampung-kb", KB.Program, "Kampung KB")], D(2016, 4, 20))
+    key = "event/pencanangan-kampung-kb-desa-sampali-2016-04-19"
+    assert events(ctx) == {key: ("Pencanangan Kampung KB Desa Sampali", [KB.Launch, KB.Meeting])}
+    assert facts(ctx) == [
+        (key, "org", "org/pemkab-deli-serdang"),
+        (key, "org", "org/bkkbn-sumut"),
+        (key, "loc", "place/desa-sampali"),  # no venue named: the village in its name
+        (key, "start", D(2016, 4, 19)),
+        (key, "end", D(2016, 4, 19)),
+        (key, "n", 250),
+        (key, "opened", "person/ani-lestari"),
+        (key, "concerns", "program/kampung-kb"),
+    ]
+
+
+def test_participants_are_those_who_take_part_not_the_audience():
+    text = ("Sebanyak 30 finalis mengikuti Grand Final Pemilihan Duta GenRe Provinsi Lampung Tahun 2018 "
+            "di Balai Keratun, Sabtu (7/7/2018) malam. Ajang yang diselenggarakan Perwakilan BKKBN "
+            "Provinsi Lampung itu disaksikan sekitar 400 undangan.")
+    ctx = run(text, [("org/bkkbn-lampung", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Lampung")],
+              D(2018, 7, 8))
+    key = "event/grand-final-pemilihan-duta-genre-provinsi-lampung-tahun-2018-2018-07-07"
+    assert events(ctx)[key][1] == [KB.Ceremony, KB.Meeting]
+    assert facts(ctx) == [
+        (key, "org", "org/bkkbn-lampung"),
+        (key, "loc", "place/balai-keratun"),
+        (key, "start", D(2018, 7, 7)),
+        (key, "end", D(2018, 7, 7)),
+        (key, "n", 30),
+    ]
+
+
+def test_a_planned_follow_up_meeting_does_not_take_the_current_ones_facts():
+    text = ("BKKBN menggelar Rapat Koordinasi Kampung KB di Aula Kantor Gubernur, Selasa (13/3/2018). "
+            "Hasilnya dievaluasi dalam rakor lanjutan yang dijadwalkan pada Mei mendatang. "
+            "Kegiatan itu dihadiri 120 orang.")
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2018, 3, 13))
+    key = "event/rapat-koordinasi-kampung-kb-2018-03-13"
+    assert list(events(ctx)) == [key]
+    assert (key, "n", 120) in facts(ctx)
+
+
+def test_a_generic_meeting_takes_its_name_from_a_later_sentence():
+    text = ("GARUT - Kelompok Kerja (Pokja) Kampung KB Kabupaten Garut menggelar pertemuan di "
+            "Aula Setda Garut, "
+            "Rabu (16/10). Pertemuan Pokja Kampung KB Kabupaten Garut yang dipimpin Ketua Pokja, Dadang "
+            "Sukmana, itu dihadiri 45 orang dari 20 OPD.")
+    pokja = "Kelompok Kerja (Pokja) Kampung KB Kabupaten Garut"
+    ctx = run(text, [("org/pokja-garut", KB.WorkingGroup, pokja),
+                     ("person/dadang-sukmana", P, "Dadang Sukmana")], D(2019, 10, 17))
+    key = "event/pertemuan-pokja-kampung-kb-kabupaten-garut-2019-10-16"
+    assert list(events(ctx)) == [key]
+    assert facts(ctx) == [
+        (key, "org", "org/pokja-garut"),
+        (key, "loc", "place/aula-setda-garut"),
+        (key, "start", D(2019, 10, 16)),
+        (key, "end", D(2019, 10, 16)),
+        (key, "n", 45),
+        (key, "chair", "person/dadang-sukmana"),
+    ]
+
+
+def test_organizer_carried_from_the_sentence_before():
+    text = ("Perwakilan BKKBN Kaltim mulai menyesuaikan program. Penyesuaian itu dibahas dalam Pertemuan "
+            "Konsolidasi Mitra Kerja di Hotel Mercure Samarinda, Senin (18/11/2024).")
+    ctx = run(text, [("org/bkkbn-kaltim", KB.RepresentativeOffice, "Perwakilan BKKBN Kaltim")],
+              D(2024, 11, 19))
+    key = "event/pertemuan-konsolidasi-mitra-kerja-2024-11-18"
+    assert facts(ctx)[:2] == [(key, "org", "org/bkkbn-kaltim"), (key, "loc", "place/hotel-mercure-samarinda")]
+
+
+def test_two_meetings_keep_their_own_facts():
+    text = ("BKKBN menggelar Sosialisasi Program GenRe di Aula Dinas Pendidikan, Senin (3/6/2019). "
+            "Kegiatan itu diikuti 50 pelajar. Sehari kemudian BKKBN mengadakan Apel Siaga Kampung KB "
+            "di Lapangan Merdeka, Selasa (4/6/2019). Apel itu diikuti 300 kader.")
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2019, 6, 5))
+    soc, apel = "event/sosialisasi-program-genre-2019-06-03", "event/apel-siaga-kampung-kb-2019-06-04"
+    assert events(ctx) == {soc: ("Sosialisasi Program GenRe", [KB.Socialization, KB.Meeting]),
+                           apel: ("Apel Siaga Kampung KB", [KB.Ceremony, KB.Meeting])}
+    got = facts(ctx)
+    assert (soc, "n", 50) in got and (apel, "n", 300) in got
+    assert (soc, "loc", "place/aula-dinas-pendidikan") in got
+    assert (apel, "loc", "place/lapangan-merdeka") in got
+
+
+def test_without_any_entity_found_the_meeting_still_has_its_dates_and_count():
+    ctx = run("Rapat Koordinasi Stunting digelar 3 hingga 5 Maret 2020. Rakor itu diikuti 85 peserta.")
+    key = "event/rapat-koordinasi-stunting-2020-03-03"
+    assert facts(ctx) == [(key, "start", D(2020, 3, 3)), (key, "end", D(2020, 3, 5)), (key, "n", 85)]
+
+
+def test_nothing_to_read():
+    ctx = run("Pertemuan itu diikuti 20 peserta. Kepala BKKBN mengatakan semua baik.")
+    assert ctx.facts == [] and events(ctx) == {}
+
+
+@pytest.mark.parametrize("name, cls", [
+    ("Rapat Koordinasi Kampung KB", KB.CoordinationMeeting),
+    ("Rakor lanjutan", KB.CoordinationMeeting),
+    ("Rapat Kerja Nasional (Rakernas) Program Bangga Kencana", KB.WorkMeeting),
+    ("Bimbingan Teknis (Bimtek) Tim Pendamping Keluarga", KB.Training),
+    ("Pencanangan Kampung KB Desa Sampali", KB.Launch),
+    ("Pertemuan Advokasi Program KKBPK", KB.Socialization),
+    ("Grand Final Pemilihan Duta GenRe", KB.Ceremony),
+    ("pertemuan kelompok kerja Kampung KB", KB.Meeting),
+    ("Pertemuan Konsolidasi Mitra Kerja", KB.Meeting),
+])
+def test_meeting_class(name, cls):
+    assert meeting_class(name) == cls
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("133", 133), ("1.100", 1100), ("200 ribu", 200_000), ("1,5 ribu", 1500), ("dua", 2),
+    ("sepuluh", 10), ("2,28", None), ("banyak", None),
+])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+def test_a_single_day_and_a_longer_duration_leave_the_end_unwritten():
+    text = ("BKKBN menyelenggarakan Rakorda Bangga Kencana di Hotel Maleo, Rabu (7/4). Kegiatan yang "
+            "berlangsung selama dua hari itu diikuti oleh 250 peserta.")
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2021, 4, 8))
+    key = "event/rakorda-bangga-kencana-2021-04-07"
+    assert facts(ctx) == [(key, "org", "org/bkkbn"), (key, "loc", "place/hotel-maleo"),
+                          (key, "start", D(2021, 4, 7)), (key, "days", 2), (key, "n", 250)]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Sebanyak 150 pelajar SMA mengikuti Sosialisasi Program GenRe, Rabu (13/9).", 150),
+    ("BKKBN menggelar Rapat Koordinasi Stunting, Rabu (13/9). Peserta rakor berjumlah 1.500 orang.", 1500),
+    ("Apel Siaga Kampung KB digelar 29 s.d. 30 Juni. Apel diikuti tak kurang dari 2.500 kader.", 2500),
+])
+def test_participant_counts(text, n):
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2023, 9, 14))
+    assert [obj for _, slot, obj in facts(ctx) if slot == "n"] == [n]

@@ -1,0 +1,167 @@
+"""Statements: direct quotes and reported speech (loaders/extract/speech.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kbgraph.loaders.clean import clean
+from kbgraph.loaders.extract.dates import find_dates
+from kbgraph.loaders.extract.patterns import make_context, sentence_spans
+from kbgraph.loaders.extract.speech import find_quotes, find_statements
+from kbgraph.loaders.read import read_path
+from kbgraph.ontology.namespaces import KB
+from rdflib.namespace import FOAF
+
+D = dt.date
+SEED = Path(__file__).parents[2] / "loaders" / "sample" / "antara-kalbar-2019-11-26-pokja-kampung-kb.txt"
+BUDI = ("person/budi-hartono", FOAF.Person, "Budi Hartono")
+BUDI_SHORT = ("person/budi-hartono", FOAF.Person, "Budi")
+ANI = ("person/ani-lestari", FOAF.Person, "Ani Lestari")
+DINKES = ("org/dinkes-sambas", KB.RegionalAgency, "Dinas Kesehatan Kabupaten Sambas")
+BKKBN = ("org/bkkbn", KB.GovernmentAgency, "BKKBN")
+
+
+def statements(text: str, names=(), published: dt.date | None = None):
+    ctx = make_context(text, names, published)
+    find_dates(ctx)
+    find_statements(ctx)
+    for s in ctx.statements:
+        said = ctx.text[s.span.start:s.span.end]
+        assert s.text == said or s.kind == "quote"  # a two-paragraph quote drops the inner mark
+        assert s.span.sentence == ctx.sentence_of(s.span.start)
+    return [(s.speaker, s.kind, s.text, s.said_on) for s in ctx.statements]
+
+
+def test_seed_eight_statements_all_by_muslimat_on_tuesday():
+    article = read_path(SEED)[0][0]
+    text = clean(article).text
+    ctx = make_context(text, [
+        ("person/muslimat", FOAF.Person, "Muslimat"),
+        ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "Perwakilan BKKBN Kalbar"),
+        ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "BKKBN Kalbar"),
+        ("org/pemprov-kalbar", KB.RegionalGovernment, "Pemerintah Provinsi Kalbar"),
+    ])
+    ctx.sentences = sentence_spans(text)
+    find_dates(ctx)
+    find_statements(ctx)
+    got = [(s.speaker, s.kind, s.said_on, " ".join(s.text.split()[:6])) for s in ctx.statements]
+    muslimat, tuesday = "person/muslimat", D(2019, 11, 26)
+    assert got == [
+        (muslimat, "reported", tuesday, "kegiatan itu dilakukan sebagai upaya memperkuat"),
+        (muslimat, "quote", tuesday, "Ini dimaksudkan dalam rangka menuju keluarga"),
+        (muslimat, "reported", tuesday, "kegiatan ini sebagai wujud kesungguhan dan"),
+        (muslimat, "quote", tuesday, "Selain itu, kegiatan ini dilakukan guna"),
+        (muslimat, "reported", tuesday, "diperlukan peran aktif stakeholder dan mitra"),
+        (muslimat, "quote", tuesday, "Keberhasilan program KKBPK telah terlihat pada"),
+        (muslimat, "reported", tuesday, "kegiatan ini bertujuan untuk meningkatkan sinergitas"),
+        (muslimat, "quote", tuesday, "Kegiatan ini dilaksanakan selama dua hari"),
+    ]
+    first = ctx.statements[0]
+    assert first.text == "kegiatan itu dilakukan sebagai upaya memperkuat program KKBPK di Provinsi Kalbar."
+    assert ctx.statements[7].text.endswith("yang konsen terhadap program KKBPK")  # no closing comma
+
+
+def test_name_in_apposition_after_its_post_is_the_speaker():
+    text = "Kepala Dinas Kesehatan Kabupaten Sambas, Budi Hartono, mengatakan stok vaksin cukup."
+    assert statements(text, [BUDI, DINKES]) == [
+        ("person/budi-hartono", "reported", "stok vaksin cukup.", None)]
+
+
+def test_an_organization_never_speaks():
+    text = "BKKBN menyatakan anggaran sudah tersedia. \"Semua siap,\" kata BKKBN."
+    assert statements(text, [BKKBN]) == []
+
+
+def test_pronoun_is_the_last_person_named_outside_words_already_said():
+    text = ("Budi Hartono mengatakan, program itu didukung Ani Lestari.\n"
+            "Ia menambahkan, kader sudah dilatih.")
+    got = statements(text, [BUDI, ANI], D(2020, 1, 6))
+    assert got == [
+        ("person/budi-hartono", "reported", "program itu didukung Ani Lestari.", D(2020, 1, 6)),
+        ("person/budi-hartono", "reported", "kader sudah dilatih.", D(2020, 1, 6)),
+    ]
+
+
+def test_pronoun_after_narration_names_the_new_person():
+    text = ("Rakerda dibuka Sekretaris Daerah Ani Lestari yang mewakili Gubernur. "
+            "Dalam sambutannya, ia meminta bupati tidak lalai.")
+    assert statements(text, [ANI]) == [
+        ("person/ani-lestari", "reported", "bupati tidak lalai.", None)]
+
+
+def test_menurut_bahwa_and_inline_attribution():
+    text = ("Menurut Budi, kader harus aktif. Ani Lestari menyampaikan bahwa data sudah lengkap. "
+            "Untuk itu ujarnya, diperlukan dukungan desa.")
+    assert statements(text, [BUDI, BUDI_SHORT, ANI]) == [
+        ("person/budi-hartono", "reported", "kader harus aktif.", None),
+        ("person/ani-lestari", "reported", "data sudah lengkap.", None),
+        ("person/ani-lestari", "reported", "diperlukan dukungan desa.", None),
+    ]
+
+
+def test_quote_across_two_paragraphs_is_one_statement():
+    text = ("Budi Hartono meninjau posyandu.\n"
+            "\"Kami ingin semua desa punya kader aktif.\n"
+            "\"Tanpa kader, program tidak akan jalan,\" kata Budi.")
+    got = statements(text, [BUDI, BUDI_SHORT])
+    assert got == [("person/budi-hartono", "quote",
+                    "Kami ingin semua desa punya kader aktif.\nTanpa kader, program tidak akan jalan", None)]
+    assert len(find_quotes(text)) == 1
+
+
+def test_quote_introduced_by_a_speech_verb_counts_once():
+    text = "Ani Lestari mengatakan: “Desa ini contoh bagi kecamatan lain.”"
+    assert statements(text, [ANI]) == [
+        ("person/ani-lestari", "quote", "Desa ini contoh bagi kecamatan lain.", None)]
+
+
+def test_standalone_quote_continues_the_previous_speaker_and_slogans_are_not_statements():
+    text = ("Ani Lestari menjelaskan, slogan \"Berencana Itu Keren\" dipakai sejak Februari.\n"
+            "\"Remaja harus paham soal keluarga berencana.\"")
+    assert statements(text, [ANI]) == [
+        ("person/ani-lestari", "reported", "slogan \"Berencana Itu Keren\" dipakai sejak Februari.", None),
+        ("person/ani-lestari", "quote", "Remaja harus paham soal keluarga berencana.", None),
+    ]
+
+
+def test_a_short_name_in_the_attribution_resolves_through_the_known_persons():
+    ctx = make_context("\"Kami siap membantu desa,\" kata Hartono.", [BUDI])
+    find_statements(ctx)
+    assert [(s.speaker, s.text) for s in ctx.statements] == [
+        ("person/budi-hartono", "Kami siap membantu desa")]
+
+
+def test_said_on_is_the_day_in_the_attribution_not_a_date_in_the_words_said():
+    text = ("Budi Hartono di Sambas, Senin (4/3/2019), mengatakan rapat berikutnya 20 Maret 2019.\n"
+            "\"Semua kader hadir pada 5 Maret 2019,\" ujarnya.")
+    got = statements(text, [BUDI], D(2019, 3, 6))
+    assert [(s[2][:20], s[3]) for s in got] == [("rapat berikutnya 20 ", D(2019, 3, 4)),
+                                                 ("Semua kader hadir pa", D(2019, 3, 6))]
+
+
+def test_a_body_repeated_by_the_scraper_counts_once():
+    para = "Budi Hartono mengatakan, kader sudah dilatih."
+    assert len(statements(f"{para}\n{para}", [BUDI])) == 1
+
+
+def test_without_a_person_nothing_is_attributed():
+    assert statements("Ia mengatakan, semua baik. \"Kami siap,\" katanya.") == []
+
+
+def test_sentences_do_not_break_after_titles_but_do_after_degrees():
+    text = "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir. Ia datang bersama Asep, S.IP. Asep mengatakan."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir.",
+        "Ia datang bersama Asep, S.IP.",
+        "Asep mengatakan.",
+    ]
+
+
+def test_nya_forms_speak_and_a_verb_with_nothing_said_does_not():
+    text = ("Budi Hartono membuka rapat. Menurutnya, target tahun ini realistis. "
+            "Dikatakannya, kader akan ditambah. Dalam rapat lain, ia sudah menyampaikan hal yang sama.")
+    assert statements(text, [BUDI]) == [
+        ("person/budi-hartono", "reported", "target tahun ini realistis.", None),
+        ("person/budi-hartono", "reported", "kader akan ditambah.", None),
+    ]
