@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -49,6 +51,10 @@ Reader = Callable[[Path], "tuple[list[Article], list[InputError]]"]
 #: the pool is not worth starting (spaCy loads in each worker).
 BATCH = 8
 POOL_THRESHOLD = 2 * BATCH
+#: Extracted articles written per transaction at most, and the longest wait for a write:
+#: few large transactions are much faster than many small ones.
+WRITE_BATCH = 64
+WRITE_EVERY = 1.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,7 @@ def _run_batches(extractor: Extractor, batches: Iterator[list[Article]], workers
 
 @dataclass(frozen=True)
 class _Stored:
-    hash: str
+    hash: str | None
     source: str | None
 
 
@@ -213,8 +219,8 @@ def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
     """Every article graph's content hash and source path, in one query."""
     out: dict[URIRef, _Stored] = {}
     for g, h, src in store.select(sparql_asset("build-article-hashes")).rows:
-        if isinstance(g, URIRef) and h is not None:
-            out[g] = _Stored(str(h), str(src) if src is not None else None)
+        if isinstance(g, URIRef) and g != ONTOLOGY_GRAPH:
+            out[g] = _Stored(str(h) if h is not None else None, str(src) if src is not None else None)
     return out
 
 
@@ -281,6 +287,52 @@ class _Tracker:
         self.callback(BuildProgress(self.handled, done, self.files_total, now - self.started))
 
 
+class _Writer:
+    """Store writes in a thread of their own, so the pool is fed while RocksDB writes.
+
+    pyoxigraph releases the GIL while it writes. At most ``depth`` writes wait; an
+    error in the writer is raised in the build at its next call.
+    """
+
+    def __init__(self, depth: int = 2):
+        self.jobs: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._loop, name="kbgraph-writer", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            if self.error is None:
+                try:
+                    job()
+                except BaseException as exc:  # handed to the build thread
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._raise()
+        self.jobs.put(job)
+
+    def close_quietly(self) -> None:
+        """Stop after the writes already submitted (on the way out of a failed build)."""
+        if self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+
+    def close(self) -> None:
+        """Wait for every write; raise the first error."""
+        if self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+        self._raise()
+
+
 class _Run:
     """One build: the state shared by reading, extracting and writing."""
 
@@ -294,7 +346,11 @@ class _Run:
         self.kind: dict[str, str] = {}  # article id → "added" | "updated", for those extracted
         self.file_no: dict[str, int] = {}  # article id → number of its file, for those extracted
         self.clean_files: set[Path] = set()  # files read without any error
-        self.pending_writes: dict[URIRef, str] = {}  # strict mode: everything, written at the end
+        self.new: dict[URIRef, str] = {}  # extracted, not yet written: graphs not in the store
+        self.changed: dict[URIRef, str] = {}  # … and graphs that replace stored ones
+        self.unwritten: list[int] = []  # the file numbers of the articles gathered so far
+        self.last_write = time.perf_counter()
+        self.writer = _Writer()
 
     def problem(self, source: str, reason: str) -> None:
         self.report.skipped += 1
@@ -342,36 +398,58 @@ class _Run:
         return True
 
     def write_batch(self, batch: list[Article], outcomes: list[Outcome]) -> None:
-        """Write one batch of extractions in one transaction (strict: keep for the end)."""
-        writes: dict[URIRef, str] = {}
+        """Take one batch of extractions; write when enough has gathered (strict: at the end)."""
         for article, (aid, nt, error) in zip(batch, outcomes):
             self.report.extracted += 1
+            self.unwritten.append(self.file_no.pop(aid))
             if error is not None:
                 del self.kind[aid]
                 self.problem(article.source, error)
                 continue
-            writes[article_graph(aid)] = nt
+            target = self.new if self.kind[aid] == "added" else self.changed
+            target[article_graph(aid)] = nt
             self.present[article.source] = aid
-        if self.strict:
-            self.pending_writes.update(writes)
-        elif writes:
-            self.store.write(writes)
-        for article in batch:
-            if article.id in self.kind:
-                name = self.kind[article.id]
-                setattr(self.report, name, getattr(self.report, name) + 1)
-        self.tracker.batch_done([self.file_no.pop(a.id) for a in batch])
+            name = self.kind[aid]
+            setattr(self.report, name, getattr(self.report, name) + 1)
+        due = len(self.unwritten) >= WRITE_BATCH or time.perf_counter() - self.last_write >= WRITE_EVERY
+        if due and not self.strict:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what was gathered (in the writer thread): new graphs by the fast path,
+        changed ones replaced; each call one transaction of whole articles."""
+        new, changed, files = self.new, self.changed, self.unwritten
+        store, tracker = self.store, self.tracker
+
+        def job() -> None:
+            if new:
+                store.write(new, new=True)
+            if changed:
+                store.write(changed)
+            tracker.batch_done(files)
+
+        self.writer.submit(job)
+        self.new, self.changed, self.unwritten = {}, {}, []
+        self.last_write = time.perf_counter()
 
     def finish(self, prune: bool) -> None:
         """Drop superseded (and with ``prune``, gone) articles; strict: write everything."""
         drops = _superseded(self.stored, self.present, self.kind, self.report)
         if prune:
             drops |= _gone(self.stored, self.seen, self.clean_files, drops, self.report)
-        if self.strict:
-            self.report.ontology_loaded = ensure_ontology(self.store)
-            self.store.write(self.pending_writes, drop=drops)
-        elif drops:
-            self.store.write({}, drop=drops)
+        if not self.strict:
+            self.flush()
+            self.writer.close()
+            if drops:
+                self.store.write({}, drop=drops)
+            return
+        self.writer.close()
+        self.report.ontology_loaded = ensure_ontology(self.store)
+        if drops or self.changed:  # one transaction for all of it
+            self.store.write({**self.new, **self.changed}, drop=drops)
+        else:
+            self.store.write(self.new, new=True)
+        self.tracker.batch_done(self.unwritten)
 
 
 def build(
@@ -404,9 +482,12 @@ def build(
                tracker=tracker)
     if not strict:
         report.ontology_loaded = ensure_ontology(store)
-    for batch, outcomes in _run_batches(extractor or extract_graph, run.to_extract(), workers):
-        run.write_batch(batch, outcomes)
-    run.finish(prune)
+    try:
+        for batch, outcomes in _run_batches(extractor or extract_graph, run.to_extract(), workers):
+            run.write_batch(batch, outcomes)
+        run.finish(prune)
+    finally:
+        run.writer.close_quietly()
     report.seconds = time.perf_counter() - tracker.started
     tracker.emit()
     return report
@@ -449,7 +530,3 @@ def _gone(stored: dict[URIRef, _Stored], seen: dict[str, str], clean_files: set[
             report.pruned += 1
     return drops
 
-
-def iter_problems(report: BuildReport) -> Iterable[str]:
-    """The report's problems as lines (for printing)."""
-    return (str(p) for p in report.problems)

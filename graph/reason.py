@@ -7,9 +7,10 @@ is inconsistent, not *why*; a researcher needs the entity and the article. So:
 
 1. the entities of every article graph (not mentions, evidence or statements, which
    are most of the store and which no axiom constrains) go to HermiT with the ontology;
-2. if HermiT finds an inconsistency, a SPARQL query over the store finds entities with
-   types (asserted, or implied by a property's domain or range) from two disjoint
-   classes, and names them with their articles;
+2. if HermiT finds an inconsistency, the same data is searched for the contradictions an
+   extraction causes (:mod:`kbgraph.graph.culprits`: types from two disjoint classes,
+   asserted or implied by a property's domain or range; two values of a functional
+   property), each named with its entity and articles;
 3. if that finds nothing (the cause is subtler), the article graphs are bisected with
    HermiT until the smallest inconsistent set of articles is found.
 
@@ -21,22 +22,23 @@ or dropped without touching any article.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
-from kbgraph.ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from kbgraph.ontology.namespaces import INFERRED_GRAPH, RDFS
 from kbgraph.ontology.owl import REASONERS, ReasonerUnavailable, new_world, run_reasoner
 
-from .build import ensure_ontology
-from .provenance import describe_node, short_iri
+from .culprits import Culprit, axioms, find_culprits
+from .provenance import short_iri
 from .store import Store, sparql_asset
 
 __all__ = ["reason", "ReasonReport", "Inconsistency"]
 
 #: HermiT runs spent at most on bisecting article graphs.
 MAX_BISECT_RUNS = 12
+_LABEL = str(RDFS.label)
 
 
 @dataclass(frozen=True)
@@ -77,23 +79,26 @@ class ReasonReport:
                 f"problem{'s' if len(self.inconsistencies) != 1 else ''} in {self.seconds:.1f} s")
 
 
-def _entity_quads(store: Store) -> dict[str, list[str]]:
-    """N-Triples lines of the entity data, per article graph IRI."""
-    _, rows = store._select_ox(sparql_asset("reason-entities"), None)  # ox terms: no round trip
-    per_graph: dict[str, list[str]] = defaultdict(list)
-    for g, s, p, o in rows:
-        per_graph[g.value].append(f"{s} {p} {o} .")
-    return per_graph
+def _entity_quads(store: Store) -> list[tuple]:
+    """The entity data as (graph, s, p, o) pyoxigraph terms (no round trip through rdflib)."""
+    return store._select_ox(sparql_asset("reason-entities"), None)[1]
 
 
-def _nt(per_graph: dict[str, list[str]], graphs: list[str]) -> str:
-    lines = sorted({line for g in graphs for line in per_graph[g]})
-    return "".join(line + "\n" for line in lines)
+def _nt(quads: list[tuple], graphs: set[str] | None = None) -> str:
+    """Sorted, deduplicated N-Triples of the quads (of some graphs only)."""
+    lines = {f"{s} {p} {o} ." for g, s, p, o in quads if graphs is None or g.value in graphs}
+    return "".join(line + "\n" for line in sorted(lines))
 
 
-def _consistent(per_graph: dict[str, list[str]], graphs: list[str], reasoner: str) -> bool:
-    world, _ = new_world(_nt(per_graph, graphs))
+def _consistent(quads: list[tuple], graphs: set[str], reasoner: str) -> bool:
+    world, _ = new_world(_nt(quads, graphs))
     return run_reasoner(world, reasoner=reasoner, infer_property_values=False).consistent
+
+
+def _articles(store: Store) -> dict[str, tuple[URIRef, str | None]]:
+    """Article graph IRI → (article node, source file)."""
+    return {str(g): (a, str(src) if src is not None else None)
+            for g, a, src in store.select(sparql_asset("article-graphs")).rows}
 
 
 def reason(store: Store, *, reasoner: str = "hermit", materialize: bool = False) -> ReasonReport:
@@ -101,15 +106,13 @@ def reason(store: Store, *, reasoner: str = "hermit", materialize: bool = False)
     if reasoner not in REASONERS:
         raise ReasonerUnavailable(f"unknown reasoner {reasoner!r}; choose one of {', '.join(REASONERS)}")
     started = time.perf_counter()
-    ensure_ontology(store)  # the culprit query reads the ontology graph
-    per_graph = _entity_quads(store)
-    graphs = sorted(per_graph)
-    data = _nt(per_graph, graphs)
+    quads = _entity_quads(store)
+    data = _nt(quads)
     world, messages = new_world(data)
     result = run_reasoner(world, reasoner=reasoner, infer_property_values=True)
     report = ReasonReport(
         consistent=result.consistent, reasoner=reasoner, triples=data.count("\n"),
-        articles=len(graphs), messages=messages + result.messages,
+        articles=len({g.value for g, *_ in quads}), messages=messages + result.messages,
     )
     if result.consistent:
         report.inferred = result.inferred_ntriples.count("\n")
@@ -119,63 +122,29 @@ def reason(store: Store, *, reasoner: str = "hermit", materialize: bool = False)
     else:
         if materialize:  # stale inferences from an earlier run must not survive
             store.drop_graph(INFERRED_GRAPH)
-        report.inconsistencies = _disjoint_culprits(store)
+        articles = _articles(store)
+        labels = _labels(quads)
+        report.inconsistencies = [_explain(c, labels, articles) for c in find_culprits(quads, axioms())]
         if not report.inconsistencies:
-            report.inconsistencies = [_bisect(store, per_graph, graphs, reasoner)]
+            report.inconsistencies = [_bisect(quads, articles, reasoner)]
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _disjoint_culprits(store: Store) -> list[Inconsistency]:
-    """Entities typed with two disjoint classes, one Inconsistency per entity."""
-    rows = store.select(sparql_asset("reason-disjoint"), {"onto": ONTOLOGY_GRAPH}).rows
-    by_entity: dict[URIRef, dict] = {}
-    for entity, c1, why1, a1, c2, why2, a2 in rows:
-        item = by_entity.setdefault(entity, {"pairs": {}, "articles": set()})
-        pair = (c1, c2)
-        item["pairs"].setdefault(pair, set()).update({(c1, why1, a1), (c2, why2, a2)})
-        item["articles"].update(a for a in (a1, a2) if a is not None)
-    out = []
-    for entity in sorted(by_entity):
-        item = by_entity[entity]
-        info = describe_node(store, entity)
-        sources = {a: src for a, src in info.articles}
-        parts = []
-        classes: list[URIRef] = []
-        for (c1, c2), reasons in sorted(item["pairs"].items()):
-            classes += [c for c in (c1, c2) if c not in classes]
-            parts.append(f"{short_iri(c1)} ({_because(reasons, c1, sources)}) and "
-                         f"{short_iri(c2)} ({_because(reasons, c2, sources)})")
-        articles = tuple(sorted(item["articles"]))
-        message = (f"{info.name()} is both " + "; and both ".join(parts)
-                   + ", which the ontology declares disjoint")
-        out.append(Inconsistency(
-            message, entity=entity, label=info.label, classes=tuple(classes), articles=articles,
-            sources=tuple(sorted({sources[a] for a in articles if sources.get(a)})),
-        ))
-    return out
+def _labels(quads: list[tuple]) -> dict[str, str]:
+    """Entity → its label (Indonesian preferred), from the quads themselves."""
+    best: dict[str, tuple] = {}
+    for _, s, p, o in quads:
+        if p.value == _LABEL and isinstance(o, ox.Literal) and isinstance(s, ox.NamedNode):
+            rank = (o.language != "id", o.value)
+            if s.value not in best or rank < best[s.value]:
+                best[s.value] = rank
+    return {k: v[1] for k, v in best.items()}
 
 
-def _because(reasons: set, cls: URIRef, sources: dict) -> str:
-    """``asserted in kbid:article/x (file.txt)``, or ``implied by org:holds in …``.
-
-    Assertions are named before implications (by a property's domain or range), and at
-    most three articles each, so the odd one out stays visible.
-    """
-    asserted: list[str] = []
-    implied: dict[str, list[str]] = {}
-    for c, why, article in sorted(reasons, key=lambda r: tuple(str(x) for x in r)):
-        if c != cls:
-            continue
-        where = short_iri(article) if article is not None else "a graph without article"
-        if article is not None and sources.get(article):
-            where += f" ({sources[article]})"
-        target = asserted if why is None else implied.setdefault(short_iri(why), [])
-        if where not in target:
-            target.append(where)
-    if asserted:
-        return "asserted in " + _some(asserted)
-    return "; ".join(f"implied by {p} in {_some(w)}" for p, w in sorted(implied.items()))
+def _where(graph: str, articles: dict[str, tuple[URIRef, str | None]]) -> str:
+    article, source = articles.get(graph, (URIRef(graph), None))
+    return f"{short_iri(article)} ({source})" if source else short_iri(article)
 
 
 def _some(items: list[str], n: int = 3) -> str:
@@ -183,36 +152,62 @@ def _some(items: list[str], n: int = 3) -> str:
     return ", ".join(items[:n]) + more
 
 
-def _bisect(store: Store, per_graph: dict[str, list[str]], graphs: list[str], reasoner: str) -> Inconsistency:
+def _explain(c: Culprit, labels: dict[str, str], articles: dict[str, tuple[URIRef, str | None]]
+             ) -> Inconsistency:
+    """A culprit as a sentence naming the entity, the reason and the articles."""
+    entity = URIRef(c.entity)
+    label = labels.get(c.entity)
+    name = f"{label} <{short_iri(entity)}>" if label else short_iri(entity)
+    graphs = sorted({g for _, _, g in c.evidence})
+    if c.kind == "disjoint":
+        parts = []
+        for cls in c.what:
+            asserted = list(dict.fromkeys(_where(g, articles) for k, why, g in c.evidence if k == cls and why is None))
+            implied: dict[str, list[str]] = {}
+            for k, why, g in c.evidence:
+                if k == cls and why is not None:
+                    implied.setdefault(short_iri(URIRef(why)), [])
+                    if _where(g, articles) not in implied[short_iri(URIRef(why))]:
+                        implied[short_iri(URIRef(why))].append(_where(g, articles))
+            because = (f"asserted in {_some(asserted)}" if asserted else
+                       "; ".join(f"implied by {p} in {_some(w)}" for p, w in sorted(implied.items())))
+            parts.append(f"{short_iri(URIRef(cls))} ({because})")
+        message = f"{name} is both {parts[0]} and {parts[1]}, which the ontology declares disjoint"
+        classes = tuple(URIRef(x) for x in c.what)
+    else:
+        prop = short_iri(URIRef(c.what[0]))
+        values = [f"{value} in {_where(g, articles)}" for value, _, g in c.evidence]
+        message = f"{name} has more than one {prop}, which the ontology allows once: {_some(values, 6)}"
+        classes = ()
+    found = [articles.get(g) for g in graphs]
+    return Inconsistency(
+        message, entity=entity, label=label, classes=classes,
+        articles=tuple(a for a, _ in filter(None, found)),
+        sources=tuple(sorted({src for _, src in filter(None, found) if src})),
+    )
+
+
+def _bisect(quads: list[tuple], articles: dict[str, tuple[URIRef, str | None]], reasoner: str
+            ) -> Inconsistency:
     """The smallest set of article graphs found inconsistent by halving, within a budget."""
+    current = sorted({g.value for g, *_ in quads})
     runs = 0
-    current = graphs
     while len(current) > 1 and runs < MAX_BISECT_RUNS:
         half = len(current) // 2
         left, right = current[:half], current[half:]
         runs += 1
-        if not _consistent(per_graph, left, reasoner):
+        if not _consistent(quads, set(left), reasoner):
             current = left
             continue
         runs += 1
-        if not _consistent(per_graph, right, reasoner):
+        if not _consistent(quads, set(right), reasoner):
             current = right
             continue
         break  # it takes articles from both halves together
-    found = [_graph_article(store, g) for g in current[:20]]
-    names = ", ".join(f"{short_iri(a)} ({s})" if s else short_iri(a) for a, s in found)
-    more = f" and {len(current) - 20} more" if len(current) > 20 else ""
+    names = [_where(g, articles) for g in current]
+    found = [articles[g] for g in current if g in articles]
     return Inconsistency(
-        f"the reasoner found the graph inconsistent; the smallest inconsistent set of articles "
-        f"found is: {names}{more}",
+        "the reasoner found the graph inconsistent; the smallest inconsistent set of articles "
+        f"found is: {_some(names, 20)}",
         articles=tuple(a for a, _ in found), sources=tuple(s for _, s in found if s),
     )
-
-
-def _graph_article(store: Store, graph_iri: str) -> tuple[URIRef, str | None]:
-    """The article node of an article graph and its source file (the graph IRI if none)."""
-    rows = store.select(sparql_asset("graph-article"), {"g": URIRef(graph_iri)}).rows
-    if not rows:
-        return URIRef(graph_iri), None
-    info = describe_node(store, rows[0][0])
-    return info.articles[0] if info.articles else (rows[0][0], None)

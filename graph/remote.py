@@ -141,10 +141,12 @@ class RemoteStore(Store):
         _, rows = self._select_ox("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
         return sorted(URIRef(r[0].value) for r in rows if isinstance(r[0], ox.NamedNode))
 
-    def write(self, replace: Mapping[URIRef, str], drop: Iterable[URIRef] = ()) -> None:
-        """As :meth:`Store.write`; with a Graph Store Protocol URL, one PUT per graph."""
+    def write(self, replace: Mapping[URIRef, str], drop: Iterable[URIRef] = (), *,
+              new: bool = False) -> None:
+        """As :meth:`Store.write`; with a Graph Store Protocol URL, one PUT per graph
+        (atomic per graph, not across graphs)."""
         if self.gsp_url is None:
-            super().write(replace, drop)
+            super().write(replace, drop, new=new)
             return
         for g in sorted(set(drop) - set(replace)):
             self._gsp("DELETE", g, None)

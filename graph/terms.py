@@ -73,12 +73,18 @@ def to_ntriples(term: Node) -> str:
     return str(to_ox(term))
 
 
-def ntriples_of(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    """Sorted N-Triples lines for rdflib triples (deterministic, one string)."""
-    lines = {
-        f"{to_ntriples(s)} {to_ntriples(p)} {to_ntriples(o)} ."
-        for s, p, o in triples
-    }
+def ntriples_of(triples: Iterable[tuple[Node, Node, Node]], bnode_prefix: str = "") -> str:
+    """Sorted N-Triples lines for rdflib triples (deterministic, one string).
+
+    ``bnode_prefix`` is put before every blank node label, so that the graphs of two
+    articles written in one request cannot share a blank node by sharing a label.
+    """
+    def nt(term: Node) -> str:
+        if isinstance(term, BNode):
+            return str(ox.BlankNode(bnode_prefix + str(term)))
+        return to_ntriples(term)
+
+    lines = {f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples}
     return "".join(line + "\n" for line in sorted(lines))
 
 

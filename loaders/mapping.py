@@ -354,6 +354,8 @@ def _fact(g: Graph, art: URIRef, article: Article, fact: Fact, known: dict[str, 
         if obj is None:
             log.warning("%s: fact skipped, unknown object %r", article.source, fact.obj.key)
             return
+    elif isinstance(fact.obj, URIRef):  # an ontology individual, e.g. kb:LevelProvinsi
+        obj = fact.obj
     else:
         obj = _literal(fact.obj, fact.datatype)
     g.add((subject, fact.predicate, obj))

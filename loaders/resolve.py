@@ -28,16 +28,23 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import URIRef
-
 from kbgraph.ontology.lexicon import Entry, Lexicon, Province, Regency, load_lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, SCHEMA, slugify
+from rdflib import URIRef
 
 from .model import Entity
 
 __all__ = [
-    "TOP_CLASS", "LEVELS", "PlaceInfo", "Resolver", "get_resolver", "entity_key", "cls_of",
-    "new_entity", "strip_abbreviation", "person_label",
+    "LEVELS",
+    "TOP_CLASS",
+    "PlaceInfo",
+    "Resolver",
+    "cls_of",
+    "entity_key",
+    "get_resolver",
+    "new_entity",
+    "person_label",
+    "strip_abbreviation",
 ]
 
 #: The top class of each entity kind (the mapper adds the classes in between).
@@ -76,7 +83,7 @@ def new_entity(kind: str, label: str, cls: URIRef, **fields) -> Entity:
 
 
 def strip_abbreviation(name: str) -> str:
-    """"Bidang Advokasi (Adpin)" → "Bidang Advokasi"; whitespace collapsed."""
+    """"Bidang Keluarga Berencana (KB) Dinas X" → "Bidang Keluarga Berencana Dinas X"."""
     return " ".join(_ABBR_IN_PARENS.sub("", name).split())
 
 
@@ -152,15 +159,15 @@ class Resolver:
 
     def regency_entity(self, r: Regency) -> Entity:
         cls = KB.City if r.kind == "kota" else KB.Regency
-        return new_entity("place", r.label, cls, aliases=[r.name, *r.aliases],
-                          wikidata=r.wikidata)
+        prefix = r.label.split()[0]
+        aliases = [r.name, *r.aliases, *(f"{prefix} {a}" for a in r.aliases)]
+        return new_entity("place", r.label, cls, aliases=aliases, wikidata=r.wikidata)
 
     def province_by_alias(self, name: str) -> Province | None:
         """A province by name, short form or alias, any case, with or without "Provinsi"."""
         key = " ".join(name.split()).casefold()
         for prefix in ("provinsi ", "prov. "):
-            if key.startswith(prefix):
-                key = key[len(prefix):]
+            key = key.removeprefix(prefix)
         return self.province_alias.get(key)
 
     # ------------------------------------------------------------------ places
@@ -251,6 +258,9 @@ class Resolver:
     def body_label(self, head: str, topic: str, place: Entity) -> str:
         """Canonical label of a regional body: full name (KB spelled out) + place label."""
         name = strip_abbreviation(f"{head} {topic}".strip())
+        for body in self.lex.bodies:  # "Dinas DP3AP2KB" is the Dinas that abbreviation names
+            if body.shape == "name" and topic.strip() in body.abbreviations:
+                name = body.name
         if head in ("Dinas", "Badan"):
             name = _KB_WORD.sub("Keluarga Berencana", name)
         return f"{name} {place.label}"

@@ -18,8 +18,19 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
-    "LEXICON_DIR", "Lexicon", "Province", "Regency", "Entry", "Body", "RegulationType",
-    "Regulation", "Priority", "PostTitle", "LexiconError", "load_lexicon", "split_list",
+    "LEXICON_DIR",
+    "Body",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "PostTitle",
+    "Priority",
+    "Province",
+    "Regency",
+    "Regulation",
+    "RegulationType",
+    "load_lexicon",
+    "split_list",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"

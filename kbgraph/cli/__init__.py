@@ -19,7 +19,7 @@ from kbgraph.ontology.errors import KbgraphError
 from .app import app
 
 # One module per command group; each registers its commands on ``app``.
-COMMAND_MODULES: list[str] = ["evaluate", "viz", "export", "query", "store"]
+COMMAND_MODULES: list[str] = ["store", "query", "viz", "export", "evaluate"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
@@ -42,24 +42,24 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``kbgraph`` script; returns the exit status."""
+    """Entry point of the ``kbgraph`` script; returns the exit status.
+
+    typer (standalone mode) prints usage errors itself and exits 2; our own errors
+    arrive here as :class:`KbgraphError` and become one line on stderr.
+    """
     try:
-        app(args=argv, prog_name="kbgraph", standalone_mode=False)
+        app(args=argv, prog_name="kbgraph", standalone_mode=True)
     except KbgraphError as exc:
         typer.echo(f"kbgraph: error: {exc}", err=True)
         return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        typer.echo("kbgraph: aborted", err=True)
-        return 130
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except SystemExit as exc:
+        code = exc.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        typer.echo(str(code), err=True)
+        return 1
     return 0
 
 

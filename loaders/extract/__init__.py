@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import logging
 from collections.abc import Callable
 
-from ..model import (
-    Article, CleanText, Entity, Extraction, Fact, Mention, Sentence, Span, Statement,
-)
+from .. import model
+from ..model import Article, CleanText, Extraction, Mention
 from .context import Context
 from .entities import find_entities
 from .nlp import parse, sentence_spans
 
 __all__ = ["extract"]
 
-log = logging.getLogger(__name__)
 
 #: The readers that run after the entity pass, in order: (module, function).
 _LATER_STAGES = (("dates", "find_dates"), ("meetings", "find_meetings"),
@@ -60,15 +57,15 @@ def extract(article: Article, clean: CleanText) -> Extraction:
 
 def _build(article: Article, clean: CleanText, ctx: Context,
            extra: list[tuple[str, Mention]]) -> Extraction:
-    def span(s: Span) -> Span:
+    def span(s: model.Span) -> model.Span:
         start, end = clean.to_original(s.start, s.end)
-        return Span(start, end, s.sentence)
+        return model.Span(start, end, s.sentence)
 
     sentences = []
     for i, (s, e) in enumerate(ctx.sentences):
         start, end = clean.to_original(s, e)
-        sentences.append(Sentence(i, start, end, article.text[start:end]))
-    entities: dict[str, Entity] = {}
+        sentences.append(model.Sentence(i, start, end, article.text[start:end]))
+    entities: dict[str, model.Entity] = {}
     for key in sorted(ctx.entities):
         entity = ctx.entities[key]
         entity.mentions = []
@@ -79,15 +76,15 @@ def _build(article: Article, clean: CleanText, ctx: Context,
             continue
         start, end = clean.to_original(f.start, f.end)
         entities[f.key].mentions.append(Mention(article.text[start:end],
-                                                Span(start, end, f.sentence)))
+                                                model.Span(start, end, f.sentence)))
     for key, mention in extra:
         if key in entities and mention not in entities[key].mentions:
             entities[key].mentions.append(mention)
     for entity in entities.values():
         entity.mentions.sort(key=lambda m: (m.span.start, m.span.end))
-    facts = [Fact(f.subject, f.predicate, f.obj, span(f.evidence), f.datatype)
+    facts = [model.Fact(f.subject, f.predicate, f.obj, span(f.evidence), f.datatype)
              for f in ctx.facts]
-    statements = [Statement(s.speaker, s.text, s.kind, span(s.span), s.said_on)
+    statements = [model.Statement(s.speaker, s.text, s.kind, span(s.span), s.said_on)
                   for s in ctx.statements]
     return Extraction(article=article, sentences=sentences, entities=entities, facts=facts,
                       statements=statements, clean=clean, warnings=list(ctx.warnings))

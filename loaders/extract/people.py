@@ -7,7 +7,7 @@ Persons are found by patterns, never by a list of names:
   the name, the name is the capitalised words after it;
 - apposition: "Kepala Dinas Kesehatan Kabupaten Sambas, Budi Hartono, mengatakan";
 - chained posts: "Wakil Bupati Lombok Timur selaku Ketua TPPS, H. Lalu Fathurrahman",
-  "Ketua panitia pelaksana pertemuan yang juga Kepala Bidang … Muslimat" (two posts);
+  "Ketua panitia pelaksana pertemuan yang juga Kepala Bidang … Budi Santoso" (two posts);
 - a name with degrees, with a speech verb, after "kata"/"ujar"/"Menurut", or followed by
   "dari <place>" ("Rizky Aditya Pratama dari Kabupaten Tanggamus");
 - "… sebagai Duta GenRe Lampung 2018": an honorary post, without an organization.
@@ -27,14 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.lang.id.stop_words import STOP_WORDS
-
 from kbgraph.ontology.lexicon import Lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
+from spacy.lang.id.stop_words import STOP_WORDS
 
 from ..model import EntityRef
 from ..resolve import new_entity, person_label
-from .entities import _SP, Reader, government_of, words_re
+from .reader import Reader, compiled, government_of, local_government, words_re
 
 __all__ = ["find_people"]
 
@@ -44,13 +43,6 @@ _COMMITTEE = re.compile(r"[ \t]+panitia(?:[ \t]+(?:pelaksana|penyelenggara))?")
 _FILLER = re.compile(r"(?:[ \t]+(?:pertemuan|kegiatan|acara|rapat|lomba)"
                      r"(?:[ \t]+(?:ini|tersebut|itu))?)?")
 _ORGANIZE = re.compile(r"\b(?:menggelar|menyelenggarakan|mengadakan|melaksanakan)\b")
-_EXTRA_NON_NAME = (
-    "Program Kampung Provinsi Kabupaten Kota Pemerintah Rapat Pertemuan Kegiatan Rakor Tim "
-    "Kelompok Dewan Baca Menurut Sementara Selain Dalam Saat Ketika Sebanyak Dari Untuk Namun "
-    "Ia Dia Beliau Kami Kita Mereka Hal Ini Itu Acara Pencanangan Sosialisasi Bimtek Rakernas "
-    "Rakerda Grand Final Pemilihan Duta Generasi Keluarga Berencana Pokja Perwakilan Nasional "
-    "Selamat Republik Indonesia Hari Tahun"
-).split()
 
 
 @dataclass(slots=True)
@@ -62,6 +54,7 @@ class _Post:
     org: str | None  # organization key
     committee: bool = False
     place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
+    words: str = ""  # function words between title and organization ("Bina Kesertaan KB …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +71,6 @@ class _Words:
     start_re: re.Pattern  # where a name may start: an honorific or a capital
 
 
-_CACHE: dict[int, tuple[Lexicon, _Words]] = {}
-
-
-def _words_cached(lex: Lexicon) -> _Words:
-    """The compiled word patterns of a lexicon, built once per lexicon object."""
-    hit = _CACHE.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    words = _build_words(lex)
-    _CACHE[id(lex)] = (lex, words)
-    return words
-
-
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
     title_re = re.compile(rf"\b(?P<title>{words_re(titles)})(?![\w-])")
@@ -98,15 +78,17 @@ def _build_words(lex: Lexicon) -> _Words:
     honorifics = words_re(lex.word_list("honorific"))
     token = r"(?:[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z]))"
     degree = (rf"(?:{words_re(lex.word_list('degree'))}"
-              r"|(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)(?:\([A-Z]{1,3}\))?(?![\w])")
+              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)"
+              r"(?:\([A-Z]{1,3}\))?(?![\w])")
     name_re = re.compile(
-        rf"(?P<hon>(?:{honorifics}[ \t]+)*)(?P<name>{token}(?:[ \t]+{token}){{0,5}})"
+        rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
+        rf"(?P<name>{token}(?:[ \t]+(?:{honorifics}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
-    for kind in ("venue", "unit", "place_head", "weekday", "month", "venue_brand"):
+    for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
+                 "venue_brand", "non_name", "cso_head"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
-    non_name.update(_EXTRA_NON_NAME)
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
@@ -120,7 +102,7 @@ def _build_words(lex: Lexicon) -> _Words:
 
 
 def _words(r: Reader) -> _Words:
-    return _words_cached(r.lex)
+    return compiled(r.lex, "people", _build_words)
 
 
 # ---------------------------------------------------------------------- names
@@ -136,7 +118,7 @@ class _Name:
 
 def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
     """A person's name at ``pos`` (after an optional comma), with honorifics and degrees."""
-    m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:])
+    m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:pos + 120])
     start = pos + m.end()
     n = w.name_re.match(r.text, start)
     if not n:
@@ -144,6 +126,8 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
     tokens, ends, at = [], [], n.start("name")
     for t in re.finditer(r"\S+", n.group("name")):
         word, t_start = t.group(), n.start("name") + t.start()
+        if w.honorific_re.fullmatch(word):
+            continue  # "Abdul Gafur Hi. Ibrahim": in the mention, not in the name
         if word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
         tokens.append(word)
@@ -151,9 +135,9 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
     end = ends[-1]
-    if len(tokens) == len(n.group("name").split()) and n.group("deg"):
+    if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
-        if r.text[end - 1] == "." and re.match(r"\s+[A-Z\"]|\s*$", r.text[end:]):
+        if r.text[end - 1] == "." and re.match(r"\s+[A-Z\"]|\s*$", r.text[end:end + 120]):
             end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
     return _Name(start, end, tuple(tokens), at, ends[-1])
 
@@ -172,6 +156,9 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
     title = m.group("title")
     attaches, canonical, heads_unit = w.titles[title]
     pos = m.end()
+    short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 16])
+    if short:  # "Sekretaris Daerah (Sekda) Kota Palembang"
+        pos += short.end()
     if title in ("Ketua", "Wakil Ketua"):
         c = _COMMITTEE.match(r.text, pos)
         if c:
@@ -187,9 +174,12 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
             place = next((f for f in r.ctx.found if f.key.startswith("place/")
                           and m.start() < f.start < pos < f.end
                           and r.info[f.key].place_kind in kinds), None)
+        if place is None and attaches == "none":
+            return _head_of_area(r, m, canonical)
         if place is None:
             return None
-        org = government_of(r, place.key) if attaches != "none" else None
+        org = (government_of(r, place.key) if attaches != "none"
+               else local_government(r, place.key, m.start()))
         return _Post(m.start(), place.end, place.end, canonical, org)
     if attaches == "honorary":
         return None
@@ -200,18 +190,33 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
         return _division_post(r, m, unit, canonical, w)
     org = _org_after(r, pos)
     if org is not None:
+        words = " ".join(r.text[pos:org.start].split())
         end = org.end
         place = next((f for f in r.found_at(end, ("place",)) if r.info[f.key].place_kind
                       in ("province", "kabupaten", "kota")), None)
         if place is not None and r.ctx.entities[org.key].types[0] in (
                 KB.CivilSocietyOrganization, KB.GovernmentAgency):
-            return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key)
-        return _Post(m.start(), end, end, canonical, org.key)
+            return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key,
+                         words=words)
+        return _Post(m.start(), end, end, canonical, org.key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
     if village is not None and title == "Kepala":
-        return _Post(m.start(), village.end, village.end, canonical, None)
+        return _Post(m.start(), village.end, village.end, canonical,
+                     local_government(r, village.key, m.start()))
     return None
+
+
+_AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
+
+
+def _head_of_area(r: Reader, m: re.Match, canonical: str) -> _Post | None:
+    """"Camat Cikande, Asep Sutisna, …": a district or village head named in apposition
+    (the area's name runs up to the comma); a post without an organization."""
+    area = _AREA_APPOSITION.match(r.text, m.end())
+    if area is None:
+        return None
+    return _Post(m.start(), area.end(), area.end(), canonical, None)
 
 
 def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
@@ -238,15 +243,15 @@ def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _org_after(r: Reader, pos: int, max_words: int = 8):
+def _org_after(r: Reader, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …")."""
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
         if found:
             return found[0]
-        step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][a-z][\w-]*",
-                                                     r.text[pos:])
+        step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])",
+                                                     r.text[pos:pos + 60])
         if not step:
             return None
         pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
@@ -263,15 +268,15 @@ def _unit_name_end(r: Reader, pos: int, w: _Words) -> int:
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end
-        step = re.match(rf"[ \t]+(?:dan|serta|&)[ \t]+{word}", r.text[end:])
+        step = re.match(rf"[ \t]+(?:dan|serta|&)[ \t]+{word}", r.text[end:end + 120])
         if step:
             end, closed = end + step.end(), True
             continue
-        step = re.match(rf",[ \t]+{word}", r.text[end:])
+        step = re.match(rf",[ \t]+{word}", r.text[end:end + 120])
         if step and not closed and not r.found_at(end + 1, ("org", "person")):
             end += step.end()
             continue
-        step = re.match(rf"[ \t]+{word}", r.text[end:])
+        step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
         if step and not r.found_at(end, ("org", "person", "place")):
             if w.honorific_re.match(r.text, r.skip(end)):
                 return end
@@ -281,11 +286,10 @@ def _unit_name_end(r: Reader, pos: int, w: _Words) -> int:
 
 
 def _division_post(r: Reader, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
-    head = unit.group("unit")
     u_start = unit.start("unit")
     name_end = _unit_name_end(r, unit.end("unit"), w)
     mention_end = name_end
-    abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[name_end:])
+    abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[name_end:name_end + 120])
     if abbr:
         mention_end = name_end + abbr.end()
     org = _org_after(r, mention_end, max_words=1)
@@ -331,7 +335,7 @@ def _committee_org(r: Reader, chain: list[_Post]) -> str | None:
     for f in sorted(r.ctx.found, key=lambda f: f.start):
         if not f.key.startswith("org/"):
             continue
-        start, end = r.ctx.sentences[f.sentence] if r.ctx.sentences else (0, len(r.text))
+        end = r.ctx.sentences[f.sentence][1] if r.ctx.sentences else len(r.text)
         if _ORGANIZE.search(r.text, f.end, end):
             return f.key
     return None
@@ -340,7 +344,7 @@ def _committee_org(r: Reader, chain: list[_Post]) -> str | None:
 def _add_post(r: Reader, post: _Post, person: str) -> None:
     written = " ".join(r.text[post.start:post.end].split())
     org_label = r.ctx.entities[post.org].label if post.org else None
-    ident = f"{post.title} {org_label}" if org_label else written
+    ident = " ".join(x for x in (post.title, post.words, org_label) if x) if org_label else written
     if post.place:
         ident = f"{ident} {r.ctx.entities[post.place].label}"
     key = f"post/{slugify(ident)}"
@@ -402,18 +406,15 @@ def _cue_persons(r: Reader, w: _Words) -> None:
         if name is None or name.start != m.start():
             continue
         first = name.tokens[0]
-        if w.title_re.search(r.text[max(0, name.start - 25):name.start] + " ") and re.search(
-                r"[A-Z]\w*[ \t]+$", r.text[max(0, name.start - 25):name.start]):
-            prev = r.text[max(0, name.start - 25):name.start].split()[-1]
-            if prev in w.titles:
-                continue  # a post that could not be read: do not guess a name from it
+        before = r.text[max(0, name.start - 25):name.start].split()
+        if before and (before[-1] in w.titles or " ".join(before[-2:]) in w.titles):
+            continue  # a post that could not be read: do not guess a name from it
         if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
             continue
         has_marks = name.name_start > name.start or name.end > name.name_end
         if len(name.tokens) < 2 and not has_marks:
             continue
-        after = r.text[name.end:]
-        cue = (has_marks or w.speech_after.match(after)
+        cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
                or _from_place(r, name.end))
         if cue:
@@ -421,9 +422,12 @@ def _cue_persons(r: Reader, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+_FROM = re.compile(r"[ \t]+dari[ \t]+")
+
+
 def _from_place(r: Reader, pos: int) -> bool:
-    m = re.match(r"[ \t]+dari[ \t]+", r.text[pos:])
-    return bool(m and r.found_at(pos + m.end(), ("place", "org")))
+    m = _FROM.match(r.text, pos)
+    return bool(m and r.found_at(m.end(), ("place", "org")))
 
 
 def _honorary(r: Reader, w: _Words) -> None:

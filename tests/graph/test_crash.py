@@ -28,6 +28,7 @@ SCRIPT = textwrap.dedent("""
 
     b.BATCH = 1  # one article per transaction: kill between any two of them
     b.POOL_THRESHOLD = 2
+    b.WRITE_BATCH = 1
     with open_store(sys.argv[1]) as store:
         def progress(p):
             print("written", p.articles, flush=True)

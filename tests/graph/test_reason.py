@@ -73,21 +73,41 @@ def test_a_type_implied_by_a_property_range_is_explained(seed):
     assert "implied by org:holds" in str(problem)
 
 
-def test_an_inconsistency_without_disjoint_types_is_found_by_bisecting_articles(seed):
-    # kb:participantCount is functional: two articles giving two counts for one meeting
-    (meeting,), = seed.select("SELECT ?m WHERE { ?m kb:participantCount ?n }").rows
+def second_article(seed, *lines: str) -> None:
+    """A second article graph (source file salinan.txt) holding ``lines``."""
     other = URIRef(str(seed_graph(seed)).replace("/article/", "/article/salinan-"))
     article = ID["article/salinan"]
     seed.write({other: (
         f"<{article}> <{RDF.type}> <http://schema.org/NewsArticle> .\n"
-        f"<{article}> <{KB.sourcePath}> \"salinan.txt\" .\n"
-        f"<{meeting}> <{RDF.type}> <{KB.Meeting}> .\n"
-        f"<{meeting}> <{KB.participantCount}> \"200\"^^<{XSD.integer}> .\n")})
+        f"<{article}> <{KB.sourcePath}> \"salinan.txt\" .\n" + "".join(lines))})
+
+
+def test_two_values_of_a_functional_property_are_named_with_both_articles(seed):
+    # kb:participantCount is functional: two articles giving two counts for one meeting
+    (meeting,), = seed.select("SELECT ?m WHERE { ?m kb:participantCount ?n }").rows
+    second_article(seed, f"<{meeting}> <{RDF.type}> <{KB.Meeting}> .\n",
+                   f"<{meeting}> <{KB.participantCount}> \"200\"^^<{XSD.integer}> .\n")
     report = reason(seed)
     assert not report.consistent
     (problem,) = report.inconsistencies
-    assert "smallest inconsistent set of articles" in str(problem)
+    assert str(problem).startswith(
+        "pertemuan kelompok kerja Kampung Keluarga Berencana (KB) <kbid:event/")
+    assert "has more than one kb:participantCount, which the ontology allows once: 133 in kbid:article/" in str(problem)
+    assert str(problem).endswith(", 200 in kbid:article/salinan (salinan.txt)")
     assert "salinan.txt" in problem.sources and any(s.endswith(SEED_FILE) for s in problem.sources)
+
+
+def test_other_inconsistencies_are_found_by_bisecting_articles(seed):
+    # a negative count is outside xsd:positiveInteger, the range of kb:participantCount
+    meeting = ID["event/rapat-lain"]
+    second_article(seed, f"<{meeting}> <{RDF.type}> <{KB.Meeting}> .\n",
+                   f"<{meeting}> <{KB.participantCount}> \"-5\"^^<{XSD.integer}> .\n")
+    report = reason(seed)
+    assert not report.consistent
+    (problem,) = report.inconsistencies
+    assert str(problem) == ("the reasoner found the graph inconsistent; the smallest inconsistent "
+                            "set of articles found is: kbid:article/salinan (salinan.txt)")
+    assert problem.sources == ("salinan.txt",)
 
 
 def test_pellet_is_refused_clearly_on_this_java(seed):

@@ -1,0 +1,249 @@
+"""The facts between the entities one article names, each with its evidence sentence.
+
+Organization structure (sub-organization, unit, region, government level), places
+(containment from the text's place chains, from names inside a venue's name, from the
+lexicon for a city in a province the article also names, and for a village or district
+the nearest city or regency named before it), programs (part of, run by), frameworks
+(period, priority, regulation type/number/year) and "aligned with" (a program and a
+framework named in one sentence, or "program tersebut" pointing back to the last program).
+Lexicon knowledge is written only when the article names both ends, with the first
+sentence naming both as evidence (else the subject's first sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbgraph.ontology.namespaces import KB, ORG, SCHEMA, XSD
+
+from ..model import EntityRef
+from ..resolve import LEVELS, entity_key
+from .context import Found
+from .reader import Info, Reader, compiled, words_re
+
+__all__ = ["add_facts"]
+
+def add_facts(r: Reader) -> None:
+    """Facts between the entities read: organization structure, places, programs,
+    frameworks. Each fact's evidence is the first sentence naming its subject (or, for
+    lexicon knowledge, the first sentence naming both ends)."""
+    ents = r.ctx.entities
+    named = {f.key for f in r.ctx.found} | {k for k, _ in r.extra}
+    for key, mention in r.extra:
+        if mention.span.sentence < len(r.ctx.sentences):
+            r.anchors.setdefault(key, r.ctx.sentences[mention.span.sentence][0])
+    for key in sorted(ents):
+        info = r.info.get(key)
+        if info is None:
+            continue
+        pos = _anchor(r, key)
+        if pos is None:
+            continue
+        _org_facts(r, key, info, pos, named)
+        if key.startswith("place/"):
+            _place_facts(r, key, info, pos, named)
+        if key.startswith("program/"):
+            _program_facts(r, key, info, named)
+        if key.startswith("framework/"):
+            _framework_facts(r, key, info, pos)
+    _aligns(r)
+
+
+def _anchor(r: Reader, key: str) -> int | None:
+    first = r.first_offset(key)
+    if first is None:
+        first = r.anchors.get(key)
+    return first
+
+
+def _both(r: Reader, a: str, b: str) -> int | None:
+    """Offset of the first sentence naming both entities, else of ``a``'s first mention."""
+    together = _together(r, a, b)
+    return together if together is not None else _anchor(r, a)
+
+
+def _org_facts(r: Reader, key: str, info: Info, pos: int, named: set[str]) -> None:
+    ents = r.ctx.entities
+    if info.unit_of and info.unit_of in ents:
+        r.fact(key, ORG.unitOf, EntityRef(info.unit_of), pos)
+    if info.parent and info.parent in ents and (info.parent in named or info.parent in r.needed):
+        r.fact(key, ORG.subOrganizationOf, EntityRef(info.parent), pos)
+    if info.jurisdiction and info.jurisdiction in ents:
+        r.fact(key, KB.jurisdiction, EntityRef(info.jurisdiction), pos)
+    if info.level in LEVELS and key.startswith("org/"):
+        r.fact(key, KB.governmentLevel, LEVELS[info.level], pos)
+
+
+def _place_facts(r: Reader, key: str, info: Info, pos: int, named: set[str]) -> None:
+    ents = r.ctx.entities
+    parents = [(k, at) for k, at in info.contained_in if k in ents]
+    if not parents and info.place_kind == "venue":
+        parents = _venue_parent(r, key)
+    if not parents and info.place_kind in ("village", "district", "place"):
+        parents = _nearest_region(r, key)
+    if not parents and info.place_kind in ("kota", "kabupaten"):
+        prov = r.res.place_info(key).province
+        if prov in named and prov in ents:
+            parents = [(prov, _both(r, key, prov) or pos)]
+    for parent, at in parents:
+        if parent != key:
+            r.fact(key, SCHEMA.containedInPlace, EntityRef(parent), at)
+    lexicon = r.res.place_info(key)
+    if lexicon and lexicon.kemendagri:
+        r.fact(key, KB.kemendagriCode, lexicon.kemendagri, pos)
+
+
+def _venue_parent(r: Reader, key: str) -> list[tuple[str, int]]:
+    """A venue is in the most specific place its own name holds ("Hotel Claro Makassar"),
+    else in the dateline town when that is a city or regency of the same province."""
+    rank = {"village": 0, "district": 1, "kota": 2, "kabupaten": 2}
+    for v in (f for f in r.ctx.found if f.key == key):
+        inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != key
+                 and v.start <= f.start and f.end <= v.end
+                 and r.info[f.key].place_kind in rank]
+        if inner:
+            best = min(inner, key=lambda f: rank[r.info[f.key].place_kind])
+            return [(best.key, v.start)]
+    town = r.dateline_key
+    if town and r.info[town].place_kind in ("kota", "kabupaten"):
+        provinces = {f.key for v in r.ctx.found if v.key == key for f in r.ctx.found
+                     if f.key.startswith("place/") and v.start <= f.start and f.end <= v.end
+                     and r.info[f.key].place_kind == "province"}
+        town_province = r.res.place_info(town).province
+        if not provinces or town_province in provinces:
+            return [(town, r.first_offset(key) or 0)]
+    return []
+
+
+def _nearest_region(r: Reader, key: str) -> list[tuple[str, int]]:
+    """A village, district or town with no place named after it lies in the nearest city
+    or regency named before it (else in the dateline's)."""
+    mine = sorted(f.start for f in r.ctx.found if f.key == key)
+    regions = [f for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind in ("kota", "kabupaten")]
+    for at in mine:
+        before = [f for f in regions if f.end <= at]
+        if before:
+            return [(max(before, key=lambda f: f.start).key, at)]
+    town = r.dateline_key
+    if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
+        return [(town, mine[0])]
+    return []
+
+
+def _program_facts(r: Reader, key: str, info: Info, named: set[str]) -> None:
+    entry = r.res.entry(info.lexicon_ref or "")
+    if entry is None:
+        return
+    parent = entry.parent
+    while parent:
+        pkey = entity_key("program", parent)
+        if pkey in named:
+            r.fact(key, KB.partOfProgram, EntityRef(pkey), _both(r, key, pkey))
+            break
+        up = r.res.entry(f"program:{parent}")
+        parent = up.parent if up else None
+    _runs(r, key, entity_key("org", entry.run_by) if entry.run_by else None)
+
+
+def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(cue between an agency and the program after it, cue between a program and the
+    agency after it): ``words.csv`` kinds ``run_verb`` and ``run_after``."""
+    def build(lex):
+        verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.I)
+        after = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
+                           + r"(?:[\s,]+oleh)?[\s,]*$", re.I)
+        return verbs, after
+    return compiled(lex, "run_cues", build)
+
+
+#: Who can run a program: agencies and their offices, regional governments and bodies.
+_RUNNERS = (KB.GovernmentAgency, KB.RepresentativeOffice, KB.RegionalGovernment,
+            KB.RegionalAgency)
+
+
+def _runs(r: Reader, key: str, owner: str | None) -> None:
+    """``kb:runBy`` only where one sentence says an agency runs the program: the agency
+    then a running word before it ("BKKBN … memperkuat program KKBPK", "BKKBN yang ditunjuk
+    sebagai koordinator percepatan penurunan stunting"), or the program then a passive or
+    genitive cue before the agency ("… yang dikoordinasikan BKKBN", "cara BKKBN", "Kampung
+    KB BKKBN"). The lexicon's declared owner wins over its own offices (a Perwakilan
+    strengthening KKBPK: the program is still BKKBN's)."""
+    verbs, after = _run_cues(r.lex)
+    ents = r.ctx.entities
+    by_sentence: dict[int, list[Found]] = {}
+    for f in r.ctx.found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for p in sorted((f for f in r.ctx.found if f.key == key), key=lambda f: f.start):
+        for o in sorted(by_sentence.get(p.sentence, ()), key=lambda f: f.start):
+            if ents[o.key].types[0] not in _RUNNERS:
+                continue
+            if any(f is not o and f.key.startswith("org/") and f.start <= o.start
+                   and o.end <= f.end for f in by_sentence[p.sentence]):
+                continue  # "BKKBN" inside "Perwakilan BKKBN Lampung": the office speaks
+            if o.end <= p.start:
+                gap = r.text[o.end:p.start]
+                ok = bool(verbs.search(gap)) and len(gap.split()) <= 16 and not _other_org(
+                    r, by_sentence[p.sentence], o.end, p.start)
+            elif p.end <= o.start:
+                ok = bool(after.match(r.text[p.end:o.start]))
+            else:
+                ok = False
+            if not ok:
+                continue
+            target = o.key
+            if owner and owner in ents and (o.key == owner or r.info[o.key].parent == owner):
+                target = owner
+            elif owner and owner != o.key and owner in ents:
+                continue
+            r.fact(key, KB.runBy, EntityRef(target), p.start)
+            return
+
+
+def _other_org(r: Reader, found: list[Found], start: int, end: int) -> bool:
+    """An organization named between two offsets (the running verb is then its own)."""
+    return any(f.key.startswith("org/") and start <= f.start and f.end <= end for f in found)
+
+
+def _together(r: Reader, a: str, b: str) -> int | None:
+    """Offset of the first sentence that names both entities, or None."""
+    sents_b = {f.sentence for f in r.ctx.found if f.key == b}
+    return next((f.start for f in sorted(r.ctx.found, key=lambda f: f.start)
+                 if f.key == a and f.sentence in sents_b), None)
+
+
+def _framework_facts(r: Reader, key: str, info: Info, pos: int) -> None:
+    if info.period:
+        r.fact(key, KB.period, info.period, pos)
+    if info.priority:
+        agenda, number = info.priority
+        r.fact(key, KB.priorityOf, EntityRef(agenda), pos)
+        r.fact(key, KB.priorityNumber, number, pos)
+    if info.regulation:
+        abbr, number, year = info.regulation
+        r.fact(key, KB.regulationType, abbr, pos)
+        r.fact(key, KB.regulationNumber, number, pos)
+        r.fact(key, KB.regulationYear, int(year), pos, XSD.gYear)
+
+
+_PROGRAM_ANAPHOR = re.compile(r"\bprogram[ \t]+(?:tersebut|itu|ini)\b")
+
+
+def _aligns(r: Reader) -> None:
+    """A program (or task force) and a framework named in one sentence: the program is
+    directed towards the framework ("program KKBPK menuju sasaran RPJMN …")."""
+    by_sentence: dict[int, list[Found]] = {}
+    for f in r.ctx.found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    programs_so_far: list[Found] = []
+    for sentence, found in sorted(by_sentence.items()):
+        programs = [f for f in found if f.key.startswith("program/")
+                    or r.ctx.entities[f.key].types[0] == KB.TaskForce]
+        frames = [f for f in found if f.key.startswith("framework/")]
+        s0, s1 = r.ctx.sentences[sentence]
+        if frames and not programs and programs_so_far and _PROGRAM_ANAPHOR.search(r.text, s0, s1):
+            programs = [programs_so_far[-1]]  # "program tersebut menjadi bagian dari … Nawacita"
+        programs_so_far.extend(f for f in found if f.key.startswith("program/"))
+        for p in programs:
+            for fw in frames:
+                r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)

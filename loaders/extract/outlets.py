@@ -1,0 +1,134 @@
+"""News outlets (``kb:NewsPublisher``) and the staff a byline names.
+
+An outlet shows up in four shapes of Indonesian news prose, none of them a place:
+
+- as the head of a dateline, "TRIBUNSUMSEL.COM, MUARA ENIM - " (the town comes second);
+- as the dateline's qualifier, "BANJARMASIN, Barito Ekspres – ", "GORONTALO, Humas – "
+  (a press office: the short form of the publisher "Humas Pemprov Gorontalo");
+- in the body, "KOMPAS.com - …", "keterangan tertulis yang diterima Kompas.com",
+  "(Humas Pemprov Gorontalo)";
+- in the byline lines clean() cuts, "Pewarta: X", "Penulis: X", "Editor: X" — persons
+  holding that post at the outlet (the byline words are ``byline_role`` in ``words.csv``).
+
+An outlet is recognised by the article's own ``publisher`` field (same name, any case,
+or its first words), by a web-address shape ("….com", "….co.id"), or by the lexicon's
+``kb:NewsPublisher`` rows. It is labelled with the lexicon's name, else the publisher
+field's spelling, else as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
+
+from ..model import EntityRef, Mention, Span
+from ..resolve import new_entity, person_label
+from .reader import Reader, words_re
+
+__all__ = ["bylines", "is_outlet", "outlet_key", "outlet_mentions"]
+
+_WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.I)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _lexicon_outlet(r: Reader, written: str):
+    want = _fold(written)
+    for entry in r.lex.entries:
+        if entry.kind == "org" and entry.cls == "kb:NewsPublisher" and want in {
+                _fold(n) for n in (entry.label, *entry.aliases, *entry.patterns)}:
+            return entry
+    return None
+
+
+def is_outlet(r: Reader, written: str) -> bool:
+    """Whether a dateline part names an outlet rather than a place."""
+    want = _fold(written)
+    pub = _fold(r.ctx.article.publisher or "")
+    if pub and (want == pub or pub.startswith(want + " ")):
+        return True
+    return bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
+
+
+def outlet_key(r: Reader, written: str) -> str:
+    """The outlet entity a written name stands for (registered)."""
+    entry = _lexicon_outlet(r, written)
+    if entry is not None:
+        key = r.add(r.res.entry_entity(entry))
+        r.info[key].lexicon_ref = f"org:{entry.label}"
+        return key
+    pub = " ".join((r.ctx.article.publisher or "").split())
+    want, folded = _fold(written), _fold(pub)
+    label = pub if pub and (want == folded or folded.startswith(want + " ")) else \
+        " ".join(written.split())
+    return r.add(new_entity("org", label, KB.NewsPublisher))
+
+
+def outlet_mentions(r: Reader) -> None:
+    """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
+    the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
+    names: dict[str, str] = {}
+    pub = " ".join((r.ctx.article.publisher or "").split())
+    if pub and (_WEB.search(pub) or re.search(re.escape(pub), r.text, re.I)):
+        names[pub] = ""
+    for key, entity in list(r.ctx.entities.items()):
+        if entity.types[0] == KB.NewsPublisher:
+            for n in (entity.label, *entity.aliases):
+                names[n] = key
+    for name, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", r.text, re.I):
+            if any(f.start <= m.start() < f.end for f in r.ctx.found):
+                continue
+            key = key or outlet_key(r, name)
+            r.mark(key, m.start(), m.end())
+
+
+def bylines(r: Reader) -> None:
+    """"Pewarta: Rahmat Fadhillah" — a person holding the post "Pewarta" at the outlet
+    (the copyright footer's, else the dateline's, else the publisher field's). The
+    lines are cut from the clean text, so the mentions are in original offsets and the
+    facts' evidence is the article's last sentence."""
+    if r.clean is None:
+        return
+    roles = r.lex.word_list("byline_role")
+    if not roles:
+        return
+    line = re.compile(rf"^[ \t]*(?P<role>{words_re(roles)})[ \t]*:[ \t]*"
+                      r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.M)
+    text = r.ctx.article.text
+    last = max(len(r.text) - 1, 0)
+    sentence = r.ctx.sentence_of(last)
+    outlet = None
+    for d0, d1, _reason in r.clean.dropped:
+        for m in line.finditer(text, d0, d1):
+            if outlet is None:
+                outlet = _byline_outlet(r)
+                if outlet is None:
+                    return
+            name = m.group("name")
+            person = r.add(new_entity("person", person_label(name.split()), FOAF.Person))
+            r.extra.append((person, Mention(name, Span(m.start("name"), m.end("name"),
+                                                       sentence))))
+            role = m.group("role")
+            post = r.add(new_entity("post", role, ORG.Post, name_as_written=role,
+                                    key=f"post/{slugify(role + ' ' + r.ctx.entities[outlet].label)}"))
+            r.extra.append((post, Mention(role, Span(m.start("role"), m.end("role"),
+                                                     sentence))))
+            r.fact(person, ORG.holds, EntityRef(post), last)
+            r.fact(post, ORG.postIn, EntityRef(outlet), last)
+            r.needed.add(outlet)
+            r.anchors.setdefault(outlet, last)
+
+
+def _byline_outlet(r: Reader) -> str | None:
+    publishers = [k for k, _ in r.extra if r.ctx.entities.get(k) is not None
+                  and r.ctx.entities[k].types[0] == KB.NewsPublisher]
+    publishers += [f.key for f in r.ctx.found if f.cls == KB.NewsPublisher]
+    if publishers:
+        return publishers[-1] if r.clean and r.clean.publisher else publishers[0]
+    if r.ctx.article.publisher:
+        return outlet_key(r, r.ctx.article.publisher)
+    return None

@@ -1,0 +1,332 @@
+"""Places in one article: lexicon names, venues, villages, districts and place chains.
+
+- Lexicon names (provinces with their short forms, regencies, cities): where one bare
+  name fits several places, ``Resolver.choose_place`` decides from the words before it.
+- Venues (kb:Venue): "Hotel X", "Aula X", "Gedung X"; "Kantor X", "Ruang X", "Balai X"
+  after a locative ("di ruang rapat Kantor Bupati Garut"); hotel brands ("Swiss-Belhotel
+  Jambi"); "X Hotel" after "di".
+- Villages and districts: "Desa X", "Kelurahan X", "Kecamatan X" (the bare X later in the
+  article is the same place).
+- Chains: "di A, B, C" — each place inside the next; an unknown capitalised name in a chain
+  is a place of its own ("Auditorium BKKBN, Halim Perdanakusuma, Jakarta Timur").
+- What clean() cut: the dateline ("KUBU RAYA (ANTARA) -"), the copyright footer's
+  publisher, places and programs in a "Baca juga:" line — as original-offset mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import pairwise
+
+from kbgraph.ontology.namespaces import KB, SCHEMA
+
+from ..model import Mention, Span
+from ..resolve import new_entity
+from . import outlets
+from .nlp import LexHit, lexicon_hits, parse
+from .reader import NAME_WORD, PLACE_RANK, SP, Reader, compiled, words_re
+
+__all__ = [
+    "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
+    "local_places", "place_aliases", "see_also",
+]
+
+def lexicon_places(r: Reader) -> None:
+    """Resolve every lexicon place name (the longest one where several overlap)."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for h in r.hits:
+        if h.label == "PLACE":
+            spans.setdefault((h.start, h.end), []).append(h.ref)
+    longest = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1]
+                                           for o in spans)]
+    explicit: dict[str, str] = {}
+    for (start, end), refs in spans.items():
+        words = r.text[start:end].split(None, 1)
+        if len(refs) == 1 and len(words) == 2 and words[0] in ("Kota", "Kabupaten", "Provinsi"):
+            explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
+    for start, end in sorted(longest):
+        refs = spans[(start, end)]
+        ref = r.res.choose_place(refs, hint=_place_hint(r, start, end), explicit=explicit,
+                                 dateline=False)
+        key = r.add(r.res.entity_of(ref))
+        r.info[key].place_kind = r.res.place_info(key).kind
+        r.mark(key, start, end)
+
+
+_HINT_BEFORE = (
+    (re.compile(r"(?:Gubernur|Pemprov\)?|Provinsi|Prov\.|Perwakilan(?:[ \t]+\S+)?|BKKBN|"
+                r"Kemendukbangga/BKKBN)[ \t]+$"), "province"),
+    (re.compile(r"(?:Wali[ \t]?[Kk]ota|Walikota|Pemkot\)?|Kota)[ \t]+$"), "kota"),
+    (re.compile(r"(?:Bupati|Pemkab\)?|Kabupaten|Kab\.)[ \t]+$"), "kabupaten"),
+)
+
+
+def _place_hint(r: Reader, start: int, end: int) -> str | None:
+    before = r.text[max(0, start - 40):start]
+    for pattern, hint in _HINT_BEFORE:
+        if pattern.search(before):
+            return hint
+    if r.in_venue(start, end):
+        return "local"
+    return None
+
+
+def dateline(r: Reader) -> None:
+    """The dateline place (and agency) cut by clean(), as original-offset mentions."""
+    clean = r.clean
+    article = r.ctx.article
+    if clean is None:
+        return
+    for d0, d1, reason in clean.dropped:
+        if reason != "dateline":
+            continue
+        m = re.match(r"[ \t]*(?P<place>[^(,\-–—]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,]*?)[ \t]*)?"
+                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*[-–—]", article.text[d0:d1])
+        if not m:
+            continue
+        place, where, qual_group = m.group("place"), "place", "qual"
+        if m.group("qual") and outlets.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
+            key = outlets.outlet_key(r, place)
+            r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
+                                                      d0 + m.end("place"), 0))))
+            place, where, qual_group = m.group("qual"), "qual", ""
+        key = _dateline_place(r, place)
+        if key:
+            r.dateline_key = key
+            r.extra.append((key, Mention(place, Span(d0 + m.start(where),
+                                                      d0 + m.end(where), 0))))
+        if qual_group and m.group("qual") and outlets.is_outlet(r, m.group("qual")):
+            key = outlets.outlet_key(r, m.group("qual"))  # "BANJARMASIN, Barito Ekspres –"
+            r.extra.append((key, Mention(m.group("qual"), Span(
+                d0 + m.start("qual"), d0 + m.end("qual"), 0))))
+        elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
+            qual = " ".join(m.group("qual").split())
+            hits = [h for h in lexicon_hits(parse(qual)) if h.label == "PLACE"
+                    and h.start == 0 and h.end == len(qual)]
+            if hits:
+                ref = r.res.choose_place(sorted({h.ref for h in hits}), hint=None, explicit={},
+                                         dateline=False)
+                qkey = r.add(r.res.entity_of(ref))
+                r.info[qkey].place_kind = r.res.place_info(qkey).kind
+                r.extra.append((qkey, Mention(m.group("qual"), Span(
+                    d0 + m.start("qual"), d0 + m.end("qual"), 0))))
+        if m.group("agency"):
+            agency = " ".join(m.group("agency").split())
+            pkey = _publisher(r, agency)
+            r.extra.append((pkey, Mention(m.group("agency"),
+                                          Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
+
+
+def _dateline_place(r: Reader, written: str) -> str | None:
+    """The place a dateline names: a city first (a dateline is a town), else what the
+    lexicon knows by that name, else a new place named as written (title case)."""
+    name = " ".join(written.split())
+    doc_refs = [h.ref for h in lexicon_hits(parse(name)) if h.start == 0 and h.end == len(name)
+                and h.label == "PLACE"]
+    if not doc_refs:
+        title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+        doc_refs = [h.ref for h in lexicon_hits(parse(title)) if h.start == 0
+                    and h.end == len(title) and h.label == "PLACE"]
+    if doc_refs:
+        ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
+        key = r.add(r.res.entity_of(ref))
+        r.info[key].place_kind = r.res.place_info(key).kind
+        return key
+    title = " ".join(w.capitalize() for w in name.split())
+    key = r.add(new_entity("place", title, SCHEMA.Place))
+    r.info[key].place_kind = "place"
+    r.aliases.setdefault(title, key)
+    return key
+
+
+def see_also(r: Reader) -> None:
+    """Places, programs and organizations named in a "Baca juga:" line cut by clean()
+    (the gold counts them as mentions of the article), in original offsets."""
+    if r.clean is None:
+        return
+    for d0, d1, reason in r.clean.dropped:
+        if reason != "see-also":
+            continue
+        text = r.ctx.article.text[d0:d1]
+        clean_at = bisect.bisect_left(r.clean.offsets, d0)
+        sentence = r.ctx.sentence_of(max(clean_at - 1, 0))
+        hits = lexicon_hits(parse(text))
+        spans: dict[tuple[int, int], list[LexHit]] = {}
+        for h in hits:
+            spans.setdefault((h.start, h.end), []).append(h)
+        for (start, end), group in sorted(spans.items()):
+            if any(o != (start, end) and o[0] <= start and end <= o[1] for o in spans):
+                continue
+            if group[0].label == "PLACE":
+                ref = r.res.choose_place([h.ref for h in group], hint=None, explicit={},
+                                         dateline=False)
+                key = r.add(r.res.entity_of(ref))
+                r.info[key].place_kind = r.res.place_info(key).kind
+            elif r.res.entry(group[0].ref) and not r.res.entry(group[0].ref).periodic:
+                key = r.add(r.res.entity_of(group[0].ref))
+                r.info[key].lexicon_ref = group[0].ref
+            else:
+                continue
+            r.extra.append((key, Mention(text[start:end], Span(d0 + start, d0 + end, sentence))))
+
+
+def _publisher(r: Reader, name: str) -> str:
+    """A news publisher entity: the lexicon's when it knows the name, else as written."""
+    for entry in r.lex.entries:
+        if entry.kind == "org" and name in (entry.label, *entry.aliases):
+            return r.add(r.res.entry_entity(entry))
+    return r.add(new_entity("org", name, KB.NewsPublisher))
+
+
+def footer(r: Reader) -> None:
+    """The publisher named in the copyright footer, as an original-offset mention."""
+    clean = r.clean
+    if clean is None or not clean.publisher:
+        return
+    name = " ".join(clean.publisher.split())
+    key = _publisher(r, name)
+    last = max(len(r.ctx.sentences) - 1, 0)
+    for d0, d1, reason in clean.dropped:
+        if reason != "copyright":
+            continue
+        at = r.ctx.article.text.find(clean.publisher, d0, d1)
+        if at >= 0:
+            r.extra.append((key, Mention(clean.publisher, Span(at, at + len(clean.publisher),
+                                                                last))))
+
+
+# ---------------------------------------------------------------------- venues
+
+def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    heads = lex.word_list("venue")
+    brands = lex.word_list("venue_brand")
+    suffixes = lex.word_list("venue_suffix")
+    rest = rf"(?:{SP}(?!{words_re(lex.word_list('weekday'))}\b){NAME_WORD})*"
+    head_re = re.compile(rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
+    brand_re = re.compile(rf"\b{words_re(brands)}(?:{SP}{NAME_WORD})+")
+    suffix_re = re.compile(rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
+    return head_re, brand_re, suffix_re
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+[a-z]+){0,3}|,)[ \t]+$")
+_ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", "Wisma", "Graha",
+                 "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
+
+
+def find_venues(r: Reader) -> None:
+    """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
+    head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
+    spans: list[tuple[int, int]] = []
+    for m in head_re.finditer(r.text):
+        head = m.group("head").split()[0]
+        before = r.text[max(0, m.start() - 25):m.start()]
+        if head in _ALWAYS_VENUE or _LOCATIVE.search(before):
+            spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
+    for pattern in (brand_re, suffix_re):
+        for m in pattern.finditer(r.text):
+            spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
+    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    r.venues = sorted(set(spans))
+
+
+def _trim_name(text: str, start: int, end: int) -> int:
+    """Drop a trailing period that ends the sentence from a name."""
+    while end > start and text[end - 1] in ".,":
+        end -= 1
+    return end
+
+
+def add_venues(r: Reader) -> None:
+    for start, end in r.venues:
+        label = " ".join(r.text[start:end].split())
+        key = r.add(new_entity("place", label, KB.Venue))
+        r.info[key].place_kind = "venue"
+        r.mark(key, start, end)
+
+
+# ------------------------------------------------------------ villages, districts
+
+def local_places(r: Reader) -> None:
+    """"Desa X", "Kelurahan X", "Kecamatan X", "Kapanewon X" (the heads are
+    ``village_head``/``district_head`` words), and the bare X later in the article."""
+    kinds = {w: (KB.Village, "village") for w in r.lex.word_list("village_head")}
+    kinds.update({w: (KB.District, "district") for w in r.lex.word_list("district_head")})
+    heads = list(kinds)
+    stop = words_re([*kinds, "Kabupaten", "Kota", "Provinsi",
+                     *r.lex.word_list("weekday"), *r.lex.word_list("month")])
+    pattern = re.compile(
+        rf"\b(?P<head>{words_re(heads)}){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
+        rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
+    matches = list(pattern.finditer(r.text))
+    written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
+    for m in matches:
+        if any(f.start <= m.start("name") < f.end for f in r.ctx.found
+               if f.key.startswith("place/") and r.info[f.key].place_kind
+               in ("province", "kota", "kabupaten")):
+            continue  # "Kota" names and the like are lexicon places
+        cls, kind = kinds[m.group("head")]
+        words = list(re.finditer(r"\S+", m.group("name")))
+        n = next((n for n in range(1, len(words)) if (m.group("head"), " ".join(
+            w.group() for w in words[:n])) in written), len(words))
+        # "Kepala Desa Pamengkang Sukarta": the article's own "Desa Pamengkang" elsewhere
+        # says where the village's name ends and the head's name begins
+        name = " ".join(w.group() for w in words[:n])
+        label = f"{m.group('head')} {name}"
+        key = r.add(new_entity("place", label, cls, aliases=[name]))
+        r.info[key].place_kind = kind
+        r.mark(key, m.start(), m.start("name") + words[n - 1].end())
+        if len(name) > 3:
+            r.aliases.setdefault(name, key)
+
+
+def chains(r: Reader) -> None:
+    """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
+    province), unknown capitalised names in such a chain becoming places of their own."""
+    stop = words_re([*r.lex.word_list("weekday"), *r.lex.word_list("month")])
+    unknown = re.compile(rf",{SP}(?P<name>(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:{SP}(?!{stop}\b)"
+                         rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
+    places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
+                    key=lambda f: (f.start, -f.end))
+    outer = [f for f in places if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                          and (o.end - o.start) > (f.end - f.start)
+                                          for o in places)]
+    by_start = {f.start: f for f in outer}
+    for f in outer:
+        chain = [f]
+        pos = f.end
+        while True:
+            m = re.match(r",[ \t]*", r.text[pos:pos + 120])
+            if not m:
+                break
+            nxt = by_start.get(pos + m.end())
+            if nxt is None and chain[-1].key.startswith("place/") and r.info[
+                    chain[-1].key].place_kind in ("venue", "village", "district", "place"):
+                u = unknown.match(r.text, pos)
+                if u and not r.found_at(u.start("name")):
+                    name = " ".join(u.group("name").split())
+                    key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
+                    r.info[key].place_kind = r.info[key].place_kind or "place"
+                    nxt = r.mark(key, u.start("name"), u.end("name"))
+                    if nxt is not None:
+                        by_start[nxt.start] = nxt
+            if nxt is None:
+                break
+            chain.append(nxt)
+            pos = nxt.end
+        for a, b in pairwise(chain):
+            ka, kb = r.info[a.key].place_kind, r.info[b.key].place_kind
+            if a.key != b.key and (PLACE_RANK.get(ka, 1) < PLACE_RANK.get(kb, 1)
+                                   or ka == kb == "venue" or "place" in (ka, kb)):
+                r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def place_aliases(r: Reader) -> None:
+    """Bare names of villages, districts and dateline towns defined by this article."""
+    for name, key in sorted(r.aliases.items()):
+        if not key.startswith("place/"):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r.text):
+            if not any(f.start <= m.start() and m.end() <= f.end and f.key != key
+                       for f in r.ctx.found if f.key.startswith("place/")):
+                r.mark(key, m.start(), m.end())

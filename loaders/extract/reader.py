@@ -1,0 +1,239 @@
+"""What the entity readers share while they read one article: the :class:`Reader`.
+
+The readers (``places.py``, ``entities.py``, ``people.py``) record what they find in the
+extraction :class:`~.context.Context` through one :class:`Reader`, which also keeps what
+the facts need to know beyond the Entity records (:class:`Info`: a place's kind, an
+organization's region and parent, a framework's period …) and the compiled word patterns,
+built once per lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from ..model import CleanText, Entity, Fact, Mention, Span
+from kbgraph.ontology.namespaces import KB
+
+from ..resolve import Resolver, get_resolver, new_entity
+from .context import Context, Found
+from .nlp import LexHit, lexicon_hits, parse
+
+__all__ = [
+    "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Info", "Reader", "compiled", "government_of",
+    "level_of", "local_government", "places_at", "region_of", "village_government", "words_re",
+]
+
+SP = r"[ \t]+"
+NAME_WORD = r"[A-Z0-9][\w'&\-/]*"
+ABBR = re.compile(r"[ \t]*\((?P<abbr>[A-Z][\w\-/ ]{0,30}?)\)")
+#: How specific a kind of place is: in a chain "A, B" A lies in B only if A is finer.
+PLACE_RANK = {"venue": 0, "place": 1, "village": 2, "district": 3, "kota": 4,
+              "kabupaten": 4, "province": 5}
+_COMPILED: dict[tuple[int, str], tuple[object, object]] = {}
+
+
+def compiled(lex, name: str, build):
+    """``build(lex)`` computed once per lexicon object (patterns built from word lists)."""
+    hit = _COMPILED.get((id(lex), name))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    value = build(lex)
+    _COMPILED[(id(lex), name)] = (lex, value)
+    return value
+
+
+def words_re(words: Iterable[str]) -> str:
+    """A regex alternation of words (longest first, spaces as any run of blanks)."""
+    alts = sorted({re.escape(w).replace(r"\ ", SP) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+@dataclass(slots=True)
+class Info:
+    """What the reader learnt about an entity beyond its Entity record (for facts)."""
+
+    place_kind: str | None = None  # places: province | kota | kabupaten | district | ...
+    jurisdiction: str | None = None  # organizations: place key
+    parent: str | None = None  # organizations: parent organization key
+    unit_of: str | None = None  # divisions: the office key
+    level: str | None = None  # pusat | provinsi | kabupaten | kota
+    period: str | None = None  # frameworks: "2015/2019"
+    regulation: tuple[str, str, str] | None = None  # (type abbreviation, number, year)
+    priority: tuple[str, int] | None = None  # (framework key, number)
+    lexicon_ref: str | None = None  # "program:Kampung Keluarga Berencana"
+    contained_in: list[tuple[str, int]] = field(default_factory=list)  # (place key, offset)
+
+
+class Reader:
+    """Everything the entity pass knows about one article while it reads it."""
+
+    def __init__(self, ctx: Context, clean: CleanText | None = None,
+                 resolver: Resolver | None = None) -> None:
+        self.ctx = ctx
+        self.clean = clean
+        self.text = ctx.text
+        self.res = resolver or get_resolver()
+        self.lex = self.res.lex
+        if ctx.doc is None:
+            ctx.doc = parse(ctx.text)
+        self.hits: list[LexHit] = lexicon_hits(ctx.doc)
+        self.info: dict[str, Info] = {}
+        self.aliases: dict[str, str] = {}  # surface form defined by this article → key
+        self.extra: list[tuple[str, Mention]] = []  # dateline/footer mentions (original offsets)
+        self.dateline_key: str | None = None
+        self.venues: list[tuple[int, int]] = []
+        self.needed: set[str] = set()  # keys kept without a mention (a post's organization)
+        self.anchors: dict[str, int] = {}  # where an entity without mention was read
+        self.keep: set[tuple[str, int, int]] = set()  # nested forms that stay mentions
+        self._found: set[tuple[str, int, int]] = set()
+
+    # ------------------------------------------------------------------ registry
+
+    def add(self, entity: Entity) -> str:
+        """Register an entity (merging aliases into one already registered); its key."""
+        have = self.ctx.entities.get(entity.key)
+        if have is None:
+            self.ctx.entities[entity.key] = entity
+        else:
+            for alias in entity.aliases:
+                if alias not in have.aliases and alias != have.label:
+                    have.aliases.append(alias)
+        self.info.setdefault(entity.key, Info())
+        return entity.key
+
+    def mark(self, key: str, start: int, end: int) -> Found | None:
+        """Record an occurrence of an entity (clean offsets); None if already recorded."""
+        while end > start and self.text[end - 1] in " \t,;:":
+            end -= 1
+        if (key, start, end) in self._found or end <= start:
+            return None
+        self._found.add((key, start, end))
+        found = Found(key, self.ctx.entities[key].types[0], start, end, self.text[start:end],
+                      self.ctx.sentence_of(start))
+        self.ctx.found.append(found)
+        return found
+
+    def found_at(self, pos: int, kinds: tuple[str, ...] = ()) -> list[Found]:
+        """Occurrences starting at ``pos`` (after blanks), longest first."""
+        pos = self.skip(pos)
+        out = [f for f in self.ctx.found if f.start == pos
+               and (not kinds or f.key.split("/", 1)[0] in kinds)]
+        return sorted(out, key=lambda f: -f.end)
+
+    def skip(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        return pos
+
+    def evidence(self, pos: int) -> Span:
+        """The sentence holding ``pos`` as a fact's evidence (clean offsets)."""
+        idx = self.ctx.sentence_of(pos)
+        if self.ctx.sentences:
+            start, end = self.ctx.sentences[idx]
+            return Span(start, end, idx)
+        return Span(pos, pos, 0)
+
+    def first_offset(self, key: str) -> int | None:
+        offsets = [f.start for f in self.ctx.found if f.key == key]
+        return min(offsets) if offsets else None
+
+    def fact(self, subject: str, predicate: URIRef, obj, pos: int,
+             datatype: URIRef | None = None) -> None:
+        fact = Fact(subject, predicate, obj, self.evidence(pos), datatype)
+        if fact not in self.ctx.facts:
+            self.ctx.facts.append(fact)
+
+    def covered(self) -> bytearray:
+        """1 for every clean-text character inside a recorded occurrence."""
+        cover = bytearray(len(self.text) + 1)
+        for f in self.ctx.found:
+            cover[f.start:f.end] = b"\x01" * (f.end - f.start)
+        return cover
+
+    def in_venue(self, start: int, end: int) -> bool:
+        return any(v0 <= start and end <= v1 and (v0, v1) != (start, end)
+                   for v0, v1 in self.venues)
+
+
+def places_at(r: Reader, pos: int, kinds: tuple[str, ...]) -> Found | None:
+    for f in r.found_at(pos, ("place",)):
+        if r.info[f.key].place_kind in kinds:
+            return f
+    return None
+
+
+def level_of(r: Reader, place_key: str) -> str | None:
+    kind = r.info[place_key].place_kind if place_key in r.info else None
+    return {"province": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}.get(kind or "")
+
+
+def government_of(r: Reader, place_key: str, keep: bool = False) -> str | None:
+    """The key of "Pemerintah … X" for a province/regency/city, registered without a
+    mention; ``keep`` keeps it even if the article never names it (a post needs it)."""
+    gov = r.res.regional_government(r.ctx.entities[place_key])
+    if gov is None:
+        return None
+    key = r.add(gov)
+    if keep:
+        r.needed.add(key)
+    r.info[key].jurisdiction = place_key
+    r.info[key].level = level_of(r, place_key)
+    return key
+
+
+def village_government(r: Reader, place_key: str, keep: bool = False) -> str | None:
+    """"Pemerintah Desa X" / "Pemerintah Kalurahan X" for a self-governing village (its
+    head word is a ``village_gov`` word of ``words.csv``); None for other places."""
+    entity = r.ctx.entities[place_key]
+    head = entity.label.split()[0]
+    if r.info[place_key].place_kind != "village" or head not in r.lex.word_list("village_gov"):
+        return None
+    key = r.add(new_entity("org", f"Pemerintah {entity.label}", KB.RegionalGovernment))
+    if keep:
+        r.needed.add(key)
+    r.info[key].jurisdiction = place_key
+    return key
+
+
+def local_government(r: Reader, place_key: str, at: int) -> str | None:
+    """The government a district or village head serves: the village's own ("Kepala Desa
+    Pamengkang" → Pemerintah Desa Pamengkang), else that of the city or regency the place
+    lies in — the nearest named before ``at``, else the dateline town ("Camat Lubuk Baja",
+    "Lurah" of a Kelurahan → Pemerintah Kota Batam)."""
+    own = village_government(r, place_key, keep=True)
+    if own is not None:
+        return own
+    region = region_of(r, place_key)
+    return government_of(r, region, keep=True) if region else None
+
+
+def region_of(r: Reader, place_key: str) -> str | None:
+    """The city or regency a village or district lies in, as the article tells it: the
+    one named (or whose government is named) in the sentence that first names the place,
+    else the one the article names most (the dateline town on a tie)."""
+    def region(f: Found) -> str | None:
+        key = f.key if f.key.startswith("place/") else r.info[f.key].jurisdiction
+        if key and key in r.info and r.info[key].place_kind in ("kota", "kabupaten"):
+            return key
+        return None
+
+    first = min((f for f in r.ctx.found if f.key == place_key), key=lambda f: f.start,
+                default=None)
+    if first is not None:
+        here = {k for f in r.ctx.found if f.sentence == first.sentence
+                and (k := region(f)) is not None}
+        if len(here) == 1:
+            return here.pop()
+    counts: dict[str, int] = {}
+    for f in r.ctx.found:
+        k = region(f)
+        if k is not None:
+            counts[k] = counts.get(k, 0) + 1
+    if not counts:
+        town = r.dateline_key
+        return town if town and r.info[town].place_kind in ("kota", "kabupaten") else None
+    return max(sorted(counts), key=lambda k: (counts[k], k == r.dateline_key))
