@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from rdflib import Graph
+
 from .viz import VizReport, write_html
 
 __all__ = ["NetworkView", "show"]
@@ -56,7 +58,7 @@ def show(source: Any, *, focus: str | None = None, depth: int = 1, max_nodes: in
     graph) or an object holding one as ``.store`` (``kbgraph.open(...)``). The other
     arguments are those of ``kbgraph viz``.
     """
-    store = getattr(source, "store", source)
+    store = source if isinstance(source, Graph) else getattr(source, "store", source)  # rdflib has .store too
     with tempfile.TemporaryDirectory(prefix="kbgraph-notebook-") as tmp:
         path = Path(tmp) / "graph.html"
         report = write_html(store, path, focus=focus, depth=depth, max_nodes=max_nodes,

@@ -87,6 +87,13 @@ def strip_abbreviation(name: str) -> str:
     return " ".join(_ABBR_IN_PARENS.sub("", name).split())
 
 
+def same_spelling(a: str, b: str) -> bool:
+    """Two spellings of one place name, ignoring case, spaces and hyphens."""
+    def key(x: str) -> str:
+        return "".join(c for c in x.casefold() if c.isalnum())
+    return key(a) == key(b)
+
+
 def person_label(tokens: list[str]) -> str:
     """A person's canonical name: the name words, without honorifics and degrees."""
     return " ".join(tokens)
@@ -224,16 +231,19 @@ class Resolver:
 
     # ------------------------------------------------------------------ organizations
 
-    def regional_government(self, place: Entity) -> Entity | None:
-        """"Pemerintah Provinsi/Kabupaten/Kota X" for a province, regency or city entity."""
+    def regional_government(self, place: Entity, spelling: str | None = None) -> Entity | None:
+        """"Pemerintah Provinsi/Kabupaten/Kota X" for a province, regency or city entity;
+        ``spelling`` is the article's own spelling of X ("Gunungkidul" for the lexicon's
+        "Gunung Kidul"), used when it is the same name written with(out) spaces/hyphens."""
         info = self.places.get(place.key)
         if info is None or info.kind not in ("province", "kabupaten", "kota"):
             return None
+        name = spelling if spelling and same_spelling(spelling, info.name) else info.name
         word = {"province": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}[info.kind]
         short = {"province": "Pemprov", "kabupaten": "Pemkab", "kota": "Pemkot"}[info.kind]
-        label = f"Pemerintah {word} {info.name}"
+        label = f"Pemerintah {word} {name}"
         return new_entity("org", label, KB.RegionalGovernment,
-                          aliases=[f"{short} {info.name}"], abbreviation=f"{short} {info.name}")
+                          aliases=[f"{short} {name}"], abbreviation=f"{short} {name}")
 
     def level_of_place(self, key: str) -> str | None:
         info = self.places.get(key)

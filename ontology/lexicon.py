@@ -92,6 +92,8 @@ class Body:
     abbreviations: tuple[str, ...]
     cls: str
     shape: str  # "head": takes topic words ("Dinas Kesehatan …"); "name": fixed name
+    parent: str | None = None  # label of an organization row: the body's parent (TP PKK →
+    # PKK) instead of the regional government
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +242,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
                                  _flag(r.get("bare", "1") or "1", f"regencies.csv:{line}"),
                                  split_list(r.get("aliases"))))
     bodies = tuple(
-        Body(r["name"], split_list(r.get("abbreviations")), r["class"], r.get("shape") or "name")
+        Body(r["name"], split_list(r.get("abbreviations")), r["class"], r.get("shape") or "name",
+             r.get("parent") or None)
         for _, r in _rows(d, "bodies.csv", ("name", "class")))
     regulation_types = tuple(
         RegulationType(r["abbreviation"], r["full"], split_list(r.get("aliases")))
@@ -261,6 +264,11 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     for _, r in _rows(d, "words.csv", ("kind", "word")):
         if r["word"] and r["word"] not in words.setdefault(r["kind"], []):
             words[r["kind"]].append(r["word"])
-    return Lexicon(provinces, tuple(regencies), _entries(d), bodies, regulation_types,
+    entries = _entries(d)
+    org_labels = {e.label for e in entries if e.kind == "org"}
+    for b in bodies:
+        if b.parent and b.parent not in org_labels:
+            raise LexiconError(f"bodies.csv: {b.name!r}: unknown parent {b.parent!r}")
+    return Lexicon(provinces, tuple(regencies), entries, bodies, regulation_types,
                    regulations, tuple(priorities), post_titles,
                    {k: tuple(v) for k, v in words.items()})

@@ -200,7 +200,7 @@ def resolve(query: str) -> QueryInfo:
         if not path.is_file():
             raise QueryError("no such query file", source=stripped)
         return parse_file(path)
-    if query_form(query) is None and not _looks_like_sparql(query):
+    if query_form(query) is None and not is_update(query) and not _looks_like_sparql(query):
         return load(stripped)  # raises "unknown query …" with the catalogue's names
     return _parse_text(query, "query", source="query")
 
@@ -214,8 +214,8 @@ def _words(text: str) -> list[str]:
     return [m.group("word") for m in _TOKENS.finditer(text) if m.group("word")]
 
 
-def query_form(text: str) -> str | None:
-    """SELECT, CONSTRUCT, ASK or DESCRIBE; None for an update or something else."""
+def _first_keyword(text: str) -> str | None:
+    """The first word after the prologue (BASE and PREFIX declarations), upper-cased."""
     words = _words(text)
     i = 0
     while i < len(words):
@@ -224,11 +224,15 @@ def query_form(text: str) -> str | None:
             i += 1
         elif w == "PREFIX":
             i += 2 if i + 1 < len(words) and words[i + 1].endswith(":") else 1
-        elif w in _FORMS:
-            return w
         else:
-            return None
+            return w
     return None
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE; None for an update or something else."""
+    word = _first_keyword(text)
+    return word if word in _FORMS else None
 
 
 def uses_service(text: str) -> bool:
@@ -238,14 +242,14 @@ def uses_service(text: str) -> bool:
 
 def is_update(text: str) -> bool:
     """True when the text starts (after its prologue) with an update keyword."""
-    words = [w.upper() for w in _words(text) if w.upper() not in ("BASE", "PREFIX")]
-    return bool(words) and words[0] in _UPDATE_WORDS
+    return _first_keyword(text) in _UPDATE_WORDS
 
 
 def syntax_error(text: str, source: str) -> QueryError | None:
     """A QueryError naming line and column if ``text`` is not valid SPARQL 1.1, else None.
 
-    Parsed by pyoxigraph (the engine that runs it) on an empty in-memory store. A text
+    Parsed by pyoxigraph (the engine that runs it) on an empty in-memory store, with the
+    project's prefixes (kb:, kbid:, schema:, …) predeclared as the store does. A text
     that fails to parse is never evaluated; SELECT, CONSTRUCT and DESCRIBE are lazy, so
     a valid one is not evaluated either. ASK is evaluated at once: one with SERVICE is
     left to the store rather than reach out to the network here.
@@ -259,9 +263,9 @@ def syntax_error(text: str, source: str) -> QueryError | None:
     if form == "ASK" and uses_service(text):
         return None
     try:
-        pyoxigraph.Store().query(text)
+        pyoxigraph.Store().query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
-        return _positioned(str(exc), source)
+        return _positioned(str(exc), source, text)
     except OSError:  # evaluation on the empty store failed: the text did parse
         return None
     if form is None:
@@ -270,15 +274,32 @@ def syntax_error(text: str, source: str) -> QueryError | None:
     return None
 
 
-def _positioned(message: str, source: str) -> QueryError:
+def _positioned(message: str, source: str, text: str | None = None) -> QueryError:
     m = _POSITION.search(message)
     if not m:
         return QueryError(f"SPARQL syntax error: {message}", source=source)
+    line, column = int(m.group(1)), int(m.group(2))
+    if text is not None and line > len(text.rstrip().splitlines()):
+        # pyoxigraph points past the end for some errors; rdflib's parser says where
+        line, column = _rdflib_position(text) or (line, column)
     detail = " ".join(m.group(3).split())
     if len(detail) > 200:
         detail = detail[:200] + "…"
-    return QueryError(f"SPARQL syntax error at line {m.group(1)}, column {m.group(2)}: {detail}",
+    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail}",
                       source=source)
+
+
+def _rdflib_position(text: str) -> tuple[int, int] | None:
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseBaseException as exc:
+        return exc.lineno, exc.col
+    except Exception:  # noqa: BLE001 - rdflib may fail otherwise; keep pyoxigraph's position
+        return None
+    return None
 
 
 def bind_params(info: QueryInfo, params: Mapping[str, str] | None) -> dict[str, Identifier]:
@@ -376,4 +397,4 @@ def run(store: Any, query: str, params: Mapping[str, str] | None = None
             return store.ask(info.text, bindings=bindings or None)
         return store.construct(info.text, bindings=bindings or None)
     except SyntaxError as exc:  # e.g. ASK, which is not pre-parsed
-        raise _positioned(str(exc), source) from exc
+        raise _positioned(str(exc), source, info.text) from exc

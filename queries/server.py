@@ -3,7 +3,8 @@
 ``kbgraph serve`` answers ``GET /query?query=…`` and ``POST /query`` (form-encoded or
 ``application/sparql-query``) with the result format the client asks for (``Accept``):
 SPARQL JSON (the default), SPARQL XML, CSV, TSV for SELECT/ASK; Turtle or N-Triples for
-CONSTRUCT/DESCRIBE. ``/`` serves an offline query page, ``/catalogue`` the question
+CONSTRUCT/DESCRIBE. The project's prefixes (``kb:``, ``kbid:``, ``schema:``, …) are
+predeclared, as in ``kbgraph query``. ``/`` serves an offline query page, ``/catalogue`` the question
 catalogue as JSON. It refuses updates (``/update``, ``update=``, update text), ``LOAD``
 (an update) and ``SERVICE`` (which would make this machine fetch other URLs), caps the
 rows it returns (``--max-rows``; a capped answer carries ``X-Kbgraph-Truncated``), and
@@ -11,22 +12,27 @@ stops waiting for a query after ``--timeout`` seconds (HTTP 503). It binds 127.0
 unless told otherwise.
 
 Why a small Python server and not ``oxigraph serve-read-only --union-default-graph
---timeout-s N`` (same Oxigraph 0.5.13 underneath). Measured here on the same store,
-200 requests from 32 client threads, the catalogue's ``meetings`` query: both answered
-all of them without an error, at roughly the same wall time (the work is Oxigraph's
-either way; see tests/queries/test_server.py for the load test). What decided it:
-``serve-read-only`` has no row cap, and it evaluates ``SERVICE`` clauses (its HTTP client
-fetches any URL a query names), which a read-only endpoint for untrusted browsers must
-not do; guarding both would need a proxy that parses every query and rewrites every
-result, i.e. this server plus a second process. Its one advantage is a real timeout:
-Oxigraph cancels the evaluation. pyoxigraph has no cancellation, so here the timeout
-stops the *answer*, not the work: a query past its deadline gets 503 at once, its
-result stream is abandoned at the next row, and a query that computes for long before
-its first row (a big GROUP BY or ORDER BY) finishes in a background worker. The
-workers are a bounded pool (``--workers``), so runaway queries cannot pile up: when all
-are busy, new queries wait and then time out too.
+--timeout-s N`` (the same Oxigraph 0.5.13 underneath). Measured here on one store (300
+articles, 51k quads; 2 cores, shared with other work, load average about 10), 200
+requests from 32 client threads: the catalogue's ``meetings`` took 36 s with Oxigraph's
+server and 37 s with this one, no errors either way; ``statements`` (1,100 rows) took
+55 s and 59 s, and here 19 of the 200 waited past the 10 s timeout in the queue and got
+503, where Oxigraph answered all of them late. The work is Oxigraph's in both. What
+decided it: ``serve-read-only`` has no row cap, and it evaluates ``SERVICE`` clauses --
+checked: a query with ``SERVICE <http://127.0.0.1:…/query>`` made it call that server --
+so any browser that can reach it can make this machine fetch URLs. Guarding both would
+need a proxy that parses every query and rewrites every result, i.e. this server plus a
+second process. Its one advantage is a real timeout: Oxigraph cancels the evaluation.
+pyoxigraph has no cancellation, so here the timeout stops the *answer*, not always the
+work: a query past its deadline gets 503 at once, a streamed result is abandoned at the
+next row, but a query that computes long before its first row (a big GROUP BY or ORDER
+BY) finishes in a background worker. The workers are a bounded pool (``--workers``), so
+runaway queries cannot pile up: when all are busy, new queries wait, and time out too
+(the deadline counts from the request's arrival).
 
-The store is opened with ``pyoxigraph.Store.read_only``, which takes no lock, so a
+Queries see the union of the article graphs: the store's maintained (deduplicated)
+default graph when it has one, else Oxigraph's on-the-fly union. The store is opened
+with ``pyoxigraph.Store.read_only``, which takes no lock, so a
 server can run beside notebooks and ``kbgraph query``. It sees the store as it was when
 opened: restart it after ``kbgraph build`` (Oxigraph calls a writer running at the same
 time undefined behaviour).
@@ -51,6 +57,7 @@ import pyoxigraph as ox
 
 from kbgraph.graph.terms import from_ox
 from kbgraph.ontology.errors import StoreError
+from kbgraph.ontology.namespaces import PREFIXES
 
 from . import catalog, results
 
@@ -134,6 +141,9 @@ class Endpoint:
     def __init__(self, store: ox.Store, config: ServerConfig):
         self.store = store
         self.config = config
+        # kbgraph's embedded store keeps the union of the article graphs, deduplicated, as
+        # its default graph; a store without it is queried over Oxigraph's on-the-fly union
+        self.union_view = bool(store.query("ASK { ?s ?p ?o }"))
         self.pool = concurrent.futures.ThreadPoolExecutor(
             max_workers=config.workers, thread_name_prefix="kbgraph-query")
 
@@ -184,11 +194,11 @@ class Endpoint:
 
     def _evaluate(self, text: str, form: str, deadline: float, default_graphs: list[str],
                   named_graphs: list[str]) -> tuple[Any, bool]:
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"prefixes": PREFIXES}
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
+        # else: the store's default graph, which kbgraph maintains as the deduplicated
+        # union of the article graphs (graph/store.py)
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         answer = self.store.query(text, **kwargs)

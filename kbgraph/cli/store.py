@@ -78,7 +78,9 @@ def build_cmd(
     """
     from kbgraph.graph.build import build
     from kbgraph.graph.store import open_store
+    from kbgraph.loaders.read import iter_sources
 
+    iter_sources(paths)  # a missing path or an empty folder fails before a store is created
     with open_store(store, update_url) as st, _progress_bar("building") as progress:
         report = build(st, paths, strict=strict, prune=prune, force=force, progress=progress, workers=workers)
     _print_build(report)

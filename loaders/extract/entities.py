@@ -44,6 +44,7 @@ from .reader import (
     government_of,
     level_of,
     places_at,
+    spelling,
     village_government,
     words_re,
 )
@@ -84,14 +85,26 @@ def _lexicon_names(r: Reader, labels: tuple[str, ...]) -> None:
         if h.label == "FRAME" and entry.periodic:
             continue  # periodic frameworks are read with their period (_frameworks)
         if h.label == "PROG" and entry.periodic:
-            y = re.match(r"[ \t]+((?:19|20)\d\d)\b", r.text[end:end + 120])
-            if y:
+            y = re.match(r"[ \t]+(?:[Tt]ahun[ \t]+)?((?:19|20)\d\d)\b", r.text[end:end + 120])
+            if y:  # "Pendataan Keluarga 2021", "Pendataan Keluarga Tahun 2021"
                 ent = r.res.entry_entity(entry)
                 label = f"{entry.label} {y.group(1)}"
                 key = r.add(new_entity("program", label, KB.Program, aliases=ent.aliases,
                                        label_en=ent.label_en))
                 r.info[key].lexicon_ref = h.ref
-                r.mark(key, start, end + y.end())
+                stop = end + y.end()
+                short = ABBR.match(r.text, stop) or re.match(
+                    r"[ \t]+atau[ \t]+(?P<abbr>[A-Z][A-Za-z]*\d+)\b", r.text[stop:stop + 40])
+                if isinstance(short, re.Match) and short.re is ABBR:
+                    r.mark(key, start, short.end())  # "Pendataan Keluarga 2021 (PK21)"
+                else:
+                    r.mark(key, start, stop)
+                if short:  # its short form in the article's later sentences ("PK21")
+                    abbr = short.group("abbr")
+                    for a in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", r.text):
+                        if not any(f.start <= a.start() < f.end for f in r.ctx.found
+                                   if f.key == key):
+                            r.mark(key, a.start(), a.end())
                 continue
         key = r.add(r.res.entry_entity(entry))
         r.info[key].lexicon_ref = h.ref
@@ -169,7 +182,7 @@ def _governments(r: Reader) -> None:
         if word == "Pemerintah" and not m.group("level") and r.text[
                 place.start:place.end].split()[0] not in ("Provinsi", "Kabupaten", "Kota", "Kab."):
             continue
-        gov = r.res.regional_government(r.ctx.entities[place.key])
+        gov = r.res.regional_government(r.ctx.entities[place.key], spelling(r, place.key))
         if gov is None:
             continue
         key = r.add(gov)
@@ -197,10 +210,12 @@ def _village_governments(r: Reader) -> None:
 class _BodyWords:
     full: dict[str, tuple[str, str, str]]  # written head → (full name, class CURIE, shape)
     pattern: re.Pattern
+    parents: dict[str, str]  # full name → label of its parent organization (TP PKK → PKK)
 
 
 def _body_words(lex) -> _BodyWords:
     full: dict[str, tuple[str, str, str]] = {}
+    parents = {b.name: b.parent for b in lex.bodies if b.parent}
     for b in lex.bodies:
         if b.shape == "head":
             full[b.name] = (b.name, b.cls, "head")
@@ -211,7 +226,7 @@ def _body_words(lex) -> _BodyWords:
                 full[a] = (b.name, b.cls, "name")
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = re.compile(rf"\b(?P<head>{words_re(full)})(?![\w-])")
-    return _BodyWords(full, pattern)
+    return _BodyWords(full, pattern, parents)
 
 
 _TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-Z][\w\-/]*)")
@@ -265,7 +280,14 @@ def _bodies(r: Reader) -> None:
         key = r.add(ent)
         info = r.info[key]
         info.jurisdiction, info.level = place_key, level_of(r, place_key)
-        info.parent = government_of(r, place_key)
+        parent = words.parents.get(full)
+        if parent:  # "TP PKK Kabupaten Kupang": a branch of PKK, not of the Pemkab
+            pkey = r.add(r.res.entity_of(f"org:{parent}"))
+            r.info[pkey].lexicon_ref = f"org:{parent}"
+            r.needed.add(pkey)
+            info.parent = pkey
+        else:
+            info.parent = government_of(r, place_key)
         r.mark(key, m.start(), end)
         if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
@@ -350,6 +372,7 @@ def _frameworks(r: Reader) -> None:
                                        and h.end <= o.end and o.end - o.start > h.end - h.start
                                        for o in hits)]
     pending: list[tuple[LexHit, int, str | None]] = []  # hit, mention end, owner as written
+    generic: list[tuple[int, int]] = []
     for h in hits:
         entry = r.res.entry(h.ref)
         end = h.end
@@ -357,10 +380,18 @@ def _frameworks(r: Reader) -> None:
         if a:
             end = a.end()
         owner = None
-        if entry.owner:
+        if entry.owner:  # "Renstra BKKBN 2020-2024", "RPJMD Kalsel 2016-2021"
             o = r.found_at(end, ("org",))
+            place = places_at(r, end, ("province", "kabupaten", "kota"))
             if o and r.text[end:o[0].start].strip() == "":
                 owner, end = r.text[o[0].start:o[0].end], o[0].end
+            elif place is not None:
+                owner, end = r.ctx.entities[place.key].label, place.end
+        if any(a <= h.start < b for a, b in generic):
+            continue
+        if re.match(r"[ \t]+masing-masing\b", r.text[end:end + 20]):
+            generic.append((h.start, end))  # "… RPJMD masing-masing": each region's own,
+            continue                        # no one plan
         if pending and pending[-1][0].start <= h.start < pending[-1][1]:
             continue  # "(Renstra)" inside "Rencana Strategis (Renstra) BKKBN 2020-2024"
         pending.append((h, end, owner))
@@ -387,15 +418,15 @@ def _frameworks(r: Reader) -> None:
             if m:
                 for k in range(i, j + 1):
                     resolved.setdefault(k, m.group("p"))
-    by_base: dict[str, set[str]] = {}
+    by_base: dict[tuple[str, str | None], set[str]] = {}
     for i, (h, _end, owner) in enumerate(pending):
         if resolved.get(i):
-            by_base.setdefault(h.ref, set()).add(_norm_period(resolved[i]))
+            by_base.setdefault((h.ref, owner), set()).add(_norm_period(resolved[i]))
     for i, (h, end, owner) in enumerate(pending):
         entry = r.res.entry(h.ref)
         period = _norm_period(resolved[i]) if resolved.get(i) else None
-        if period is None and len(by_base.get(h.ref, ())) == 1:
-            period = next(iter(by_base[h.ref]))
+        if period is None and len(by_base.get((h.ref, owner), ())) == 1:
+            period = next(iter(by_base[(h.ref, owner)]))
         label = " ".join(x for x in (entry.label, owner, period) if x)
         ent = r.res.entry_entity(entry)
         aliases = [" ".join(x for x in (a, owner, period) if x)

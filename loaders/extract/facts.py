@@ -3,9 +3,11 @@
 Organization structure (sub-organization, unit, region, government level), places
 (containment from the text's place chains, from names inside a venue's name, from the
 lexicon for a city in a province the article also names, and for a village or district
-the nearest city or regency named before it), programs (part of, run by), frameworks
-(period, priority, regulation type/number/year) and "aligned with" (a program and a
-framework named in one sentence, or "program tersebut" pointing back to the last program).
+the nearest city or regency named before it; a venue named after a village, in it),
+programs (part of; run by only where a sentence says an agency runs it — see ``_runs``),
+frameworks (period, priority, regulation type/number/year) and "aligned with" (a program
+and a framework named in one sentence, "program tersebut"/"gerakan ini … sesuai …"
+pointing back, or a regulation titled after the program).
 Lexicon knowledge is written only when the article names both ends, with the first
 sentence naming both as evidence (else the subject's first sentence).
 """
@@ -104,6 +106,10 @@ def _venue_parent(r: Reader, key: str) -> list[tuple[str, int]]:
         if inner:
             best = min(inner, key=lambda f: rank[r.info[f.key].place_kind])
             return [(best.key, v.start)]
+        for name, key2 in sorted(r.aliases.items(), key=lambda kv: -len(kv[0])):
+            if (key2 != key and key2 in r.ctx.entities and r.info[key2].place_kind
+                    in ("village", "district") and re.search(rf"(?<![\w-]){re.escape(name)}$", v.text)):
+                return [(key2, v.start)]  # "Kantor Lurah Tanjung Uma" in Kelurahan Tanjung Uma
     town = r.dateline_key
     if town and r.info[town].place_kind in ("kota", "kabupaten"):
         provinces = {f.key for v in r.ctx.found if v.key == key for f in r.ctx.found
@@ -229,13 +235,31 @@ def _framework_facts(r: Reader, key: str, info: Info, pos: int) -> None:
 _PROGRAM_ANAPHOR = re.compile(r"\bprogram[ \t]+(?:tersebut|itu|ini)\b")
 
 
+def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a demonstrative subject — "gerakan ini", "kegiatan tersebut", "perubahan itu" —,
+    an alignment cue — "sesuai", "mengacu pada", "merupakan amanat" —): ``words.csv``
+    kinds ``anaphor_noun`` and ``align_cue``."""
+    def build(lex):
+        nouns = words_re(lex.word_list("anaphor_noun"))
+        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:tersebut|itu|ini)\b", re.I),
+                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.I))
+    return compiled(lex, "align_cues", build)
+
+
 def _aligns(r: Reader) -> None:
     """A program (or task force) and a framework named in one sentence: the program is
-    directed towards the framework ("program KKBPK menuju sasaran RPJMN …")."""
+    directed towards the framework ("program KKBPK menuju sasaran RPJMN …"). A sentence
+    naming frameworks but no program points back with a demonstrative subject and an
+    alignment cue ("gerakan ini dijalankan sesuai Perpres …", "kegiatan tersebut merupakan
+    amanat PP …", "perubahan itu sejalan dengan RPJMN …") to the programs of the last
+    sentence that named some. A regulation titled after a program the article names
+    ("Perpres … tentang Percepatan Penurunan Stunting") is one the program follows."""
+    anaphor, cue = _align_cues(r.lex)
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
     programs_so_far: list[Found] = []
+    last_programs: list[Found] = []
     for sentence, found in sorted(by_sentence.items()):
         programs = [f for f in found if f.key.startswith("program/")
                     or r.ctx.entities[f.key].types[0] == KB.TaskForce]
@@ -243,7 +267,34 @@ def _aligns(r: Reader) -> None:
         s0, s1 = r.ctx.sentences[sentence]
         if frames and not programs and programs_so_far and _PROGRAM_ANAPHOR.search(r.text, s0, s1):
             programs = [programs_so_far[-1]]  # "program tersebut menjadi bagian dari … Nawacita"
-        programs_so_far.extend(f for f in found if f.key.startswith("program/"))
+        elif frames and last_programs and all(  # none but inside a title ("Perpres … tentang
+                any(fw.start <= f.start and f.end <= fw.end for fw in frames)  # Percepatan …")
+                for f in programs):
+            first = min(f.start for f in frames)
+            a = anaphor.search(r.text, s0, first)
+            if a and cue.search(r.text, a.end(), first):
+                programs = last_programs
+        mine = [f for f in found if f.key.startswith("program/")]
+        programs_so_far.extend(mine)
+        if mine:
+            last_programs = list({f.key: f for f in sorted(mine, key=lambda f: -f.start)}.values())
         for p in programs:
             for fw in frames:
                 r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)
+    _titled_after(r)
+
+
+def _titled_after(r: Reader) -> None:
+    """A regulation whose title names a program the article names: the program follows it."""
+    ents = r.ctx.entities
+    programs = {ents[k].label.casefold(): k for k in ents if k.startswith("program/")}
+    for key in sorted(ents):
+        info = r.info.get(key)
+        if not key.startswith("framework/") or info is None or info.regulation is None:
+            continue
+        title = ents[key].label.partition(" tentang ")[2].casefold()
+        for label, pkey in sorted(programs.items()):
+            if title and (title == label or title.startswith(label)):
+                at = _both(r, pkey, key)
+                if at is not None:
+                    r.fact(pkey, KB.alignsWith, EntityRef(key), at)

@@ -10,7 +10,8 @@ followed up ("sebagai tindak lanjut Rapat Koordinasi … tahun 2018") is its own
 
 Keys: ``event/<slug of label + start date, else year>`` for every meeting, so the Rakor
 of one article and the same Rakor named as followed up in a later one (same label, same
-date) get the same key. A slot is left empty rather than guessed.
+date) get the same key. A slot is left empty rather than guessed. Where a venue lies
+(schema:containedInPlace) is not written here: the entity pass owns every place fact.
 """
 
 from __future__ import annotations
@@ -77,13 +78,17 @@ _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?
 _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|"
                       rf"{words_re(meeting_cues('attend'))}|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
-_LAUNCH = re.compile(r"\bmencanangkan\b")
+_LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
-_WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta)\s*(?:dengan\s+)?")
+_WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
+                       r"berkoordinasi)\s*(?:dengan\s+)?")
 _APPROX = (r"(?:(?:sebanyak|sekitar|kurang\s+lebih|lebih\s+dari|hampir|tak\s+kurang\s+dari"
            r"|tidak\s+kurang\s+dari)\s+)?")
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:oleh\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
+# "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
+_ATTENDS_LONG = re.compile(rf"(?i:sebanyak|sekitar)\s+(?P<n>\d[\d.]*(?:\s+ribu)?)\s+[^.,;:\n]{{0,200}}?\s+"
+                           rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 _ATTENDS = re.compile(rf"(?i:sebanyak\s+|sekitar\s+)?(?P<n>\d[\d.]*(?:\s+ribu)?)\s+"
                       rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
@@ -107,6 +112,8 @@ _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
+_SCOPE = re.compile(r"\b(?:pertama|kedua|ketiga|terbaik|terbesar|tertinggi|terendah|terbanyak"
+                    r"|satu-satunya|percontohan|pertama\s+kali)\s+$")
 _CLOSED = re.compile(r"\bditutup\s+(?:pada\s+)?$")
 _LOWER_TAHUN = re.compile(r"\btahun\s+((?:19|20)\d{2})\s*$")
 
@@ -144,7 +151,6 @@ class _Meeting:
     concerns: list[tuple[str, int]] = field(default_factory=list)
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
-    contained: list[tuple[str, str, int]] = field(default_factory=list)  # (place, container, pos)
     launch_object: str | None = None
     key: str = ""
 
@@ -217,7 +223,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if kind == "anaphor" and head in _GENERIC and not at_start:
                 continue
             end = ext.run_end if ext.run else m.end()
-        elif triggered and _ORGANIZE.search(before):
+        elif triggered and _ORGANIZE.search(before) and not future:
             kind, end = "name", m.end()  # "menggelar pertemuan di …": a meeting, name to come
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
@@ -280,7 +286,7 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         elif _YEAR.fullmatch(w):
             if pending and pending[-1].lower() != "tahun":
                 break
-        elif w[:1].isupper() or low.startswith("se-"):
+        elif w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low):
             if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
                 break
         elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)):
@@ -455,7 +461,7 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             p_head = dateline_end(text, prev)
             hosts = [o for o in _organizers(ctx, p_head, m.start) if o.start == p_head][:1]
         x.organizers.extend((o.key, o.start) for o in hosts)
-    c = _ATTENDS.search(before)
+    c = _ATTENDS.search(before) or _ATTENDS_LONG.search(before)
     if c and (n := parse_number(c.group("n"))):
         weight = meeting_cues("attend")[c.group("verb").lower()]
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
@@ -561,15 +567,11 @@ def _said_date(text: str, d: DateMention) -> bool:
 def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> None:
     text = ctx.text
     for d in _DI.finditer(text, start, end):
+        if _SCOPE.search(text, max(start, d.start() - 30), d.start()):
+            continue  # "Kampung KB pertama di Kabupaten Serang": a scope, not where it was held
         chain = _place_chain(ctx, d.end(), end)
-        for i, (key, rank, pos, stop) in enumerate(chain):
-            x.places.append((rank, pos, key, sent))
-            if i + 1 < len(chain) and chain[i + 1][1] >= rank:
-                x.contained.append((key, chain[i + 1][0], pos))
-            if rank == 0:  # "Hotel Claro Makassar": the venue is in the city it names
-                x.contained.extend((key, f.key, pos) for f in ctx.found_in(pos, stop)
-                                   if f.key.startswith("place/") and f.key != key
-                                   and 1 <= _PLACE_RANK.get(f.cls, 3) <= 3)
+        for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's
+            x.places.append((rank, pos, key, sent))  # fact (places.chains, facts.py)
 
 
 def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, int]]:
@@ -681,8 +683,6 @@ def _facts(ctx: Context, x: _Meeting) -> None:
         if inner:
             f = min(inner, key=lambda f: (_PLACE_RANK.get(f.cls, 3), f.start))
             add(Fact(x.key, SCHEMA.location, EntityRef(f.key), ev(f.start)))
-    for key, container, pos in x.contained:
-        add(Fact(key, SCHEMA.containedInPlace, EntityRef(container), ev(pos)))
     span = _start_end(x)
     if span:
         first, last, d = span

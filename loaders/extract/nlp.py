@@ -75,7 +75,7 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
     for reg in lex.regencies:
         ref = f"regency:{reg.label}"
         prefixes = ("Kota",) if reg.kind == "kota" else ("Kabupaten", "Kab.", "Kab")
-        for name in (reg.name, *reg.aliases):
+        for name in _spellings(reg.name, reg.aliases):
             for prefix in prefixes:
                 add(f"{prefix} {name}", ref, upper=True)
             if reg.bare:
@@ -87,6 +87,18 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
             if name:
                 add(name, ref)
     return out
+
+
+def _spellings(name: str, aliases: tuple[str, ...]) -> list[str]:
+    """A place's names and their usual spelling variants: written as one word or with a
+    hyphen ("Gunung Kidul" / "Gunungkidul" / "Gunung-Kidul", "Tanjung Pinang" /
+    "Tanjungpinang")."""
+    out = [name, *aliases]
+    for n in (name, *aliases):
+        words = n.split()
+        if len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words):
+            out += [words[0] + "".join(w.lower() for w in words[1:]), "-".join(words)]
+    return list(dict.fromkeys(out))
 
 
 @Language.component("kb_sentence_hints")

@@ -84,6 +84,21 @@ def outlet_mentions(r: Reader) -> None:
                 continue
             key = key or outlet_key(r, name)
             r.mark(key, m.start(), m.end())
+    _press_offices(r)
+
+
+def _press_offices(r: Reader) -> None:
+    """"Humas Pemprov Gorontalo": a government's press office (its label starts with a
+    ``press_office`` word) is a unit of the government named inside it."""
+    heads = r.lex.word_list("press_office")
+    for f in list(r.ctx.found):
+        if f.cls != KB.NewsPublisher or not any(
+                r.ctx.entities[f.key].label.startswith(h + " ") for h in heads):
+            continue
+        inner = [g for g in r.ctx.found if g.key.startswith("org/") and g.key != f.key
+                 and f.start <= g.start and g.end <= f.end]
+        if inner:
+            r.info[f.key].unit_of = inner[0].key
 
 
 def bylines(r: Reader) -> None:

@@ -75,9 +75,11 @@ def meeting_cues(role: str) -> dict[str, int]:
             for r in lexicon_rows("meeting_cues.csv") if r["role"] == role}
 
 
-def words_re(words, *, suffix: str = "") -> str:
-    """An alternation of words, longest first, as a non-capturing regex group."""
-    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+def words_re(words, *, suffix: str = "", space: str = r"\s+") -> str:
+    """An alternation of words, longest first, as a non-capturing regex group; a space
+    inside a word matches ``space`` (any whitespace by default; the entity readers pass
+    blanks only, so a name never runs over a line break)."""
+    alts = sorted({re.escape(w).replace(r"\ ", space) for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(alts) + ")" + suffix
 
 
@@ -91,6 +93,17 @@ _NO_BREAK_AFTER = frozenset(
     "dr drs dra hj h ir prof st no nomor jl jln kab kec kel prov bpk sdr sdri kh ny tn "  # noqa: SIM905
     "dkk dll dsb yth a.n u.p pt cv tbk s.d sd".split()
 )
+
+
+@cache
+def _no_break_after() -> frozenset[str]:
+    """The words above, the lexicon's honorifics and abbreviations ("Hi.", "Ny.", "Muh.")
+    and shortened first names ("Muh.", "Moh.", "Abd.": ``name_abbreviation``)."""
+    words = {r["word"].lower().rstrip(".") for r in lexicon_rows("words.csv")
+             if r["kind"] in ("honorific", "abbreviation", "name_abbreviation")}
+    return _NO_BREAK_AFTER | frozenset(words)
+
+
 _BOUNDARY = re.compile(r"[.!?]+[\"”’]?(?=\s+[\"“]?[A-Z0-9])")
 _PARA = re.compile(r"[^\n]+")
 
@@ -108,7 +121,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY.finditer(ptext):
             before = ptext[start:m.start()].rsplit(None, 1)
             word = before[-1].lstrip("(\"“") if before else ""
-            if word.lower() in _NO_BREAK_AFTER or re.fullmatch(r"[A-Z]", word):
+            if word.lower() in _no_break_after() or re.fullmatch(r"[A-Z]", word):
                 continue
             out.append(_trimmed(text, p0 + start, p0 + m.end()))
             start = m.end()

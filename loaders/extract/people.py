@@ -10,7 +10,8 @@ Persons are found by patterns, never by a list of names:
   "Ketua panitia pelaksana pertemuan yang juga Kepala Bidang … Budi Santoso" (two posts);
 - a name with degrees, with a speech verb, after "kata"/"ujar"/"Menurut", or followed by
   "dari <place>" ("Rizky Aditya Pratama dari Kabupaten Tanggamus");
-- "… sebagai Duta GenRe Lampung 2018": an honorary post, without an organization.
+- "… sebagai Duta GenRe Lampung 2018" and "Duta GenRe Kalteng 2022, Dimas …": an
+  honorary post, without an organization.
 
 Honorifics and degrees (``words.csv``) stay in the mention and leave the name. Later
 short forms of a name ("Nurhayati", "Andi Nurlina") are mentions of the same person.
@@ -18,7 +19,9 @@ short forms of a name ("Nurhayati", "Andi Nurlina") are mentions of the same per
 The organization of a post: the organization named in it ("Kepala Dinas … Kabupaten
 Kubu Raya"); for a Kepala/Koordinator Bidang the division (``kb:Division``, a unit of the
 office named after it, or of the office in the sentence); for a Deputi Bidang the
-Kedeputian of the agency; Bupati/Wali Kota/Gubernur/Sekda X → Pemerintah … X; a
+Kedeputian of the agency; Bupati/Wali Kota/Gubernur/Sekda X → Pemerintah … X; Camat,
+Lurah, Kepala Desa → the government of the area's city or regency, or the village's own
+("Pemerintah Desa X", ``reader.local_government``); a
 "Ketua panitia" → the office of the other post in the chain, else the organizer.
 """
 
@@ -76,7 +79,9 @@ def _build_words(lex: Lexicon) -> _Words:
     title_re = re.compile(rf"\b(?P<title>{words_re(titles)})(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
     honorifics = words_re(lex.word_list("honorific"))
-    token = r"(?:[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z]))"
+    # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
+    token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
+             r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
     degree = (rf"(?:{words_re(lex.word_list('degree'))}"
               r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
@@ -181,8 +186,11 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
         org = (government_of(r, place.key) if attaches != "none"
                else local_government(r, place.key, m.start()))
         return _Post(m.start(), place.end, place.end, canonical, org)
-    if attaches == "honorary":
-        return None
+    if attaches == "honorary":  # "Duta GenRe Kalimantan Tengah 2022, Dimas Ananda Putra,"
+        words = re.match(r"(?:[ \t]+[A-Z0-9][\w\-/]*){1,6}(?=[ \t]*,[ \t]*[A-Z])", r.text[pos:pos + 120])
+        if words is None:
+            return None
+        return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None)
     if attaches == "ministry":
         return _minister(r, m, canonical)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None

@@ -18,13 +18,14 @@ from rdflib import URIRef
 from ..model import CleanText, Entity, Fact, Mention, Span
 from kbgraph.ontology.namespaces import KB
 
-from ..resolve import Resolver, get_resolver, new_entity
+from ..resolve import Resolver, get_resolver, new_entity, same_spelling
+from . import patterns
 from .context import Context, Found
 from .nlp import LexHit, lexicon_hits, parse
 
 __all__ = [
     "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Info", "Reader", "compiled", "government_of",
-    "level_of", "local_government", "places_at", "region_of", "village_government", "words_re",
+    "level_of", "local_government", "places_at", "region_of", "spelling", "village_government", "words_re",
 ]
 
 SP = r"[ \t]+"
@@ -47,9 +48,8 @@ def compiled(lex, name: str, build):
 
 
 def words_re(words: Iterable[str]) -> str:
-    """A regex alternation of words (longest first, spaces as any run of blanks)."""
-    alts = sorted({re.escape(w).replace(r"\ ", SP) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(alts) + ")"
+    """``patterns.words_re`` with spaces as runs of blanks (never a line break)."""
+    return patterns.words_re(words, space=SP)
 
 
 @dataclass(slots=True)
@@ -174,7 +174,7 @@ def level_of(r: Reader, place_key: str) -> str | None:
 def government_of(r: Reader, place_key: str, keep: bool = False) -> str | None:
     """The key of "Pemerintah … X" for a province/regency/city, registered without a
     mention; ``keep`` keeps it even if the article never names it (a post needs it)."""
-    gov = r.res.regional_government(r.ctx.entities[place_key])
+    gov = r.res.regional_government(r.ctx.entities[place_key], spelling(r, place_key))
     if gov is None:
         return None
     key = r.add(gov)
@@ -183,6 +183,22 @@ def government_of(r: Reader, place_key: str, keep: bool = False) -> str | None:
     r.info[key].jurisdiction = place_key
     r.info[key].level = level_of(r, place_key)
     return key
+
+
+def spelling(r: Reader, place_key: str) -> str | None:
+    """The article's own spelling of a lexicon place's name when it differs only in
+    spaces or hyphens ("Gunungkidul" for "Gunung Kidul"); None otherwise."""
+    info = r.res.place_info(place_key)
+    if info is None:
+        return None
+    for f in sorted((f for f in r.ctx.found if f.key == place_key), key=lambda f: f.start):
+        words = f.text.split()
+        if words and words[0] in ("Kabupaten", "Kab.", "Kab", "Kota", "Provinsi", "Prov."):
+            words = words[1:]
+        written = " ".join(words)
+        if written != info.name and same_spelling(written, info.name):
+            return written
+    return None
 
 
 def village_government(r: Reader, place_key: str, keep: bool = False) -> str | None:

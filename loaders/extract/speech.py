@@ -50,6 +50,12 @@ _BEFORE_QUOTE = re.compile(
     rf"(?:{SPEECH_VERB.pattern}|\b[Mm]enurut\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
 # "… menyampaikan hal yang sama": a verb of saying with nothing said.
 _NOTHING_SAID = re.compile(r"(?i:hal\s+(?:itu|ini|tersebut|yang\s+sama|serupa|senada)|demikian)\W*$")
+# "… menyampaikan terima kasih kepada …": a courtesy the verb conveys, not words said.
+_COURTESY = re.compile(r"(?i:terima\s+kasih|apresiasi|penghargaan|ucapan\s+selamat|selamat\s+datang"
+                       r"|permohonan\s+maaf|belasungkawa|salam)\b(?!\s+(?:itu|ini|tersebut)\b)")
+# A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
+_NOT_SAID_YET = re.compile(r"\b(?:diminta|akan|hendak|ingin|untuk|agar|supaya|sempat\s+diminta)\s+$",
+                           re.IGNORECASE)
 _SAID_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa\b\s*,?\s*)?")
 _OPENERS = "\"“"
 # An opening mark starts the text or follows a space or a bracket, and a word follows it;
@@ -213,7 +219,8 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
         said_end = e
         while said_end > said_start and text[said_end - 1].isspace():
             said_end -= 1
-        if len(text[said_start:said_end].split()) < 2 or _NOTHING_SAID.match(text, said_start, said_end):
+        if (len(text[said_start:said_end].split()) < 2 or _NOTHING_SAID.match(text, said_start, said_end)
+                or _COURTESY.match(text, said_start, said_end)):
             continue
         out.append(_Cand(said_start, said_end, "reported", hint, region))
     return out
@@ -246,6 +253,8 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     for m in SPEECH_VERB.finditer(text, head, end):
         if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
             continue
+        if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
+            continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
         if best is None or m.start() < best[0]:
             start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
             hint = _speaker_in(ctx, start, m.start(), start)

@@ -23,7 +23,6 @@ def test_demo_builds_the_seed_and_answers_the_meetings_question(tmp_path, capsys
     assert f"  - {MEETING}\n" in text
     assert ("organizer: Perwakilan BKKBN Provinsi Kalimantan Barat | location: Kota Pontianak | "
             "start: 2019-11-25 | end: 2019-11-26 | participants: 133 | chair: Muslimat") in text
-    assert "  - Rapat Koordinasi PWG dan AMP; DWG 2018\n" in text
 
     ttl = Graph().parse(out / "graph.ttl", format="turtle")
     assert (ID["person/muslimat"], RDFS.label, Literal("Muslimat", lang="id")) in ttl

@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import re
 
+import kbgraph_make_docs as make_docs  # docs/make_docs.py, loaded by conftest.py
 import pytest
-from conftest import REPO, make_docs
 from rdflib import OWL, RDF, RDFS, Graph
 
 from kbgraph.ontology.namespaces import PREFIXES
 
+REPO = make_docs.REPO
 ONTOLOGY_MD = make_docs.ONTOLOGY_MD.read_text(encoding="utf-8")
 LEXICON_MD = (REPO / "docs" / "lexicon.md").read_text(encoding="utf-8")
 TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "@base <https://w3id.org/kbgraph/id/> .\n"

@@ -13,14 +13,13 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from pathlib import Path
 
+import kbgraph_make_docs as make_docs  # docs/make_docs.py, loaded by conftest.py
 import pytest
-from conftest import REPO, make_docs
 
 from kbgraph.loaders.evaluate import load_gold
 
-pytestmark = pytest.mark.slow  # builds the sample article and a small corpus, ~1 min
+REPO = make_docs.REPO
 
 README = make_docs.README.read_text(encoding="utf-8")
 LINES = README.split("\n")
@@ -33,6 +32,7 @@ def _example_id(ex: make_docs.Example) -> str:
     return f"line{ex.line}-{ex.kind}-{re.sub(r'[^a-z0-9]+', '-', first.lower())[:40].strip('-')}"
 
 
+@pytest.mark.slow  # the first one runs them all: the demo, a small corpus, ~1 min
 @pytest.mark.parametrize("index", range(len(EXAMPLES)), ids=[_example_id(e) for e in EXAMPLES])
 def test_example_prints_what_the_readme_shows(readme_run, index):
     _, found = readme_run
@@ -56,6 +56,7 @@ def test_the_readme_has_every_kind_of_example_and_starts_with_the_demo():
             assert ex.out_block is not None and any(s.strip() for s in ex.out_block.body), ex.line
 
 
+@pytest.mark.slow
 def test_no_output_block_is_empty_or_hand_edited_away(readme_run):
     """An empty expected output only passes when the command prints nothing."""
     _, found = readme_run
@@ -158,6 +159,7 @@ def test_rewrite_replaces_outputs_and_keeps_equal_timings():
     assert make_docs.rewrite_examples(lines, found)[3] == "in 1.0 s, 1.00 articles/s"
 
 
+@pytest.mark.slow
 def test_notebook_result_renders_as_an_html_table(readme_run):
     import kbgraph
 

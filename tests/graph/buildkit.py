@@ -120,4 +120,5 @@ def store_with(nquads: bytes, path: Path):
 
     store = open_store(path)
     store.ox_store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    store.refresh_view()
     return store

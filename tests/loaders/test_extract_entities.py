@@ -249,7 +249,8 @@ def test_national_posts_ministers_and_deputies():
         ("Budi Gunadi Sadikin", "Menteri Kesehatan", "Kementerian Kesehatan"),
         ("Bonivasius Prasetya", "Deputi Bidang Pengendalian Penduduk BKKBN",
          "Kedeputian Bidang Pengendalian Penduduk BKKBN"),
-        ("Dyah Kartika", "Ketua TP PKK Kabupaten Kendal", "Pemberdayaan Kesejahteraan Keluarga"),
+        ("Dyah Kartika", "Ketua TP PKK Kabupaten Kendal",  # the regency's branch of PKK
+         "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Kendal"),
     }
     assert mentions(x, "person/hasto-wardoyo") == {"dr. Hasto Wardoyo, Sp.OG(K)", "Hasto"}
     deputy = "org/kedeputian-bidang-pengendalian-penduduk-bkkbn"
@@ -381,3 +382,139 @@ def test_entity_pass_is_fast():
         find_entities(ctx, None)
         times.append(time.perf_counter() - t0)
     assert statistics.median(times[1:]) < 0.2  # ~10 ms on an idle core; a loaded CI is slower
+
+
+# ---------------------------------------------------------------- held-out shapes
+
+def test_village_and_district_heads_serve_a_government():
+    x = read("Bupati Serang Hj. Ratna Wulandari mencanangkan Desa Sukamaju, Kecamatan Kramat, "
+             "sebagai Kampung KB pertama di Kabupaten Serang. Camat Kramat Asep Mulyadi berharap "
+             "warga aktif. Kepala Desa Sukamaju Darsa menuturkan, Pemerintah Desa Sukamaju "
+             "menyiapkan ruangan.")
+    assert people(x) == {
+        ("Ratna Wulandari", "Bupati Serang", "Pemerintah Kabupaten Serang"),
+        ("Asep Mulyadi", "Camat Kramat", "Pemerintah Kabupaten Serang"),
+        ("Darsa", "Kepala Desa Sukamaju", "Pemerintah Desa Sukamaju")}  # not "Desa Sukamaju Darsa"
+    assert mentions(x, "org/pemerintah-desa-sukamaju") == {"Pemerintah Desa Sukamaju"}
+    assert mentions(x, "place/desa-sukamaju") == {"Desa Sukamaju"}
+
+
+def test_lurah_of_a_kelurahan_serves_the_city_of_a_kalurahan_its_own():
+    x = read("Pemkot Batam mencanangkan Kelurahan Tanjung Riau, Kecamatan Sekupang, sebagai "
+             "Kampung KB. Lurah Tanjung Riau M. Yunus berharap warga datang.")
+    assert people(x) == {("M. Yunus", "Lurah Tanjung Riau", "Pemerintah Kota Batam")}
+    y = read("Kegiatan digelar di Kalurahan Wonosari, Kapanewon Playen. Lurah Wonosari Sukirno "
+             "mengatakan warga antusias.")
+    assert people(y) == {("Sukirno", "Lurah Wonosari", "Pemerintah Kalurahan Wonosari")}
+
+
+def test_tp_pkk_of_a_region_is_a_branch_of_pkk():
+    x = read("Ketua TP PKK Kabupaten Sikka Ny. Maria Yasinta Da-Silva berharap kader PKK aktif.")
+    tp = "org/tim-penggerak-pemberdayaan-kesejahteraan-keluarga-kabupaten-sikka"
+    assert people(x) == {("Maria Yasinta Da-Silva", "Ketua TP PKK Kabupaten Sikka",
+                          "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sikka")}
+    assert (tp, "org/pemberdayaan-kesejahteraan-keluarga") in relations(x, ORG.subOrganizationOf)
+    assert mentions(x, "org/pemberdayaan-kesejahteraan-keluarga") == {"PKK"}
+
+
+def test_acting_titles_with_the_short_form_in_brackets_and_shortened_first_names():
+    x = read("Penjabat (Pj.) Gubernur Sulawesi Barat Dr. Zainal Arifin, M.Si membuka acara. "
+             "Kepala Dinas Kesehatan Kabupaten Mamuju H. Muh. Ridwan Saleh, S.KM hadir.")
+    assert people(x) == {
+        ("Zainal Arifin", "Penjabat (Pj.) Gubernur Sulawesi Barat", "Pemerintah Provinsi Sulawesi Barat"),
+        ("Muh. Ridwan Saleh", "Kepala Dinas Kesehatan Kabupaten Mamuju",
+         "Dinas Kesehatan Kabupaten Mamuju")}
+
+
+def test_honorary_post_in_apposition():
+    x = read("Acara menghadirkan Duta GenRe Sulawesi Barat 2021, Rina Kartika Sari, sebagai "
+             "narasumber.")
+    assert people(x) == {("Rina Kartika Sari", "Duta GenRe Sulawesi Barat 2021", None)}
+
+
+def test_place_spelling_variants_and_the_government_spelled_as_the_text_does():
+    x = read("Pemerintah Kabupaten Gunungkidul menggelar rapat. Wakil Bupati Gunungkidul "
+             "Slamet Riyadi membuka rapat.")
+    assert people(x) == {("Slamet Riyadi", "Wakil Bupati Gunungkidul",
+                          "Pemerintah Kabupaten Gunungkidul")}
+    assert "org/pemerintah-kabupaten-gunungkidul" in x.entities
+    y = read("Wali Kota Tanjungpinang Rahma Dewi hadir.")
+    assert people(y) == {("Rahma Dewi", "Wali Kota Tanjungpinang", "Pemerintah Kota Tanjungpinang")}
+
+
+def _article(body: str, publisher: str | None = None) -> Extraction:
+    article = Article(id="outlet", text=body, source="outlet.txt", publisher=publisher)
+    return extract(article, clean(article))
+
+
+def test_outlets_in_datelines_bodies_and_bylines_are_publishers_not_places():
+    x = _article("SERANGNEWS.COM, PANDEGLANG - Kepala Dinas Kesehatan Kabupaten Pandeglang Budi "
+                 "Santoso mengatakan layanan gratis.\n\nPenulis: Rudi Hermawan\nEditor: Tati "
+                 "Suryani\n", publisher="Serangnews.com")
+    outlet = "org/serangnews-com"
+    assert x.entities[outlet].types[0] == KB.NewsPublisher
+    assert mentions(x, outlet) == {"SERANGNEWS.COM"}
+    assert mentions(x, "place/kabupaten-pandeglang") >= {"PANDEGLANG"}
+    assert {p for p in people(x) if p[2] == "Serangnews.com"} == {
+        ("Rudi Hermawan", "Penulis", "Serangnews.com"), ("Tati Suryani", "Editor", "Serangnews.com")}
+    y = _article("PALU, Humas – Gubernur Sulawesi Tengah Andi Rahman membuka rapat.\n\n"
+                 "(Humas Pemprov Sulteng)\n", publisher="Humas Pemprov Sulteng")
+    humas = "org/humas-pemprov-sulteng"
+    assert mentions(y, humas) == {"Humas", "Humas Pemprov Sulteng"}
+    assert (humas, "org/pemerintah-provinsi-sulawesi-tengah") in relations(y, ORG.unitOf)
+    z = _article("KOMPAS.com - Pemerintah Kabupaten Sikka meluncurkan program. Keterangan itu "
+                 "diterima Kompas.com, Senin.", publisher="Kompas.com")
+    assert mentions(z, "org/kompas-com") == {"KOMPAS.com", "Kompas.com"}
+
+
+def test_run_by_needs_a_sentence_that_says_who_runs_it():
+    x = read("Kampung KB menjadi cara BKKBN menerjemahkan Nawacita. Kepala BKKBN hadir di acara "
+             "Bina Keluarga Balita.")
+    assert relations(x, KB.runBy) == {(
+        "program/kampung-keluarga-berencana", BKKBN)}  # "cara BKKBN"; the BKB sentence says nothing
+    y = read("Perwakilan BKKBN Lampung juga memperkuat kelompok Bina Keluarga Balita di desa.")
+    assert relations(y, KB.runBy) == {("program/bina-keluarga-balita",
+                                       "org/perwakilan-bkkbn-provinsi-lampung")}
+    z = read("Data itu dasar upaya percepatan penurunan stunting yang kini dikoordinasikan BKKBN.")
+    assert relations(z, KB.runBy) == {("program/percepatan-penurunan-stunting", BKKBN)}
+
+
+def test_aligned_with_across_sentences_and_by_a_regulation_s_title():
+    x = read("Ia menyebutkan, Muara Enim memiliki 312 kelompok BKB dan 145 kelompok BKL. "
+             "Pembinaan melalui kelompok kegiatan tersebut merupakan amanat Peraturan Pemerintah "
+             "Nomor 87 Tahun 2014.")
+    pp = [k for k in x.entities if k.startswith("framework/peraturan-pemerintah-nomor-87")]
+    assert len(pp) == 1
+    assert relations(x, KB.alignsWith) == {("program/bina-keluarga-balita", pp[0]),
+                                           ("program/bina-keluarga-lansia", pp[0])}
+    y = read("Bupati meminta percepatan penurunan stunting dikebut. Gerakan ini dijalankan sesuai "
+             "Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting.")
+    (perpres,) = [k for k in y.entities if k.startswith("framework/peraturan-presiden")]
+    assert ("program/percepatan-penurunan-stunting", perpres) in relations(y, KB.alignsWith)
+
+
+def test_a_venue_named_after_a_village_lies_in_that_village():
+    x = read("Pemkot Batam mencanangkan Kelurahan Sei Jodoh, Kecamatan Batu Ampar, sebagai Kampung "
+             "KB. Acara digelar di halaman Kantor Lurah Sei Jodoh, Kamis (18/1/2018).")
+    assert ("place/kantor-lurah-sei-jodoh", "place/kelurahan-sei-jodoh") in relations(
+        x, SCHEMA.containedInPlace)
+
+
+def test_a_regional_plan_takes_its_region_and_a_plan_of_each_region_is_no_entity():
+    x = read("Bupati diminta memasukkan target ke Rencana Pembangunan Jangka Menengah Daerah "
+             "(RPJMD) masing-masing. Pemprov Jateng telah menyelaraskan target dengan RPJMD Jateng "
+             "2018-2023.")
+    assert entities(x, "framework") == {
+        "framework/rencana-pembangunan-jangka-menengah-daerah-provinsi-jawa-tengah-2018-2023": (
+            "Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Tengah 2018-2023",
+            "DevelopmentPlan")}
+
+
+def test_a_periodic_program_with_tahun_and_its_short_form():
+    x = read("Kader mengikuti Apel Siaga Pendataan Keluarga Tahun 2023 di Jayapura. Menurut dia, "
+             "Pendataan Keluarga 2023 atau PK23 dilaksanakan serentak. Data PK23 menjadi dasar.")
+    assert mentions(x, "program/pendataan-keluarga-2023") == {
+        "Pendataan Keluarga Tahun 2023", "Pendataan Keluarga 2023", "PK23"}
+    assert "program/pendataan-keluarga" not in x.entities
+    y = read("Sasaran ditentukan dari hasil Pendataan Keluarga 2021 (PK21) tahun lalu.")
+    assert mentions(y, "program/pendataan-keluarga-2021") == {"Pendataan Keluarga 2021 (PK21)"}

@@ -108,8 +108,7 @@ def test_one_rakor_named_three_times_with_a_venue_nobody_knew():
                                  [KB.CoordinationMeeting, KB.Meeting])}
     assert facts(ctx) == [
         (key, "org", "org/dinas-pp-sambas"),
-        (key, "loc", "place/hotel-pantura-jaya"),
-        ("place/hotel-pantura-jaya", "in", "place/kabupaten-sambas"),
+        (key, "loc", "place/hotel-pantura-jaya"),  # where the hotel lies: the entity pass's
         (key, "start", D(2019, 3, 4)),
         (key, "end", D(2019, 3, 4)),
         (key, "n", 1250),
@@ -294,3 +293,49 @@ def test_a_single_day_and_a_longer_duration_leave_the_end_unwritten():
 def test_participant_counts(text, n):
     ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2023, 9, 14))
     assert [obj for _, slot, obj in facts(ctx) if slot == "n"] == [n]
+
+
+def test_co_organizer_after_bekerja_sama_dengan_and_a_long_attendance_phrase():
+    text = ("KOLAKA - Sebanyak 84 pengelola Pusat Informasi dan Konseling Remaja (PIK-R) dan "
+            "kelompok Bina Keluarga Remaja (BKR) mengikuti Orientasi Pengelola PIK-R Tingkat "
+            "Kabupaten Kolaka di Hotel Sutra Kolaka, Senin (7/8/2023). Kegiatan yang digelar "
+            "Dinas PPKB Kolaka bekerja sama dengan Perwakilan BKKBN Sultra itu dibuka Bupati.")
+    ctx = run(text, [("org/dppkb-kolaka", KB.RegionalAgency, "Dinas PPKB Kolaka"),
+                     ("org/perwakilan-bkkbn-sultra", KB.RepresentativeOffice, "Perwakilan BKKBN Sultra")])
+    key = "event/orientasi-pengelola-pik-r-tingkat-kabupaten-kolaka-2023-08-07"
+    got = facts(ctx)
+    assert (key, "n", 84) in got
+    assert [o for k, p, o in got if k == key and p == "org"] == [
+        "org/dppkb-kolaka", "org/perwakilan-bkkbn-sultra"]
+
+
+def test_ordinal_in_a_name_a_launch_by_meluncurkan_and_the_kb_service_event():
+    ctx = run("Gubernur membuka Peringatan Hari Keluarga Nasional (Harganas) ke-31 Tingkat "
+              "Provinsi Jambi di Lapangan Kantor Gubernur, Sabtu (29/6/2024).", (), D(2024, 6, 30))
+    assert [e[0] for e in events(ctx).values()] == [
+        "Peringatan Hari Keluarga Nasional (Harganas) ke-31 Tingkat Provinsi Jambi"]
+    launch = run("Pemkab Sleman bersama Perwakilan BKKBN DIY meluncurkan Dapur Sehat Atasi Stunting di "
+                 "Kalurahan Sendangadi, Kamis (16/2/2023). Peluncuran DASHAT Kalurahan Sendangadi itu "
+                 "dihadiri kader.", [("org/pemkab-sleman", KB.RegionalGovernment, "Pemkab Sleman")])
+    (key,) = events(launch)
+    assert events(launch)[key] == ("Peluncuran DASHAT Kalurahan Sendangadi", [KB.Launch, KB.Meeting])
+    assert (key, "org", "org/pemkab-sleman") in facts(launch)
+    assert (key, "start", D(2023, 2, 16)) in facts(launch)
+    service = run("Perwakilan BKKBN Aceh menggelar Pelayanan KB Serentak Sejuta Akseptor di "
+                  "Puskesmas Ulee Kareng, Selasa (29/6/2021).")
+    assert [e[0] for e in events(service).values()] == ["Pelayanan KB Serentak Sejuta Akseptor"]
+
+
+def test_a_future_unnamed_service_is_not_a_meeting():
+    ctx = run("Ia mengatakan, pihaknya akan menggelar pelayanan KB serentak setiap bulan di desa.")
+    assert events(ctx) == {}
+
+
+def test_a_scope_after_first_is_not_where_the_launch_was_held():
+    ctx = run("Bupati Lebak Budi Hartono mencanangkan Desa Cibadak sebagai Kampung KB pertama di "
+              "Kabupaten Lebak, Selasa (29/3/2016). Pencanangan Kampung KB Desa Cibadak itu "
+              "digelar di Balai Desa Cibadak.",
+              [("person/budi-hartono", P, "Budi Hartono"), ("place/kabupaten-lebak", KB.Regency,
+               "Kabupaten Lebak"), ("place/desa-cibadak", KB.Village, "Desa Cibadak")])
+    locs = [o for _, p, o in facts(ctx) if p == "loc"]
+    assert locs and "place/kabupaten-lebak" not in locs

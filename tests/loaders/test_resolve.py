@@ -127,3 +127,21 @@ def test_malformed_lexicon_is_reported_with_file_and_line(tmp_path):
     path.unlink()
     with pytest.raises(LexiconError, match="regencies.csv: cannot read"):
         load_lexicon(tmp_path / "lex")
+
+
+def test_regional_government_takes_the_article_s_spelling_of_the_same_name(res):
+    place = res.entity_of("regency:Kabupaten Gunung Kidul")
+    assert res.regional_government(place).label == "Pemerintah Kabupaten Gunung Kidul"
+    assert res.regional_government(place, "Gunungkidul").label == "Pemerintah Kabupaten Gunungkidul"
+    assert res.regional_government(place, "Gunung-Kidul").label == "Pemerintah Kabupaten Gunung-Kidul"
+    assert res.regional_government(place, "Wonosari").label == "Pemerintah Kabupaten Gunung Kidul"
+
+
+def test_a_body_s_parent_must_be_a_known_organization(tmp_path):
+    shutil.copytree(LEXICON_DIR, tmp_path / "lex")
+    path = tmp_path / "lex" / "bodies.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "Tim Penggerak Posyandu,,kb:TaskForce,name,"
+                    "Posyandu Pusat\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bodies.csv: 'Tim Penggerak Posyandu': unknown parent "
+                                           "'Posyandu Pusat'"):
+        load_lexicon(tmp_path / "lex")

@@ -165,3 +165,22 @@ def test_nya_forms_speak_and_a_verb_with_nothing_said_does_not():
         ("person/budi-hartono", "reported", "target tahun ini realistis.", None),
         ("person/budi-hartono", "reported", "kader akan ditambah.", None),
     ]
+
+
+def test_thanks_conveyed_is_not_a_statement_but_a_noun_phrase_after_hopes_is():
+    budi = [BUDI, BUDI_SHORT]
+    assert statements("Lurah Budi Hartono menyampaikan terima kasih kepada Pemkot Batam.", budi) == []
+    said = statements("Budi Hartono berharap penghargaan itu memacu desa lain.", budi)
+    assert [(s[0], s[2]) for s in said] == [("person/budi-hartono", "penghargaan itu memacu desa lain.")]
+
+
+def test_honorific_and_shortened_name_inside_a_name_do_not_end_a_sentence():
+    text = ("Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said. Peserta pulang sore.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said.", "Peserta pulang sore."]
+
+
+def test_a_speech_verb_asked_for_says_nothing_yet():
+    budi = [BUDI, BUDI_SHORT]
+    assert statements("Budi Hartono menjadi salah satu yang diminta memaparkan pengalaman daerahnya.",
+                      budi) == []

@@ -1,0 +1,178 @@
+"""``kbgraph serve``: a read-only SPARQL 1.1 Protocol endpoint, tested over loopback HTTP."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from kbgraph.queries.catalog import load, run
+from kbgraph.queries.results import format_result
+from kbgraph.queries.server import ServerConfig, negotiate, run_in_thread
+
+pytestmark = pytest.mark.server
+
+MEETINGS = load("meetings").text
+
+
+@pytest.fixture(scope="module")
+def endpoint(handmade_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kbgraph", "serve", "--port", "0", "--store", str(handmade_path)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+/query)", line)
+        assert match, line + proc.stderr.read()
+        yield match.group(1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def request(url, *, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.headers, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read().decode("utf-8")
+
+
+def get(url, query, accept="application/sparql-results+json"):
+    return request(url + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
+
+
+def test_same_rows_as_kbgraph_query(endpoint, handmade_store):
+    status, headers, body = get(endpoint, MEETINGS)
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    expected = json.loads(format_result(run(handmade_store, "meetings"), "json"))
+    assert json.loads(body) == expected
+    assert len(expected["results"]["bindings"]) == 3
+
+
+def test_post_form_and_direct_and_negotiation(endpoint):
+    form = urllib.parse.urlencode({"query": MEETINGS}).encode()
+    status, _, body = request(endpoint, data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    assert status == 200 and body.splitlines()[0] == (
+        "meeting,label,organizer,location,start,end,participants,chair")
+    assert len(body.splitlines()) == 4
+    status, headers, body = request(endpoint, data=MEETINGS.encode(), headers={
+        "Content-Type": "application/sparql-query",
+        "Accept": "text/html;q=0.9, application/sparql-results+xml;q=0.95"})
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+xml")
+    assert body.count("<result>") == 3
+    status, _, body = get(endpoint, MEETINGS, accept="text/tab-separated-values")
+    assert body.splitlines()[0].startswith("?meeting\t?label")
+    status, headers, body = get(endpoint, "CONSTRUCT { ?m a kb:Meeting } WHERE { ?m a kb:Meeting }",
+                                accept="text/turtle")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    from rdflib import Graph
+
+    assert len(Graph().parse(data=body, format="turtle")) == 4
+    status, _, body = get(endpoint, "ASK { ?m a kb:Meeting }")
+    assert json.loads(body) == {"head": {}, "boolean": True}
+    status, _, body = get(endpoint, MEETINGS, accept="image/png")
+    assert status == 406
+
+
+def test_sparqlwrapper_client(endpoint):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(load("follow-ups").text)
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]
+    assert [r["date"]["value"] for r in rows] == ["2019-11-25", "2021-06-15"]
+
+
+def test_updates_load_and_service_are_refused(endpoint):
+    update = "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }"
+    status, _, body = request(endpoint, data=update.encode(),
+                              headers={"Content-Type": "application/sparql-update"})
+    assert status == 403 and "read-only" in body
+    status, _, _ = request(endpoint, data=urllib.parse.urlencode({"update": update}).encode(),
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 403
+    assert get(endpoint, update)[0] == 403
+    assert get(endpoint, "LOAD <http://example.org/data.ttl>")[0] == 403
+    assert request(endpoint.replace("/query", "/update"), data=update.encode(),
+                   headers={"Content-Type": "application/sparql-update"})[0] == 403
+    status, _, body = get(endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> "
+                                    "{ ?s ?p ?o } }")
+    assert status == 403 and "SERVICE" in body
+    status, _, body = get(endpoint, "SELECT * WHERE { ?s ?p }")
+    assert status == 400 and "line 1, column" in body
+    # nothing was written
+    assert json.loads(get(endpoint, "ASK { <urn:x:a> ?p ?o }")[2])["boolean"] is False
+
+
+def test_200_concurrent_requests(endpoint):
+    def one(i: int) -> tuple[int, str]:
+        query = MEETINGS if i % 2 else load("co-mentions").text
+        status, _, body = get(endpoint, query)
+        return status, body
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
+        answers = list(pool.map(one, range(200)))
+    assert {status for status, _ in answers} == {200}
+    assert len({body for _, body in answers}) == 2  # every answer to a question is the same
+
+
+def _serving(path, config):
+    server, _ = run_in_thread(path, config)
+    return server, "http://127.0.0.1:%d/query" % server.server_address[1]
+
+
+def _stop(server):
+    server.shutdown()
+    server.server_close()
+    server.endpoint.close()
+
+
+def test_row_cap(handmade_path):
+    server, url = _serving(handmade_path, ServerConfig(port=0, max_rows=2))
+    try:
+        status, headers, body = get(url, MEETINGS)
+        assert status == 200 and headers["X-Kbgraph-Truncated"] == "max-rows=2"
+        assert len(json.loads(body)["results"]["bindings"]) == 2
+        status, headers, body = get(url, load("follow-ups").text)
+        assert status == 200 and "X-Kbgraph-Truncated" not in headers
+    finally:
+        _stop(server)
+
+
+def test_timeout(handmade_path):
+    # a streamed cross join (about 10^9 rows): the answer stops at the deadline, and so does
+    # the worker, at the next row
+    server, url = _serving(handmade_path, ServerConfig(port=0, max_rows=10**9, timeout=0.5))
+    try:
+        status, _, body = get(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        assert status == 503 and "timed out after 0.5 s" in body
+    finally:
+        _stop(server)
+
+
+def test_loopback_by_default_and_offline_page(endpoint):
+    assert ServerConfig().host == "127.0.0.1"
+    status, headers, body = request(endpoint.replace("/query", "/"))
+    assert status == 200 and "<textarea" in body
+    assert not re.search(r"(src|href)\s*=\s*[\"']?https?:", body)  # works offline
+    names = [q["name"] for q in json.loads(request(endpoint.replace("/query", "/catalogue"))[2])]
+    assert "timeline" in names
+
+
+def test_negotiate():
+    table = {"text/csv": "csv", "application/sparql-results+json": "json"}
+    assert negotiate(None, table, "json") == "json"
+    assert negotiate("text/csv;q=0.5, application/sparql-results+json", table, "json") == "json"
+    assert negotiate("text/csv, */*;q=0.1", table, "json") == "csv"
+    assert negotiate("image/png", table, "json") is None
