@@ -112,6 +112,7 @@ _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
+_AGAIN = re.compile(r"\bkembali\b")
 _SCOPE = re.compile(r"\b(?:pertama|kedua|ketiga|terbaik|terbesar|tertinggi|terendah|terbanyak"
                     r"|satu-satunya|percontohan|pertama\s+kali)\s+$")
 _CLOSED = re.compile(r"\bditutup\s+(?:pada\s+)?$")
@@ -152,6 +153,7 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    again: bool = False  # its organizers hold it "again": they held the meeting it follows up
     key: str = ""
 
 
@@ -461,6 +463,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             p_head = dateline_end(text, prev)
             hosts = [o for o in _organizers(ctx, p_head, m.start) if o.start == p_head][:1]
         x.organizers.extend((o.key, o.start) for o in hosts)
+    if x.organizers and _AGAIN.search(before):
+        x.again = True  # "ORG kembali mengumpulkan … dalam Rapat … Lanjutan"
     c = _ATTENDS.search(before) or _ATTENDS_LONG.search(before)
     if c and (n := parse_number(c.group("n"))):
         weight = meeting_cues("attend")[c.group("verb").lower()]
@@ -611,6 +615,11 @@ def _venue(ctx: Context, start: int, end: int) -> str:
 # ---------------------------------------------------------------------------
 
 def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
+    for x in meetings:  # "ORG kembali menggelar …": the earlier meeting was theirs too
+        if x.again:
+            for y, _pos in x.follows:
+                if not y.organizers:
+                    y.organizers.extend(x.organizers)
     for x in meetings:
         if x.name is None and x.launch_object is None:
             continue

@@ -339,3 +339,16 @@ def test_a_scope_after_first_is_not_where_the_launch_was_held():
                "Kabupaten Lebak"), ("place/desa-cibadak", KB.Village, "Desa Cibadak")])
     locs = [o for _, p, o in facts(ctx) if p == "loc"]
     assert locs and "place/kabupaten-lebak" not in locs
+
+
+def test_an_organizer_holding_a_meeting_again_held_the_one_it_follows_up():
+    text = ("KENDARI - Perwakilan BKKBN Sultra kembali mengumpulkan pengelola Kampung KB dalam Rapat "
+            "Evaluasi Lanjutan Kampung KB Tingkat Provinsi Sulawesi Tenggara di Kendari, Rabu (13/3/2019).\n"
+            "Rapat tersebut merupakan tindak lanjut dari Rapat Koordinasi Kampung KB Tingkat Provinsi "
+            "Sulawesi Tenggara yang digelar di Hotel Claro Kendari pada tanggal 14 Januari 2019.")
+    office = ("org/perwakilan-bkkbn-sultra", KB.RepresentativeOffice, "Perwakilan BKKBN Sultra")
+    ctx = run(text, [office])
+    organized = {k for k, p, o in facts(ctx) if p == "org" and o == office[0]}
+    assert len(organized) == 2  # the evaluation and the Rakor it follows up
+    without = run(text.replace(" kembali", ""), [office])
+    assert len({k for k, p, o in facts(without) if p == "org"}) == 1

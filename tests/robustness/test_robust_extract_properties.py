@@ -33,7 +33,7 @@ WORDS = st.sampled_from([
 ])
 INDONESIAN = st.lists(WORDS, min_size=0, max_size=120).map(" ".join)
 UNBALANCED = st.builds(lambda a, b: f"\"{a} {b}", INDONESIAN, INDONESIAN)
-LONG_LINE = st.builds(lambda w, n: (w + " ") * n, WORDS, st.integers(500, 3000))
+LONG_LINE = st.builds(lambda w, n: (w + " ") * n, WORDS, st.integers(300, 1200))
 TEXT = st.one_of(INDONESIAN, UNBALANCED, LONG_LINE, st.text(max_size=400),
                  st.builds(lambda a, b: a + b, INDONESIAN, st.text(max_size=80)))
 
