@@ -273,7 +273,7 @@ class EmbeddedStore(Store):
             self._ox: ox.Store | None = (
                 ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
             )
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a store still being created
             msg = str(exc)
             if "lock" in msg.lower() or "temporarily unavailable" in msg.lower():
                 raise StoreError(

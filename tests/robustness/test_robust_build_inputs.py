@@ -67,7 +67,7 @@ def _mixed_folder(folder: Path) -> dict[str, str]:
 
 
 def _kbgraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kbgraph", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kbgraph", *args], capture_output=True, text=True, check=False,
                           timeout=120, env={**os.environ, **(env or {})})
 
 

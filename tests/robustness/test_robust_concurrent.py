@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from kbgraph.ontology.errors import StoreError
 
 import kbgraph
 from kbgraph.cli import main
-from kbgraph.ontology.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 

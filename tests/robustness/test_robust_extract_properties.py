@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
 from kbgraph.loaders.model import Article
 from kbgraph.loaders.pipeline import article_rdf, extract_article
 

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="need
 def server(tmp_path_factory):
     store = tmp_path_factory.mktemp("serve") / "store"
     done = subprocess.run([sys.executable, "-m", "kbgraph", "build", str(HOSTILE / "hostile-article.txt"),
-                           "--store", str(store)], capture_output=True, text=True, timeout=120)
+                           "--store", str(store)], capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     proc = subprocess.Popen(
         [sys.executable, "-m", "kbgraph", "serve", "--port", "0", "--store", str(store),
@@ -108,7 +108,8 @@ def test_timeout_option_cuts_off_an_aggregate_and_the_server_keeps_answering(ser
     took = time.monotonic() - start
     assert status == 503 and "timed out after 1 s" in body
     assert took < 5, took
-    status, _, body = get(url, "SELECT ?t WHERE { ?a a schema:NewsArticle ; dcterms:title ?t }")  # one worker is still free
+    # one of the two workers is still free
+    status, _, body = get(url, "SELECT ?t WHERE { ?a a schema:NewsArticle ; dcterms:title ?t }")
     assert status == 200
     assert [b["t"]["value"] for b in json.loads(body)["results"]["bindings"]] == [
         'Rakor </script><img src=x onerror=alert(1)> "} ; DROP ALL > . <http://evil> <p> "x" .']
