@@ -43,7 +43,7 @@ def _child_build(store: str, corpus: str) -> dict:
         f"with open_store({store!r}) as s:\n"
         f"    r = build(s, [{corpus!r}])\n"
         "el = time.perf_counter() - t\n"
-        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "rss = int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:'))) / 1024\n"
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "print(json.dumps({'seconds': el, 'rss_mib': rss, 'child_rss_mib': kids,"
         " 'report': {k: v for k, v in vars(r).items() if isinstance(v, (int, float, str))}}))\n"
