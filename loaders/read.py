@@ -349,6 +349,10 @@ def _unquote(value: str) -> str:
     return value
 
 
+#: An HTML page whose main text has fewer words than this is navigation, not an article.
+MIN_HTML_WORDS = 5
+
+
 def _read_html(text: str, data: bytes, source: str) -> Result:
     """``.html``/``.htm``: main text and metadata by trafilatura.
 
@@ -365,7 +369,8 @@ def _read_html(text: str, data: bytes, source: str) -> Result:
         return [], [InputError(f"cannot be parsed as HTML ({type(exc).__name__}: {exc})",
                                source=source)]
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not body.strip():
+    # fewer words than a headline: what is left is a menu item or a footer, not an article
+    if len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_HTML_WORDS:
         return [], [InputError("has no article text (only navigation or markup)", source=source)]
     title = (getattr(doc, "title", None) or "").strip() or None
     if title:

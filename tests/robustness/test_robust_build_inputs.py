@@ -92,18 +92,13 @@ def test_bad_files_are_one_line_each_on_stderr_without_traceback(mixed_build):
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     skipped = sorted(line for line in done.stderr.splitlines() if line.startswith("kbgraph: skipped: "))
-    want = sorted(f"kbgraph: skipped: {root / 'in' / name}: {msg}" for name, msg in expected.items()
-                  if name != "nav.html")
-    assert [s for s in skipped if "nav.html" not in s] == want
-    assert len(skipped) in (6, 7)  # 7 once nav.html is refused (see the xfail below)
+    want = sorted(f"kbgraph: skipped: {root / 'in' / name}: {msg}" for name, msg in expected.items())
+    assert skipped == want
+    assert len(skipped) == 7
     assert done.stderr.splitlines()[-1] == (
         f"kbgraph: error: {len(skipped)} file(s) or article(s) skipped, each named above")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders/read.py _read_html: a page with only a nav link and a copyright footer yields the "
-    "article text 'Beranda ' (trafilatura favor_precision keeps the link text) dated 2020-01-01, "
-    "a date guessed from the '\u00a9 2020' footer; it should be refused as 'has no article text'"))
 def test_a_navigation_only_page_is_refused(mixed_build):
     root, expected, _, done = mixed_build
     assert f"kbgraph: skipped: {root / 'in' / 'nav.html'}: {expected['nav.html']}" in done.stderr
