@@ -24,7 +24,7 @@ from rdflib import URIRef
 from kbgraph.ontology.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import PREFIXES
 
-from .store import Bindings, Store
+from .store import Bindings, Store, solution_rows
 from .terms import inject_values
 
 __all__ = ["RemoteStore", "default_update_url"]
@@ -108,11 +108,7 @@ class RemoteStore(Store):
             raise StoreError(f"the SPARQL server at {self.query_url} sent unreadable results: {exc}") from None
 
     def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
-        result = self._results(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("not a SELECT query")
-        variables = [v.value for v in result.variables]
-        return variables, [tuple(sol[i] for i in range(len(variables))) for sol in result]
+        return solution_rows(self._results(sparql, bindings))
 
     def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
         raw = self._post_query(sparql, bindings, _NTRIPLES)

@@ -249,6 +249,14 @@ class Store(ABC):
         return f"<{type(self).__name__} {self.location}>"
 
 
+def solution_rows(result: Any) -> tuple[list[str], list[tuple]]:
+    """Variable names and rows of pyoxigraph SELECT results (embedded or parsed remote)."""
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("not a SELECT query")
+    variables = [v.value for v in result.variables]
+    return variables, [tuple(sol[i] for i in range(len(variables))) for sol in result]
+
+
 def _sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """Quads sorted by graph, subject, predicate, object (their N-Triples forms)."""
     keyed = [((str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)), q) for q in quads]
@@ -326,12 +334,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"reading the store {self.location} failed: {exc}") from None
 
     def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("not a SELECT query")
-        variables = [v.value for v in result.variables]
-        rows = [tuple(sol[i] for i in range(len(variables))) for sol in result]
-        return variables, rows
+        return solution_rows(self._query(sparql, bindings))
 
     def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
         result = self._query(sparql, bindings)
