@@ -580,3 +580,15 @@ def test_cli_table_and_details_for_one_article(tmp_path, capsys):
                   f"{name}.txt"):
         assert f"\n{title}" in out
     assert "ORG Lembaga Tanpa Nama" in out
+
+
+@pytest.mark.slow
+def test_the_dev_corpus_meets_the_quality_bar_of_issue_3(dev_report):
+    # entity F1 >= 0.90 per class; meeting slots (organizer, place, dates, participants,
+    # chair) >= 0.90; people with post and organization >= 0.85; statements >= 0.90
+    for cls in CLASSES:
+        assert dev_report.entities(cls).f1 >= 0.90, cls
+    for slot in ("organizer", "location", "start", "end", "participants", "chair"):
+        assert dev_report.slot(slot).f1 >= 0.90, slot
+    assert dev_report.section("people").f1 >= 0.85
+    assert dev_report.section("statements").f1 >= 0.90
