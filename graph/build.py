@@ -27,12 +27,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
+from rdflib.term import Node
 
 from kbgraph.loaders.model import Article
 from kbgraph.ontology.errors import InputError, KbgraphError
@@ -44,7 +45,8 @@ from .terms import normalize_bnodes, ntriples_of
 
 __all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]
 
-Extractor = Callable[[Article], Graph]
+#: Article → the triples of its named graph (an rdflib Graph is one such iterable).
+Extractor = Callable[[Article], Iterable[tuple[Node, Node, Node]]]
 Reader = Callable[[Path], "tuple[list[Article], list[InputError]]"]
 
 #: Articles per task sent to a worker process, and below how many articles to extract
@@ -117,11 +119,11 @@ class BuildReport:
 
 # --------------------------------------------------------------------------- extraction
 
-def extract_graph(article: Article) -> Graph:
-    """The default extractor: the loaders' pipeline, article → its named graph."""
-    from kbgraph.loaders.pipeline import article_rdf, extract_article
+def extract_graph(article: Article) -> Iterable[tuple[Node, Node, Node]]:
+    """The default extractor: the loaders' pipeline, article → its named graph's triples."""
+    from kbgraph.loaders.pipeline import article_triples, extract_article
 
-    return article_rdf(extract_article(article))
+    return article_triples(extract_article(article))
 
 
 def _read_path(path: Path) -> tuple[list[Article], list[InputError]]:

@@ -22,7 +22,8 @@ from kbgraph.ontology.errors import QueryError
 from kbgraph.ontology.namespaces import RDF, XSD
 
 __all__ = [
-    "to_ox", "from_ox", "to_ntriples", "ntriples_of", "values_block", "inject_values",
+    "to_ox", "from_ox", "to_ntriples", "ntriples_of", "values_block", "values_column",
+    "inject_values", "inject_block",
     "normalize_bnodes",
 ]
 
@@ -79,13 +80,20 @@ def ntriples_of(triples: Iterable[tuple[Node, Node, Node]], bnode_prefix: str = 
     ``bnode_prefix`` is put before every blank node label, so that the graphs of two
     articles written in one request cannot share a blank node by sharing a label.
     """
-    def nt(term: Node) -> str:
-        if isinstance(term, BNode):
-            return str(ox.BlankNode(bnode_prefix + str(term)))
-        return to_ntriples(term)
+    cache: dict[Node, str] = {}  # an article repeats its subjects and predicates a lot
 
-    lines = {f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples}
-    return "".join(line + "\n" for line in sorted(lines))
+    def nt(term: Node) -> str:
+        text = cache.get(term)
+        if text is None:
+            if isinstance(term, BNode):
+                text = str(ox.BlankNode(bnode_prefix + str(term)))
+            else:
+                text = to_ntriples(term)
+            cache[term] = text
+        return text
+
+    lines = {f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples}
+    return "".join(sorted(lines))
 
 
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -174,7 +182,25 @@ def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
     """
     if not bindings:
         return query
-    block = values_block(bindings)
+    return inject_block(query, values_block(bindings))
+
+
+def values_column(name: str, terms: Iterable[Node]) -> str:
+    """``VALUES ?name { <a> <b> }``: one variable, one row per term (no term: no row,
+    so the query has no solution)."""
+    if not _VAR_NAME.fullmatch(name):
+        raise QueryError(f"not a SPARQL variable name: {name!r}")
+    cells = []
+    for term in terms:
+        if isinstance(term, BNode):
+            raise QueryError(f"?{name}: a blank node cannot be bound; use an IRI or a literal")
+        cells.append(to_ntriples(term))
+    return f"VALUES ?{name} {{ {' '.join(cells)} }}"
+
+
+def inject_block(query: str, block: str) -> str:
+    """The query with ``block`` (a VALUES block) at the start of its WHERE group; see
+    :func:`inject_values`."""
     pos = _where_brace(query)
     if pos is None:
         return f"{query.rstrip()}\n{block}\n"

@@ -13,11 +13,11 @@ from kbgraph.ontology.errors import InputError
 from rdflib import Graph
 
 from .clean import clean
-from .mapping import to_graph
+from .mapping import Triple, to_graph, to_triples
 from .model import Article, Extraction
 from .read import PathLike, iter_sources, read_path
 
-__all__ = ["article_rdf", "extract_article", "load_paths"]
+__all__ = ["article_rdf", "article_triples", "extract_article", "load_paths"]
 
 
 def extract_article(article: Article) -> Extraction:
@@ -30,6 +30,11 @@ def extract_article(article: Article) -> Extraction:
 def article_rdf(extraction: Extraction) -> Graph:
     """The article's named graph (``namespaces.article_graph(article.id)``)."""
     return to_graph(extraction)
+
+
+def article_triples(extraction: Extraction) -> set[Triple]:
+    """The triples of :func:`article_rdf` without an rdflib Graph (what a build writes)."""
+    return to_triples(extraction)
 
 
 def load_paths(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None = None,

@@ -116,7 +116,7 @@ PREFIXES: dict[str, str] = {
 #: Kinds of instance IRI: ``https://w3id.org/kbgraph/id/<kind>/<slug>``.
 KINDS = frozenset({
     "org", "person", "post", "program", "framework", "event", "place",
-    "article", "statement", "evidence", "mention", "namechange",
+    "article", "statement", "evidence", "mention", "namechange", "passage",
 })
 
 

@@ -81,6 +81,9 @@ class Param:
     required: bool = False
     default: str | None = None
     description: str = ""
+    #: the query variable this (entity) parameter selects: kbgraph then starts the
+    #: question from the matching IRIs instead of filtering every row by name
+    binds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,8 +189,18 @@ def _parse_params(raw: Any, source: str) -> tuple[Param, ...]:
             name=str(pname), type=ptype, required=bool(spec.get("required", False)),
             default=None if default is None else str(default),
             description=str(spec.get("description", "")),
+            binds=_binds(spec.get("binds"), str(pname), ptype, source),
         ))
     return tuple(params)
+
+
+def _binds(value: Any, pname: str, ptype: str, source: str) -> str | None:
+    if value is None:
+        return None
+    if ptype != "entity" or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(value)):
+        raise QueryError(f"parameter {pname!r}: 'binds' needs an entity parameter and a "
+                         f"variable name, not {value!r}", source=source)
+    return str(value)
 
 
 def resolve(query: str) -> QueryInfo:
@@ -390,11 +403,40 @@ def run(store: Any, query: str, params: Mapping[str, str] | None = None
     if error is not None:
         raise error
     form = query_form(info.text)
+    text = _narrowed(store, info, bindings)
     try:
         if form == "SELECT":
-            return store.select(info.text, bindings=bindings or None)
+            return store.select(text, bindings=bindings or None)
         if form == "ASK":
-            return store.ask(info.text, bindings=bindings or None)
-        return store.construct(info.text, bindings=bindings or None)
+            return store.ask(text, bindings=bindings or None)
+        return store.construct(text, bindings=bindings or None)
     except SyntaxError as exc:  # e.g. ASK, which is not pre-parsed
         raise _positioned(str(exc), source, info.text) from exc
+
+
+def _narrowed(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) -> str:
+    """The query text, started from the IRIs its ``binds:`` parameters name.
+
+    A name given for such a parameter is first looked up (``queries/lib/entities-named.rq``)
+    and the question then begins from those IRIs, which the store answers by index
+    lookups: the difference between scanning every evidence node of 10,000 articles
+    and reading one entity's. The bindings stay, so the query's own FILTER still
+    decides exactly which rows match; only the work changes, not the answer.
+    """
+    from kbgraph.graph.terms import inject_block, values_column
+
+    text = info.text
+    for p in info.params:
+        if p.binds is None:
+            continue
+        iri = bindings.get(f"_{p.name}_iri")
+        name = bindings.get(f"_{p.name}_label")
+        if iri is not None:
+            text = inject_block(text, values_column(p.binds, [iri]))
+        elif name is not None:
+            rows = store.select(_LOOKUP.read_text(encoding="utf-8"), bindings={"_name": name}).rows
+            text = inject_block(text, values_column(p.binds, [r[0] for r in rows if r[0] is not None]))
+    return text
+
+
+_LOOKUP = Path(__file__).resolve().parent / "lib" / "entities-named.rq"

@@ -374,11 +374,11 @@ MINIMAL = """
 
 <EVIDENCE> a kb:Evidence ; rdf:subject <event/rapat> ; rdf:predicate schema:location ;
     rdf:object <place/jambi> ; prov:wasDerivedFrom <article/uji-minimal> ; kb:sentenceIndex 0 ;
-    oa:hasTarget <EVIDENCE/target> .
-<EVIDENCE/target> a oa:SpecificResource ; oa:hasSource <article/uji-minimal> ;
-    oa:hasSelector <EVIDENCE/target/pos> , <EVIDENCE/target/quote> .
-<EVIDENCE/target/pos> a oa:TextPositionSelector ; oa:start 0 ; oa:end 31 .
-<EVIDENCE/target/quote> a oa:TextQuoteSelector ; oa:exact "BKKBN menggelar rapat di Jambi." .
+    oa:hasTarget <passage/uji-minimal-0-31> .
+<passage/uji-minimal-0-31> a oa:SpecificResource ; oa:hasSource <article/uji-minimal> ;
+    oa:hasSelector <passage/uji-minimal-0-31/pos> , <passage/uji-minimal-0-31/quote> .
+<passage/uji-minimal-0-31/pos> a oa:TextPositionSelector ; oa:start 0 ; oa:end 31 .
+<passage/uji-minimal-0-31/quote> a oa:TextQuoteSelector ; oa:exact "BKKBN menggelar rapat di Jambi." .
 """
 
 
@@ -405,3 +405,13 @@ def test_minimal_extraction_gives_exactly_these_triples():
     got = set(g)
     want = set(expected)
     assert sorted(got - want) == [] and sorted(want - got) == []
+
+
+def test_facts_from_one_sentence_share_one_passage(graph):
+    """Evidence of every fact read from a sentence points at the same passage target."""
+    found = rows(graph, "SELECT ?t (COUNT(?e) AS ?n) (COUNT(DISTINCT ?x) AS ?quotes) "
+                        "{ ?e a kb:Evidence ; oa:hasTarget ?t . ?t oa:hasSelector ?q . "
+                        "?q oa:exact ?x } GROUP BY ?t")
+    assert found and all(str(t).startswith(str(ID["passage/"])) for t, _, _ in found)
+    assert any(int(n) > 1 for _, n, _ in found)  # some sentence carries several facts
+    assert all(int(q) == 1 for _, _, q in found)  # one sentence text per passage

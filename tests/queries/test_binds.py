@@ -1,0 +1,57 @@
+"""``binds:`` parameters change how a question is answered, never what it answers.
+
+For a parameter declared ``binds: <var>``, kbgraph looks the name up first and starts
+the query from the IRIs found (a VALUES block). The same question without that help
+(the query text run as any SPARQL tool would run it, filtering rows by name) must give
+exactly the same rows, for a label in any case, an alias, an IRI, and a name nobody has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from kbgraph.ontology.errors import QueryError
+
+from kbgraph.queries import catalog
+
+CASES = [
+    ("evidence", "subject", "Perwakilan BKKBN Provinsi Kalimantan Barat"),
+    ("evidence", "subject", "perwakilan bkkbn provinsi kalimantan barat"),
+    ("evidence", "subject", "BKKBN"),
+    ("evidence", "subject", "https://w3id.org/kbgraph/id/person/muslimat"),
+    ("evidence", "subject", "nobody of that name"),
+    ("statements", "speaker", "Muslimat"),
+    ("statements", "speaker", "kbid:person/sri-wahyuningsih"),
+    ("statements", "speaker", "nobody of that name"),
+]
+
+
+def _unhelped(store, name: str, params: dict[str, str]):
+    """The catalogue query run as plain SPARQL: bindings only, no lookup, no VALUES."""
+    info = catalog.load(name)
+    plain = replace(info, params=tuple(replace(p, binds=None) for p in info.params))
+    return store.select(plain.text, bindings=catalog.bind_params(plain, params) or None).rows
+
+
+@pytest.mark.parametrize(("name", "param", "value"), CASES)
+def test_binds_gives_the_rows_of_the_plain_query(seed_store, handmade_store, name, param, value):
+    for store in (seed_store, handmade_store):
+        helped = catalog.run(store, name, {param: value}).rows
+        assert helped == _unhelped(store, name, {param: value})
+    if value.startswith("nobody"):
+        assert helped == []
+
+
+def test_the_seed_evidence_of_one_subject_is_found_through_binds(seed_store):
+    rows = catalog.run(seed_store, "evidence", {"subject": "Muslimat"}).to_dicts()
+    assert rows and {str(r["subject"]) for r in rows} == {"https://w3id.org/kbgraph/id/person/muslimat"}
+    assert all(r["sentence"] is not None and int(r["end"]) > int(r["start"]) for r in rows)
+
+
+def test_binds_needs_an_entity_parameter(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("#+ params:\n#+   - year: {type: integer, binds: year}\n"
+                    "SELECT ?year WHERE { BIND(1 AS ?year) }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="binds"):
+        catalog.parse_file(path)
