@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # the store is passed in; queries/ does not open one itself
 
 __all__ = [
     "Param", "QueryInfo", "list_queries", "load", "resolve", "bind_params", "run",
-    "query_form", "uses_service", "syntax_error",
+    "query_form", "uses_service", "syntax_error", "narrowed",
 ]
 
 PARAM_TYPES = ("string", "integer", "date", "province", "entity")
@@ -403,7 +403,7 @@ def run(store: Any, query: str, params: Mapping[str, str] | None = None
     if error is not None:
         raise error
     form = query_form(info.text)
-    text = _narrowed(store, info, bindings)
+    text = narrowed(store, info, bindings)
     try:
         if form == "SELECT":
             return store.select(text, bindings=bindings or None)
@@ -414,7 +414,7 @@ def run(store: Any, query: str, params: Mapping[str, str] | None = None
         raise _positioned(str(exc), source, info.text) from exc
 
 
-def _narrowed(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) -> str:
+def narrowed(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) -> str:
     """The query text, started from the IRIs its ``binds:`` parameters name.
 
     A name given for such a parameter is first looked up (``queries/lib/entities-named.rq``)

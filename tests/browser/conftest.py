@@ -8,21 +8,22 @@ reason, only when chromium or chromedriver is not installed (CI installs both).
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser"))), None)
-CHROMEDRIVER = shutil.which("chromedriver") or next(
-    (p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if Path(p).exists()), None)
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-dev-shm-usage", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-         "--window-size=1280,900")
+# One definition of "our chromium" for the tests and the render benchmark: the binary,
+# the driver and the flags (headless; every request that would leave the machine goes to
+# a dead proxy and fails) live in benchmarks/render.py.
+_spec = importlib.util.spec_from_file_location(
+    "kbgraph_render_benchmark", Path(__file__).resolve().parents[2] / "benchmarks" / "render.py")
+render = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(render)
+CHROMIUM, CHROMEDRIVER, FLAGS = render.CHROMIUM, render.CHROMEDRIVER, render.FLAGS
 
 
 class Browser:
@@ -60,20 +61,7 @@ class Browser:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM or not CHROMEDRIVER:
+    if not render.available():
         pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="kbgraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
+    with render.chromium() as driver:
         yield Browser(driver)
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)

@@ -269,7 +269,8 @@ def test_find_node(G):
 
 
 def test_select_runs_a_named_query(dataset):
-    rows = network.select(dataset, "viz-evidence", {"entity": URIRef(MUSLIMAT)})
+    (row,) = network.select(dataset, "viz-evidence-of", {"entity": URIRef(MUSLIMAT)})
+    rows = network.select(dataset, "viz-evidence", {"evidence": row["evidence"]})
     assert [str(r["sentence"])[:22] for r in rows] == ["Ketua panitia pelaksan"]
     assert str(rows[0]["title"]) == "BKKBN Kalbar gelar pertemuan Pokja Kampung KB"
 
