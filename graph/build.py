@@ -36,6 +36,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kbgraph.loaders.model import Article
+from kbgraph.loaders.read import real_path
 from kbgraph.ontology.errors import InputError, KbgraphError
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
@@ -219,11 +220,19 @@ class _Stored:
 
 def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
     """Every article graph's content hash and source path, in one query."""
-    out: dict[URIRef, _Stored] = {}
+    articles: set[URIRef] = set()
+    hashes: dict[URIRef, str] = {}
+    sources: dict[URIRef, str] = {}
     for g, h, src in store.select(sparql_asset("build-article-hashes")).rows:
-        if isinstance(g, URIRef) and g != ONTOLOGY_GRAPH:
-            out[g] = _Stored(str(h) if h is not None else None, str(src) if src is not None else None)
-    return out
+        if not isinstance(g, URIRef) or g == ONTOLOGY_GRAPH:
+            continue
+        if h is not None:
+            hashes[g] = str(h)
+        elif src is not None:
+            sources[g] = str(src)
+        else:
+            articles.add(g)
+    return {g: _Stored(hashes.get(g), sources.get(g)) for g in sorted(articles)}
 
 
 def ensure_ontology(store: Store) -> bool:
@@ -366,7 +375,7 @@ class _Run:
         for file_no, path in enumerate(self.files):
             articles, errors = self.reader(path)
             if not errors:
-                self.clean_files.add(path.resolve())
+                self.clean_files.add(real_path(path))
             for err in errors:
                 self.problem(err.source or str(path), _reason(err))
             handled = len(errors)
@@ -527,7 +536,7 @@ def _gone(stored: dict[URIRef, _Stored], seen: dict[str, str], clean_files: set[
         if g in ids or g in already or old.source is None:
             continue
         f = _file_of(old.source)
-        if not f.exists() or f.resolve() in clean_files:
+        if not f.exists() or real_path(f) in clean_files:
             drops.add(g)
             report.pruned += 1
     return drops

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -44,6 +45,7 @@ __all__ = [
     "article_id",
     "decode_bytes",
     "iter_sources",
+    "real_path",
     "max_bytes_limit",
     "parse_date",
     "read_bytes",
@@ -148,7 +150,7 @@ def iter_sources(paths: PathLike | Iterable[PathLike], *,
             warn(f"{raw}: skipped, unknown extension {path.suffix or '(none)'!r}")
             files = []
         for f in files:
-            key = f.resolve()
+            key = real_path(f)
             if key not in seen:
                 seen.add(key)
                 found.append(f)
@@ -157,6 +159,23 @@ def iter_sources(paths: PathLike | Iterable[PathLike], *,
                          f"({', '.join(sorted(KNOWN_EXTENSIONS))})",
                          source=", ".join(str(p) for p in given))
     return iter(found)
+
+
+def real_path(path: Path) -> Path:
+    """``path.resolve()``, fast for many files in few folders.
+
+    Resolving walks every component with a system call; a build of 10,000 files spent
+    over a second on it. The folder is resolved once (cached) and only a file that is a
+    symbolic link itself is resolved on its own.
+    """
+    if path.is_symlink():
+        return path.resolve()
+    return _real_folder(str(path.parent)) / path.name
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def _walk(folder: Path, warn: Callable[[str], None]) -> list[Path]:
