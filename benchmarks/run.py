@@ -24,12 +24,13 @@ import sys
 import tempfile
 import time
 from importlib.metadata import version
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import generate  # noqa: E402
+import generate
 
 
 def _child_build(store: str, corpus: str) -> dict:
@@ -103,7 +104,7 @@ def _example_params(info) -> dict[str, str]:
     import shlex
 
     words = shlex.split(getattr(info, "example", "") or "")
-    return dict(w.split("=", 1) for prev, w in zip(words, words[1:]) if prev == "--param" and "=" in w)
+    return dict(w.split("=", 1) for prev, w in pairwise(words) if prev == "--param" and "=" in w)
 
 
 def _variants(info) -> list[tuple[str, dict[str, str]]]:
@@ -115,10 +116,9 @@ def _variants(info) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
-def measure(n: int, workdir: Path, repeat: int, rdflib_sample: int | None,
-            rdflib_timeout: float = 60.0) -> list[tuple[str, str]]:
+def measure_build(n: int, workdir: Path) -> list[tuple[str, str]]:
+    """Generate (cached) and build the corpus three times: cold, unchanged, one changed."""
     from kbgraph.graph.store import open_store
-    from kbgraph.queries import catalog
 
     rows: list[tuple[str, str]] = []
     corpus = workdir / f"corpus-{n}"
@@ -130,11 +130,11 @@ def measure(n: int, workdir: Path, repeat: int, rdflib_sample: int | None,
     shutil.rmtree(store_dir, ignore_errors=True)
 
     cold = _child_build(str(store_dir), str(corpus))
-    rows.append(("build cold", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.0f} articles/s"))
+    rows.append(("build cold", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.1f} articles/s"))
     rows.append(("build peak RSS", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB"))
     with open_store(str(store_dir)) as s:
         triples = int(s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
-    rows.append(("triples (all graphs)", f"{triples:,}"))
+    rows.append(("triples (all graphs)", f"{triples:,} ({triples / n:,.0f} per article)"))
     rows.append(("build throughput", f"{triples / cold['seconds']:,.0f} triples/s"))
     warm = _child_build(str(store_dir), str(corpus))
     rows.append(("re-build unchanged (warm)", f"{warm['seconds']:.2f} s"))
@@ -148,43 +148,64 @@ def measure(n: int, workdir: Path, repeat: int, rdflib_sample: int | None,
         victim.write_text(original, encoding="utf-8")
     rows.append(("re-build, 1 changed article", f"{inc['seconds']:.2f} s"))
     rows.append(("store size on disk", f"{_dir_size(store_dir) / 2**20:.0f} MiB"))
+    return rows
 
-    # Query latency: embedded Oxigraph vs rdflib in memory, same data, same query text.
-    import rdflib
 
-    with open_store(str(store_dir)) as s:
-        nq = s.dump("nq")
-        ds = rdflib.Dataset(default_union=True)
-        if rdflib_sample:
-            lines = nq.decode("utf-8").splitlines()
-            ds.parse(data="\n".join(lines[: rdflib_sample * 100]), format="nquads")
-        else:
-            ds.parse(data=nq.decode("utf-8"), format="nquads")
+def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: float
+                    ) -> list[tuple[str, str]]:
+    """Every catalogue question on the embedded store, and on rdflib's in-memory store."""
+    import rdflib as rdflib_module
+    from kbgraph.graph.store import open_store
+    from kbgraph.queries import catalog
+
+    rows: list[tuple[str, str]] = []
+    with open_store(str(store_dir), read_only=True) as s:
+        ds = None
+        if rdflib:
+            ds = rdflib_module.Dataset(default_union=True)
+            ds.parse(data=s.dump("nq").decode("utf-8"), format="nquads")
         for info in catalog.list_queries():
             for label, params in _variants(info):
                 rows_n = len(catalog.run(s, info.name, params).rows)
-                med, p95 = _timeit(lambda: catalog.run(s, info.name, params), repeat)
-                bindings = catalog.bind_params(info, params)
-                text = catalog.narrowed(s, info, bindings)  # the same text Oxigraph runs
-                r_ms = _rdflib_time(ds, text, bindings, rdflib_timeout)
-                if r_ms is None:
-                    r_txt, ratio = f"> {rdflib_timeout:.0f} s", f"> {rdflib_timeout * 1000 / med:.0f}×"
-                elif r_ms < 0:
-                    r_txt, ratio = "error", "-"
-                else:
-                    r_txt, ratio = f"{r_ms:.0f} ms", f"{r_ms / med:.0f}×" if med > 0 else "-"
-                rows.append((f"query {label}", f"{rows_n:,} rows; median {med:.1f} ms, p95 {p95:.1f} ms "
-                                               f"| rdflib {r_txt} | {ratio}"))
+                med, p95 = _timeit(lambda name=info.name, prm=params: catalog.run(s, name, prm), repeat)
+                cell = f"{rows_n:,} rows; median {med:.1f} ms, p95 {p95:.1f} ms"
+                if ds is not None:
+                    bindings = catalog.bind_params(info, params)
+                    text = catalog.narrowed(s, info, bindings)  # the same text Oxigraph runs
+                    r_ms = _rdflib_time(ds, text, bindings, rdflib_timeout)
+                    if r_ms is None:
+                        r_txt, ratio = f"> {rdflib_timeout:.0f} s", f"> {rdflib_timeout * 1000 / med:.0f}×"
+                    elif r_ms < 0:
+                        r_txt, ratio = "error", "-"
+                    else:
+                        r_txt, ratio = f"{r_ms:.0f} ms", f"{r_ms / med:.0f}×" if med > 0 else "-"
+                    cell += f" | rdflib {r_txt} | {ratio}"
+                rows.append((f"query {label}", cell))
+    return rows
 
-        try:
-            from kbgraph.graph import viz
 
-            out = workdir / "graph.html"
-            t = time.perf_counter()
-            viz.write_html(s, out)
-            rows.append(("viz (default --max-nodes)", f"{time.perf_counter() - t:.1f} s, {out.stat().st_size / 2**20:.2f} MiB"))
-        except ImportError:
-            rows.append(("viz", "not available"))
+def measure_viz(store_dir: Path, workdir: Path, browser: bool) -> list[tuple[str, str]]:
+    """Writing the page with the default --max-nodes, and (optionally) drawing it in chromium."""
+    from kbgraph.graph import viz
+    from kbgraph.graph.store import open_store
+
+    rows: list[tuple[str, str]] = []
+    out = workdir / "graph.html"
+    with open_store(str(store_dir), read_only=True) as s:
+        t = time.perf_counter()
+        viz.write_html(s, out)
+        rows.append(("viz (default --max-nodes)", f"{time.perf_counter() - t:.1f} s, {out.stat().st_size / 2**20:.2f} MiB"))
+    if browser:
+        import render
+
+        if not render.available():
+            rows.append(("viz in chromium", "not measured: chromium/chromedriver not installed"))
+        else:
+            fig = render.render(out)
+            ok = "within" if render.within_bound(fig) else "OVER"
+            rows.append(("viz in chromium (drawn, settled)",
+                         f"{fig['drawn_s']} s, {render.settled_s(fig)} s; {fig['nodes']} nodes, {fig['edges']} edges; "
+                         f"{ok} the {render.RENDER_BOUND_S:.0f} s bound"))
     return rows
 
 
@@ -193,10 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kbgraph-bench")
     ap.add_argument("--repeat", type=int, default=20, help="runs per query")
-    ap.add_argument("--rdflib-sample", type=int, default=None,
-                    help="load only ~this many articles' quads into rdflib (it is slow)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison (it needs GBs at 10k)")
     ap.add_argument("--rdflib-timeout", type=float, default=60.0,
                     help="stop an rdflib query after this many seconds")
+    ap.add_argument("--reuse-store", action="store_true",
+                    help="measure queries and viz on WORKDIR/store-N as it is (no build)")
+    ap.add_argument("--browser", action="store_true", help="also draw the page in chromium (benchmarks/render.py)")
     args = ap.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     header = [
@@ -204,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         ("versions", ", ".join(f"{p} {version(p)}" for p in ("kbgraph", "pyoxigraph", "rdflib", "spacy", "pyvis"))),
         ("corpus", f"{args.n:,} synthetic articles (benchmarks/generate.py, seed 2019)"),
     ]
-    rows = header + measure(args.n, args.workdir, args.repeat, args.rdflib_sample, args.rdflib_timeout)
+    store_dir = args.workdir / f"store-{args.n}"
+    rows = header + ([] if args.reuse_store else measure_build(args.n, args.workdir))
+    rows += measure_queries(store_dir, args.repeat, not args.no_rdflib, args.rdflib_timeout)
+    rows += measure_viz(store_dir, args.workdir, args.browser)
     print("| measure | value |\n|---|---|")
     for k, v in rows:
         print(f"| {k} | {v} |")

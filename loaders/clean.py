@@ -55,6 +55,8 @@ REMOVED_CHARS = frozenset(
 )
 _NOT_ONE_TO_ONE = REMOVED_CHARS | {"\r"}
 _TABLE = str.maketrans(CHAR_MAP)
+#: ``_TABLE`` that also deletes ``REMOVED_CHARS`` (no replacement is one of them).
+_KEY_TABLE = str.maketrans({**CHAR_MAP, **dict.fromkeys(REMOVED_CHARS)})
 
 _COPYRIGHT = re.compile(
     r"^\s*(?:(?:copyright|hak\s+cipta)\s*(?:©|\(c\))|©|\(c\)|copyright(?=\s+(?:19|20)\d\d\b))"
@@ -136,9 +138,7 @@ def _lines(text: str):
 
 def _compare_key(line: str) -> str:
     """The line as compared for repeats: NFC, quotes/spaces normalised, no zero-widths."""
-    norm = unicodedata.normalize("NFC", line).translate(_TABLE)
-    norm = "".join(c for c in norm if c not in REMOVED_CHARS)
-    return " ".join(norm.split())
+    return " ".join(unicodedata.normalize("NFC", line).translate(_KEY_TABLE).split())
 
 
 def _boilerplate(line: str) -> str | None:
@@ -183,7 +183,7 @@ def _rebuild(text: str, dropped: list[tuple[int, int, str]]) -> tuple[str, list[
 
 def _emit(text: str, a: int, b: int, out: list[str], offsets: list[int]) -> None:
     segment = text[a:b]
-    if not any(c in _NOT_ONE_TO_ONE for c in segment) and unicodedata.is_normalized("NFC", segment):
+    if _NOT_ONE_TO_ONE.isdisjoint(segment) and unicodedata.is_normalized("NFC", segment):
         out.append(segment.translate(_TABLE))
         offsets.extend(range(a, b))
         return

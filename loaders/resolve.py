@@ -63,11 +63,14 @@ _ABBR_IN_PARENS = re.compile(r"\s*\([^()]*\)")
 _KB_WORD = re.compile(r"\bKB\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_key(kind: str, label: str) -> str:
-    """``"<kind>/<slug>"`` of a canonical label."""
+    """``"<kind>/<slug>"`` of a canonical label (remembered: the same lexicon names are
+    keyed again and again in every article)."""
     return f"{kind}/{slugify(label)}"
 
 
+@lru_cache(maxsize=None)
 def cls_of(curie: str) -> URIRef:
     """``"kb:Province"`` → the IRI (closed namespaces: a typo raises AttributeError)."""
     prefix, _, name = curie.partition(":")

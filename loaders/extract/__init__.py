@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from functools import cache
 
 from .. import model
 from ..model import Article, CleanText, Extraction, Mention
@@ -28,8 +29,9 @@ _LATER_STAGES = (("dates", "find_dates"), ("meetings", "find_meetings"),
                  ("speech", "find_statements"))
 
 
+@cache
 def _stage(module: str, function: str) -> Callable[[Context], None] | None:
-    """A later reader, or None while its module is not written yet.
+    """A later reader, or None while its module is not written yet (looked up once).
 
     TODO: import dates/meetings/speech directly once all three are in the tree; until
     then a missing module only skips its stage (any other import error propagates).
@@ -57,9 +59,14 @@ def extract(article: Article, clean: CleanText) -> Extraction:
 
 def _build(article: Article, clean: CleanText, ctx: Context,
            extra: list[tuple[str, Mention]]) -> Extraction:
+    mapped: dict[model.Span, model.Span] = {}  # facts share their evidence sentences
+
     def span(s: model.Span) -> model.Span:
-        start, end = clean.to_original(s.start, s.end)
-        return model.Span(start, end, s.sentence)
+        out = mapped.get(s)
+        if out is None:
+            start, end = clean.to_original(s.start, s.end)
+            out = mapped[s] = model.Span(start, end, s.sentence)
+        return out
 
     sentences = []
     for i, (s, e) in enumerate(ctx.sentences):

@@ -10,11 +10,16 @@ back to the original article text at the end (``CleanText.to_original``).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rdflib import URIRef
 
 from ..model import Article, Entity, Fact, Statement
+
+
+_START = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +64,9 @@ class Context:
     warnings: list[str] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> int:
-        """Index of the sentence that holds a clean-text offset (last one if past the end)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid][0] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return max(lo, 0)
+        """Index of the sentence that holds a clean-text offset (last one if past the end;
+        the first one before its start)."""
+        return max(bisect_right(self.sentences, offset, key=_START) - 1, 0)
 
     def found_in(self, start: int, end: int) -> list[Found]:
         """Entities found inside a clean-text range, in text order."""

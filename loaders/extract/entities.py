@@ -35,6 +35,7 @@ from . import outlets, places
 from .context import Context, Found
 from .facts import add_facts
 from .nlp import LexHit
+from .patterns import initials, occurrences, starting
 from .people import find_people
 from .reader import (
     ABBR,
@@ -101,10 +102,10 @@ def _lexicon_names(r: Reader, labels: tuple[str, ...]) -> None:
                     r.mark(key, start, stop)
                 if short:  # its short form in the article's later sentences ("PK21")
                     abbr = short.group("abbr")
-                    for a in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", r.text):
-                        if not any(f.start <= a.start() < f.end for f in r.ctx.found
+                    for a0, a1 in occurrences(r.text, abbr):
+                        if not any(f.start <= a0 < f.end for f in r.ctx.found
                                    if f.key == key):
-                            r.mark(key, a.start(), a.end())
+                            r.mark(key, a0, a1)
                 continue
         key = r.add(r.res.entry_entity(entry))
         r.info[key].lexicon_ref = h.ref
@@ -164,7 +165,7 @@ def _province_after(r: Reader, pos: int) -> Found | None:
     return None
 
 
-_GOV = re.compile(r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
+_GOV = starting({"P"}, r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
                   r"\((?:Pemprov|Pemkab|Pemkot)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemda))[ \t]+")
 _GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",),
              "Provinsi": ("province",), "Kabupaten": ("kabupaten",), "Kota": ("kota",),
@@ -225,7 +226,7 @@ def _body_words(lex) -> _BodyWords:
             for a in b.abbreviations:
                 full[a] = (b.name, b.cls, "name")
             full.setdefault(b.name, (b.name, b.cls, "name"))
-    pattern = re.compile(rf"\b(?P<head>{words_re(full)})(?![\w-])")
+    pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
     return _BodyWords(full, pattern, parents)
 
 
@@ -317,12 +318,16 @@ def _context_place(r: Reader, pos: int, level: str | None) -> str | None:
     return best[1] if best else None
 
 
+def _association_pattern(lex) -> re.Pattern:
+    heads = words_re(lex.word_list("cso_head"))
+    return starting(initials(lex.word_list("cso_head")), rf"\b(?P<head>{heads}){SP}(?P<name>[A-Z][\w'\-]*(?:{SP}(?:dan{SP})?"
+                      rf"[A-Z][\w'\-]*)*)")
+
+
 def _associations(r: Reader) -> None:
     """Foundations and associations the lexicon does not know: "Yayasan Cinta Anak
     Bangsa (YCAB)", "Ikatan Penyuluh … " — a head word and capitalised words."""
-    heads = words_re(r.lex.word_list("cso_head"))
-    pattern = re.compile(rf"\b(?P<head>{heads}){SP}(?P<name>[A-Z][\w'\-]*(?:{SP}(?:dan{SP})?"
-                         rf"[A-Z][\w'\-]*)*)")
+    pattern = compiled(r.lex, "associations", _association_pattern)
     for m in pattern.finditer(r.text):
         if r.found_at(m.start(), ("org",)) or any(
                 f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
@@ -347,7 +352,8 @@ def _associations(r: Reader) -> None:
 def _org_aliases(r: Reader) -> None:
     """Short forms an article defines in brackets ("(TPPS)", "(Pokja)"), and a bare
     "Perwakilan BKKBN" when the article names exactly one such office."""
-    offices = {f.key for f in r.ctx.found if r.ctx.entities[f.key].types[0] == KB.RepresentativeOffice}
+    office = KB.RepresentativeOffice
+    offices = {f.key for f in r.ctx.found if r.ctx.entities[f.key].types[0] == office}
     if len(offices) == 1:
         (key,) = offices
         for m in re.finditer(r"\bPerwakilan[ \t]+(?:BKKBN|Kemendukbangga/BKKBN)\b(?![ \t]+[A-Z])",
@@ -356,9 +362,9 @@ def _org_aliases(r: Reader) -> None:
     for name, key in sorted(r.aliases.items(), key=lambda kv: -len(kv[0])):
         if not key.startswith("org/"):
             continue
-        for m in re.finditer(rf"(?<![\w(-]){re.escape(name)}(?![\w)-])", r.text):
-            if not any(f.start <= m.start() < f.end for f in r.ctx.found if f.key == key):
-                r.mark(key, m.start(), m.end())
+        for start, end in occurrences(r.text, name, "(-", ")-"):
+            if not any(f.start <= start < f.end for f in r.ctx.found if f.key == key):
+                r.mark(key, start, end)
 
 
 # ====================================================================== frameworks
@@ -447,16 +453,20 @@ def _norm_period(p: str) -> str:
     return f"{a}-{b}"
 
 
-def _regulations(r: Reader) -> None:
-    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
-    types = [w for t in r.lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
+def _regulation_pattern(lex) -> re.Pattern:
+    types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
              r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
-    pattern = re.compile(
-        rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
+    return starting(
+        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
         rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
         rf"(?:{SP}Tahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
         rf"(?:{SP}tentang{SP}{title})?")
+
+
+def _regulations(r: Reader) -> None:
+    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
+    pattern = compiled(r.lex, "regulations", _regulation_pattern)
     for m in pattern.finditer(r.text):
         kind = r.res.regulation_type(m.group("type"))
         if kind is None:
@@ -479,13 +489,16 @@ def _regulations(r: Reader) -> None:
         r.mark(key, m.start(), end)
 
 
+_PRIORITY = re.compile(
+    rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
+    rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
+
+
 def _priorities(r: Reader) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
-    numbers = words_re(_NUMBER_WORDS)
-    pattern = re.compile(
-        rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
-        rf"(?P<num>\d+|{numbers})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
-    agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == KB.PoliticalAgenda]
+    pattern = _PRIORITY
+    agenda_cls = KB.PoliticalAgenda
+    agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
     for m in pattern.finditer(r.text):
         sent = r.ctx.sentence_of(m.start())
         near = [f for f in agendas if f.start < m.start() and r.ctx.sentence_of(f.start)
@@ -563,21 +576,26 @@ def _prune(r: Reader) -> None:
     anything inside a person's name, and a place nested in another place's name."""
     found = r.ctx.found
     persons = [f for f in found if f.key.startswith("person/")]
+    same_key: dict[str, list[Found]] = {}  # each occurrence is compared with its kin only
+    for f in found:
+        same_key.setdefault(f.key, []).append(f)
+    places: list[Found] | None = None  # non-venue places, listed when first needed
     keep = []
     for f in found:
         former = {n for n, _ in r.ctx.entities[f.key].former_names}
         if f.text not in former and (f.key, f.start, f.end) not in r.keep and any(
-                o is not f and o.key == f.key and o.start <= f.start and f.end <= o.end
-                for o in found):
+                o is not f and o.start <= f.start and f.end <= o.end for o in same_key[f.key]):
             continue
         if not f.key.startswith("person/") and any(
                 p.start <= f.start and f.end <= p.end for p in persons):
             continue
-        if f.key.startswith("place/") and r.info[f.key].place_kind != "venue" and any(
-                o is not f and o.key.startswith("place/") and r.info[o.key].place_kind != "venue"
-                and o.start <= f.start and f.end <= o.end and (o.end - o.start) > (f.end - f.start)
-                for o in found):
-            continue
+        if f.key.startswith("place/") and r.info[f.key].place_kind != "venue":
+            if places is None:
+                places = [o for o in found if o.key.startswith("place/")
+                          and r.info[o.key].place_kind != "venue"]
+            if any(o is not f and o.start <= f.start and f.end <= o.end
+                   and (o.end - o.start) > (f.end - f.start) for o in places):
+                continue
         keep.append(f)
     keep.sort(key=lambda f: (f.start, -f.end, f.key))
     r.ctx.found[:] = keep

@@ -258,11 +258,12 @@ def _aligns(r: Reader) -> None:
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
+    task_force = KB.TaskForce
     programs_so_far: list[Found] = []
     last_programs: list[Found] = []
     for sentence, found in sorted(by_sentence.items()):
         programs = [f for f in found if f.key.startswith("program/")
-                    or r.ctx.entities[f.key].types[0] == KB.TaskForce]
+                    or r.ctx.entities[f.key].types[0] == task_force]
         frames = [f for f in found if f.key.startswith("framework/")]
         s0, s1 = r.ctx.sentences[sentence]
         if frames and not programs and programs_so_far and _PROGRAM_ANAPHOR.search(r.text, s0, s1):

@@ -30,6 +30,7 @@ from .patterns import (
     NUMBER,
     dateline_end,
     evidence_span,
+    initials,
     meeting_cues,
     meeting_terms,
     orgs_in,
@@ -37,6 +38,7 @@ from .patterns import (
     persons_in,
     places_in,
     sentence_spans,
+    starting,
     words_re,
 )
 from .speech import SPEECH_VERB
@@ -49,7 +51,8 @@ _ANAPHORS = meeting_terms("anaphor")
 _KEYWORDS = meeting_terms("keyword")
 _GENERIC = frozenset({"rapat", "pertemuan"} | set(_ANAPHORS))
 _ALL_HEADS = {**_HEADS, **_ABBREVS, **_ANAPHORS}
-_HEAD_RE = re.compile(rf"(?i:\b{words_re(_ALL_HEADS)}\b)")
+_HEAD_RE = starting(initials(_ALL_HEADS), rf"(?i:\b{words_re(_ALL_HEADS, by_initial=True)}\b)",
+                    ignorecase=True)
 # Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
 _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?]+(?:\s|$)|[\s,;:()]|$)")
 _STOP = frozenset([
@@ -98,7 +101,7 @@ _COUNT_OF = re.compile(rf"\b[Pp]eserta(?:\s+[\w-]+){{0,2}}?\s+(?:berjumlah|seban
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+(?:{words_re(['peserta', 'finalis'])})\b")
 _DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER})\s+hari\b")
 _CHAIR = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?")
-_COMMITTEE = re.compile(r"\b[Kk]etua\s+[Pp]anitia\b")
+_COMMITTEE = starting({"K", "k"}, r"\b[Kk]etua\s+[Pp]anitia\b")
 _OPENED = re.compile(r"\b(?:dibuka|dicanangkan)\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?(?:oleh\s+)?"
                      r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
 _OPENS = re.compile(r"\b(?:saat|ketika|sekaligus|sebelum)?\s*membuka\s+$")

@@ -24,11 +24,20 @@ from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 
 from ..model import EntityRef, Mention, Span
 from ..resolve import new_entity, person_label
-from .reader import Reader, words_re
+from .reader import Reader, compiled, words_re
 
 __all__ = ["bylines", "is_outlet", "outlet_key", "outlet_mentions"]
 
 _WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.I)
+_NEWS_PUBLISHER = KB.NewsPublisher
+
+
+def _absent(lowered: str | None, name: str) -> bool:
+    """True when a case-insensitive ``re`` search for ``name`` cannot match the text
+    whose ``str.lower()`` is ``lowered`` (given only for an ASCII text): an ASCII name
+    whose lower case is not in it. Saves a pattern and a scan per name; any other
+    name is searched as before."""
+    return lowered is not None and name.isascii() and name.lower() not in lowered
 
 
 def _fold(text: str) -> str:
@@ -71,14 +80,18 @@ def outlet_mentions(r: Reader) -> None:
     """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
     the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
     names: dict[str, str] = {}
+    lowered = r.text.lower() if r.text.isascii() else None
     pub = " ".join((r.ctx.article.publisher or "").split())
-    if pub and (_WEB.search(pub) or re.search(re.escape(pub), r.text, re.I)):
+    if pub and (_WEB.search(pub) or (not _absent(lowered, pub)
+                                     and re.search(re.escape(pub), r.text, re.I))):
         names[pub] = ""
     for key, entity in list(r.ctx.entities.items()):
-        if entity.types[0] == KB.NewsPublisher:
+        if entity.types[0] == _NEWS_PUBLISHER:
             for n in (entity.label, *entity.aliases):
                 names[n] = key
     for name, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        if _absent(lowered, name):
+            continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", r.text, re.I):
             if any(f.start <= m.start() < f.end for f in r.ctx.found):
                 continue
@@ -92,13 +105,21 @@ def _press_offices(r: Reader) -> None:
     ``press_office`` word) is a unit of the government named inside it."""
     heads = r.lex.word_list("press_office")
     for f in list(r.ctx.found):
-        if f.cls != KB.NewsPublisher or not any(
+        if f.cls != _NEWS_PUBLISHER or not any(
                 r.ctx.entities[f.key].label.startswith(h + " ") for h in heads):
             continue
         inner = [g for g in r.ctx.found if g.key.startswith("org/") and g.key != f.key
                  and f.start <= g.start and g.end <= f.end]
         if inner:
             r.info[f.key].unit_of = inner[0].key
+
+
+def _byline_pattern(lex) -> re.Pattern | None:
+    roles = lex.word_list("byline_role")
+    if not roles:
+        return None
+    return re.compile(rf"^[ \t]*(?P<role>{words_re(roles)})[ \t]*:[ \t]*"
+                      r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.M)
 
 
 def bylines(r: Reader) -> None:
@@ -108,11 +129,9 @@ def bylines(r: Reader) -> None:
     facts' evidence is the article's last sentence."""
     if r.clean is None:
         return
-    roles = r.lex.word_list("byline_role")
-    if not roles:
+    line = compiled(r.lex, "bylines", _byline_pattern)
+    if line is None:
         return
-    line = re.compile(rf"^[ \t]*(?P<role>{words_re(roles)})[ \t]*:[ \t]*"
-                      r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.M)
     text = r.ctx.article.text
     last = max(len(r.text) - 1, 0)
     sentence = r.ctx.sentence_of(last)

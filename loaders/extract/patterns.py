@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rdflib import URIRef
@@ -27,16 +27,19 @@ __all__ = [
     "attribution_verbs",
     "dateline_end",
     "evidence_span",
+    "initials",
     "lexicon_rows",
     "make_context",
     "meeting_cues",
     "meeting_terms",
+    "occurrences",
     "orgs_in",
     "parse_number",
     "persons_in",
     "places_in",
     "sentence_spans",
     "speech_verbs",
+    "starting",
     "words_re",
 ]
 
@@ -75,12 +78,85 @@ def meeting_cues(role: str) -> dict[str, int]:
             for r in lexicon_rows("meeting_cues.csv") if r["role"] == role}
 
 
-def words_re(words, *, suffix: str = "", space: str = r"\s+") -> str:
+def words_re(words, *, suffix: str = "", space: str = r"\s+", by_initial: bool = False) -> str:
     """An alternation of words, longest first, as a non-capturing regex group; a space
     inside a word matches ``space`` (any whitespace by default; the entity readers pass
-    blanks only, so a name never runs over a line break)."""
+    blanks only, so a name never runs over a line break).
+
+    ``by_initial``: the same alternation grouped by the words' first letters
+    ("r(?:apat|akor)|s(?:eminar)") when these are ASCII letters all of one case (else as
+    without it). It matches the same, in any case too (words of different first letters
+    cannot match at the same place, and a group keeps its words' order), and lets ``re``
+    try one group instead of every word at each word start.
+    """
+    words = list(words)
     alts = sorted({re.escape(w).replace(r"\ ", space) for w in words}, key=len, reverse=True)
+    firsts = "".join(w[:1] for w in words)
+    if by_initial and words and all(words) and firsts.isascii() and firsts.isalpha() and (
+            firsts.islower() or firsts.isupper()):
+        groups: dict[str, list[str]] = {}
+        for alt in alts:
+            groups.setdefault(alt[0], []).append(alt[1:])
+        alts = [f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()]
     return "(?:" + "|".join(alts) + ")" + suffix
+
+
+def initials(words: Iterable[str]) -> set[str] | None:
+    """The first characters of ``words`` as regex class items, for :func:`starting`;
+    None when there is none, or one word is empty or starts with a blank (``words_re``
+    of those matches an empty string, or widens the blank)."""
+    out = set()
+    for w in words:
+        if not w or w[0].isspace():
+            return None
+        out.add(re.escape(w[0]))
+    return out or None
+
+
+def starting(first: Iterable[str] | None, pattern: str, flags: int = 0, *,
+             ignorecase: bool = False) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind a lookahead for the characters a match can
+    start with (``first``: regex class items, e.g. from :func:`initials`; None: no
+    lookahead). ``ignorecase`` compares them in any case, as ``(?i:…)`` does.
+
+    The lookahead changes no match — every match starts with one of those characters —
+    it only lets a scan reject most positions with one character test instead of trying
+    every alternative of the pattern there (several times faster on a long alternation).
+    """
+    if first is None:
+        return re.compile(pattern, flags)
+    guard = f"[{''.join(sorted(set(first)))}]"
+    if ignorecase:
+        guard = f"(?i:{guard})"
+    return re.compile(f"(?={guard}){pattern}", flags)
+
+
+def _word_char(c: str) -> bool:
+    """``re``'s ``\\w`` for one character of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def occurrences(text: str, word: str, before: str = "-", after: str = "-"):
+    """Spans of ``word`` in ``text`` not touching a word character, nor a character of
+    ``before`` just before it or of ``after`` just after it, left to right without
+    overlap: what ``re.finditer(rf"(?<![\\w{before}]){re.escape(word)}(?![\\w{after}])",
+    text)`` yields, found with ``str.find`` (a pattern per name costs a compile and a
+    scan that tries every position)."""
+    if not word:
+        cls_b, cls_a = re.escape(before), re.escape(after)
+        for m in re.finditer(rf"(?<![\w{cls_b}])(?![\w{cls_a}])", text):
+            yield m.span()
+        return
+    n, size = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not (_word_char(text[i - 1]) or text[i - 1] in before)) and (
+                j == size or not (_word_char(text[j]) or text[j] in after)):
+            yield i, j
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
 
 
 # ---------------------------------------------------------------------------
@@ -114,6 +190,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     A period after a title or an initial ("Drs.", "H.", "dr.") does not end a
     sentence; a period after a degree ("S.IP. Asep mengatakan") does.
     """
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans`, remembered: the meeting and the speech readers both split
+    the same article."""
     out: list[tuple[int, int]] = []
     for para in _PARA.finditer(text):
         p0, ptext = para.start(), para.group()
@@ -127,7 +210,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = m.end()
         if ptext[start:].strip():
             out.append(_trimmed(text, p0 + start, p0 + len(ptext)))
-    return [s for s in out if s[1] > s[0]]
+    return tuple(s for s in out if s[1] > s[0])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -143,8 +226,10 @@ _DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def dateline_end(text: str, start: int) -> int:
-    """Offset after a dateline ("KUBU RAYA (ANTARA) - ", "Makassar (Lontara Pos) – ") at ``start``."""
+    """Offset after a dateline ("KUBU RAYA (ANTARA) - ", "Makassar (Lontara Pos) – ") at ``start``
+    (remembered: the meeting and the speech readers ask it of every sentence)."""
     m = _DATELINE.match(text, start)
     return m.end() if m else start
 

@@ -36,6 +36,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from ..model import EntityRef
 from ..resolve import new_entity, person_label
+from .patterns import initials, occurrences, starting
 from .reader import Reader, compiled, government_of, local_government, words_re
 
 __all__ = ["find_people"]
@@ -76,7 +77,8 @@ class _Words:
 
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
-    title_re = re.compile(rf"\b(?P<title>{words_re(titles)})(?![\w-])")
+    title_re = starting(initials(titles),
+                        rf"\b(?P<title>{words_re(titles, by_initial=True)})(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
     honorifics = words_re(lex.word_list("honorific"))
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
@@ -102,8 +104,13 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
-        re.compile(rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
+        starting(_with(initials(lex.word_list("honorific")), "A-Z"),
+                 rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
     )
+
+
+def _with(first: set[str] | None, item: str) -> set[str] | None:
+    return None if first is None else first | {item}
 
 
 def _words(r: Reader) -> _Words:
@@ -430,6 +437,7 @@ def _cue_persons(r: Reader, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _FROM = re.compile(r"[ \t]+dari[ \t]+")
 
 
@@ -468,10 +476,10 @@ def _short_forms(r: Reader) -> None:
         if " " not in form and form.casefold() in STOP_WORDS:
             continue
         (key,) = keys
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", r.text):
-            if any(cover[m.start():m.end()]):
+        for start, end in occurrences(r.text, form, ".-"):
+            if any(cover[start:end]):
                 continue
-            if re.match(r"[ \t]+[A-Z][a-z]", r.text[m.end():m.end() + 4]):
+            if _CAPITALISED_AFTER.match(r.text, end, end + 4):
                 continue  # part of a longer capitalised name
-            r.mark(key, m.start(), m.end())
-            cover[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            r.mark(key, start, end)
+            cover[start:end] = b"\x01" * (end - start)

@@ -20,11 +20,13 @@ import re
 from itertools import pairwise
 
 from kbgraph.ontology.namespaces import KB, SCHEMA
+from rdflib import URIRef
 
 from ..model import Mention, Span
 from ..resolve import new_entity
 from . import outlets
-from .nlp import LexHit, lexicon_hits, parse
+from .nlp import LexHit, phrase_hits
+from .patterns import initials, occurrences, starting
 from .reader import NAME_WORD, PLACE_RANK, SP, Reader, compiled, words_re
 
 __all__ = [
@@ -102,7 +104,7 @@ def dateline(r: Reader) -> None:
                 d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
             qual = " ".join(m.group("qual").split())
-            hits = [h for h in lexicon_hits(parse(qual)) if h.label == "PLACE"
+            hits = [h for h in phrase_hits(qual) if h.label == "PLACE"
                     and h.start == 0 and h.end == len(qual)]
             if hits:
                 ref = r.res.choose_place(sorted({h.ref for h in hits}), hint=None, explicit={},
@@ -122,11 +124,11 @@ def _dateline_place(r: Reader, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else a new place named as written (title case)."""
     name = " ".join(written.split())
-    doc_refs = [h.ref for h in lexicon_hits(parse(name)) if h.start == 0 and h.end == len(name)
+    doc_refs = [h.ref for h in phrase_hits(name) if h.start == 0 and h.end == len(name)
                 and h.label == "PLACE"]
     if not doc_refs:
         title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-        doc_refs = [h.ref for h in lexicon_hits(parse(title)) if h.start == 0
+        doc_refs = [h.ref for h in phrase_hits(title) if h.start == 0
                     and h.end == len(title) and h.label == "PLACE"]
     if doc_refs:
         ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
@@ -151,7 +153,7 @@ def see_also(r: Reader) -> None:
         text = r.ctx.article.text[d0:d1]
         clean_at = bisect.bisect_left(r.clean.offsets, d0)
         sentence = r.ctx.sentence_of(max(clean_at - 1, 0))
-        hits = lexicon_hits(parse(text))
+        hits = phrase_hits(text)
         spans: dict[tuple[int, int], list[LexHit]] = {}
         for h in hits:
             spans.setdefault((h.start, h.end), []).append(h)
@@ -203,9 +205,10 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
     rest = rf"(?:{SP}(?!{words_re(lex.word_list('weekday'))}\b){NAME_WORD})*"
-    head_re = re.compile(rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
-    brand_re = re.compile(rf"\b{words_re(brands)}(?:{SP}{NAME_WORD})+")
-    suffix_re = re.compile(rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
+    head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
+    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}{NAME_WORD})+")
+    suffix_re = starting({"A-Z"},
+                         rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
     return head_re, brand_re, suffix_re
 
 
@@ -247,17 +250,22 @@ def add_venues(r: Reader) -> None:
 
 # ------------------------------------------------------------ villages, districts
 
+def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str]], re.Pattern]:
+    kinds = {w: (KB.Village, "village") for w in lex.word_list("village_head")}
+    kinds.update({w: (KB.District, "district") for w in lex.word_list("district_head")})
+    heads = list(kinds)
+    stop = words_re([*kinds, "Kabupaten", "Kota", "Provinsi",
+                     *lex.word_list("weekday"), *lex.word_list("month")])
+    pattern = starting(
+        initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
+        rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
+    return kinds, pattern
+
+
 def local_places(r: Reader) -> None:
     """"Desa X", "Kelurahan X", "Kecamatan X", "Kapanewon X" (the heads are
     ``village_head``/``district_head`` words), and the bare X later in the article."""
-    kinds = {w: (KB.Village, "village") for w in r.lex.word_list("village_head")}
-    kinds.update({w: (KB.District, "district") for w in r.lex.word_list("district_head")})
-    heads = list(kinds)
-    stop = words_re([*kinds, "Kabupaten", "Kota", "Provinsi",
-                     *r.lex.word_list("weekday"), *r.lex.word_list("month")])
-    pattern = re.compile(
-        rf"\b(?P<head>{words_re(heads)}){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
-        rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
+    kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
     for m in matches:
@@ -280,12 +288,16 @@ def local_places(r: Reader) -> None:
             r.aliases.setdefault(name, key)
 
 
+def _chain_name_pattern(lex) -> re.Pattern:
+    stop = words_re([*lex.word_list("weekday"), *lex.word_list("month")])
+    return re.compile(rf",{SP}(?P<name>(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:{SP}(?!{stop}\b)"
+                      rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
+
+
 def chains(r: Reader) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
     province), unknown capitalised names in such a chain becoming places of their own."""
-    stop = words_re([*r.lex.word_list("weekday"), *r.lex.word_list("month")])
-    unknown = re.compile(rf",{SP}(?P<name>(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:{SP}(?!{stop}\b)"
-                         rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
+    unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
     outer = [f for f in places if not any(o is not f and o.start <= f.start and f.end <= o.end
@@ -326,7 +338,7 @@ def place_aliases(r: Reader) -> None:
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r.text):
-            if not any(f.start <= m.start() and m.end() <= f.end and f.key != key
+        for start, end in occurrences(r.text, name):
+            if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
-                r.mark(key, m.start(), m.end())
+                r.mark(key, start, end)

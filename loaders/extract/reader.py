@@ -47,9 +47,9 @@ def compiled(lex, name: str, build):
     return value
 
 
-def words_re(words: Iterable[str]) -> str:
+def words_re(words: Iterable[str], by_initial: bool = False) -> str:
     """``patterns.words_re`` with spaces as runs of blanks (never a line break)."""
-    return patterns.words_re(words, space=SP)
+    return patterns.words_re(words, space=SP, by_initial=by_initial)
 
 
 @dataclass(slots=True)
@@ -90,6 +90,7 @@ class Reader:
         self.anchors: dict[str, int] = {}  # where an entity without mention was read
         self.keep: set[tuple[str, int, int]] = set()  # nested forms that stay mentions
         self._found: set[tuple[str, int, int]] = set()
+        self._facts: set[Fact] = set(ctx.facts)  # what ctx.facts holds (fast membership)
 
     # ------------------------------------------------------------------ registry
 
@@ -144,7 +145,8 @@ class Reader:
     def fact(self, subject: str, predicate: URIRef, obj, pos: int,
              datatype: URIRef | None = None) -> None:
         fact = Fact(subject, predicate, obj, self.evidence(pos), datatype)
-        if fact not in self.ctx.facts:
+        if fact not in self._facts:
+            self._facts.add(fact)
             self.ctx.facts.append(fact)
 
     def covered(self) -> bytearray:

@@ -22,17 +22,20 @@ from .patterns import (
     PRONOUN,
     attribution_verbs,
     dateline_end,
+    initials,
     orgs_in,
     persons_in,
     sentence_spans,
     speech_verbs,
+    starting,
     words_re,
 )
 
 __all__ = ["SPEECH_VERB", "Quote", "find_quotes", "find_statements"]
 
 #: A reported-speech verb as a whole word.
-SPEECH_VERB = re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")
+SPEECH_VERB = starting(initials(speech_verbs()),
+                       rf"\b(?P<verb>{words_re(speech_verbs(), by_initial=True)})\b")
 _ATTR = words_re(attribution_verbs())
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*,?\s*(?P<verb>{_ATTR})(?P<nya>nya)?\b")
@@ -41,9 +44,9 @@ _INLINE = re.compile(
     rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
     rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))\s*,\s*"
 )
-_MENURUT = re.compile(r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
+_MENURUT = starting({"M", "m"}, r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
-_NYA = re.compile(r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
+_NYA = starting({"M", "m", "D", "d"}, r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
                   r"|sebutkan|paparkan|terangkan|tuturkan))nya\s*,\s*")
 # 'Ia mengatakan, "…"' / 'Menurut dia: "…"': what may stand right before a quote.
 _BEFORE_QUOTE = re.compile(
