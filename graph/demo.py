@@ -59,7 +59,7 @@ def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
     store_path = out / "store"
     store = EmbeddedStore(store_path, create=True)
     try:
-        store.ox_store.clear()  # fresh: an earlier demo's store is emptied, not merged
+        store.clear()  # fresh: an earlier demo's store is emptied, not merged
         report = build(store, [sample_dir()], progress=progress)
         ttl = out / "graph.ttl"
         _write_atomic(ttl, store.dump("ttl"))

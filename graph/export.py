@@ -205,9 +205,9 @@ def _network(store: Any, graph: str) -> nx.MultiDiGraph:
             "network formats export the asserted entity network; --graph inferred applies to "
             "the RDF formats (ttl, nt, nq, trig, jsonld, owl)"
         )
-    from .network import project  # the entity network already leaves provenance out
+    from .network_cache import project_cached  # the entity network already leaves provenance out
 
-    G = project(store)
+    G = project_cached(store)
     if G.number_of_nodes() == 0:
         raise InputError("nothing to export: the store holds no entities", hint="run kbgraph build first")
     return G

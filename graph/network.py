@@ -39,7 +39,7 @@ from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kbgraph.ontology import ONTOLOGY_TTL
-from kbgraph.ontology.namespaces import FOAF, KB, ORG, PREFIXES, RDFS, SCHEMA, SKOS
+from kbgraph.ontology.namespaces import FOAF, KB, ORG, PREFIXES, RDF, RDFS, SCHEMA, SKOS
 
 from .store import SelectResult, sparql_asset
 from .terms import from_ox, to_ox
@@ -55,6 +55,7 @@ __all__ = [
     "betweenness",
     "communities",
     "ego",
+    "induced",
     "most_central",
     "top_actors",
     "find_node",
@@ -243,11 +244,19 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
     src = queryable(source)
     onto = _ontology()
 
+    # what only the reasoner asserts leaves the network (usually nothing)
+    inferred = {(str(r["subject"]), str(r["predicate"]), str(r["object"]))
+                for r in select(src, "network-inferred-only")}
+    a_type = str(RDF.type)
+
     types: dict[str, set[URIRef]] = defaultdict(set)
     tops: dict[str, set[URIRef]] = defaultdict(set)
     for row in select(src, "network-entities"):
-        types[str(row["entity"])].add(row["type"])
-        tops[str(row["entity"])].add(row["top"])
+        iri = str(row["entity"])
+        if inferred and (iri, a_type, str(row["top"])) in inferred:
+            continue
+        types[iri].add(row["type"])
+        tops[iri].add(row["top"])
 
     literals: dict[str, dict[URIRef, set[Literal]]] = defaultdict(lambda: defaultdict(set))
     for row in select(src, "network-literals"):
@@ -270,7 +279,7 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
     edges = []
     for row in select(src, "network-relations"):
         s, p, o = str(row["subject"]), row["predicate"], str(row["object"])
-        if s in G and o in G:
+        if s in G and o in G and (s, str(p), o) not in inferred:
             edges.append((s, o, _local_name(str(p)), p))
     for s, o, key, p in sorted(edges, key=lambda e: (e[0], e[1], e[2], str(e[3]))):
         if G.has_edge(s, o, key):  # two vocabularies with the same local name
@@ -386,7 +395,25 @@ def ego(G: nx.Graph, node: str, depth: int = 1) -> nx.MultiDiGraph:
     """
     if node not in G:
         raise nx.NodeNotFound(f"node {node!r} is not in the graph")
-    return nx.ego_graph(G, node, radius=depth, undirected=True).copy()
+    return induced(G, nx.ego_graph(G, node, radius=depth, undirected=True))
+
+
+def induced(G: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """The subgraph of ``G`` on ``nodes``, nodes and edges in ``G``'s order.
+
+    ``G.subgraph(nodes).copy()`` iterates a Python set when the subgraph is less than
+    half of ``G``, so its order (and every file drawn from it) would change from run
+    to run with the hash seed.
+    """
+    keep = set(nodes)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((x, d) for x, d in G.nodes(data=True) if x in keep)
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    else:
+        H.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if u in keep and v in keep)
+    return H
 
 
 def most_central(G: nx.Graph, n: int, *, keep: Iterable[str] = ()) -> tuple[nx.MultiDiGraph, list[str]]:
@@ -409,7 +436,7 @@ def most_central(G: nx.Graph, n: int, *, keep: Iterable[str] = ()) -> tuple[nx.M
         if len(chosen) >= max(n, len(pinned)):
             break
         chosen.add(x)
-    return G.subgraph(sorted(chosen)).copy(), sorted(set(G) - chosen)
+    return induced(G, chosen), sorted(set(G) - chosen)
 
 
 def top_actors(G_or_source: nx.Graph | Queryable | Graph, n: int = 10, *,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -286,6 +287,12 @@ def _open_read_only(path: Path, attempts: int = 40) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+#: The file in a store folder that names the store's current content (see :attr:`EmbeddedStore.revision`).
+REVISION_FILE = "kbgraph-revision"
+#: The folder in a store folder for results derived from one revision (the network projection).
+CACHE_DIR = "kbgraph-cache"
+
+
 class EmbeddedStore(Store):
     """An Oxigraph store in a folder on disk (RocksDB), opened by this process alone."""
 
@@ -294,6 +301,8 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
         self.path = Path(path)
         self.location = str(self.path)
+        self.read_only = read_only
+        self._changed = False
         _check_folder(self.path, create=create)
         try:
             self._ox: ox.Store | None = (
@@ -323,6 +332,51 @@ class EmbeddedStore(Store):
             except (OSError, RuntimeError):  # a read-only store cannot flush
                 pass
             self._ox = None  # dropping the last reference releases the RocksDB lock
+            if not self.read_only and (self._changed or self.revision is None):
+                self._new_revision()
+
+    # -- the revision: what derived results (a cached projection) are keyed by ----------
+
+    @property
+    def revision(self) -> str | None:
+        """An opaque name for the store's content, new after every session that wrote it.
+
+        None while a writer is at work (its first write removes the name; closing
+        names the new content) and after a writer died: results derived from the store
+        are then computed afresh, never taken from a cache of other content. Writes
+        from outside kbgraph (another program opening the folder) are not seen.
+        """
+        try:
+            return (self.path / REVISION_FILE).read_text(encoding="ascii").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where results derived from one :attr:`revision` are kept."""
+        return self.path / CACHE_DIR
+
+    def _will_change(self) -> None:
+        """Forget the revision before the first write of this session."""
+        if not self._changed:
+            (self.path / REVISION_FILE).unlink(missing_ok=True)
+            self._changed = True
+
+    def _new_revision(self) -> None:
+        tmp = self.path / f".{REVISION_FILE}.tmp"
+        try:
+            tmp.write_text(uuid.uuid4().hex + "\n", encoding="ascii")
+            os.replace(tmp, self.path / REVISION_FILE)
+        except OSError:  # a store on a read-only medium: no revision, no cache
+            tmp.unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        """Empty the store (every graph and the view)."""
+        self._will_change()
+        try:
+            self.ox_store.clear()
+        except OSError as exc:
+            raise StoreError(f"writing the store {self.location} failed: {exc}") from None
 
     def _query(self, sparql: str, bindings: Bindings) -> Any:
         """Run a query over the maintained union view; bindings by pyoxigraph substitution.
@@ -367,6 +421,7 @@ class EmbeddedStore(Store):
         return bool(result)
 
     def _update(self, sparql: str) -> None:
+        self._will_change()
         try:
             self.ox_store.update(sparql)
         except SyntaxError as exc:  # our own update text: a bug, but say what happened
@@ -387,6 +442,7 @@ class EmbeddedStore(Store):
         batch size (one RocksDB ingestion across all column families), which a crash
         test checks. Calls are kept well below that size and never split a graph.
         """
+        self._will_change()
         try:
             for chunk in _chunks(sorted(graphs.items()), BULK_LINES):
                 data = "".join(_as_nquads(g, nt) for g, nt in chunk)
@@ -417,6 +473,7 @@ class EmbeddedStore(Store):
         """
         g = ox.NamedNode(str(graph_iri))
         store = self.ox_store
+        self._will_change()
         self._update(_VIEW_RETRACT.format(g=to_ntriples(graph_iri)))
         store.remove_graph(g)
         triples = list(triples)

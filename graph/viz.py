@@ -41,6 +41,7 @@ from kbgraph.ontology.errors import InputError
 from . import network
 from .export import _write_file  # atomic, umask permissions, InputError on failure
 from .network import Queryable
+from .network_cache import project_cached
 from .store import sparql_asset
 from .terms import inject_block, values_column
 
@@ -109,7 +110,7 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
     if depth < 0:
         raise InputError(f"--depth must be 0 or more, not {depth}")
     src = network.queryable(source)
-    full = network.project(src)
+    full = project_cached(src)
     if not len(full):
         raise InputError("the graph has no entities to draw", hint="run `kbgraph build PATH` first")
     G, node = full, None
@@ -275,13 +276,14 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     for x in G:
         net.add_node(x, **_node_payload(sel, x, size_by, degree[x], evidence[x]))
     pairs: Counter[frozenset[str]] = Counter()
-    for u, v, key, d in G.edges(keys=True, data=True):
+    relations: dict[str, dict[str, str]] = {}  # what every edge of one property repeats, once
+    for i, (u, v, key, d) in enumerate(G.edges(keys=True, data=True)):
         pair = frozenset((u, v))
         extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * pairs[pair]}} if pairs[pair] else {}
         pairs[pair] += 1
-        net.add_edge(u, v, id=f"{u} {key} {v}", label=d["label"], width=1 + 0.75 * min(d["articles"], 4),
-                     kb={"predicate": d["predicate"], "labelEn": d["label"], "labelId": d["label_id"],
-                         "articles": d["articles"]}, **extra)
+        relations.setdefault(d["predicate"], {"labelEn": d["label"], "labelId": d["label_id"]})
+        net.add_edge(u, v, id=f"e{i}", label=d["label"], width=1 + 0.75 * min(d["articles"], 4),
+                     kb={"predicate": d["predicate"], "articles": d["articles"]}, **extra)
     net.options = _options(len(G))
     nodes, edges, _heading, _h, _w, _opts = net.get_network_data()
 
@@ -289,7 +291,8 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     classes = [{"name": c, "count": counts[c], **{k: s[k] for k in ("label", "color", "glyph")}}
                for c, s in CLASS_STYLE.items() if counts[c]]
     report = _report(sel, path)
-    data = {"nodes": nodes, "edges": edges, "options": net.options, "classes": classes}
+    data = {"nodes": nodes, "edges": edges, "relations": dict(sorted(relations.items())),
+            "options": net.options, "classes": classes}
     focus_label = G.nodes[sel.focus]["label"] if sel.focus else None
     _write_file(path, _render(data, report, title, focus_label).encode("utf-8"))
     return report

@@ -1,7 +1,8 @@
 /* kbgraph network page.
  *
  * Reads the graph from the JSON block #kbgraph-data (every "<", ">" and "&" in it is
- * escaped, so article text cannot end the block), builds every tooltip and panel as
+ * escaped, so article text cannot end the block; an edge names its property, whose
+ * labels are in data.relations once), builds every tooltip and panel as
  * DOM nodes with textContent (article text is never parsed as HTML), and draws the
  * network with vis-network. Physics runs until the layout stabilises, then stops.
  * Exposes window.kbgraphNetwork / kbgraphNodes / kbgraphEdges for scripting and tests;
@@ -74,7 +75,8 @@
     var from = byId[edge.from], to = byId[edge.to];
     box.appendChild(el("div", (from ? from.kb.label : edge.from) + " \u2192 " + (to ? to.kb.label : edge.to),
                        "kb-card-title"));
-    box.appendChild(el("div", kb.labelEn + " / " + kb.labelId, "kb-card-class"));
+    var rel = data.relations[kb.predicate] || { labelEn: kb.predicate, labelId: kb.predicate };
+    box.appendChild(el("div", rel.labelEn + " / " + rel.labelId, "kb-card-class"));
     box.appendChild(el("div", "Artikel pendukung / supporting articles: " + kb.articles));
     box.appendChild(el("div", kb.predicate, "kb-iri"));
     return box;

@@ -140,8 +140,9 @@ def stats_cmd(
 
 def _top_actors(store, n: int) -> list[dict]:
     from kbgraph.graph.network import top_actors
+    from kbgraph.graph.network_cache import project_cached
 
-    return top_actors(store, n)
+    return top_actors(project_cached(store), n)
 
 
 class Reasoner(str, enum.Enum):

@@ -90,6 +90,13 @@ def test_tooltip_search_and_class_filter(browser, tmp_path):
     assert "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)" in tip
     assert "BKKBN Kalbar gelar pertemuan Pokja Kampung KB \u2014 2019-11-26" in tip
     assert "participantCount: 133" in tip
+    edge_card = browser.js(
+        "var a = arguments[0], b = arguments[1];"
+        " return window.kbgraphEdges.get({filter: function (e) {"
+        " return e.from === a && e.to === b; }})[0].title.textContent",
+        meeting, ID + "org/perwakilan-bkkbn-provinsi-kalimantan-barat")
+    assert "organized by / diselenggarakan oleh" in edge_card
+    assert "supporting articles: 1" in edge_card
 
     search = browser.driver.find_element(By.ID, "kb-search")
     search.send_keys("Pontianak", Keys.ENTER)

@@ -280,3 +280,36 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(network, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted >= 10
+
+
+def test_only_what_the_reasoner_alone_asserts_is_left_out(dataset):
+    """A type or relation in graph/inferred counts when an article asserts it too."""
+    inferred = URIRef("https://w3id.org/kbgraph/graph/inferred")
+    article = next(g.identifier for g in dataset.graphs() if str(g.identifier).endswith("/article/a1"))
+    ds = Dataset()
+    for q in dataset.quads((None, None, None, None)):
+        ds.add(q)
+    org, a_type = URIRef("http://www.w3.org/ns/org#Organization"), URIRef(str(network.RDF.type))
+    ghost = URIRef(ID + "org/only-inferred")
+    ds.add((ghost, a_type, org, inferred))  # typed by the reasoner alone: no node
+    sub = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+    ds.add((URIRef(BIDANG), sub, URIRef(PERWAKILAN), inferred))  # inferred only: no edge
+    ds.add((URIRef(PEMPROV), sub, URIRef(BKKBN), inferred))  # inferred and asserted: an edge
+    ds.add((URIRef(PEMPROV), sub, URIRef(BKKBN), article))
+    H = project(ds)
+    assert ghost not in {URIRef(x) for x in H}
+    assert not H.has_edge(BIDANG, PERWAKILAN, "subOrganizationOf")
+    assert H.has_edge(PEMPROV, BKKBN, "subOrganizationOf")
+
+
+def test_subgraphs_keep_the_graph_order():
+    """A small part of a big graph comes out in the big graph's order, not a set's."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(f"n{i:03d}" for i in range(200))
+    G.add_edges_from((f"n{i:03d}", f"n{(i * 7) % 200:03d}", "r") for i in range(200))
+    G.add_edges_from(("n000", f"n{i:03d}", "hub") for i in range(1, 40))
+    H, left_out = most_central(G, 12)
+    assert list(H) == [x for x in G if x in H]
+    assert list(H.edges(keys=True)) == [e for e in G.edges(keys=True) if e[0] in H and e[1] in H]
+    E = ego(G, "n000", 1)
+    assert list(E) == [x for x in G if x in E] and set(E) == set(nx.ego_graph(G, "n000", 1, undirected=True))

@@ -138,8 +138,10 @@ def test_page_data_nodes_edges_and_tooltips(handmade, tmp_path):
     assert kalbar["kb"]["wikidata"] == "Q3916" and kalbar["kb"]["aliases"] == ["Kalbar"]
     edge = next(e for e in data["edges"] if e["from"] == MEETING and e["to"] == PERWAKILAN)
     assert edge["label"] == "organized by" and edge["arrows"] == "to"
-    assert edge["kb"] == {"predicate": "https://w3id.org/kbgraph/ontology#organizedBy", "labelEn": "organized by",
-                          "labelId": "diselenggarakan oleh", "articles": 1}
+    assert edge["kb"] == {"predicate": "https://w3id.org/kbgraph/ontology#organizedBy", "articles": 1}
+    assert data["relations"][edge["kb"]["predicate"]] == {"labelEn": "organized by",
+                                                          "labelId": "diselenggarakan oleh"}
+    assert [e["id"] for e in data["edges"]] == [f"e{i}" for i in range(len(data["edges"]))]
     assert [c["name"] for c in data["classes"]] == [
         "Organization", "Person", "Post", "Place", "Meeting", "Program", "PolicyFramework"]
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
