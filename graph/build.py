@@ -4,7 +4,9 @@ What a researcher can rely on, and how it is done:
 
 * **Idempotent and incremental.** Every article owns its named graph
   (``namespaces.article_graph(id)``) holding ``kb:contentHash``. One query reads all
-  stored hashes first; an article whose hash is unchanged is not even extracted. A
+  stored hashes first; an article whose hash is unchanged is not even extracted. On an
+  embedded store the last build's index (:mod:`kbgraph.graph.build_index`) stands in
+  for that query, and a file it shows unchanged is not even read. A
   changed article replaces its own graph only. An article whose id changed at the
   same source (an edited file without a URL: its id is a hash of the text) replaces
   the graph it superseded. ``prune=True`` also drops articles whose file is gone.
@@ -31,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -41,6 +44,7 @@ from kbgraph.ontology.errors import InputError, KbgraphError
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
+from .build_index import BuildIndex, FileRecord, load_index, save_index
 from .store import EmbeddedStore, Store, sparql_asset
 from .terms import normalize_bnodes, ntriples_of
 
@@ -218,6 +222,14 @@ class _Stored:
     source: str | None
 
 
+class _Recorded(NamedTuple):
+    """An article as the build index remembers it: what deciding to skip it needs."""
+
+    id: str
+    source: str
+    content_hash: str
+
+
 def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
     """Every article graph's content hash and source path, in one query."""
     articles: set[URIRef] = set()
@@ -348,15 +360,22 @@ class _Run:
     """One build: the state shared by reading, extracting and writing."""
 
     def __init__(self, store: Store, files: list[Path], report: BuildReport, *, strict: bool,
-                 force: bool, reader: Reader, tracker: _Tracker):
+                 force: bool, reader: Reader, tracker: _Tracker, index: BuildIndex | None = None):
         self.store, self.files, self.report = store, files, report
         self.strict, self.force, self.reader, self.tracker = strict, force, reader, tracker
-        self.stored = _stored_articles(store)
+        self.index = index
+        self.stored = (
+            {URIRef(g): _Stored(h, src) for g, (h, src) in sorted(index.stored.items())}
+            if index is not None else _stored_articles(store)
+        )
+        self.records: dict[str, FileRecord] = dict(index.files) if index is not None else {}
+        self.written: dict[URIRef, _Stored] = {}  # graphs this run wrote
+        self.dropped: set[URIRef] = set()  # … and dropped
         self.seen: dict[str, str] = {}  # article id → source, this run
         self.present: dict[str, str] = {}  # source → id of the article in the store after the run
         self.kind: dict[str, str] = {}  # article id → "added" | "updated", for those extracted
         self.file_no: dict[str, int] = {}  # article id → number of its file, for those extracted
-        self.clean_files: set[Path] = set()  # files read without any error
+        self.clean_files: list[Path] = []  # files read without any error (resolved for --prune)
         self.new: dict[URIRef, str] = {}  # extracted, not yet written: graphs not in the store
         self.changed: dict[URIRef, str] = {}  # … and graphs that replace stored ones
         self.unwritten: list[int] = []  # the file numbers of the articles gathered so far
@@ -373,9 +392,17 @@ class _Run:
         """Read every file; yield batches of the articles that need extracting."""
         batch: list[Article] = []
         for file_no, path in enumerate(self.files):
+            st = _stat(path)
+            if self._skip_unchanged(file_no, path, st):
+                continue
             articles, errors = self.reader(path)
             if not errors:
-                self.clean_files.add(real_path(path))
+                self.clean_files.append(path)
+                if st is not None:  # stat before reading: a change meanwhile shows next time
+                    self.records[str(path)] = FileRecord(
+                        st.st_size, st.st_mtime_ns, tuple((a.id, a.source, a.content_hash) for a in articles))
+            else:
+                self.records.pop(str(path), None)
             for err in errors:
                 self.problem(err.source or str(path), _reason(err))
             handled = len(errors)
@@ -393,7 +420,28 @@ class _Run:
         if batch:
             yield batch
 
-    def _needs_extraction(self, article: Article) -> bool:
+    def _skip_unchanged(self, file_no: int, path: Path, st: os.stat_result | None) -> bool:
+        """Handle a file the index shows unchanged without reading it; False: read it."""
+        if self.index is None or st is None:
+            return False
+        rec = self.index.unchanged(path, st)
+        if rec is None:
+            return False
+        here: set[str] = set()
+        for aid, source, h in rec.articles:
+            if aid in self.seen or aid in here:  # a duplicate: never extracted either way
+                continue
+            here.add(aid)
+            old = self.stored.get(article_graph(aid))
+            if old is None or old.hash != h or old.source != source:
+                return False
+        self.clean_files.append(path)
+        for rec_article in rec.articles:
+            self._needs_extraction(_Recorded(*rec_article))  # False for each: counted, not read
+        self.tracker.file_read(file_no, len(rec.articles))
+        return True
+
+    def _needs_extraction(self, article: Article | _Recorded) -> bool:
         report = self.report
         if article.id in self.seen:
             report.duplicates += 1
@@ -419,6 +467,7 @@ class _Run:
                 continue
             target = self.new if self.kind[aid] == "added" else self.changed
             target[article_graph(aid)] = nt
+            self.written[article_graph(aid)] = _Stored(article.content_hash, article.source)
             self.present[article.source] = aid
             name = self.kind[aid]
             setattr(self.report, name, getattr(self.report, name) + 1)
@@ -447,7 +496,9 @@ class _Run:
         """Drop superseded (and with ``prune``, gone) articles; strict: write everything."""
         drops = _superseded(self.stored, self.present, self.kind, self.report)
         if prune:
-            drops |= _gone(self.stored, self.seen, self.clean_files, drops, self.report)
+            clean = {real_path(p) for p in self.clean_files}
+            drops |= _gone(self.stored, self.seen, clean, drops, self.report)
+        self.dropped = drops
         if not self.strict:
             self.flush()
             self.writer.close()
@@ -461,6 +512,25 @@ class _Run:
         else:
             self.store.write(self.new, new=True)
         self.tracker.batch_done(self.unwritten)
+
+    def save_index(self) -> None:
+        """Leave the index of this build next to an embedded store, for the next one."""
+        store = self.store
+        if not isinstance(store, EmbeddedStore):
+            return
+        revision = store.seal()
+        if revision is None:
+            return
+        stored = {g: v for g, v in self.stored.items() if g not in self.dropped}
+        stored.update(self.written)
+        save_index(store, revision, self.records, {str(g): (v.hash, v.source) for g, v in stored.items()})
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:  # gone meanwhile: reading it says so
+        return None
 
 
 def build(
@@ -489,14 +559,18 @@ def build(
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     files = _iter_sources(paths, report.warnings)  # raises before anything is written
     tracker = _Tracker(progress, len(files))
+    # the last build's index lets unchanged files go unread (not with another reader)
+    index = load_index(store) if isinstance(store, EmbeddedStore) and reader is None and not force else None
     run = _Run(store, files, report, strict=strict, force=force, reader=reader or _read_path,
-               tracker=tracker)
+               tracker=tracker, index=index)
     if not strict:
         report.ontology_loaded = ensure_ontology(store)
     try:
         for batch, outcomes in _run_batches(extractor or extract_graph, run.to_extract(), workers):
             run.write_batch(batch, outcomes)
         run.finish(prune)
+        if reader is None:
+            run.save_index()
     finally:
         run.writer.close_quietly()
     report.seconds = time.perf_counter() - tracker.started

@@ -356,6 +356,20 @@ class EmbeddedStore(Store):
         """Where results derived from one :attr:`revision` are kept."""
         return self.path / CACHE_DIR
 
+    def seal(self) -> str | None:
+        """Name the content as it is now (the end of a build) and return the name, so that
+        what was derived from it can be kept; a later write in this session un-names it."""
+        if self.read_only:
+            return self.revision
+        if self._changed or self.revision is None:
+            try:
+                self.ox_store.flush()
+            except (OSError, RuntimeError):
+                pass
+            self._new_revision()
+            self._changed = False
+        return self.revision
+
     def _will_change(self) -> None:
         """Forget the revision before the first write of this session."""
         if not self._changed:

@@ -68,7 +68,7 @@ def build_cmd(
     prune: Annotated[bool, typer.Option(
         "--prune", help="Remove articles whose files are gone (or no longer hold them).")] = False,
     force: Annotated[bool, typer.Option(
-        "--force", help="Re-extract unchanged articles too (after upgrading kbgraph).")] = False,
+        "--force", help="Re-read and re-extract unchanged articles too (after upgrading kbgraph).")] = False,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Extraction processes (default: one per CPU).")] = None,
 ) -> None:

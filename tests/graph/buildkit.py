@@ -93,6 +93,20 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
             for i in range(n)]
 
 
+def run_build(store, paths, **kw):
+    """``build`` with the fake extractor in one process, unless told otherwise."""
+    from kbgraph.graph.build import build
+
+    kw.setdefault("extractor", fake_extract)
+    kw.setdefault("workers", 1)
+    return build(store, paths if isinstance(paths, list) else [paths], **kw)
+
+
+def counts(report) -> tuple[int, ...]:
+    """added, updated, unchanged, skipped, pruned."""
+    return report.added, report.updated, report.unchanged, report.skipped, report.pruned
+
+
 def graphs_ntriples(store) -> dict[str, str]:
     """Each named graph's sorted N-Triples, keyed by graph IRI."""
     return {str(g): store.graph_ntriples(g) for g in store.graphs()}

@@ -6,9 +6,9 @@ import shutil
 
 import buildkit
 import pytest
-from buildkit import fake_extract, graphs_ntriples, write_article, write_corpus
+from buildkit import graphs_ntriples, write_article, write_corpus
 
-from kbgraph.graph.build import BATCH, POOL_THRESHOLD, BuildReport, build, ensure_ontology
+from kbgraph.graph.build import BATCH, POOL_THRESHOLD, ensure_ontology
 from kbgraph.graph.store import open_store
 from kbgraph.graph.terms import normalize_bnodes
 from kbgraph.ontology.errors import InputError
@@ -33,14 +33,8 @@ def store(tmp_path):
         yield st
 
 
-def run(store, paths, **kw) -> BuildReport:
-    kw.setdefault("extractor", fake_extract)
-    kw.setdefault("workers", 1)
-    return build(store, paths if isinstance(paths, list) else [paths], **kw)
-
-
-def counts(report: BuildReport) -> tuple[int, ...]:
-    return report.added, report.updated, report.unchanged, report.skipped, report.pruned
+run = buildkit.run_build
+counts = buildkit.counts
 
 
 def test_same_input_twice_changes_nothing_and_extracts_nothing(store, corpus):
