@@ -1,13 +1,16 @@
 """Measure kbgraph at corpus scale and print one table (Markdown).
 
-    python benchmarks/run.py --n 1000            # generate (cached) + measure
-    python benchmarks/run.py --n 10000 --rdflib-sample 2000
+    python benchmarks/run.py --n 1000 --browser                   # with rdflib side by side
+    python benchmarks/run.py --n 10000 --no-rdflib --repeat 3 --browser
+    python benchmarks/run.py --n 10000 --reuse-store --skip-queries  # the viz again
 
 Figures: build throughput cold and warm (articles/s, triples/s), peak RSS of the build
 process, incremental rebuild of one changed article among N, store size on disk, the
 latency (median, p95) of every catalogue question on the embedded Oxigraph store and on
 rdflib's in-memory store side by side (ratio), and the time and size of the viz HTML with
-the default --max-nodes. Each build runs in a child process so its peak RSS is its own.
+the default --max-nodes (first after a build, which projects the network, and again from
+the store's cache). Each build runs in a child process so its peak RSS is its own; the
+corpus is generated once per WORKDIR and kept.
 Not a test: targets are reported, not asserted (see benchmarks/RESULTS.md).
 """
 

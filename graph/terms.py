@@ -185,9 +185,14 @@ def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
     return inject_block(query, values_block(bindings))
 
 
+#: What an empty VALUES column holds instead of no row: an IRI no graph uses, so the
+#: query has no solution. ``VALUES ?x { }`` is valid SPARQL, but rdflib 7 fails on it.
+NO_MATCH = URIRef("urn:x-kbgraph:no-match")
+
+
 def values_column(name: str, terms: Iterable[Node]) -> str:
-    """``VALUES ?name { <a> <b> }``: one variable, one row per term (no term: no row,
-    so the query has no solution)."""
+    """``VALUES ?name { <a> <b> }``: one variable, one row per term (no term: the query
+    has no solution)."""
     if not _VAR_NAME.fullmatch(name):
         raise QueryError(f"not a SPARQL variable name: {name!r}")
     cells = []
@@ -195,7 +200,7 @@ def values_column(name: str, terms: Iterable[Node]) -> str:
         if isinstance(term, BNode):
             raise QueryError(f"?{name}: a blank node cannot be bound; use an IRI or a literal")
         cells.append(to_ntriples(term))
-    return f"VALUES ?{name} {{ {' '.join(cells)} }}"
+    return f"VALUES ?{name} {{ {' '.join(cells) or to_ntriples(NO_MATCH)} }}"
 
 
 def inject_block(query: str, block: str) -> str:

@@ -55,3 +55,18 @@ def test_binds_needs_an_entity_parameter(tmp_path):
                     "SELECT ?year WHERE { BIND(1 AS ?year) }\n", encoding="utf-8")
     with pytest.raises(QueryError, match="binds"):
         catalog.parse_file(path)
+
+
+def test_a_name_nobody_has_narrows_to_a_query_rdflib_runs_too(seed_store):
+    """No IRI found: the VALUES block holds one IRI no graph uses (rdflib 7 fails on an
+    empty VALUES block), so the question answers nothing on any engine."""
+    from rdflib import Dataset
+
+    info = catalog.load("statements")
+    bindings = catalog.bind_params(info, {"speaker": "nobody of that name"})
+    text = catalog.narrowed(seed_store, info, bindings)
+    assert "urn:x-kbgraph:no-match" in text
+    assert seed_store.select(text, bindings).rows == []
+    ds = Dataset(default_union=True)
+    ds.parse(data=seed_store.dump("nq").decode("utf-8"), format="nquads")
+    assert list(ds.query(text, initBindings=bindings)) == []
