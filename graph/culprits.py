@@ -9,7 +9,7 @@ its article):
   has or the rdfs:range of one pointing at it — fall in two disjoint classes (a person
   who is also an organization);
 * an entity with two different values of an owl:FunctionalProperty (a meeting with
-  133 participants in one article and 200 in another).
+  80 participants in one article and 95 in another).
 
 Classes are closed upwards through rdfs:subClassOf and owl:equivalentClass, and
 properties through rdfs:subPropertyOf, as the ontology declares them.

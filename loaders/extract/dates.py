@@ -1,14 +1,14 @@
 """Dates as Indonesian news prose writes them, resolved to calendar dates.
 
-Shapes read: "25-26 November 2019", "3 hingga 5 Maret 2020", "30 November - 2 Desember
+Shapes read: "12-13 Maret 2021", "3 hingga 5 Maret 2020", "30 November - 2 Desember
 2019", "Kamis (31/1)", "Selasa (12/3/2019)", "pada 14 Januari 2016", "12 Des 2019",
 "akhir Oktober 2024" (a month), "pada Mei mendatang", "tahun 2018" / "pada 2021" (a
 year), and a bare weekday "Selasa".
 
 Resolution, never guessing: a date without a year takes the publication year; a bare
 weekday is the nearest such day on or before publication; with no publication date a
-bare weekday is looked for inside the article's own explicit date ranges (the seed's
-"Selasa" with "25-26 November 2019" is 2019-11-26); a weekday that disagrees with an
+bare weekday is looked for inside the article's own explicit date ranges ("Selasa"
+with "15-16 Maret 2021" is 2021-03-16); a weekday that disagrees with an
 explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out.
 """
 

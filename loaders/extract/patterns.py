@@ -244,7 +244,7 @@ _NUMBER_WORDS = {
     "seratus": 100, "seribu": 1000,
 }
 _MULTIPLIERS = {"ribu": 1000, "juta": 1_000_000}
-#: A count as written: "133", "1.100", "1,5 ribu", "200 ribu", "dua", "seratus".
+#: A count as written: "45", "1.100", "1,5 ribu", "200 ribu", "dua", "seratus".
 NUMBER = (
     r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s+(?:ribu|juta))?"
     r"|(?:dua\s+belas|sebelas|sepuluh|sembilan|delapan|tujuh|enam|lima|empat|tiga|dua|satu"
