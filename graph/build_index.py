@@ -24,6 +24,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kbgraph.ontology.errors import InputError
+
+from .export import _write_file  # atomic
 from .store import EmbeddedStore
 
 __all__ = ["BuildIndex", "FileRecord", "load_index", "save_index", "INDEX_FILE"]
@@ -97,10 +100,7 @@ def save_index(store: EmbeddedStore, revision: str, files: dict[str, FileRecord]
         "files": {p: [r.size, r.mtime_ns, [list(a) for a in r.articles]] for p, r in sorted(files.items())},
         "stored": {g: list(v) for g, v in sorted(stored.items())},
     }
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+        _write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    except InputError:
+        pass

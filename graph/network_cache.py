@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,10 @@ from rdflib import Graph
 
 from kbgraph.ontology import ONTOLOGY_TTL
 
+from kbgraph.ontology.errors import InputError
+
 from . import network
+from .export import _write_file  # atomic
 from .store import ASSETS, EmbeddedStore
 
 __all__ = ["project_cached", "cache_file"]
@@ -90,13 +92,10 @@ def _write(path: Path, G: nx.MultiDiGraph) -> None:
     """Write atomically and drop the projections of earlier revisions; a read-only
     folder just means no cache."""
     data = nx.node_link_data(G, edges="edges")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+        _write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         for old in path.parent.glob(f"{_PREFIX}*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    except (InputError, OSError):
+        pass
