@@ -50,8 +50,8 @@ from .terms import normalize_bnodes, ntriples_of
 
 __all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]
 
-#: Article → the triples of its named graph (an rdflib Graph is one such iterable).
-Extractor = Callable[[Article], Iterable[tuple[Node, Node, Node]]]
+#: Article → its named graph: N-Triples text, or triples (an rdflib Graph is one such iterable).
+Extractor = Callable[[Article], "str | Iterable[tuple[Node, Node, Node]]"]
 Reader = Callable[[Path], "tuple[list[Article], list[InputError]]"]
 
 #: Articles per task sent to a worker process, and below how many articles to extract
@@ -124,11 +124,12 @@ class BuildReport:
 
 # --------------------------------------------------------------------------- extraction
 
-def extract_graph(article: Article) -> Iterable[tuple[Node, Node, Node]]:
-    """The default extractor: the loaders' pipeline, article → its named graph's triples."""
-    from kbgraph.loaders.pipeline import article_triples, extract_article
+def extract_graph(article: Article) -> str:
+    """The default extractor: the loaders' pipeline, article → its named graph as
+    N-Triples text (the mapping writes text: no rdflib terms on the way)."""
+    from kbgraph.loaders.pipeline import article_ntriples, extract_article
 
-    return article_triples(extract_article(article))
+    return article_ntriples(extract_article(article))
 
 
 def _read_path(path: Path) -> tuple[list[Article], list[InputError]]:
@@ -152,7 +153,7 @@ def _extract_batch(extractor: Extractor, articles: list[Article]) -> list[Outcom
     for article in articles:
         try:
             graph = extractor(article)
-            out.append((article.id, ntriples_of(graph), None))
+            out.append((article.id, graph if isinstance(graph, str) else ntriples_of(graph), None))
         except KbgraphError as exc:
             out.append((article.id, None, _reason(exc)))
         except Exception as exc:  # a bug in extraction must not lose the other articles
