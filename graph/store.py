@@ -5,14 +5,25 @@ disk (``./kbgraph-data``): fast SPARQL, no server to run. A team shares a graph 
 server (Oxigraph, Fuseki, GraphDB, Virtuoso), so the same interface also speaks the
 SPARQL 1.1 Protocol to a URL (:mod:`kbgraph.graph.remote`).
 
-Both see the **union of all named graphs** as the default graph: every article owns
+Both see the **union of the named graphs** as the default graph: every article owns
 its named graph, and queries must not care which. Results come back as rdflib terms.
-The embedded store keeps that union as a real, deduplicated default graph, maintained
-in the same transaction as every write (a triple leaves it only when no named graph
-holds it any more). Oxigraph's on-the-fly union repeats a triple once per graph that
-holds it, and an entity described in N articles then multiplies every join by N; the
-maintained view keeps queries as fast at 10,000 articles as at ten. The remote store
-relies on the server's own union default graph instead.
+The embedded store keeps that union as a real, deduplicated default graph (the *view*),
+maintained in the same transaction as every write, without the articles' provenance
+(evidence, sentences, mentions, statements: ``namespaces.PROVENANCE_KINDS``), which
+belongs to one article and deduplicates nothing; questions about provenance read the
+article graphs (``GRAPH ?g``). Oxigraph's on-the-fly union repeats a triple once per
+graph that holds it, and an entity described in N articles then multiplies every join
+by N; the maintained view keeps queries as fast at 10,000 articles as at ten. A write
+collects the triples of the graphs it replaces or drops in a scratch graph and, after
+the new content is in, removes from the view those that no named graph holds any more:
+so the view is, after any sequence of writes, exactly the union of the article graphs,
+and :func:`kbgraph.graph.store_check.check_store` proves it. The remote store relies on
+the server's own union default graph instead.
+
+The store folder records the store's format (:data:`FORMAT_FILE`): a store written by
+an older kbgraph is refused (rebuild it with ``--force``), never half-read. A folder
+that RocksDB cannot open as it was (its ``CURRENT`` file gone) is never re-created in
+place: RocksDB would start an empty database there and delete the old data files.
 Writes go through :meth:`Store.write`, one transaction per call, so an article is
 either wholly in the store or not at all.
 
@@ -25,9 +36,12 @@ Typical use::
 from __future__ import annotations
 
 import os
+import sys
+import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +52,14 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
 from kbgraph.ontology.errors import QueryError, StoreError
-from kbgraph.ontology.namespaces import PREFIXES, bind_prefixes, short_hash
+from kbgraph.ontology.namespaces import (
+    PREFIXES,
+    PROVENANCE_IRI_PREFIXES,
+    PROVENANCE_LINE_PREFIXES,
+    bind_prefixes,
+    is_provenance_line,
+    short_hash,
+)
 
 from .terms import from_ox, inject_values, ntriples_of, to_ntriples, to_ox
 
@@ -167,18 +188,22 @@ class Store(ABC):
                 self._insert_new({g: nt for g, nt in replace.items() if nt.strip()})
             return
         ops = []
-        if self.maintains_union_view:  # triples only the outgoing graphs held leave the view
-            ops += [_VIEW_RETRACT.format(g=to_ntriples(g))
-                    for g in sorted(drop | set(replace))]
+        outgoing = sorted(drop | set(replace))
+        if self.maintains_union_view and outgoing:
+            # what the outgoing graphs hold, kept aside until their successors are in
+            ops += [_VIEW_COLLECT.format(g=to_ntriples(g)) for g in outgoing]
         ops += [f"DROP SILENT GRAPH {to_ntriples(g)}"
                 for g in sorted(drop | {g for g, nt in replace.items() if not nt.strip()})]
         ops += [f"DELETE WHERE {{ GRAPH {to_ntriples(g)} {{ ?s ?p ?o }} }}"
                 for g, nt in sorted(replace.items()) if nt.strip() and g not in drop]
         blocks = [f"GRAPH {to_ntriples(g)} {{\n{nt}}}" for g, nt in sorted(replace.items()) if nt.strip()]
         if blocks and self.maintains_union_view:  # same operation: same blank nodes
-            blocks += [nt for g, nt in sorted(replace.items()) if nt.strip()]
+            blocks += [view_lines(nt) for g, nt in sorted(replace.items()) if nt.strip()]
         if blocks:
             ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if self.maintains_union_view and outgoing:
+            # then every collected triple that no named graph holds any more leaves the view
+            ops += [_VIEW_RETRACT_COLLECTED, f"DROP SILENT GRAPH {SCRATCH_GRAPH}"]
         if ops:
             self._update(" ;\n".join(ops))
 
@@ -278,6 +303,15 @@ def solution_rows(result: Any) -> tuple[list[str], list[tuple]]:
     return variables, [tuple(sol[i] for i in range(len(variables))) for sol in result]
 
 
+def view_lines(ntriples: str) -> str:
+    """The lines of an article's N-Triples that belong in the union view: all but its
+    provenance (whose subjects are provenance nodes)."""
+    if not any(p in ntriples for p in PROVENANCE_LINE_PREFIXES):
+        return ntriples if ntriples.endswith("\n") or not ntriples else ntriples + "\n"
+    return "".join(line if line.endswith("\n") else line + "\n"
+                   for line in ntriples.splitlines(keepends=True) if not is_provenance_line(line))
+
+
 def _sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """Quads sorted by graph, subject, predicate, object (their N-Triples forms)."""
     keyed = [((str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)), q) for q in quads]
@@ -308,6 +342,12 @@ def _open_read_only(path: Path, attempts: int = 40) -> ox.Store:
 
 #: The file in a store folder that names the store's current content (see :attr:`EmbeddedStore.revision`).
 REVISION_FILE = "kbgraph-revision"
+#: The file in a store folder that records the store's format (:data:`STORE_FORMAT`).
+FORMAT_FILE = "kbgraph-format"
+#: The format this kbgraph writes and reads. 1 (no file): Web Annotation targets with two
+#: selectors per span, provenance in the union view. 2: the compact provenance model,
+#: provenance in the article graphs only (docs/rdf-model.md).
+STORE_FORMAT = 2
 #: The folder in a store folder for results derived from one revision (the network projection).
 CACHE_DIR = "kbgraph-cache"
 
@@ -317,12 +357,16 @@ class EmbeddedStore(Store):
 
     maintains_union_view = True
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False,
+                 upgrade: bool = False):
+        """``upgrade``: a store of an older format is emptied (to be rebuilt: ``build --force``)
+        instead of refused."""
         self.path = Path(path)
         self.location = str(self.path)
         self.read_only = read_only
         self._changed = False
         _check_folder(self.path, create=create)
+        fresh = not self.path.exists() or not any(self.path.iterdir())
         try:
             self._ox: ox.Store | None = (
                 _open_read_only(self.path) if read_only else ox.Store(str(self.path))
@@ -335,7 +379,56 @@ class EmbeddedStore(Store):
                     hint="wait for the running build, server or notebook to finish, "
                     "or use --store with another folder",
                 ) from None
-            raise StoreError(f"cannot open the store {self.location}: {msg}") from None
+            raise StoreError(f"cannot open the store {self.location}: {msg}",
+                             hint="nothing was changed; `kbgraph check --store` names what is wrong") from None
+        except BaseException as exc:  # pyo3's PanicException: RocksDB data Oxigraph cannot read
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise StoreError(f"cannot open the store {self.location}: it is damaged ({exc})",
+                             hint="nothing was changed; restore it from a backup or rebuild it elsewhere") from None
+        if fresh and not read_only:
+            self._write_format()
+        else:
+            self._check_format(upgrade)
+
+    # -- the store's format ------------------------------------------------------------
+
+    @property
+    def format(self) -> int:
+        """The format recorded in the folder (1: written before formats were recorded)."""
+        try:
+            return int((self.path / FORMAT_FILE).read_text(encoding="ascii").split()[-1])
+        except FileNotFoundError:
+            return 1
+        except (OSError, ValueError, IndexError):
+            return 0  # unreadable: not a format this kbgraph knows
+
+    def _write_format(self) -> None:
+        tmp = self.path / f".{FORMAT_FILE}.tmp"
+        try:
+            tmp.write_text(f"kbgraph store format {STORE_FORMAT}\n", encoding="ascii")
+            os.replace(tmp, self.path / FORMAT_FILE)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"writing the store {self.location} failed: {exc}") from None
+
+    def _check_format(self, upgrade: bool) -> None:
+        found = self.format
+        if found == STORE_FORMAT:
+            return
+        if found < STORE_FORMAT and upgrade and not self.read_only:
+            self.clear()  # the build that asked for it writes every article again
+            self._write_format()
+            return
+        self._ox = None
+        if found > STORE_FORMAT:
+            raise StoreError(f"the store {self.location} was written by a newer kbgraph (store format {found}; "
+                             f"this kbgraph reads format {STORE_FORMAT})", hint="upgrade kbgraph")
+        what = "an older kbgraph" if found == 1 else "a kbgraph this one does not know"
+        raise StoreError(
+            f"the store {self.location} was built by {what} (store format {found or '?'}; this kbgraph "
+            f"reads format {STORE_FORMAT}); nothing was read",
+            hint=f"rebuild it: kbgraph build PATH --store {self.location} --force")
 
     @property
     def ox_store(self) -> ox.Store:
@@ -433,30 +526,61 @@ class EmbeddedStore(Store):
             return store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except (RuntimeError, ValueError) as exc:
+        except RuntimeError as exc:
+            if _is_damage(exc):
+                raise self._damaged(exc) from None
+            raise QueryError(f"SPARQL query failed: {exc}") from None
+        except ValueError as exc:
             raise QueryError(f"SPARQL query failed: {exc}") from None
         except OSError as exc:
             raise StoreError(f"reading the store {self.location} failed: {exc}") from None
 
     def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
-        return solution_rows(self._query(sparql, bindings))
+        with self._reading():
+            return solution_rows(self._query(sparql, bindings))
 
     def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("not a CONSTRUCT or DESCRIBE query")
-        return list(result)
+        with self._reading():
+            result = self._query(sparql, bindings)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryError("not a CONSTRUCT or DESCRIBE query")
+            return list(result)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Results are read lazily: a damaged block shows while they are. RocksDB's
+        checksum errors (RuntimeError "Corruption: ...") and Oxigraph's panics on data it
+        cannot decode become one clear StoreError instead of a trace; a read whose memory
+        runs away (pyoxigraph 0.5's aggregates retry a failing block forever) is stopped
+        by :class:`_Watchdog` with one line."""
+        try:
+            with _WATCHDOG.watching(self.location):
+                yield
+        except RuntimeError as exc:
+            if not _is_damage(exc):
+                raise QueryError(f"SPARQL query failed: {exc}") from None
+            raise self._damaged(exc) from None
+        except BaseException as exc:
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: BaseException) -> StoreError:
+        return StoreError(f"reading the store {self.location} failed: it is damaged ({str(exc).splitlines()[0]})",
+                          hint="nothing was changed; `kbgraph check --store` names what is wrong")
 
     def _ask(self, sparql: str, bindings: Bindings) -> bool:
-        result = self._query(sparql, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("not an ASK query")
-        return bool(result)
+        with self._reading():
+            result = self._query(sparql, bindings)
+            if not isinstance(result, ox.QueryBoolean):
+                raise QueryError("not an ASK query")
+            return bool(result)
 
     def _update(self, sparql: str) -> None:
         self._will_change()
         try:
-            self.ox_store.update(sparql)
+            with self._reading():
+                self.ox_store.update(sparql)
         except SyntaxError as exc:  # our own update text: a bug, but say what happened
             raise StoreError(f"invalid SPARQL update: {exc}") from None
         except OSError as exc:
@@ -464,8 +588,9 @@ class EmbeddedStore(Store):
 
     def _quads_ox(self) -> Iterable[ox.Quad]:
         """The named graphs' quads (the default graph is only their derived union)."""
-        return [q for q in self.ox_store.quads_for_pattern(None, None, None, None)
-                if not isinstance(q.graph_name, ox.DefaultGraph)]
+        with self._reading():
+            return [q for q in self.ox_store.quads_for_pattern(None, None, None, None)
+                    if not isinstance(q.graph_name, ox.DefaultGraph)]
 
     def _insert_new(self, graphs: Mapping[URIRef, str]) -> None:
         """Load new graphs as N-Quads with Oxigraph's bulk loader, whole graphs per call.
@@ -479,10 +604,12 @@ class EmbeddedStore(Store):
         try:
             for chunk in _chunks(sorted(graphs.items()), BULK_LINES):
                 data = "".join(_as_nquads(g, nt) for g, nt in chunk)
-                # the union view: the same lines without a graph name (one document, so
-                # blank node labels denote the same nodes in both)
-                data += "".join(nt if nt.endswith("\n") else nt + "\n" for _, nt in chunk)
-                self.ox_store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                # the union view: the same lines but the provenance, without a graph name
+                # (one document, so blank node labels denote the same nodes in both)
+                data += "".join(view_lines(nt) for _, nt in chunk)
+                # kbgraph wrote this text itself (the mapping's checked IRIs, pyoxigraph's
+                # escaping): lenient parsing skips the IRI validation (0.83× the CPU)
+                self.ox_store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
         except SyntaxError as exc:
             raise StoreError(f"invalid N-Triples for the store: {exc}") from None
         except OSError as exc:
@@ -495,7 +622,7 @@ class EmbeddedStore(Store):
         """Rebuild the union view from the named graphs (after loading quads directly
         into :attr:`ox_store`, or to upgrade a store written before the view existed)."""
         self._update("DROP SILENT DEFAULT ;\n"
-                     "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                     f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {NOT_PROVENANCE} }}")
 
     def put_graph_exact(self, graph_iri: URIRef, triples: Iterable[ox.Triple]) -> None:
         """Replace a graph keeping blank node labels as given (two transactions).
@@ -511,7 +638,8 @@ class EmbeddedStore(Store):
         store.remove_graph(g)
         triples = list(triples)
         store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples
+                     if not (isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(PROVENANCE_IRI_PREFIXES)))
 
     def dump(self, fmt: str = "nq") -> bytes:
         if fmt == "nq":  # the fast path: let Oxigraph write, then sort the lines
@@ -520,8 +648,9 @@ class EmbeddedStore(Store):
         return super().dump(fmt)
 
 
-#: Most N-Quads lines per bulk load: Oxigraph ingests up to a million quads as one batch.
-BULK_LINES = 200_000
+#: Most N-Quads lines per bulk load: Oxigraph ingests up to a million quads as one batch
+#: (one bulk call costs 0.75× the CPU of 64-article batches; issue 18).
+BULK_LINES = 500_000
 
 
 def _chunks(graphs: list[tuple[URIRef, str]], limit: int) -> Iterator[list[tuple[URIRef, str]]]:
@@ -540,7 +669,23 @@ def _chunks(graphs: list[tuple[URIRef, str]], limit: int) -> Iterator[list[tuple
         yield chunk
 
 
-#: Remove from the union view the triples that graph {g} holds and no other graph does.
+#: The graph a write keeps the outgoing graphs' triples in, within its one transaction.
+SCRATCH_GRAPH = "<urn:x-kbgraph:view-retract>"
+#: ``FILTER`` that keeps the triples of ``?s`` that belong in the union view (not provenance).
+NOT_PROVENANCE = "FILTER(!isIRI(?s) || !(" + " || ".join(
+    f'STRSTARTS(STR(?s), "{p}")' for p in PROVENANCE_IRI_PREFIXES) + "))"
+#: Keep aside the view triples of graph {g} (a write's outgoing graph).
+_VIEW_COLLECT = (
+    f"INSERT {{{{ GRAPH {SCRATCH_GRAPH} {{{{ ?s ?p ?o }}}} }}}} "
+    f"WHERE {{{{ GRAPH {{g}} {{{{ ?s ?p ?o }}}} {NOT_PROVENANCE} }}}}"
+)
+#: Remove from the view the kept-aside triples that no named graph holds any more.
+_VIEW_RETRACT_COLLECTED = (
+    f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {SCRATCH_GRAPH} {{ ?s ?p ?o }} "
+    f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {SCRATCH_GRAPH}) }} }}"
+)
+#: Remove from the union view the triples that graph {g} holds and no other graph does
+#: (one graph at a time: the ontology's exact replacement).
 _VIEW_RETRACT = (
     "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
     "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}"
@@ -568,16 +713,112 @@ def _as_nquads(graph_iri: URIRef, ntriples: str) -> str:
     return "".join(out)
 
 
-_ROCKSDB_MARKERS = ("CURRENT", "IDENTITY")
+class _Watchdog:
+    """Ends the process with one clear line when memory runs away during a store read.
+
+    pyoxigraph 0.5 evaluates an aggregate (``COUNT(*)`` over ``GRAPH ?g``) over a
+    garbled data block by retrying the block forever, its memory growing until the
+    kernel kills the process (23.7 GB in issue 19), and a running Oxigraph query cannot
+    be stopped from Python. It releases the GIL while it works, so a thread can watch
+    the resident memory and leave before the machine suffers: exit status 2, nothing
+    half-written (a write in flight is one RocksDB transaction, as under kill -9).
+    The bound: ``KBGRAPH_MEMORY_LIMIT`` (MiB), else 75% of the machine's memory.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active: dict[int, str] = {}
+        self.thread: threading.Thread | None = None
+
+    @staticmethod
+    def limit_mib() -> int:
+        try:
+            return max(64, int(os.environ["KBGRAPH_MEMORY_LIMIT"]))
+        except (KeyError, ValueError):
+            pass
+        try:
+            total_kib = int(next(line.split()[1] for line in open("/proc/meminfo", encoding="ascii")
+                                 if line.startswith("MemTotal:")))
+            return max(1024, int(total_kib * 0.75) // 1024)
+        except (OSError, StopIteration, ValueError):
+            return 1 << 30  # no /proc: no bound
+
+    @staticmethod
+    def rss_mib() -> int:
+        try:
+            with open("/proc/self/status", encoding="ascii") as f:
+                return int(next(line.split()[1] for line in f if line.startswith("VmRSS:"))) // 1024
+        except (OSError, StopIteration, ValueError):
+            return 0
+
+    @contextmanager
+    def watching(self, location: str) -> Iterator[None]:
+        key = threading.get_ident()
+        with self.lock:
+            self.active[key] = location
+            if self.thread is None and os.path.exists("/proc/self/status"):
+                self.thread = threading.Thread(target=self._loop, name="kbgraph-watchdog", daemon=True)
+                self.thread.start()
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.active.pop(key, None)
+
+    def _loop(self) -> None:
+        limit = self.limit_mib()
+        while True:
+            time.sleep(0.1)
+            if not self.active:
+                continue
+            rss = self.rss_mib()
+            if rss > limit:
+                location = next(iter(self.active.values()), "?")
+                sys.stderr.write(
+                    f"kbgraph: error: reading the store {location} used {rss:,} MiB (the bound is "
+                    f"{limit:,} MiB, KBGRAPH_MEMORY_LIMIT): its data is probably damaged; nothing was "
+                    f"changed (run `kbgraph check --integrity --store {location}`)\n")
+                sys.stderr.flush()
+                os._exit(2)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def memory_watchdog(location: str):
+    """A context in which a store read whose memory runs away ends the process with one
+    line (see :class:`_Watchdog`)."""
+    return _WATCHDOG.watching(location)
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """RocksDB's words for data it cannot trust (a checksum, a missing or cut file)."""
+    msg = str(exc)
+    return any(w in msg for w in ("Corruption", "checksum mismatch", "truncated", "bad block",
+                                  "No such file or directory"))
+
+
+#: Files RocksDB keeps in a database folder (besides ``CURRENT``), and kbgraph's own.
+_STORE_FILES = ("IDENTITY", "MANIFEST-", "OPTIONS-", "LOG", "LOCK", FORMAT_FILE, REVISION_FILE,
+                CACHE_DIR)
 
 
 def _check_folder(path: Path, *, create: bool) -> None:
-    """Refuse a folder that holds other files, so ``--store .`` cannot litter a project."""
+    """Refuse a folder that holds other files, so ``--store .`` cannot litter a project;
+    and a store folder RocksDB would re-create in place (its ``CURRENT`` file gone),
+    which would lose its data."""
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store folder", hint="give --store a folder")
     if path.is_dir():
         entries = [p.name for p in path.iterdir()]
-        if entries and not any(m in entries for m in _ROCKSDB_MARKERS):
+        if entries and "CURRENT" not in entries:
+            if any(e.startswith(_STORE_FILES) or e.endswith((".sst", ".log", ".blob")) for e in entries):
+                raise StoreError(
+                    f"the store {path} cannot be opened: RocksDB's CURRENT file is missing, so "
+                    "opening it would start an empty database in its place; nothing was changed",
+                    hint="restore the folder from a backup (its data files are still there), "
+                    "or build a new store in another folder",
+                )
             raise StoreError(
                 f"{path} is not a kbgraph store (it holds other files)",
                 hint="choose a new or empty folder for --store",
@@ -602,6 +843,7 @@ def open_store(
     read_only: bool = False,
     gsp_url: str | None = None,
     timeout: float = 300.0,
+    upgrade: bool = False,
 ) -> Store:
     """Open the store at a folder (embedded Oxigraph) or an http(s) SPARQL endpoint URL.
 
@@ -609,9 +851,11 @@ def open_store(
     read). For a URL, ``update_url`` defaults to the query URL with its last path
     segment ``query``/``sparql`` replaced by ``update``; ``gsp_url`` (a Graph Store
     Protocol endpoint such as Oxigraph's ``/store``) makes graph replacement use HTTP PUT.
+    ``upgrade=True`` (``build --force``) empties an embedded store of an older format, to
+    be rebuilt, instead of refusing it.
     """
     if is_remote(location):
         from .remote import RemoteStore
 
         return RemoteStore(str(location), update_url=update_url, gsp_url=gsp_url, timeout=timeout)
-    return EmbeddedStore(location, create=create, read_only=read_only)
+    return EmbeddedStore(location, create=create, read_only=read_only, upgrade=upgrade)

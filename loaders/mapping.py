@@ -69,7 +69,6 @@ from kbgraph.ontology import ONTOLOGY_TTL
 from kbgraph.ontology.namespaces import (
     DCTERMS,
     FOAF,
-    ID,
     KB,
     OA,
     ORG,
@@ -100,8 +99,7 @@ from .model import (
     Statement,
 )
 
-__all__ = ["PROVENANCE_KINDS", "TOP_CLASS", "article_iri", "iri_of_key", "is_provenance_line",
-           "period_years", "to_graph", "to_ntriples", "to_triples"]
+__all__ = ["TOP_CLASS", "article_iri", "iri_of_key", "period_years", "to_graph", "to_ntriples", "to_triples"]
 
 log = logging.getLogger(__name__)
 
@@ -115,19 +113,9 @@ TOP_CLASS: dict[str, URIRef] = {
     "program": KB.Program,
     "framework": KB.PolicyFramework,
 }
-#: IRI kinds whose nodes are one article's provenance (evidence, sentences, mentions,
-#: statements): kept in the article's graph only, never in the deduplicated union view.
-PROVENANCE_KINDS = ("evidence", "mention", "passage", "statement")
-_PROVENANCE_PREFIXES = tuple(f"<{ID}{kind}/" for kind in PROVENANCE_KINDS)
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*$")
 _PLACE_PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|desa|kecamatan)\s+", re.IGNORECASE)
-
-
-def is_provenance_line(line: str) -> bool:
-    """True for an N-Triples line whose subject is a provenance node (see
-    :data:`PROVENANCE_KINDS`)."""
-    return line.startswith(_PROVENANCE_PREFIXES)
 
 
 def article_iri(article: Article) -> URIRef:

@@ -37,6 +37,7 @@ __all__ = [
     "KB", "SCHEMA", "OA", "ORG", "PROV", "DCTERMS", "SKOS", "TIME", "FOAF", "OWL", "RDF",
     "RDFS", "XSD", "WD", "ID", "GRAPH", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
     "PREFIXES", "slugify", "entity_iri", "article_graph", "short_hash", "bind_prefixes",
+    "PROVENANCE_KINDS", "PROVENANCE_IRI_PREFIXES", "PROVENANCE_LINE_PREFIXES", "is_provenance_line",
 ]
 
 
@@ -118,6 +119,21 @@ KINDS = frozenset({
     "org", "person", "post", "program", "framework", "event", "place",
     "article", "statement", "evidence", "mention", "namechange", "passage",
 })
+
+
+#: Kinds whose nodes are one article's provenance (evidence, its sentences, mentions,
+#: statements): kept in the article's named graph only, never in the deduplicated union
+#: view (docs/rdf-model.md, "The union view").
+PROVENANCE_KINDS = ("evidence", "mention", "passage", "statement")
+#: The IRI prefixes of provenance nodes.
+PROVENANCE_IRI_PREFIXES = tuple(f"{ID}{kind}/" for kind in PROVENANCE_KINDS)
+#: The same as the start of an N-Triples line whose subject is a provenance node.
+PROVENANCE_LINE_PREFIXES = tuple(f"<{p}" for p in PROVENANCE_IRI_PREFIXES)
+
+
+def is_provenance_line(line: str) -> bool:
+    """True for an N-Triples line whose subject is a provenance node."""
+    return line.startswith(PROVENANCE_LINE_PREFIXES)
 
 
 def slugify(text: str, max_len: int = 80) -> str:
