@@ -25,9 +25,10 @@ import buildkit
 import pytest
 from buildkit import fake_extract, run_build, write_article, write_corpus
 
-from kbgraph.graph.store import FORMAT_FILE, EmbeddedStore, open_store
-from kbgraph.graph.store_check import check_store
-from kbgraph.ontology.errors import StoreError
+from kbgraph.graph.store import EmbeddedStore, open_store
+from kbgraph.graph.store.embedded import FORMAT_FILE
+from kbgraph.graph.store.check import check_store
+from kbgraph.errors import StoreError
 from kbgraph.ontology.namespaces import PROVENANCE_IRI_PREFIXES
 
 HERE = Path(__file__).resolve().parent
@@ -92,7 +93,7 @@ def test_the_view_holds_no_provenance_and_questions_still_find_it(tmp_path):
 # a build in a child process that a test kills with SIGKILL midway
 CHILD = textwrap.dedent("""
     import sys
-    import kbgraph.graph.build as b
+    import kbgraph.graph.store.build as b
     from kbgraph.graph.store import open_store
     import buildkit
 

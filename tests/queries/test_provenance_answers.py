@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kbgraph.graph.build import build
+from kbgraph.graph.store.build import build
 from kbgraph.graph.store import open_store
 
 pytestmark = pytest.mark.slow

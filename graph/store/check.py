@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kbgraph.ontology.namespaces import PROVENANCE_IRI_PREFIXES
 
-from .store import (
+from .embedded import (
     FORMAT_FILE,
     NOT_PROVENANCE,
     SCRATCH_GRAPH,
