@@ -368,7 +368,11 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         self._changed = False
         _check_folder(self.path, create=create)
-        fresh = not self.path.exists() or not any(self.path.iterdir())
+        fresh = not (self.path / "CURRENT").exists()  # a new store (or one whose creation was cut short)
+        if fresh and not read_only:
+            # the format first: a creation killed midway leaves a folder that is new, not old
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._write_format()
         try:
             self._ox: ox.Store | None = (
                 _open_read_only(self.path) if read_only else ox.Store(str(self.path))
@@ -388,9 +392,7 @@ class EmbeddedStore(Store):
                 raise
             raise StoreError(f"cannot open the store {self.location}: it is damaged ({exc})",
                              hint="nothing was changed; restore it from a backup or rebuild it elsewhere") from None
-        if fresh and not read_only:
-            self._write_format()
-        else:
+        if not fresh or read_only:
             self._check_format(upgrade)
 
     # -- the store's format ------------------------------------------------------------
@@ -796,30 +798,35 @@ def _is_damage(exc: BaseException) -> bool:
 
 
 #: Files RocksDB keeps in a database folder (besides ``CURRENT``), and kbgraph's own.
-_STORE_FILES = ("IDENTITY", "MANIFEST-", "OPTIONS-", "LOG", "LOCK", FORMAT_FILE, REVISION_FILE,
-                CACHE_DIR)
+#: Files that hold a RocksDB database's data (without ``CURRENT`` they are orphaned).
+_DATA_FILES = ("MANIFEST-",)
+_DATA_SUFFIXES = (".sst", ".log", ".blob")
+#: Files a store folder has before its database holds anything (RocksDB's lock and info
+#: log, kbgraph's own), or a creation cut short leaves.
+_BARE_FILES = ("LOCK", "LOG", "IDENTITY", "OPTIONS-", FORMAT_FILE, REVISION_FILE, CACHE_DIR, ".")
 
 
 def _check_folder(path: Path, *, create: bool) -> None:
     """Refuse a folder that holds other files, so ``--store .`` cannot litter a project;
-    and a store folder RocksDB would re-create in place (its ``CURRENT`` file gone),
-    which would lose its data."""
+    and a store folder RocksDB would re-create in place (its ``CURRENT`` file gone while
+    its data files are there), which would lose its data."""
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store folder", hint="give --store a folder")
     if path.is_dir():
         entries = [p.name for p in path.iterdir()]
         if entries and "CURRENT" not in entries:
-            if any(e.startswith(_STORE_FILES) or e.endswith((".sst", ".log", ".blob")) for e in entries):
+            if any(e.startswith(_DATA_FILES) or e.endswith(_DATA_SUFFIXES) for e in entries):
                 raise StoreError(
                     f"the store {path} cannot be opened: RocksDB's CURRENT file is missing, so "
                     "opening it would start an empty database in its place; nothing was changed",
                     hint="restore the folder from a backup (its data files are still there), "
                     "or build a new store in another folder",
                 )
-            raise StoreError(
-                f"{path} is not a kbgraph store (it holds other files)",
-                hint="choose a new or empty folder for --store",
-            )
+            if not all(e.startswith(_BARE_FILES) for e in entries):
+                raise StoreError(
+                    f"{path} is not a kbgraph store (it holds other files)",
+                    hint="choose a new or empty folder for --store",
+                )
     elif not create:
         raise StoreError(
             f"no store at {path}",
