@@ -28,7 +28,7 @@ import networkx as nx
 from kbgraph.ontology.namespaces import short_hash
 from kbgraph.ontology.safe_text import csv_cell
 
-from .export_common import xml_safe
+from .common import xml_safe
 
 __all__ = [
     "CLASS_COLOURS",
