@@ -296,7 +296,7 @@ def test_query_table_shows_escape_sequences_instead_of_obeying_them(formula_stor
 
 def _hostile_network_store(path: Path) -> None:
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.terms import ntriples_of
+    from kbgraph.graph.store.terms import ntriples_of
     from rdflib import Graph
 
     g = Graph()
