@@ -45,7 +45,8 @@ from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
 from .build_index import BuildIndex, FileRecord, load_index, save_index
-from .embedded import EmbeddedStore, Store, sparql_asset
+from .base import Store, sparql_asset
+from .embedded import EmbeddedStore
 from .terms import normalize_bnodes, ntriples_of
 
 __all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]
