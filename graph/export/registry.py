@@ -87,26 +87,26 @@ class QuadSource(Protocol):
 
 
 @dataclass(frozen=True)
-class ExportFormat:
-    """One row of the table: how a format is written and where by default.
+class Lazy:
+    """A writer named by where it is, ``"module:function"``, imported when first called."""
 
-    ``write`` is the writer function, or where it is as ``"module:function"``
-    (imported by :meth:`writer` when the format is first written).
-    """
+    target: str
+
+    def __call__(self, data: Any) -> Output:
+        module, _, function = self.target.partition(":")
+        return getattr(importlib.import_module(module), function)(data)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One row of the table: how a format is written and where by default."""
 
     name: str
     kind: Kind["rdf", "network"]
-    write: Callable[[Any], Output] | str
+    write: Callable[[Any], Output]
     default_name: str  # a file name, or a folder name when ``folder``
     folder: bool
     tools: str
-
-    def writer(self) -> Callable[[Any], Output]:
-        """The writer function, imported on first use."""
-        if callable(self.write):
-            return self.write
-        module, _, function = self.write.partition(":")
-        return getattr(importlib.import_module(module), function)
 
 
 _RDF = "kbgraph.graph.store.serialize"
@@ -115,20 +115,24 @@ _NETWORK = "kbgraph.graph.export.network"
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ttl", "rdf", f"{_RDF}:write_turtle", "graph.ttl", False, "Turtle, union of graphs"),
-        ExportFormat("nt", "rdf", f"{_RDF}:write_ntriples", "graph.nt", False, "N-Triples, union, sorted"),
-        ExportFormat("nq", "rdf", f"{_RDF}:write_nquads", "graph.nq", False, "N-Quads, named graphs, sorted"),
-        ExportFormat("trig", "rdf", f"{_RDF}:write_trig", "graph.trig", False, "TriG, named graphs"),
-        ExportFormat("jsonld", "rdf", f"{_RDF}:write_jsonld", "graph.jsonld", False, "JSON-LD, named graphs"),
-        ExportFormat("owl", "rdf", "kbgraph.graph.export.owl:write_owl", "graph.owl", False,
+        ExportFormat("ttl", "rdf", Lazy(f"{_RDF}:write_turtle"), "graph.ttl", False,
+                     "Turtle, union of graphs"),
+        ExportFormat("nt", "rdf", Lazy(f"{_RDF}:write_ntriples"), "graph.nt", False,
+                     "N-Triples, union, sorted"),
+        ExportFormat("nq", "rdf", Lazy(f"{_RDF}:write_nquads"), "graph.nq", False,
+                     "N-Quads, named graphs, sorted"),
+        ExportFormat("trig", "rdf", Lazy(f"{_RDF}:write_trig"), "graph.trig", False, "TriG, named graphs"),
+        ExportFormat("jsonld", "rdf", Lazy(f"{_RDF}:write_jsonld"), "graph.jsonld", False,
+                     "JSON-LD, named graphs"),
+        ExportFormat("owl", "rdf", Lazy("kbgraph.graph.export.owl:write_owl"), "graph.owl", False,
                      "RDF/XML for Protégé/owlready2"),
-        ExportFormat("graphml", "network", f"{_NETWORK}:write_graphml", "graph.graphml", False,
+        ExportFormat("graphml", "network", Lazy(f"{_NETWORK}:write_graphml"), "graph.graphml", False,
                      "Gephi, yEd, Cytoscape desktop"),
-        ExportFormat("gexf", "network", f"{_NETWORK}:write_gexf", "graph.gexf", False, "Gephi"),
-        ExportFormat("cytoscape", "network", f"{_NETWORK}:write_cytoscape", "graph.cyjs", False,
+        ExportFormat("gexf", "network", Lazy(f"{_NETWORK}:write_gexf"), "graph.gexf", False, "Gephi"),
+        ExportFormat("cytoscape", "network", Lazy(f"{_NETWORK}:write_cytoscape"), "graph.cyjs", False,
                      "Cytoscape.js JSON"),
-        ExportFormat("csv", "network", f"{_NETWORK}:write_csv", "csv", True, "nodes.csv + edges.csv"),
-        ExportFormat("neo4j", "network", "kbgraph.graph.export.neo4j:write_neo4j", "neo4j", True,
+        ExportFormat("csv", "network", Lazy(f"{_NETWORK}:write_csv"), "csv", True, "nodes.csv + edges.csv"),
+        ExportFormat("neo4j", "network", Lazy("kbgraph.graph.export.neo4j:write_neo4j"), "neo4j", True,
                      "neo4j-admin CSVs + import.cypher"),
     )
 }
@@ -213,12 +217,12 @@ def render(store: QuadSource, fmt: str, graph: str = "all") -> Output:
     """
     spec = format_spec(fmt, graph)
     if spec.kind == "network":
-        return spec.writer()(_network(store, graph))
+        return spec.write(_network(store, graph))
     quads = select_quads(store, graph)
     if not quads:
         hint = "run kbgraph check --materialize" if graph == "inferred" else "run kbgraph build first"
         raise InputError(f"nothing to export: the {graph!r} selection of the store is empty", hint=hint)
-    return spec.writer()(quads)
+    return spec.write(quads)
 
 
 def _network(store: Any, graph: str) -> nx.MultiDiGraph:
