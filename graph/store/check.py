@@ -24,10 +24,9 @@ import pyoxigraph as ox
 
 from kbgraph.ontology.namespaces import PROVENANCE_IRI_PREFIXES
 
+from .base import NOT_PROVENANCE, SCRATCH_GRAPH
 from .embedded import (
     FORMAT_FILE,
-    NOT_PROVENANCE,
-    SCRATCH_GRAPH,
     STORE_FORMAT,
     EmbeddedStore,
     memory_watchdog,
