@@ -240,7 +240,7 @@ def _bodies(r: Reader) -> None:
     for m in words.pattern.finditer(r.text):
         if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
             continue
-        head = m.group("head")
+        head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
         a = ABBR.match(r.text, pos)

@@ -73,6 +73,8 @@ class _Words:
     honorary_re: re.Pattern
     honorific_re: re.Pattern
     start_re: re.Pattern  # where a name may start: an honorific or a capital
+    courtesy_re: re.Pattern  # "Ibu", "Bapak": before a name, but no sign of one
+    degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -80,12 +82,14 @@ def _build_words(lex: Lexicon) -> _Words:
     title_re = starting(initials(titles),
                         rf"\b(?P<title>{words_re(titles, by_initial=True)})(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
-    honorifics = words_re(lex.word_list("honorific"))
+    courtesies = lex.word_list("courtesy")
+    honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
     token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
              r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
     degree = (rf"(?:{words_re(lex.word_list('degree'))}"
-              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)"
+              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"  # "S.Sos", "M.Kes", "S.E.", not "Palu."
+              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,2}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?))"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
@@ -104,8 +108,12 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
-        starting(_with(initials(lex.word_list("honorific")), "A-Z"),
+        starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
+        re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
+        re.compile(rf"[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
+                   r"|M\.?[A-Z][a-z]{1,3}\.?)"
+                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
     )
 
 
@@ -146,11 +154,19 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
+    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]", r.text[ends[-1]:ends[-1] + 3]):
+        return None  # "Nomor 24", "Korem 043/Gatam": a number follows, not a name
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
-        if r.text[end - 1] == "." and re.match(r"\s+[A-Z\"]|\s*$", r.text[end:end + 120]):
-            end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
+    if ends[-1] == n.end("name"):
+        while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
+            if r.found_at(d.start("deg"), ("org", "place", "program", "framework")):
+                break
+            end = d.end()
+    if end > ends[-1] and r.text[end - 1] == "." and re.match(
+            r"\s+[A-Z\"]|\s*$", r.text[end:end + 120]):
+        end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
     return _Name(start, end, tuple(tokens), at, ends[-1])
 
 
@@ -165,11 +181,11 @@ def _add_person(r: Reader, name: _Name) -> str:
 
 def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
-    title = m.group("title")
+    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
     attaches, canonical, heads_unit = w.titles[title]
     pos = m.end()
-    short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 16])
-    if short:  # "Sekretaris Daerah (Sekda) Kota Palembang"
+    short = re.match(r"[ \t]*(?:Provinsi[ \t]*(?=\())?\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 30])
+    if short:  # "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
         pos += short.end()
     if title in ("Ketua", "Wakil Ketua"):
         c = _COMMITTEE.match(r.text, pos)
@@ -213,6 +229,11 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
                 KB.CivilSocietyOrganization, KB.GovernmentAgency):
             return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key,
                          words=words)
+        seat = _DISTRICT.match(r.text, end)  # "Anggota Komisi IX DPR RI Dapil Jawa Barat"
+        if seat:
+            area = next(iter(r.found_at(seat.end(), ("place",))), None)
+            if area is not None:
+                end = area.end
         return _Post(m.start(), end, end, canonical, org.key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
@@ -222,6 +243,9 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
     return None
 
 
+_DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
+#: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
+_ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
 
 
@@ -260,11 +284,12 @@ def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
 
 def _org_after(r: Reader, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
-    Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …")."""
+    Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
+    start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
         if found:
-            return found[0]
+            return max(found, key=lambda f: f.end)
         step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])",
                                                      r.text[pos:pos + 60])
         if not step:
@@ -384,6 +409,8 @@ def find_people(r: Reader) -> None:
             continue
         if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
             continue
+        if _ISSUED_BY.search(r.text, max(0, m.start() - 20), m.start()):
+            continue
         post = _post(r, m, w)
         if post is None:
             continue
@@ -408,7 +435,22 @@ def find_people(r: Reader) -> None:
     _short_forms(r)
     _cue_persons(r, w)
     _short_forms(r)
+    _bracket_posts(r, w)
     _honorary(r, w)
+
+
+def _bracket_posts(r: Reader, w: _Words) -> None:
+    """"Budi Santoso, S.E. (Kepala Dinas Kesehatan Kota Palu)": the post in brackets right
+    after a person's name."""
+    for f in [f for f in r.ctx.found if f.key.startswith("person/")]:
+        b = re.match(r"[ \t]*\([ \t]*", r.text[f.end:f.end + 8])
+        if b is None:
+            continue
+        m = w.title_re.match(r.text, f.end + b.end())
+        post = _post(r, m, w) if m else None
+        if post is None or post.committee or not re.match(r"[ \t]*\)", r.text[post.end:post.end + 4]):
+            continue
+        _add_post(r, post, f.key)
 
 
 def _cue_persons(r: Reader, w: _Words) -> None:
@@ -426,7 +468,10 @@ def _cue_persons(r: Reader, w: _Words) -> None:
             continue  # a post that could not be read: do not guess a name from it
         if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
             continue
-        has_marks = name.name_start > name.start or name.end > name.name_end
+        courtesy = w.courtesy_re.fullmatch(r.text, name.start, name.name_start)
+        has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
+        if _STREET.search(r.text, max(0, name.start - 40), name.start):
+            continue  # "Jalan Moh Yamin": a street named after a person
         if len(name.tokens) < 2 and not has_marks:
             continue
         cue = (has_marks or w.speech_after.match(r.text, name.end)
@@ -437,6 +482,7 @@ def _cue_persons(r: Reader, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+_STREET = re.compile(r"\b(?:Jalan|Jl|Jln)\.?(?:[ \t]+[A-Z][\w'.]*){0,3}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _FROM = re.compile(r"[ \t]+dari[ \t]+")
 
