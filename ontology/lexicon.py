@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "KnownPerson",
     "LEXICON_DIR",
     "Body",
     "Entry",
@@ -127,6 +128,12 @@ class PostTitle:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownPerson:
+    label: str  # "Joko Widodo"
+    aliases: tuple[str, ...]  # names the news uses for the same person ("Jokowi")
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     provinces: tuple[Province, ...]
     regencies: tuple[Regency, ...]
@@ -137,6 +144,7 @@ class Lexicon:
     priorities: tuple[Priority, ...]
     post_titles: tuple[PostTitle, ...]
     words: dict[str, tuple[str, ...]]  # kind -> words (honorific, degree, venue, ...)
+    persons: tuple[KnownPerson, ...] = ()  # persons named by a short name ("Jokowi")
 
     def word_list(self, kind: str) -> tuple[str, ...]:
         """The words of one kind in ``words.csv`` (empty when there are none)."""
@@ -269,6 +277,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     for b in bodies:
         if b.parent and b.parent not in org_labels:
             raise LexiconError(f"bodies.csv: {b.name!r}: unknown parent {b.parent!r}")
+    persons = tuple(KnownPerson(r["label"], split_list(r.get("aliases")))
+                    for _, r in _rows(d, "persons.csv", ("label",)))
     return Lexicon(provinces, tuple(regencies), entries, bodies, regulation_types,
                    regulations, tuple(priorities), post_titles,
-                   {k: tuple(v) for k, v in words.items()})
+                   {k: tuple(v) for k, v in words.items()}, persons)

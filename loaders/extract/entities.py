@@ -149,6 +149,35 @@ def _offices(r: Reader) -> None:
         r.mark(key, start, prov.end)
 
 
+_SPELLED_AGENCY = re.compile(
+    r"\b(?P<head>Perwakilan[ \t]+)?(?P<agency>Badan[ \t]+Kependudukan[ \t]+(?:dan[ \t]+)?Keluarga"
+    r"[ \t]+Berencana(?:[ \t]+Nasional)?(?:[ \t]*\([ \t]*BKKBN[ \t]*\))?)[ \t]+")
+
+
+def _spelled_offices(r: Reader) -> None:
+    """"(Perwakilan) Badan Kependudukan (dan) Keluarga Berencana (Nasional) (BKKBN) Aceh":
+    the agency's name written out, with or without its "dan" and "Nasional", before a
+    province is its office there (and the name alone a mention of the agency)."""
+    entry = r.res.entry("org:BKKBN") or next(
+        (e for e in r.lex.entries if e.kind == "org" and e.abbreviation == "BKKBN"), None)
+    if entry is None:
+        return
+    for m in _SPELLED_AGENCY.finditer(r.text):
+        prov = _province_after(r, m.end())
+        if prov is None or r.found_at(m.start(), ("org",)) and any(
+                f.end >= prov.end for f in r.found_at(m.start(), ("org",))):
+            continue
+        agency = r.add(r.res.entry_entity(entry))
+        r.info[agency].lexicon_ref, r.info[agency].level = f"org:{entry.label}", entry.level
+        if not any(f.key == agency and f.start == m.start("agency") for f in r.ctx.found):
+            r.mark(agency, m.start("agency"), m.end("agency"))
+        office = r.res.representative_office(r.ctx.entities[agency], r.ctx.entities[prov.key])
+        key = r.add(office)
+        info = r.info[key]
+        info.parent, info.jurisdiction, info.level = agency, prov.key, "provinsi"
+        r.mark(key, m.start(), prov.end)
+
+
 def _province_after(r: Reader, pos: int) -> Found | None:
     """A province named right after ``pos`` (bare "Jambi" read as the province here)."""
     f = places_at(r, pos, ("province",))
@@ -240,6 +269,9 @@ def _bodies(r: Reader) -> None:
     for m in words.pattern.finditer(r.text):
         if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
             continue
+        if any(f.start == m.start() and r.ctx.entities[f.key].types[0] == KB.RepresentativeOffice
+               for f in r.ctx.found if f.key.startswith("org/")):
+            continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
@@ -347,6 +379,47 @@ def _associations(r: Reader) -> None:
         r.mark(key, m.start(), a.end() if a else end)
         if a and not r.res.entry(f"org:{a.group('abbr')}"):
             r.aliases.setdefault(a.group("abbr"), key)
+
+
+_COMMISSION = re.compile(r"\b[Kk]omisi[ \t]+(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
+
+
+def _commissions(r: Reader) -> None:
+    """"Komisi IX DPR RI", "DPR RI Komisi IX", "komisi IV DPRD …": a commission of a
+    legislature the article names (an organization whose name begins "Dewan Perwakilan"),
+    a unit of it."""
+    for m in _COMMISSION.finditer(r.text):
+        if not m.group("n"):
+            continue
+        house = _legislature(r, r.skip(m.end()), after=True)
+        start, end = m.start(), m.end()
+        if house is not None:
+            end = house.end
+        else:
+            house = _legislature(r, m.start(), after=False)
+            if house is None:
+                continue
+            start = house.start
+        legislature = r.ctx.entities[house.key]
+        number = m.group("n")
+        names = [legislature.label, *legislature.aliases,
+                 *([legislature.abbreviation] if legislature.abbreviation else [])]
+        key = r.add(new_entity("org", f"Komisi {number} {legislature.label}", KB.Division,
+                               aliases=[f"Komisi {number} {n}" for n in names[1:]]))
+        r.info[key].unit_of = house.key
+        r.needed.add(house.key)
+        r.mark(key, start, end)
+
+
+def _legislature(r: Reader, pos: int, after: bool) -> Found | None:
+    """A legislature named right at ``pos`` (after) or ending right before it."""
+    for f in r.ctx.found:
+        if not f.key.startswith("org/") or not r.ctx.entities[f.key].label.startswith(
+                "Dewan Perwakilan"):
+            continue
+        if (f.start == pos) if after else (f.end <= pos and not r.text[f.end:pos].strip()):
+            return f
+    return None
 
 
 def _org_aliases(r: Reader) -> None:
@@ -549,10 +622,12 @@ def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[st
     places.local_places(r)
     _lexicon_names(r, ("ORG",))
     _offices(r)
+    _spelled_offices(r)
     _governments(r)
     _village_governments(r)
     _bodies(r)
     _associations(r)
+    _commissions(r)
     _org_aliases(r)
     _lexicon_names(r, ("PROG", "FRAME"))
     _frameworks(r)

@@ -37,7 +37,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from ..model import EntityRef
 from ..resolve import new_entity, person_label
 from .patterns import initials, occurrences, starting
-from .reader import Reader, compiled, government_of, local_government, words_re
+from .reader import Reader, compiled, government_of, level_of, local_government, places_at, words_re
 
 __all__ = ["find_people"]
 
@@ -91,9 +91,10 @@ def _build_words(lex: Lexicon) -> _Words:
               r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"  # "S.Sos", "M.Kes", "S.E.", not "Palu."
               r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,2}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?))"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
+    inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
-        rf"(?P<name>{token}(?:[ \t]+(?:{honorifics}[ \t]+)?{token}){{0,5}})"
+        rf"(?P<name>{token}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
@@ -111,8 +112,8 @@ def _build_words(lex: Lexicon) -> _Words:
         starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
         re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
-        re.compile(rf"[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
-                   r"|M\.?[A-Z][a-z]{1,3}\.?)"
+        re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
+                   r"|M\.?[A-Z][a-z]{1,3}\.?))"
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
     )
 
@@ -161,7 +162,8 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
         end = n.end("deg")
     if ends[-1] == n.end("name"):
         while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
-            if r.found_at(d.start("deg"), ("org", "place", "program", "framework")):
+            if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
+                          ("org", "place", "program", "framework")):
                 break
             end = d.end()
     if end > ends[-1] and r.text[end - 1] == "." and re.match(
@@ -170,8 +172,15 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
     return _Name(start, end, tuple(tokens), at, ends[-1])
 
 
+def _known_as(r: Reader) -> dict[str, str]:
+    """Names the news uses for persons the lexicon knows ("Jokowi") → their label."""
+    return compiled(r.lex, "known-persons",
+                    lambda lex: {a: p.label for p in lex.persons for a in (p.label, *p.aliases)})
+
+
 def _add_person(r: Reader, name: _Name) -> str:
     label = person_label(list(name.tokens))
+    label = _known_as(r).get(label, label)
     key = r.add(new_entity("person", label, FOAF.Person))
     r.mark(key, name.start, name.end)
     return key
@@ -216,13 +225,21 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
         return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None)
     if attaches == "ministry":
         return _minister(r, m, canonical)
+    if attaches == "head_of_state":  # "Presiden Jokowi", "Presiden RI Joko Widodo"
+        rest = re.match(r"(?:[ \t]+(?:RI|Republik[ \t]+Indonesia)\b)?", r.text[pos:pos + 30])
+        return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
     if unit:
         return _division_post(r, m, unit, canonical, w)
     org = _org_after(r, pos)
+    if org is None and canonical in _STAFF:  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
+        return _staff_post(r, m, pos, canonical)
     if org is not None:
         words = " ".join(r.text[pos:org.start].split())
         end = org.end
+        suffix = _NATIONAL.match(r.text, end)  # "Sekretaris Utama BKKBN RI", "… (BKKBN) pusat"
+        if suffix:
+            end += suffix.end() - suffix.start()
         place = next((f for f in r.found_at(end, ("place",)) if r.info[f.key].place_kind
                       in ("province", "kabupaten", "kota")), None)
         if place is not None and r.ctx.entities[org.key].types[0] in (
@@ -243,6 +260,10 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
     return None
 
 
+#: Staff of a regional government whose post names the region or its secretariat only.
+_STAFF = ("Asisten", "Staf Ahli")
+_NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
+_SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
 _DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
 #: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
 _ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
@@ -282,6 +303,32 @@ def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), end, end, canonical, key)
 
 
+def _staff_post(r: Reader, m: re.Match, pos: int, canonical: str) -> _Post | None:
+    """"Asisten Administrasi Umum Sekda Kabupaten Kupang" → the secretariat (Setda) of
+    Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
+    named after a few capitalised words or a roman numeral."""
+    at = pos
+    for _ in range(8):
+        sec = _SECRETARIAT.match(r.text, at)
+        place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
+        if place is not None:
+            if sec is None:
+                org = government_of(r, place.key)
+            else:
+                org = r.add(new_entity("org", r.res.body_label(
+                    "Sekretariat Daerah", "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                info = r.info[org]
+                info.jurisdiction, info.level = place.key, level_of(r, place.key)
+                info.parent = government_of(r, place.key)
+                r.needed.add(org)
+            return _Post(m.start(), place.end, place.end, canonical, org) if org else None
+        step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
+        if not step:
+            return None
+        at += step.end()
+    return None
+
+
 def _org_after(r: Reader, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
@@ -290,8 +337,9 @@ def _org_after(r: Reader, pos: int, max_words: int = 12):
         found = r.found_at(pos, ("org",))
         if found:
             return max(found, key=lambda f: f.end)
-        step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])",
-                                                     r.text[pos:pos + 60])
+        step = _ROMAN.match(r.text, pos) or re.match(
+            r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])(?:[ \t]*\([A-Z][\w-]{1,10}\))?",
+            r.text[pos:pos + 80])
         if not step:
             return None
         pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
@@ -432,6 +480,7 @@ def find_people(r: Reader) -> None:
                 post.org = _committee_org(r, chain)
             _add_post(r, post, person)
         taken.append((m.start(), name.end))
+    _known_persons(r)
     _short_forms(r)
     _cue_persons(r, w)
     _short_forms(r)
@@ -439,16 +488,33 @@ def find_people(r: Reader) -> None:
     _honorary(r, w)
 
 
+def _known_persons(r: Reader) -> None:
+    """Persons the lexicon knows by a short name, named without a post ("Nawacita Jokowi")."""
+    cover = r.covered()
+    for name, label in sorted(_known_as(r).items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for start, end in occurrences(r.text, name, ".-"):
+            if any(cover[start:end]) or _CAPITALISED_AFTER.match(r.text, end, end + 4):
+                continue
+            key = r.add(new_entity("person", label, FOAF.Person))
+            r.mark(key, start, end)
+            cover[start:end] = b"\x01" * (end - start)
+
+
 def _bracket_posts(r: Reader, w: _Words) -> None:
-    """"Budi Santoso, S.E. (Kepala Dinas Kesehatan Kota Palu)": the post in brackets right
-    after a person's name."""
+    """A post written right after a person's name: in brackets ("Budi Santoso, S.E.
+    (Kepala Dinas Kesehatan Kota Palu)") or in apposition up to the end of the clause
+    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …")."""
     for f in [f for f in r.ctx.found if f.key.startswith("person/")]:
-        b = re.match(r"[ \t]*\([ \t]*", r.text[f.end:f.end + 8])
+        b = re.match(r"[ \t]*(?P<open>\(|,)[ \t]*", r.text[f.end:f.end + 8])
         if b is None:
             continue
         m = w.title_re.match(r.text, f.end + b.end())
         post = _post(r, m, w) if m else None
-        if post is None or post.committee or not re.match(r"[ \t]*\)", r.text[post.end:post.end + 4]):
+        if post is None or post.committee:
+            continue
+        close = (r"[ \t]*\)" if b.group("open") == "(" else
+                 r"[ \t]*(?:[.,;:\n]|$)|[ \t]+(?:dan|serta|yang|selaku|saat|ketika)\b")
+        if not re.match(close, r.text[post.end:post.end + 12]):
             continue
         _add_post(r, post, f.key)
 

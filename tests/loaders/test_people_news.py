@@ -75,3 +75,52 @@ def test_a_secretary_written_with_the_abbreviation_of_the_province_in_brackets()
     x = read("Sekretaris Daerah Provinsi (Sekdaprov) Riau Hendra Saputra membuka rapat itu.")
     assert people(x) == {("Hendra Saputra", "Sekretaris Daerah Provinsi (Sekdaprov) Riau",
                           "Pemerintah Provinsi Riau")}
+
+
+def orgs(x: Extraction) -> dict[str, set[str]]:
+    return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+            if k.startswith("org/")}
+
+
+def test_a_commission_of_the_house_and_its_members_in_both_word_orders():
+    x = read("Anggota Komisi IX DPR RI, Hj. Ratna Sari, S.Sos membuka acara. Sebelumnya anggota "
+             "DPR-RI Komisi IX, Drs. Budi Santoso, M.Si, hadir, begitu pula Anggota Komisi IX "
+             "DPR RI Dapil Jawa Barat, dr. Agus Salim.")
+    commission = "Komisi IX Dewan Perwakilan Rakyat"
+    assert orgs(x)[commission] == {"Komisi IX DPR RI", "DPR-RI Komisi IX"}
+    # one post held by all three members: it keeps the spelling it was first read in
+    assert people(x) == {("Ratna Sari", "Anggota Komisi IX DPR RI", commission),
+                         ("Budi Santoso", "Anggota Komisi IX DPR RI", commission),
+                         ("Agus Salim", "Anggota Komisi IX DPR RI", commission)}
+    posts = {m.text for k, e in x.entities.items() if k.startswith("post/") for m in e.mentions}
+    assert posts == {"Anggota Komisi IX DPR RI", "anggota DPR-RI Komisi IX",
+                     "Anggota Komisi IX DPR RI Dapil Jawa Barat"}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert units == {(commission, "Dewan Perwakilan Rakyat")}
+
+
+def test_a_head_of_state_by_his_short_name_and_staff_named_by_region():
+    x = read("Kampung KB adalah program Presiden Jokowi. Asisten I Sambas Rudi Hartono dan Asisten "
+             "Administrasi Umum Sekda Kabupaten Kupang, Maria Lede, hadir.")
+    assert people(x) == {
+        ("Joko Widodo", "Presiden", None),
+        ("Rudi Hartono", "Asisten I Sambas", "Pemerintah Kabupaten Sambas"),
+        ("Maria Lede", "Asisten Administrasi Umum Sekda Kabupaten Kupang",
+         "Sekretariat Daerah Kabupaten Kupang")}
+
+
+def test_the_provincial_office_written_out_is_one_office():
+    x = read("Kepala Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh, Drs Rahmat "
+             "Hidayat MPd, hadir. Badan Kependudukan Keluarga Berencana Nasional (BKKBN) Provinsi "
+             "Bengkulu juga datang, bersama BKKBN Propinsi Kalsel.")
+    names = orgs(x)
+    assert names["Perwakilan BKKBN Provinsi Aceh"] == {
+        "Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh"}
+    assert names["Perwakilan BKKBN Provinsi Bengkulu"] == {
+        "Badan Kependudukan Keluarga Berencana Nasional (BKKBN) Provinsi Bengkulu"}
+    assert names["Perwakilan BKKBN Provinsi Kalimantan Selatan"] == {"BKKBN Propinsi Kalsel"}
+    assert not any(n.startswith("Badan Kependudukan dan Keluarga Berencana Provinsi") for n in names)
+    assert people(x) == {("Rahmat Hidayat",
+                          "Kepala Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh",
+                          "Perwakilan BKKBN Provinsi Aceh")}
