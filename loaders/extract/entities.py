@@ -134,8 +134,9 @@ def _offices(r: Reader) -> None:
         entry = r.res.entry(r.info[agency.key].lexicon_ref or "")
         if entry is None or not entry.office:
             continue
-        prov = _province_after(r, agency.end)
-        if prov is None:
+        after = re.match(r"[ \t]+[Pp]erwakilan\b", r.text[agency.end:agency.end + 20])
+        prov = _province_after(r, agency.end + (after.end() if after else 0))
+        if prov is None:  # "BKKBN Kalbar", "BKKBN perwakilan Provinsi Gorontalo"
             continue
         start = agency.start
         head = re.search(rf"\b{re.escape(entry.office)}[ \t]+$", r.text[max(0, start - 20):start])
@@ -195,8 +196,8 @@ def _province_after(r: Reader, pos: int) -> Found | None:
 
 
 _GOV = starting({"P"}, r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
-                  r"\((?:Pemprov|Pemkab|Pemkot)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemda))[ \t]+")
-_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",),
+                  r"\((?:Pemprov|Pemkab|Pemkot|Pemko)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemko|Pemda))[ \t]+")
+_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemko": ("kota",),
              "Provinsi": ("province",), "Kabupaten": ("kabupaten",), "Kota": ("kota",),
              "Pemda": ("province", "kabupaten", "kota"),
              "Pemerintah": ("province", "kabupaten", "kota")}
@@ -259,6 +260,8 @@ def _body_words(lex) -> _BodyWords:
     return _BodyWords(full, pattern, parents)
 
 
+#: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
+_STRAY_ABBR = re.compile(r"[ \t]*\)(?P<abbr>[A-Z][\w\-/]{1,20})\)")
 _TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-Z][\w\-/]*)")
 _LEVEL_WORDS = re.compile(r"[ \t]+tingkat[ \t]+(?P<level>provinsi|kabupaten|kota)\b")
 
@@ -275,7 +278,15 @@ def _bodies(r: Reader) -> None:
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
-        a = ABBR.match(r.text, pos)
+        if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(
+                r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
+            # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
+            # name than the lexicon's; read it as "<head> <topic>" from the head word on
+            head_word = full.split()[0]
+            if head_word in words.full and words.full[head_word][2] == "head":
+                topic = [r.text[m.start() + len(head_word):m.end()]]
+                full, cls, shape = words.full[head_word]
+        a = ABBR.match(r.text, pos) or _STRAY_ABBR.match(r.text, pos)
         if a:
             abbr, pos = a.group("abbr"), a.end()
         place = None

@@ -232,6 +232,8 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
     if unit:
         return _division_post(r, m, unit, canonical, w)
     org = _org_after(r, pos)
+    if org is not None and canonical == "Direktur" and org.start > pos:
+        return _directorate_post(r, m, pos, org, canonical)
     if org is None and canonical in _STAFF:  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
         return _staff_post(r, m, pos, canonical)
     if org is not None:
@@ -300,6 +302,25 @@ def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
     key = r.add(r.res.entry_entity(best[1]))
     r.info[key].lexicon_ref = f"org:{best[1].label}"
     r.info[key].level = best[1].level
+    return _Post(m.start(), end, end, canonical, key)
+
+
+def _directorate_post(r: Reader, m: re.Match, pos: int, org, canonical: str) -> _Post:
+    """"Direktur Advokasi dan KIE (KIE) BKKBN pusat" heads the Direktorat Advokasi dan KIE,
+    a unit of the agency named after it."""
+    words = r.text[pos:org.start]
+    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-")
+    agency = r.ctx.entities[org.key]
+    written = " ".join(r.text[org.start:org.end].split())
+    short = agency.abbreviation or agency.label
+    key = r.add(new_entity("org", f"Direktorat {unit} {short}", KB.Division,
+                           aliases=[f"Direktorat {unit} {written}", f"Direktorat {unit}"]))
+    r.info[key].unit_of = org.key
+    r.needed.add(org.key)
+    end = org.end
+    suffix = _NATIONAL.match(r.text, end)
+    if suffix:
+        end = suffix.end()
     return _Post(m.start(), end, end, canonical, key)
 
 

@@ -124,3 +124,33 @@ def test_the_provincial_office_written_out_is_one_office():
     assert people(x) == {("Rahmat Hidayat",
                           "Kepala Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh",
                           "Perwakilan BKKBN Provinsi Aceh")}
+
+
+def test_offices_governments_and_long_dinas_names_as_the_news_writes_them():
+    x = read("Kepala BKKBN perwakilan Provinsi Gorontalo Yusuf Hamzah hadir. Pemko Medan melalui Dinas "
+             "Pengendalian Penduduk dan Keluarga Berencana (DPPKB) menggelar rapat. Kepala Dinas "
+             "Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+             ")DP3AP2KB) Provinsi Jambi Rina Sari mengatakan stok aman. Kepala Perwakilan BPKP "
+             "Provinsi Jambi Ahmad Fauzi juga hadir.")
+    names = orgs(x)
+    assert names["Perwakilan BKKBN Provinsi Gorontalo"] == {"BKKBN perwakilan Provinsi Gorontalo"}
+    assert names["Pemerintah Kota Medan"] == {"Pemko Medan"}
+    assert "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Medan" in names
+    dinas = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+             "Berencana Provinsi Jambi")
+    assert people(x) == {
+        ("Yusuf Hamzah", "Kepala BKKBN perwakilan Provinsi Gorontalo",
+         "Perwakilan BKKBN Provinsi Gorontalo"),
+        ("Rina Sari", "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian "
+         "Penduduk dan Keluarga Berencana )DP3AP2KB) Provinsi Jambi", dinas),
+        ("Ahmad Fauzi", "Kepala Perwakilan BPKP Provinsi Jambi", "Perwakilan BPKP Provinsi Jambi")}
+
+
+def test_a_director_heads_the_directorate_of_the_agency_named_after_the_post():
+    x = read("Direktur Advokasi dan KIE (KIE) BKKBN pusat, Budi Santoso, membuka acara.")
+    assert people(x) == {("Budi Santoso", "Direktur Advokasi dan KIE (KIE) BKKBN pusat",
+                          "Direktorat Advokasi dan KIE BKKBN")}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert units == {("Direktorat Advokasi dan KIE BKKBN",
+                      "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
