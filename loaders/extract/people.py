@@ -75,6 +75,7 @@ class _Words:
     start_re: re.Pattern  # where a name may start: an honorific or a capital
     courtesy_re: re.Pattern  # "Ibu", "Bapak": before a name, but no sign of one
     degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
+    stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -115,6 +116,8 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
                    r"|M\.?[A-Z][a-z]{1,3}\.?))"
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
+        frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
+                  | set(lex.word_list("honorific")) | set(courtesies)),
     )
 
 
@@ -354,10 +357,14 @@ def _org_after(r: Reader, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
     start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
+    stops = _words(r).stops
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
         if found:
             return max(found, key=lambda f: f.end)
+        word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
+        if word and word.group(1) in stops:
+            return None  # "Sekretaris X Widi, SH dan Kepala Dinas Y": another post, a degree
         step = _ROMAN.match(r.text, pos) or re.match(
             r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])(?:[ \t]*\([A-Z][\w-]{1,10}\))?",
             r.text[pos:pos + 80])

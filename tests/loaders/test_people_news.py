@@ -154,3 +154,12 @@ def test_a_director_heads_the_directorate_of_the_agency_named_after_the_post():
              if f.predicate == ORG.unitOf}
     assert units == {("Direktorat Advokasi dan KIE BKKBN",
                       "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
+
+
+def test_an_organization_name_never_runs_over_another_post_or_a_degree():
+    x = read("Bupati Sambas didampingi Sekretaris BKKBN Provinsi Papua Barat Widi, SH dan Kepala "
+             "Dinas Kesehatan Kabupaten Sambas Rina Sari membuka acara.")
+    assert ("Rina Sari", "Kepala Dinas Kesehatan Kabupaten Sambas",
+            "Dinas Kesehatan Kabupaten Sambas") in people(x)
+    assert {post for name, post, _ in people(x) if name == "Widi"} <= {
+        "Sekretaris BKKBN Provinsi Papua Barat"}  # never "… Widi, SH dan Kepala Dinas …"
