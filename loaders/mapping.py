@@ -42,9 +42,9 @@ Conventions the extraction follows (decided here):
 * **Dateline.** ``schema:locationCreated`` only when ``CleanText.dateline_place``
   names a place entity of the extraction (by label, alias or mention, ignoring case
   and a leading Kota/Kabupaten/Provinsi).
-* **Name changes.** ``Entity.former_names`` ``[(old, date|None)]`` → ``S kb:nameChange
-  namechange/<slug>``; that node ``a kb:NameChange ; kb:formerName old ; kb:newName
-  label ; kb:nameValidFrom date`` and the old name is also a ``skos:altLabel``.
+* **Name changes.** A former name (``Entity.former_names``) is a ``skos:altLabel`` here;
+  the rename itself and the names in time are reference data, written from the lexicon
+  into a graph of their own (``loaders/reference.py``), never derived from the article.
 
 Facts or statements that point at an entity key the extraction does not describe are
 skipped with a logged warning: an article graph never refers to an undescribed entity.
@@ -268,8 +268,8 @@ def _entity(g: _Triples, art: URIRef, iri: URIRef, entity: Entity) -> None:
         g.add((iri, SCHEMA.name, Literal(entity.label)))
     g.add((iri, PROV.wasDerivedFrom, art))
     g.add((art, SCHEMA.mentions, iri))
-    for former, since in entity.former_names:
-        _name_change(g, art, iri, entity, former, since)
+    for former, _since in entity.former_names:  # the rename itself: loaders/reference.py
+        g.add((iri, SKOS.altLabel, Literal(former, lang="id")))
 
 
 def _types(entity: Entity) -> list[URIRef]:
@@ -317,20 +317,6 @@ def _superclasses() -> dict[URIRef, tuple[URIRef, ...]]:
         if isinstance(s, URIRef) and isinstance(o, URIRef):
             out.setdefault(s, []).append(o)
     return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _name_change(g: _Triples, art: URIRef, iri: URIRef, entity: Entity, former: str,
-                 since: dt.date | None) -> None:
-    slug = iri.rsplit("/", 1)[-1]
-    change = entity_iri("namechange", slugify(f"{slug} {former}"))
-    g.add((iri, KB.nameChange, change))
-    g.add((iri, SKOS.altLabel, Literal(former, lang="id")))
-    g.add((change, RDF.type, KB.NameChange))
-    g.add((change, KB.formerName, Literal(former)))
-    g.add((change, KB.newName, Literal(entity.label)))
-    if since:
-        g.add((change, KB.nameValidFrom, Literal(since, datatype=XSD.date)))
-    g.add((change, PROV.wasDerivedFrom, art))
 
 
 # --------------------------------------------------------------------------- provenance
