@@ -138,7 +138,7 @@ def test_seed_evidence_and_article_entities(seed_store):
     entities = {r[2]: r for r in labelled(seed_store, run(seed_store, "article-entities"))}
     assert len(entities) == 19
     assert entities[KALBAR_OFFICE][3:] == ("kantor perwakilan",
-                                           "BKKBN Kalbar | Perwakilan BKKBN Kalbar")
+                                           "BKKBN Kalbar | Perwakilan BKKBN Kalbar", None)
     assert entities["Kampung Keluarga Berencana"][4] == (
         "Kampung KB | Kampung Keluarga Berencana (KB) | Program Kampung KB")
 
