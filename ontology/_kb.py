@@ -23,6 +23,7 @@ class KB(DefinedNamespace):
     Evidence: URIRef
     GovernmentAgency: URIRef
     GovernmentLevels: URIRef
+    HonoraryPost: URIRef
     Launch: URIRef
     LevelDesa: URIRef
     LevelKabupaten: URIRef

@@ -153,7 +153,7 @@ def test_article_metadata(graph):
         (DCTERMS.source, Literal("arsip redaksi")),
         (SCHEMA.datePublished, Literal("2019-11-26", datatype=XSD.date)),
         (SCHEMA.url, Literal("https://example.org/uji")),
-        (SCHEMA.publisher, iri("org/antara-news-kalimantan-barat")),  # from the COPYRIGHT line
+        (SCHEMA.publisher, iri("org/antara-kalimantan-barat")),  # from the COPYRIGHT line
         (SCHEMA.copyrightYear, Literal(2019)),
         (SCHEMA.locationCreated, iri("place/pontianak")),  # dateline PONTIANAK
         (KB.contentHash, Literal("ab" * 32)),
@@ -164,19 +164,25 @@ def test_article_metadata(graph):
 
 
 def test_publisher_entity_from_copyright_line(graph):
-    pub = iri("org/antara-news-kalimantan-barat")
+    """"ANTARA News Kalimantan Barat" is ANTARA's desk for the province: one entity per
+    outlet, its desks under it."""
+    pub = iri("org/antara-kalimantan-barat")
     assert rows(graph, "SELECT ?p ?o { ?s ?p ?o }", s=pub) == {
         (RDF.type, KB.NewsPublisher), (RDF.type, ORG.Organization),
-        (RDFS.label, Literal("ANTARA News Kalimantan Barat", lang="id")),
-        (SKOS.prefLabel, Literal("ANTARA News Kalimantan Barat", lang="id")),
+        (RDFS.label, Literal("ANTARA Kalimantan Barat", lang="id")),
+        (SKOS.prefLabel, Literal("ANTARA Kalimantan Barat", lang="id")),
+        (SKOS.altLabel, Literal("ANTARA News Kalimantan Barat", lang="id")),
+        (ORG.subOrganizationOf, iri("org/antara")),
         (PROV.wasDerivedFrom, ART),
     }
+    assert (iri("org/antara"), RDF.type, KB.NewsPublisher) in graph
 
 
 def test_front_matter_publisher_wins_over_copyright_line():
     g = to_graph(extraction(publisher="ANTARA Kalbar"))
-    assert set(g.objects(ART, SCHEMA.publisher)) == {iri("org/antara-kalbar")}
-    assert (iri("org/antara-kalbar"), RDF.type, KB.NewsPublisher) in g
+    assert set(g.objects(ART, SCHEMA.publisher)) == {iri("org/antara-kalimantan-barat")}
+    assert (iri("org/antara-kalimantan-barat"), ORG.subOrganizationOf, iri("org/antara")) in g
+    assert (iri("org/antara-kalimantan-barat"), RDF.type, KB.NewsPublisher) in g
 
 
 def test_unparsable_date_becomes_published_text():
