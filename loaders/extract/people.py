@@ -457,7 +457,8 @@ def _honorary(r: Reader, w: _Words) -> None:
                    and f.end <= m.start()]
         if not persons:
             continue
-        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None)
+        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None,
+                     honorary=True)
         for p in {f.key: f for f in persons}:
             _add_post(r, post, p)
 

@@ -66,3 +66,18 @@ def test_every_article_has_a_publisher(dev_store):
     rows = labelled(dev_store, run(dev_store, "articles"))
     assert len(rows) == 14
     assert all(r[3] for r in rows), [r[0] for r in rows if not r[3]]
+
+
+def test_check_passes_on_the_dev_corpus(dev_store):
+    """kbgraph check on the 14 articles: consistent, and the SHACL shapes follow the
+    annotation rules (the honorary Duta GenRe title of 13 has no organization)."""
+    from kbgraph.graph.check.reason import reason
+    from kbgraph.graph.check.validate import validate
+
+    owl = reason(dev_store)
+    shacl = validate(dev_store)
+    assert owl.consistent, owl.inconsistencies
+    assert shacl.conforms, [str(r) for r in shacl.results]
+    honorary = dev_store.select(
+        "SELECT ?p WHERE { ?p a kb:HonoraryPost FILTER NOT EXISTS { ?p org:postIn ?o } }").rows
+    assert [str(r[0]).rsplit("/", 1)[-1] for r in honorary] == ["duta-genre-lampung-2018"]
