@@ -68,7 +68,7 @@ def viz(
 ) -> None:
     """Draw the network: one self-contained HTML file that works without internet, or a figure."""
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.viz import write_html, write_static
+    from kbgraph.graph.network.page import write_html, write_static
 
     path = out or Path(f"graph.{fmt.value}")
     narrow = {"years": _years(years), "province": province, "kinds": kind or None}

@@ -77,10 +77,10 @@ def dev_page(tmp_path_factory):
     Returns ``(page path, projected network)``; the network lets a test compute in Python
     what the page should draw.
     """
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
     from kbgraph.graph.network import project
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.viz import write_html
+    from kbgraph.graph.network.page import write_html
 
     tmp = tmp_path_factory.mktemp("dev-page")
     store = open_store(tmp / "store")

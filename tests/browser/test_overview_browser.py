@@ -10,8 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from kbgraph.graph.network import simple_graph
-from kbgraph.graph.orgkind import classify
-from kbgraph.graph.overview import narrow, overview, provinces
+from kbgraph.graph.network.orgkind import classify
+from kbgraph.graph.network.overview import narrow, overview, provinces
 
 pytestmark = pytest.mark.browser
 

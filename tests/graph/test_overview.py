@@ -11,12 +11,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kbgraph.graph import figure, layout, orgkind, overview, pagedata, style
-from kbgraph.graph.layout import layout as lay_out
+from kbgraph.graph.network import figure, layout, orgkind, overview, pagedata, style
+from kbgraph.graph.network.layout import layout as lay_out
 from kbgraph.graph.network import project, simple_graph
-from kbgraph.graph.orgkind import classify, is_publisher
-from kbgraph.graph.overview import POST_EDGE, narrow, provinces
-from kbgraph.graph.overview import overview as make_overview
+from kbgraph.graph.network.orgkind import classify, is_publisher
+from kbgraph.graph.network.overview import POST_EDGE, narrow, provinces
+from kbgraph.graph.network.overview import overview as make_overview
 from kbgraph.graph.store import open_store
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
@@ -24,7 +24,7 @@ DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 @pytest.fixture(scope="module")
 def dev(tmp_path_factory) -> nx.MultiDiGraph:
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
 
     store = open_store(tmp_path_factory.mktemp("dev") / "store")
     try:

@@ -49,7 +49,7 @@ import networkx as nx
 
 __all__ = ["KINDS", "LEVELS", "Kind", "Level", "classify", "is_publisher"]
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 _UNIT_CLASSES = frozenset({"RepresentativeOffice", "Division", "OrganizationalUnit"})
 _PARENT_EDGES = ("unitOf", "subOrganizationOf")
 _NATIONAL_CLASSES = frozenset({"GovernmentAgency"})

@@ -34,24 +34,26 @@ from string import Template
 from typing import Any
 
 import networkx as nx
-from kbgraph.ontology.errors import InputError
 from rdflib import Graph, URIRef
 
-from . import network
-from .export import _write_file  # atomic, umask permissions, InputError on failure
+from kbgraph.errors import InputError
+
+from kbgraph.graph.store.atomic import write_file
+from kbgraph.graph.store.embedded import sparql_asset
+from kbgraph.graph.store.terms import inject_block, values_column
+
+from . import projection as network
+from .cache import project_cached
 from .figure import FORMATS, draw_figure
-from .network import Queryable
-from .network_cache import project_cached
 from .orgkind import KINDS, classify, is_publisher
 from .overview import narrow, overview, provinces
 from .pagedata import MEASURES, page_data
-from .store import sparql_asset
+from .projection import Queryable
 from .style import CLASS_STYLE
-from .terms import inject_block, values_column
 
 __all__ = ["CLASS_STYLE", "FORMATS", "SIZE_BY", "VizReport", "script_json", "write_html", "write_static"]
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 VIS_JS = "vis-network-9.1.2.min.js"
 
 SIZE_BY = tuple(MEASURES)
@@ -294,7 +296,7 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     data["options"] = _options()
     report = _report(sel, path)
     focus_label = G.nodes[sel.focus]["label"] if sel.focus else None
-    _write_file(path, _render(data, report, title, focus_label, sel.left_out).encode("utf-8"))
+    write_file(path, _render(data, report, title, focus_label, sel.left_out).encode("utf-8"))
     return report
 
 
@@ -347,5 +349,5 @@ def write_static(source: Queryable | Graph, path: str | os.PathLike[str], fmt: s
     report = _report(sel, path)
     if title is None and report.notice:
         title = report.notice
-    _write_file(path, draw_figure(data, fmt, title=title))
+    write_file(path, draw_figure(data, fmt, title=title))
     return report
