@@ -11,6 +11,8 @@ is what the page and the figure draw by default:
 * news outlets (:func:`kbgraph.graph.orgkind.is_publisher`) are left out;
 * nodes with no edge left are left out.
 
+:func:`cap` cuts a big network to the most central nodes, keeping a share for people.
+
 :func:`provinces` says in which province(s) each entity is, from the places the graph
 links it to, for the page's province filter.
 
@@ -33,11 +35,13 @@ Examples
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 
 import networkx as nx
 from kbgraph.ontology.namespaces import ORG
 
 from .orgkind import is_publisher
+from .projection import induced, most_central, simple_graph
 
 __all__ = ["POST_EDGE", "narrow", "overview", "provinces"]
 
@@ -202,3 +206,43 @@ def narrow(G: nx.MultiDiGraph, *, years: tuple[int, int] | None = None, province
     out.add_nodes_from((x, G.nodes[x]) for x in order)
     out.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in alive and v in alive)
     return out
+
+
+#: The share of a cap (``--max-nodes``) kept for people, so that a small picture still
+#: says who: ranked by degree centrality alone, people (one or two relations each) would
+#: all be cut before the places.
+PEOPLE_SHARE = 0.2
+
+
+def cap(G: nx.MultiDiGraph, n: int, *, keep: Iterable[str] = ()) -> tuple[nx.MultiDiGraph, list[str]]:
+    """At most ``n`` nodes of ``G``: the most central, a :data:`PEOPLE_SHARE` of them people.
+
+    The people kept are those with most relations to the other nodes kept, then most
+    relations at all. Nodes of ``keep`` stay whatever their rank; a node the cut leaves
+    with no edge goes too. Returns the subgraph (``G``'s order) and the sorted list of
+    the nodes left out.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("o", "p1"), ("o", "x"), ("o", "y"), ("x", "y"), ("q", "p2")])
+    >>> for x in G:
+    ...     G.nodes[x]["top"] = "Person" if x.startswith("p") else "Organization"
+    >>> H, out = cap(G, 5)
+    >>> sorted(H), out
+    (['o', 'p1', 'x', 'y'], ['p2', 'q'])
+    """
+    if len(G) <= n:
+        return G, []
+    pinned = [x for x in keep if x in G]
+    people = [x for x in G if G.nodes[x].get("top") == "Person" and x not in pinned]
+    share = min(len(people), int(n * PEOPLE_SHARE))
+    others = induced(G, [x for x in G if x not in people or x in pinned])
+    chosen, _ = most_central(others, max(n - share, len(pinned)), keep=pinned)
+    base = set(chosen)
+    S = simple_graph(G)
+    ranked = sorted(people, key=lambda x: (-sum(1 for y in S[x] if y in base), -S.degree(x), x))
+    base |= {x for x in ranked[:share] if any(y in base for y in S[x])}
+    H = induced(G, base)
+    alive = {x for u, v in H.edges() if u != v for x in (u, v)} | set(pinned)
+    H = induced(G, alive)
+    return H, sorted(set(G) - alive)

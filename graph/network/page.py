@@ -1,4 +1,4 @@
-"""Draw the network: one self-contained, offline HTML page (pyvis/vis-network), or a picture.
+"""Draw the network: one self-contained, offline HTML page (vis-network), or a figure.
 
 The page is for researchers who may be offline or behind a firewall, and who open
 files built from untrusted news text. So:
@@ -10,11 +10,16 @@ files built from untrusted news text. So:
   ``<``, ``>``, ``&``, U+2028 and U+2029 are ``\\u`` escapes, and the page's script
   builds tooltips with ``textContent``; links are made only for Wikidata IDs of the
   form ``Q123`` and for ``http(s)`` article addresses;
-* a big graph is cut to the ``max_nodes`` most central entities, and the page (and
+* a big graph is cut to the ``max_nodes`` most central entities (a fifth of them people,
+  :func:`kbgraph.graph.network.overview.cap`), and the page (and
   :class:`VizReport`, which the CLI prints on stderr) says what was left out.
 
-pyvis builds the node and edge records and the options; kbgraph renders them into
-its own template instead of pyvis's, which links Bootstrap and others from the web.
+What is drawn is the overview (:mod:`kbgraph.graph.network.overview`): posts folded into
+person → organization edges, news outlets and isolated nodes left out. Positions, looks,
+sizes and label priorities are computed in Python (:mod:`kbgraph.graph.network.pagedata`)
+and rendered into kbgraph's own template (pyvis's links Bootstrap and others from the
+web); :func:`write_static` draws the same data as a figure
+(:mod:`kbgraph.graph.network.figure`).
 """
 
 from __future__ import annotations
@@ -34,19 +39,18 @@ from string import Template
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph, URIRef
-
-from kbgraph.errors import InputError
-
 from kbgraph.graph.store.atomic import write_file
 from kbgraph.graph.store.embedded import sparql_asset
 from kbgraph.graph.store.terms import inject_block, values_column
+from rdflib import Graph, URIRef
+
+from kbgraph.errors import InputError
 
 from . import projection as network
 from .cache import project_cached
 from .figure import FORMATS, draw_figure
 from .orgkind import KINDS, classify, is_publisher
-from .overview import narrow, overview, provinces
+from .overview import cap, narrow, overview, provinces
 from .pagedata import MEASURES, page_data
 from .projection import Queryable
 from .style import CLASS_STYLE
@@ -57,7 +61,6 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 VIS_JS = "vis-network-9.1.2.min.js"
 
 SIZE_BY = tuple(MEASURES)
-LABEL_CHARS = 40  # longer labels are shortened on the canvas (full text in the tooltip)
 EVIDENCE_PER_NODE = 3
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
@@ -139,7 +142,7 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
                              hint="draw one entity with --focus, or build more articles")
     if years or province or kinds:
         view = _narrow(full, view, years, province, kinds, keep=node)
-    drawn, omitted = network.most_central(view, max_nodes, keep=[node] if node else ())
+    drawn, omitted = cap(view, max_nodes, keep=[node] if node else ())
     return _Selection(src, full, view, drawn, len(view), omitted, node, posts, left_out)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -37,27 +37,27 @@ def _years(text: str | None) -> tuple[int, int] | None:
 @app.command()
 def viz(
     out: Annotated[
-        Optional[Path], typer.Option("--out", help="File to write (default: graph.html, .png, .svg or .pdf).")
+        Path | None, typer.Option("--out", help="File to write (default: graph.html, .png, .svg or .pdf).")
     ] = None,
     focus: Annotated[
-        Optional[str], typer.Option("--focus", help="Draw only the network around this entity (label, alias or IRI).")
+        str | None, typer.Option("--focus", help="Draw only the network around this entity (label, alias or IRI).")
     ] = None,
     depth: Annotated[int, typer.Option("--depth", min=0, help="How many steps around --focus.")] = 1,
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, the most central ones.")
+        int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, the most central ones (a fifth of them people).")
     ] = 300,
     size_by: Annotated[SizeBy, typer.Option("--size-by", help="What a node's size shows.")] = SizeBy.degree,
     posts: Annotated[
         bool, typer.Option("--posts", help="Posts as nodes (default: each folded into its holder's edge).")
     ] = False,
     years: Annotated[
-        Optional[str], typer.Option("--years", help="Only entities of articles of these years: 2019 or 2018-2020.")
+        str | None, typer.Option("--years", help="Only entities of articles of these years: 2019 or 2018-2020.")
     ] = None,
     province: Annotated[
-        Optional[str], typer.Option("--province", help="Only entities in this province and their neighbours.")
+        str | None, typer.Option("--province", help="Only entities in this province and their neighbours.")
     ] = None,
     kind: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--kind", help="Only organizations of this kind (bkkbn, regional-government, dinas, ...); repeat."),
     ] = None,
     fmt: Annotated[
@@ -67,8 +67,8 @@ def viz(
     update_url: UpdateUrlOpt = None,
 ) -> None:
     """Draw the network: one self-contained HTML file that works without internet, or a figure."""
-    from kbgraph.graph.store import open_store
     from kbgraph.graph.network.page import write_html, write_static
+    from kbgraph.graph.store import open_store
 
     path = out or Path(f"graph.{fmt.value}")
     narrow = {"years": _years(years), "province": province, "kinds": kind or None}

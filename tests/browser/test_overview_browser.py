@@ -6,12 +6,11 @@ that centres and highlights, a click that shows facts, sources and neighbourhood
 from __future__ import annotations
 
 import pytest
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-
 from kbgraph.graph.network import simple_graph
 from kbgraph.graph.network.orgkind import classify
 from kbgraph.graph.network.overview import narrow, overview, provinces
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +43,7 @@ def expected(full, **filters) -> set[str]:
 
 def test_default_view_reads_without_zooming(big_window, dev_page):
     browser = big_window
-    path, full = dev_page
+    path, _ = dev_page
     browser.open(path)
     canvas = browser.js("var c = document.querySelector('#kb-network canvas');"
                         " return [c.clientWidth, c.clientHeight];")

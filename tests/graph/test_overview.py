@@ -10,10 +10,17 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
-from kbgraph.graph.network import figure, layout, orgkind, overview, pagedata, style
+from kbgraph.graph.network import (
+    figure,
+    layout,
+    orgkind,
+    overview,
+    pagedata,
+    project,
+    simple_graph,
+    style,
+)
 from kbgraph.graph.network.layout import layout as lay_out
-from kbgraph.graph.network import project, simple_graph
 from kbgraph.graph.network.orgkind import classify, is_publisher
 from kbgraph.graph.network.overview import POST_EDGE, narrow, provinces
 from kbgraph.graph.network.overview import overview as make_overview
@@ -155,3 +162,13 @@ def test_doctests_of_the_overview_modules():
     for module in (orgkind, overview, layout, pagedata, style, figure):
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_a_small_cap_keeps_people(dev):
+    from kbgraph.graph.network.overview import cap
+
+    H, left_out = cap(make_overview(dev), 60)
+    tops = [H.nodes[x]["top"] for x in H]
+    assert len(H) <= 60 and tops.count("Person") == 12  # a fifth of the cap: who is in the picture
+    assert list(nx.isolates(simple_graph(H))) == []
+    assert len(left_out) == len(make_overview(dev)) - len(H)
