@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from kbgraph.ontology.safe_text import terminal_text
+
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 
 
@@ -72,7 +74,7 @@ def viz(
 
     path = out or Path(f"graph.{fmt.value}")
     narrow = {"years": _years(years), "province": province, "kinds": kind or None}
-    with open_store(store, update_url=update_url, create=False) as st:
+    with open_store(store, update_url=update_url, create=False, read_only=True) as st:  # no lock
         if fmt is Format.html:
             report = write_html(st, path, focus=focus, depth=depth, max_nodes=max_nodes, size_by=size_by.value,
                                 posts=posts, **narrow)
@@ -80,5 +82,5 @@ def viz(
             report = write_static(st, path, fmt.value, focus=focus, depth=depth, max_nodes=max_nodes,
                                   size_by=size_by.value, posts=posts, **narrow)
     if report.notice:
-        typer.echo(f"kbgraph: note: {report.notice}", err=True)
-    typer.echo(f"wrote {path}: {report.nodes} entities, {report.edges} relations")
+        typer.echo(f"kbgraph: note: {terminal_text(report.notice)}", err=True)
+    typer.echo(f"wrote {terminal_text(path)}: {report.nodes} entities, {report.edges} relations")
