@@ -41,7 +41,7 @@ import networkx as nx
 from kbgraph.ontology.namespaces import ORG
 
 from .orgkind import is_publisher
-from .projection import induced, most_central, simple_graph
+from .measures import induced, most_central, simple_graph
 
 __all__ = ["POST_EDGE", "narrow", "overview", "provinces"]
 

@@ -40,13 +40,13 @@ from typing import Any
 
 import networkx as nx
 from kbgraph.graph.store.atomic import write_file
-from kbgraph.graph.store.embedded import sparql_asset
+from kbgraph.graph.store import sparql_asset
 from kbgraph.graph.store.terms import inject_block, values_column
 from rdflib import Graph, URIRef
 
 from kbgraph.errors import InputError
 
-from . import projection as network
+from . import measures, projection
 from .cache import project_cached
 from .figure import FORMATS, draw_figure
 from .orgkind import KINDS, classify, is_publisher
@@ -118,20 +118,20 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
         raise InputError(f"--max-nodes must be at least 1, not {max_nodes}")
     if depth < 0:
         raise InputError(f"--depth must be 0 or more, not {depth}")
-    src = network.queryable(source)
+    src = projection.queryable(source)
     full = project_cached(src)
     if not len(full):
         raise InputError("the graph has no entities to draw", hint="run `kbgraph build PATH` first")
     node, left_out = None, ()
     if focus is not None:
-        node = network.find_node(full, focus)
+        node = measures.find_node(full, focus)
         if node is None:
             names = sorted({full.nodes[x]["label"] for x in full})
             close = difflib.get_close_matches(focus, names, n=3, cutoff=0.5)
             raise InputError(f"no entity matches --focus {focus!r}",
                              hint=f"did you mean: {'; '.join(close)}" if close else "try a label, alias or IRI")
         whole = overview(full, posts=posts or full.nodes[node]["top"] == "Post", publishers=True, isolated=True)
-        view = network.ego(whole, node, depth)
+        view = measures.ego(whole, node, depth)
     else:
         view = overview(full, posts=posts)
         publishers = sum(1 for x in full if is_publisher(full.nodes[x]))
@@ -167,7 +167,7 @@ def _narrow(full: nx.MultiDiGraph, view: nx.MultiDiGraph, years: tuple[int, int]
     kind_of = {x: kind for x, (_, kind) in classify(full).items()}
     narrowed = narrow(view, years=years, province=province, kinds=wanted, where=where, kind_of=kind_of)
     if keep is not None and keep not in narrowed:
-        narrowed = network.induced(view, [*narrowed, keep])
+        narrowed = measures.induced(view, [*narrowed, keep])
     if not len(narrowed):
         raise InputError("nothing is left to draw after the filters", hint="widen --years, --province or --kind")
     return narrowed

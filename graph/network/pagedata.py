@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import projection as network
+from . import measures as network
 from .layout import layout
 from .orgkind import KINDS, LEVELS, classify
 from .overview import POST_EDGE, provinces
