@@ -42,9 +42,9 @@ Conventions the extraction follows (decided here):
 * **Dateline.** ``schema:locationCreated`` only when ``CleanText.dateline_place``
   names a place entity of the extraction (by label, alias or mention, ignoring case
   and a leading Kota/Kabupaten/Provinsi).
-* **Name changes.** ``Entity.former_names`` ``[(old, date|None)]`` → ``S kb:nameChange
-  namechange/<slug>``; that node ``a kb:NameChange ; kb:formerName old ; kb:newName
-  label ; kb:nameValidFrom date`` and the old name is also a ``skos:altLabel``.
+* **Name changes.** A former name (``Entity.former_names``) is a ``skos:altLabel`` here;
+  the rename itself and the names in time are reference data, written from the lexicon
+  into a graph of their own (``loaders/reference.py``), never derived from the article.
 
 Facts or statements that point at an entity key the extraction does not describe are
 skipped with a logged warning: an article graph never refers to an undescribed entity.
@@ -202,6 +202,10 @@ def _article_metadata(g: _Triples, art: URIRef, extraction: Extraction) -> None:
     publisher = article.publisher or (clean.publisher if clean else None)
     if publisher and publisher.strip():
         _publisher(g, art, " ".join(publisher.split()), extraction)
+    else:  # the outlet the dateline or the body names ("PONTIANAK (ANTARA) -")
+        outlet = _named_outlet(extraction)
+        if outlet is not None:
+            g.add((art, SCHEMA.publisher, iri_of_key(outlet)))
     if clean and clean.copyright_year:
         g.add((art, SCHEMA.copyrightYear, Literal(clean.copyright_year)))
     if clean and clean.dateline_place:
@@ -211,16 +215,35 @@ def _article_metadata(g: _Triples, art: URIRef, extraction: Extraction) -> None:
 
 
 def _publisher(g: _Triples, art: URIRef, name: str, extraction: Extraction) -> None:
-    """The publisher as an org entity of class kb:NewsPublisher (minted from its name)."""
-    key = f"org/{slugify(name)}"
-    iri = iri_of_key(key)
-    g.add((art, SCHEMA.publisher, iri))
-    g.add((iri, RDF.type, KB.NewsPublisher))
-    g.add((iri, RDF.type, ORG.Organization))
-    if key not in extraction.entities:  # else described with the other entities
-        g.add((iri, RDFS.label, Literal(name, lang="id")))
-        g.add((iri, SKOS.prefLabel, Literal(name, lang="id")))
-        g.add((iri, PROV.wasDerivedFrom, art))
+    """The publisher: an org entity of class kb:NewsPublisher, the outlet the name stands
+    for (a regional desk is part of its outlet: ``Resolver.outlet``)."""
+    from .resolve import get_resolver
+
+    entities = get_resolver().outlet(name)
+    for entity in entities:
+        iri = iri_of_key(entity.key)
+        g.add((iri, RDF.type, KB.NewsPublisher))
+        g.add((iri, RDF.type, ORG.Organization))
+        if entity.key not in extraction.entities:  # else described with the other entities
+            g.add((iri, RDFS.label, Literal(entity.label, lang="id")))
+            g.add((iri, SKOS.prefLabel, Literal(entity.label, lang="id")))
+            for alias in entity.aliases:
+                g.add((iri, SKOS.altLabel, Literal(alias, lang="id")))
+            g.add((iri, PROV.wasDerivedFrom, art))
+    g.add((art, SCHEMA.publisher, iri_of_key(entities[0].key)))
+    if len(entities) == 2:  # a desk, part of its outlet
+        g.add((iri_of_key(entities[0].key), ORG.subOrganizationOf, iri_of_key(entities[1].key)))
+
+
+def _named_outlet(extraction: Extraction) -> str | None:
+    """The key of the news outlet the article names first (its dateline, its body)."""
+    first: tuple[int, str] | None = None
+    for key, entity in extraction.entities.items():
+        if entity.types and entity.types[0] == KB.NewsPublisher and entity.mentions:
+            at = min(m.span.start for m in entity.mentions)
+            if first is None or (at, key) < first:
+                first = (at, key)
+    return first[1] if first else None
 
 
 def _dateline_entity(place: str, extraction: Extraction) -> str | None:
@@ -268,8 +291,8 @@ def _entity(g: _Triples, art: URIRef, iri: URIRef, entity: Entity) -> None:
         g.add((iri, SCHEMA.name, Literal(entity.label)))
     g.add((iri, PROV.wasDerivedFrom, art))
     g.add((art, SCHEMA.mentions, iri))
-    for former, since in entity.former_names:
-        _name_change(g, art, iri, entity, former, since)
+    for former, _since in entity.former_names:  # the rename itself: loaders/reference.py
+        g.add((iri, SKOS.altLabel, Literal(former, lang="id")))
 
 
 def _types(entity: Entity) -> list[URIRef]:
@@ -317,20 +340,6 @@ def _superclasses() -> dict[URIRef, tuple[URIRef, ...]]:
         if isinstance(s, URIRef) and isinstance(o, URIRef):
             out.setdefault(s, []).append(o)
     return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _name_change(g: _Triples, art: URIRef, iri: URIRef, entity: Entity, former: str,
-                 since: dt.date | None) -> None:
-    slug = iri.rsplit("/", 1)[-1]
-    change = entity_iri("namechange", slugify(f"{slug} {former}"))
-    g.add((iri, KB.nameChange, change))
-    g.add((iri, SKOS.altLabel, Literal(former, lang="id")))
-    g.add((change, RDF.type, KB.NameChange))
-    g.add((change, KB.formerName, Literal(former)))
-    g.add((change, KB.newName, Literal(entity.label)))
-    if since:
-        g.add((change, KB.nameValidFrom, Literal(since, datatype=XSD.date)))
-    g.add((change, PROV.wasDerivedFrom, art))
 
 
 # --------------------------------------------------------------------------- provenance

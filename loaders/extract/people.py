@@ -59,6 +59,7 @@ class _Post:
     committee: bool = False
     place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
     words: str = ""  # function words between title and organization ("Bina Kesertaan KB …")
+    honorary: bool = False  # an honorary title (Duta GenRe): no organization
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,8 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
         words = re.match(r"(?:[ \t]+[A-Z0-9][\w\-/]*){1,6}(?=[ \t]*,[ \t]*[A-Z])", r.text[pos:pos + 120])
         if words is None:
             return None
-        return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None)
+        return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None,
+                     honorary=True)
     if attaches == "ministry":
         return _minister(r, m, canonical)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
@@ -363,7 +365,8 @@ def _add_post(r: EntityPass, post: _Post, person: str) -> None:
     if post.place:
         ident = f"{ident} {r.ctx.entities[post.place].label}"
     key = f"post/{slugify(ident)}"
-    ent = new_entity("post", written, ORG.Post, key=key, name_as_written=written)
+    ent = new_entity("post", written, KB.HonoraryPost if post.honorary else ORG.Post, key=key,
+                     name_as_written=written)
     key = r.add(ent)
     r.mark(key, post.start, post.end)
     r.fact(person, ORG.holds, EntityRef(key), post.start)
@@ -454,7 +457,8 @@ def _honorary(r: EntityPass, w: _Words) -> None:
                    and f.end <= m.start()]
         if not persons:
             continue
-        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None)
+        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None,
+                     honorary=True)
         for p in {f.key: f for f in persons}:
             _add_post(r, post, p)
 

@@ -63,7 +63,7 @@ def test_post_form_and_direct_and_negotiation(endpoint):
     status, _, body = request(endpoint, data=form, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
     assert status == 200 and body.splitlines()[0] == (
-        "meeting,label,organizer,location,start,end,participants,chair")
+        "meeting,label,organizer,location,start,end,participants,chair,openedBy,organizerNow")
     assert len(body.splitlines()) == 4
     status, headers, body = request(endpoint, data=MEETINGS.encode(), headers={
         "Content-Type": "application/sparql-query",
