@@ -212,7 +212,8 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return head_re, brand_re, suffix_re
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+[a-z]+){0,3}|,)[ \t]+$")
+_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
+                       r"{0,3}|,)[ \t]+$")
 _ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", "Wisma", "Graha",
                  "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
