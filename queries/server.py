@@ -55,8 +55,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kbgraph.graph.terms import from_ox
-from kbgraph.ontology.errors import StoreError
+from kbgraph.graph.store.terms import from_ox
+from kbgraph.errors import StoreError
 from kbgraph.ontology.namespaces import PREFIXES
 
 from . import catalog, results
@@ -198,7 +198,7 @@ class Endpoint:
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         # else: the store's default graph, which kbgraph maintains as the deduplicated
-        # union of the article graphs (graph/store.py)
+        # union of the article graphs (graph/store/embedded.py)
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         answer = self.store.query(text, **kwargs)
