@@ -9,7 +9,8 @@ Resolution, never guessing: a date without a year takes the publication year; a 
 weekday is the nearest such day on or before publication; with no publication date a
 bare weekday is looked for inside the article's own explicit date ranges ("Selasa"
 with "15-16 Maret 2021" is 2021-03-16); a weekday that disagrees with an
-explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out.
+explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out; a mistyped year ("Senin
+(4/9/3017)") counts only where the weekday confirms the publication year.
 """
 
 from __future__ import annotations
@@ -159,6 +160,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         return (first, last, "range") if first and last and first <= last else None
     if kind in ("range", "paren"):
         month = _month(g["m"]) if kind == "range" else int(g["m"])
+        if kind == "paren" and g["y"] and len(g["y"]) == 4 and not g["y"].startswith(("19", "20")):
+            # "Senin (4/9/3017)": a mistyped year; the weekday must then say which year
+            first = _date(_year(None, pub), month, int(g["d1"]))
+            ok = first and g.get("wd") and first.weekday() == WEEKDAYS[g["wd"].lower()]
+            return (first, first, "day") if ok and not g["d2"] else None
         y = _year(g["y"], pub)
         first = _date(y, month, int(g["d1"]))
         last = _date(y, month, int(g["d2"])) if g["d2"] else first

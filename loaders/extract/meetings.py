@@ -72,10 +72,14 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
 _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       r"(?:(?:kembali|juga|pun|secara\s+resmi)\s+)?$")
+                       rf"(?:(?:kembali|juga|pun|secara\s+resmi|{words_re(_ANAPHORS)})\s+)*$")
+# "ORG terus Sosialisasi …": the organization opening the sentence, then the name
+_SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
 _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_NOT_OWNER = re.compile(r"\b(?:bagi|untuk|dengan|bersama|kepada|tentang|terkait|mengenai)\s+"
+                       r"(?:\S+\s+){0,4}$")
 _HOST = re.compile(r"\bdalam\s+$")
 _ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
 _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
@@ -115,8 +119,8 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+(?:secara\s+re
                      r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
 _OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_cues('opens'))}\s+"
                     r"(?:secara\s+resmi\s+)?$")
-# "Sepanjang tahun 2016-2018, BKKBN telah mencanangkan … 427 Kampung KB": a summary of
-# years of work, not one launch (unless the sentence gives the day)
+# "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
+# work, not one launch (unless the sentence gives the day)
 _SUMMARY = re.compile(r"\b(?:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
                       r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
@@ -172,6 +176,7 @@ class _Meeting:
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
+    named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
     key: str = ""
 
@@ -247,7 +252,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                 continue
             end = ext.run_end if ext.run else m.end()
         elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)) and not future:
-            # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi tiru
+            # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it
             kind, end = "name", ext.run_end if ext.run else m.end()
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
@@ -331,6 +336,8 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
     if tail and tail.group().lower() in _DEMONSTRATIVE and after_head <= 2 and len(run) <= 1:
         # "pertemuan Pokja ini", "Pengukuhan kampung KB itu"
         return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
+    while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
+        end -= 1
     return _Extent(end, True, (), pos, False)
 
 
@@ -490,6 +497,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
+    elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
+            subject[0].start == head and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
+        x.organizers.append((subject[0].key, subject[0].start))
     elif m.kind == "name" and _HOST.search(before) and not people:
         hosts = _organizers(ctx, head, m.start)
         if not hosts and prev is not None and _ANAPHORIC_SUBJECT.match(before):
@@ -530,6 +540,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
     sent = ctx.sentence_of(start)
     if m.kind == "name":
         x.concerns.extend(_programs(ctx, m.start, m.end))
+        owner = [o for o in _organizers(ctx, m.start, m.end) if o.end == m.end and o.start > m.start]
+        if owner and not _NOT_OWNER.search(text, m.start, owner[0].start):
+            x.named_by.append((owner[0].key, owner[0].start))
         x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")
         w = re.match(r"\s*bersama\s+(?:dengan\s+)?", text[after:end])
         if w:
@@ -657,6 +670,9 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
             for slot in ("organizers", "places", "dates", "ends", "counts", "chairs", "openers"):
                 if not getattr(x, slot):
                     getattr(x, slot).extend(getattr(y, slot))
+    for x in meetings:  # "Sosialisasi KIE BKKBN": BKKBN's, unless the text names others
+        if not x.organizers:
+            x.organizers.extend(x.named_by[:1])
     for x in meetings:  # "ORG kembali menggelar …": the earlier meeting was theirs too
         if x.again:
             for y, _pos in x.follows:

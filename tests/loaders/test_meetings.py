@@ -421,3 +421,25 @@ def test_a_launch_with_a_count_in_its_name_its_venue_grounds_and_who_struck_the_
 def test_counts_real_news_writes(text, n):
     ctx = run(text, [], D(2023, 9, 14))
     assert [obj for _, slot, obj in facts(ctx) if slot == "n"] == [n]
+
+
+def test_a_mistyped_year_counts_only_where_the_weekday_confirms_it_and_quotes_stay_out():
+    text = ("Bupati Andi Rahman menggelar “Sosialisasi Program Bangga Kencana” di Kabupaten Maros, "
+            "Senin (4/9/3017). Rapat Koordinasi Kader digelar Selasa (4/9/3017).")
+    ctx = run(text, [("person/andi-rahman", P, "Andi Rahman"),
+                     ("place/kabupaten-maros", KB.Regency, "Kabupaten Maros")], D(2017, 9, 6))
+    assert {v[0] for v in events(ctx).values()} == {"Sosialisasi Program Bangga Kencana",
+                                                     "Rapat Koordinasi Kader"}
+    assert sorted((s, o) for _, s, o in facts(ctx) if s == "start") == [("start", D(2017, 9, 4))]
+
+
+def test_organizers_after_kegiatan_and_an_organization_closing_the_name():
+    text = ("Perwakilan BKKBN Provinsi Jambi menyelenggarakan kegiatan Sosialisasi Program Bangga "
+            "Kencana, Sabtu (2/8/2025). Hal itu disampaikan Ani Wulan pada kegiatan pentas seni "
+            "kreatif BKKBN di Kota Jambi.")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi"),
+                     ("org/bkkbn", KB.GovernmentAgency, "BKKBN"), ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/kota-jambi", KB.City, "Kota Jambi")], D(2025, 8, 4))
+    found = {(events(ctx)[k][0], o) for k, slot, o in facts(ctx) if slot == "org"}
+    assert found == {("Sosialisasi Program Bangga Kencana", "org/bkkbn-jambi"),
+                     ("pentas seni kreatif BKKBN", "org/bkkbn")}
