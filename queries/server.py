@@ -32,7 +32,8 @@ runaway queries cannot pile up: when all are busy, new queries wait, and time ou
 
 Queries see the union of the article graphs: the store's maintained (deduplicated)
 default graph when it has one, else Oxigraph's on-the-fly union. The store is opened
-with ``pyoxigraph.Store.read_only``, which takes no lock, so a
+read-only through :class:`~kbgraph.graph.store.EmbeddedStore` (its folder checks, its
+retries while a build compacts), which takes no lock, so a
 server can run beside notebooks and ``kbgraph query``. It sees the store as it was when
 opened: restart it after ``kbgraph build`` (Oxigraph calls a writer running at the same
 time undefined behaviour).
@@ -55,6 +56,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kbgraph.graph.store import EmbeddedStore, is_remote
 from kbgraph.graph.store.terms import from_ox
 from kbgraph.errors import StoreError
 from kbgraph.ontology.namespaces import PREFIXES
@@ -141,9 +143,6 @@ class Endpoint:
     def __init__(self, store: ox.Store, config: ServerConfig):
         self.store = store
         self.config = config
-        # kbgraph's embedded store keeps the union of the article graphs, deduplicated, as
-        # its default graph; a store without it is queried over Oxigraph's on-the-fly union
-        self.union_view = bool(store.query("ASK { ?s ?p ?o }"))
         self.pool = concurrent.futures.ThreadPoolExecutor(
             max_workers=config.workers, thread_name_prefix="kbgraph-query")
 
@@ -349,17 +348,12 @@ class _Server(ThreadingHTTPServer):
 def make_server(store_path: str | Path, config: ServerConfig) -> ThreadingHTTPServer:
     """A server bound to ``config.host:config.port`` (port 0: any free port)."""
     path = Path(store_path)
-    if str(store_path).lower().startswith(("http://", "https://")):
+    if is_remote(store_path):
         raise StoreError("kbgraph serve needs an embedded store folder, not a URL",
                          hint="the server at that URL is already an endpoint")
-    if not (path / "CURRENT").is_file():
-        raise StoreError(f"no store at {path}",
-                         hint=f"build one first: kbgraph build PATH --store {path}")
-    try:
-        store = ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise StoreError(f"cannot open the store {path} read-only: {exc}") from None
-    endpoint = Endpoint(store, config)
+    # the store's own opening: its folder checks, and retries while a build compacts
+    store = EmbeddedStore(path, create=False, read_only=True)
+    endpoint = Endpoint(store.ox_store, config)
     handler = type("BoundHandler", (Handler,), {"endpoint": endpoint})
     try:
         server = _Server((config.host, config.port), handler)

@@ -26,7 +26,7 @@ from kbgraph.ontology.namespaces import KB
 
 from ..resolve import new_entity
 from .patterns import occurrences
-from .reader import ABBR, SP, Reader, compiled, words_re
+from .entity_pass import ABBR, SP, EntityPass, compiled, words_re
 
 __all__ = ["shaped_programs", "expand_titles"]
 
@@ -43,7 +43,7 @@ def _pattern(lex) -> re.Pattern[str]:
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
 
 
-def shaped_programs(r: Reader) -> None:
+def shaped_programs(r: EntityPass) -> None:
     """Programs named by shape, their bracketed abbreviations and later short forms."""
     pattern = compiled(r.lex, "shaped_programs", _pattern)
     cover = r.covered()
@@ -103,7 +103,7 @@ def _known(lex, label: str, name: str, abbr: str | None):
     return None
 
 
-def _short_forms(r: Reader, key: str, head: str, abbr: str, cover: bytearray) -> None:
+def _short_forms(r: EntityPass, key: str, head: str, abbr: str, cover: bytearray) -> None:
     """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)"."""
     before = re.compile(rf"\b{re.escape(head)}{SP}$", re.IGNORECASE)
     for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
@@ -114,7 +114,7 @@ def _short_forms(r: Reader, key: str, head: str, abbr: str, cover: bytearray) ->
         r.mark(key, start, a1)
 
 
-def expand_titles(r: Reader) -> None:
+def expand_titles(r: EntityPass) -> None:
     """A regulation title that writes a program by its abbreviation is labelled with the
     program's name ("… Program MBG" → "… Program Makan Bergizi Gratis")."""
     programs = [r.ctx.entities[k] for k in r.ctx.entities
