@@ -10,7 +10,8 @@ It reads the clean text in layers, each using what the earlier found:
    "Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Lombok Timur", "Kelompok Kerja
    (Pokja) Kampung KB Kabupaten Garut" — and the short forms an article defines
    ("(TPPS)", "(Pokja)") for its own later sentences;
-   programs and frameworks, with periods ("RPJMN dan RENSTRA tahun 2015-2019"),
+   programs and frameworks, with periods ("RPJMN dan RENSTRA tahun 2015-2019"), programs
+   the lexicon does not know by their shape (``programs.py``: "Program X (ABBR)"),
    regulations ("Perpres 72/2021" = "Peraturan Presiden Nomor 72 Tahun 2021") and
    numbered priorities ("prioritas nomor lima, yakni …");
 4. persons and posts (``people.py``), place chains, then the facts between all of these
@@ -31,7 +32,7 @@ from kbgraph.ontology.namespaces import KB
 
 from ..model import CleanText, Mention
 from ..resolve import cls_of, entity_key, new_entity
-from . import outlets, places
+from . import outlets, places, programs
 from .context import Context, Found
 from .facts import add_facts
 from .nlp import LexHit
@@ -544,7 +545,7 @@ def _regulation_pattern(lex) -> re.Pattern:
     return starting(
         initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
         rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
-        rf"(?:{SP}Tahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
+        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
         rf"(?:{SP}tentang{SP}{title})?")
 
 
@@ -641,8 +642,10 @@ def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[st
     _commissions(r)
     _org_aliases(r)
     _lexicon_names(r, ("PROG", "FRAME"))
+    programs.shaped_programs(r)
     _frameworks(r)
     _regulations(r)
+    programs.expand_titles(r)
     _priorities(r)
     places.place_aliases(r)
     find_people(r)
