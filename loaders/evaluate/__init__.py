@@ -11,7 +11,8 @@ section by section (:func:`score_article`). The matching rules are written down 
 Gold format (one JSON file per article): ``file`` (basename of the article file),
 ``published``, ``entities`` ``{label, class, mentions}``, ``people`` ``{name, post,
 organization}``, ``meetings`` ``{label, organizer, location, city, start, end,
-participants, chair, follows_up}``, ``statements`` ``{speaker, opening}`` and
+participants, chair, opened_by, follows_up}`` (``opened_by`` only in gold that annotates
+it), ``statements`` ``{speaker, opening}`` and
 ``relations`` ``[subject, relation, object]``. :func:`to_gold` writes a superset: entities
 and meetings carry ``aliases`` and statements the whole ``text``, which the matching uses.
 

@@ -322,6 +322,7 @@ def _meeting(
         "end": value(SCHEMA.endDate),
         "participants": int(participants) if participants is not None else None,
         "chair": first(KB.chairedBy),
+        "opened_by": first(KB.openedBy),
         "follows_up": first(KB.followsUp),
         "aliases": unique([entity.label, *entity.aliases]),
     }

@@ -170,8 +170,8 @@ def test_to_gold_meeting_people_statements_relations():
     assert g["meetings"] == [{
         "label": MEETING_06, "organizer": "Perwakilan BKKBN Provinsi Jawa Tengah",
         "location": "Hotel Patra Semarang", "city": "Kota Semarang", "start": "2020-02-13",
-        "end": "2020-02-13", "participants": 150, "chair": None, "follows_up": None,
-        "aliases": [MEETING_06],
+        "end": "2020-02-13", "participants": 150, "chair": None, "opened_by": None,
+        "follows_up": None, "aliases": [MEETING_06],
     }]
     assert g["people"] == [{"name": "Wahyu Setyo Nugroho", "post": "Kepala Perwakilan BKKBN Jateng",
                             "organization": "Perwakilan BKKBN Provinsi Jawa Tengah"}]
@@ -204,7 +204,8 @@ def test_scoring_article_06_counts_every_section():
              for s, c in score.slots.items()}
     assert slots == {s: (1, 0, 0, 0, 0) for s in
                      ("organizer", "location", "city", "start", "end", "participants")} | {
-        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0)}
+        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0),
+        "opened_by": (0, 0, 0, 0, 0)}  # the dev gold does not annotate who opened it
     assert (score.statements.tp, score.statements.fp, score.statements.fn) == (2, 0, 6)
     assert (score.relations["renamed to"].tp, score.relations["renamed to"].fp) == (1, 0)
     assert score.relations["located in"].tp == 3
@@ -415,17 +416,34 @@ def slot_table(g_meetings: list[dict], p_meetings: list[dict]) -> dict:
 
 def test_meeting_slots_wrong_missed_spurious_and_both_null():
     assert slot_table([meeting()], [meeting()]) == {
-        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0)}
+        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0), "opened_by": (0, 0, 0, 0, 0)}
     assert slot_table([meeting()], [meeting(start="2020-02-14", participants=None,
                                             chair="Wahyu Setyo Nugroho")]) == {
         "start": (0, 0, 1, 0, 0), "participants": (0, 0, 0, 1, 0),
-        "chair": (0, 0, 0, 0, 1), "follows_up": (0, 1, 0, 0, 0)}
+        "chair": (0, 0, 0, 0, 1), "follows_up": (0, 1, 0, 0, 0), "opened_by": (0, 0, 0, 0, 0)}
+
+
+def test_opened_by_is_a_slot_of_its_own_scored_where_the_gold_annotates_it():
+    wahyu = "Wahyu Setyo Nugroho"
+    # the gold says who opened it: the opener is scored apart from the chair
+    assert slot_table([meeting(opened_by=wahyu)], [meeting(opened_by=wahyu)]) == {
+        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0)}
+    assert slot_table([meeting(opened_by=wahyu)], [meeting(chair=wahyu)]) == {
+        "chair": (0, 0, 0, 0, 1), "opened_by": (0, 0, 0, 1, 0), "follows_up": (0, 1, 0, 0, 0)}
+    assert slot_table([meeting(opened_by=None)], [meeting(opened_by=wahyu)])["opened_by"] == (
+        0, 0, 0, 0, 1)
+    # a gold without the key (the dev corpus) does not score it, whatever is predicted
+    assert slot_table([meeting()], [meeting(opened_by=wahyu)])["opened_by"] == (0, 0, 0, 0, 0)
+    # one gold meeting without the key: the article's gold does not annotate it
+    other = meeting(label="Rapat Kerja Daerah", opened_by=wahyu)
+    assert slot_table([meeting(), other], [meeting(opened_by=wahyu), other])[
+        "opened_by"] == (0, 0, 0, 0, 0)
 
 
 def test_meetings_match_by_contained_label_and_unmatched_ones_count_all_slots():
     short = meeting(label="Sosialisasi Program Bangga Kencana")
     assert slot_table([meeting()], [short]) == {
-        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0)}
+        "chair": (0, 1, 0, 0, 0), "follows_up": (0, 1, 0, 0, 0), "opened_by": (0, 0, 0, 0, 0)}
     score = score_article(with_section(G06, meetings=[meeting()]),
                           with_section(G06, meetings=[meeting(label="Rapat Kerja Daerah")]))
     assert (score.meetings.tp, score.meetings.fp, score.meetings.fn) == (0, 1, 1)
