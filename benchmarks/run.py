@@ -41,7 +41,7 @@ def _child_build(store: str, corpus: str) -> dict:
     code = (
         "import json, resource, sys, time\n"
         "from kbgraph.graph.store import open_store\n"
-        "from kbgraph.graph.build import build\n"
+        "from kbgraph.graph.store.build import build\n"
         "t = time.perf_counter()\n"
         f"with open_store({store!r}) as s:\n"
         f"    r = build(s, [{corpus!r}])\n"
@@ -191,8 +191,9 @@ def measure_viz(store_dir: Path, workdir: Path, browser: bool) -> list[tuple[str
     """Writing the page with the default --max-nodes: first after a build (the network is
     projected and kept in the store's cache) and again (read from the cache); and
     (optionally) drawing it in chromium."""
-    from kbgraph.graph import viz
-    from kbgraph.graph.store import CACHE_DIR, EmbeddedStore, open_store
+    from kbgraph.graph.network import page as viz
+    from kbgraph.graph.store import EmbeddedStore, open_store
+    from kbgraph.graph.store.embedded import CACHE_DIR
 
     EmbeddedStore(store_dir).close()  # a store from before revisions gets one
     shutil.rmtree(store_dir / CACHE_DIR, ignore_errors=True)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import kbgraph.loaders as loaders_pkg
-from kbgraph.ontology.errors import KbgraphError, StoreError
+from kbgraph.errors import KbgraphError, StoreError
 
-from .build import BuildProgress, BuildReport, build
 from .stats import StoreStats, store_stats
-from .store import EmbeddedStore
+from .store.atomic import write_file
+from .store.build import BuildProgress, BuildReport, build
+from .store.embedded import EmbeddedStore
 
 __all__ = ["DemoResult", "run_demo", "sample_dir", "DEFAULT_OUT"]
 
@@ -43,12 +44,6 @@ class DemoResult:
     stats: StoreStats
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
              progress: Callable[[BuildProgress], None] | None = None) -> DemoResult:
     """Build the sample into a fresh store under ``out`` and write graph.ttl / graph.html."""
@@ -62,7 +57,7 @@ def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
         store.clear()  # fresh: an earlier demo's store is emptied, not merged
         report = build(store, [sample_dir()], progress=progress)
         ttl = out / "graph.ttl"
-        _write_atomic(ttl, store.dump("ttl"))
+        write_file(ttl, store.dump("ttl"))
         html, note = _write_html(store, out / "graph.html")
         stats = store_stats(store)
     finally:
@@ -72,7 +67,7 @@ def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
 
 def _write_html(store: EmbeddedStore, path: Path) -> tuple[Path | None, str | None]:
     try:
-        from .viz import write_html
+        from .network.page import write_html
     except ImportError as exc:  # the viz module is optional at this layer
         return None, f"graph.html not written: the network view is not available ({exc})"
     try:

@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from kbgraph.ontology.namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
-from .store import Store, sparql_asset
+from .store.embedded import Store, sparql_asset
 
 __all__ = ["StoreStats", "ClassCount", "store_stats"]
 

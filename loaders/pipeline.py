@@ -1,6 +1,6 @@
 """The loader stages wired together: read → clean → extract (+ resolve) → map.
 
-``graph/build.py`` and ``loaders/evaluate.py`` call these rather than the stages one
+``graph/store/build.py`` and ``loaders/evaluate.py`` call these rather than the stages one
 by one, so that both see exactly the same extraction. ``extract`` is imported when
 first needed: reading, cleaning and mapping work (and are tested) on their own.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from rdflib import Graph
 
 from .clean import clean

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Union
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import slugify
 
 from .model import Article

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import ONTOLOGY_TTL
-from .errors import KbgraphError
+from kbgraph.errors import KbgraphError
 from .namespaces import PREFIXES
 
 __all__ = [

@@ -40,7 +40,7 @@ import yaml
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 from kbgraph.ontology.namespaces import PREFIXES, XSD
 
 if TYPE_CHECKING:  # the store is passed in; queries/ does not open one itself
@@ -428,7 +428,7 @@ def narrowed(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) ->
     and reading one entity's. The bindings stay, so the query's own FILTER still
     decides exactly which rows match; only the work changes, not the answer.
     """
-    from kbgraph.graph.terms import inject_block, values_column
+    from kbgraph.graph.store.terms import inject_block, values_column
 
     text = info.text
     for p in info.params:

@@ -25,7 +25,7 @@ from xml.sax.saxutils import quoteattr
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 from kbgraph.ontology.namespaces import PREFIXES, RDF, XSD
 
 __all__ = [
@@ -128,7 +128,7 @@ def short_name(iri: URIRef | str) -> str:
 
 def lookup_labels(store: Any, iris: Iterable[URIRef]) -> dict[str, str]:
     """``rdfs:label`` (Indonesian or untagged) of each IRI that has one, in one query."""
-    from kbgraph.graph.terms import to_ntriples
+    from kbgraph.graph.store.terms import to_ntriples
 
     unique = sorted({str(i) for i in iris})
     labels: dict[str, str] = {}
@@ -263,7 +263,7 @@ def _term_tsv(term: Identifier | None) -> str:
         for a, b in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
             text = text.replace(a, b)
         return f'"{text}"'
-    from kbgraph.graph.terms import to_ntriples
+    from kbgraph.graph.store.terms import to_ntriples
 
     return to_ntriples(term)
 

@@ -63,7 +63,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from kbgraph.ontology.errors import StoreError
+from kbgraph.errors import StoreError
 
 from . import catalog
 from .bounds import MAX_QUERY_BYTES, bounds_problem

@@ -172,7 +172,7 @@ def _die_with_parent() -> None:
 def main(argv: list[str]) -> int:
     _die_with_parent()
     from kbgraph.graph.store import open_store
-    from kbgraph.ontology.errors import KbgraphError
+    from kbgraph.errors import KbgraphError
     from kbgraph.ontology.namespaces import PREFIXES
 
     inp, out = sys.stdin.buffer, sys.stdout.buffer

@@ -1,6 +1,6 @@
 """The ``kbgraph`` command line: a thin shell over the library.
 
-Errors derived from :class:`kbgraph.ontology.errors.KbgraphError` are printed as one
+Errors derived from :class:`kbgraph.errors.KbgraphError` are printed as one
 line on stderr with their exit status (1 failed check, 2 bad input); nothing else
 is caught, so a real bug still shows its traceback.
 """
@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from kbgraph import __version__
-from kbgraph.ontology.errors import KbgraphError
+from kbgraph.errors import KbgraphError
 
 from .app import app
 

@@ -35,7 +35,7 @@ def export_command(
     """Export the graph: RDF (ttl nt nq trig jsonld owl) or the network (graphml gexf cytoscape csv neo4j)."""
     from kbgraph.graph.export import export, format_spec, render
     from kbgraph.graph.store import open_store
-    from kbgraph.ontology.errors import InputError
+    from kbgraph.errors import InputError
 
     spec = format_spec(fmt, graph)  # checked before the store is opened
     if out == "-" and spec.folder:

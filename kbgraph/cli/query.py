@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 

@@ -1,7 +1,7 @@
 """``kbgraph build``, ``stats``, ``check`` and ``demo``: filling and inspecting the store.
 
-Parsing and printing only; the work is in :mod:`kbgraph.graph.build`,
-:mod:`kbgraph.graph.stats`, :mod:`kbgraph.graph.reason`, :mod:`kbgraph.graph.validate`
+Parsing and printing only; the work is in :mod:`kbgraph.graph.store.build`,
+:mod:`kbgraph.graph.stats`, :mod:`kbgraph.graph.check.reason`, :mod:`kbgraph.graph.check.validate`
 and :mod:`kbgraph.graph.demo`.
 """
 
@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kbgraph.ontology.errors import CheckFailed, InputError
+from kbgraph.errors import CheckFailed, InputError
 
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 
@@ -76,7 +76,7 @@ def build_cmd(
 
     Exit status 2 when a file or article was skipped (each is named on stderr).
     """
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
     from kbgraph.graph.store import open_store
     from kbgraph.loaders.read import iter_sources
 
@@ -105,7 +105,7 @@ def stats_cmd(
         "--network", min=1, metavar="N", help=_network_option_help())] = None,
 ) -> None:
     """How many articles, triples and named graphs the store holds, and entities per class."""
-    from kbgraph.graph.provenance import short_iri
+    from kbgraph.graph.check.provenance import short_iri
     from kbgraph.graph.stats import store_stats
     from kbgraph.graph.store import open_store
 
@@ -140,7 +140,7 @@ def stats_cmd(
 
 def _top_actors(store, n: int) -> list[dict]:
     from kbgraph.graph.network import top_actors
-    from kbgraph.graph.network_cache import project_cached
+    from kbgraph.graph.network.cache import project_cached
 
     return top_actors(project_cached(store), n)
 
@@ -162,9 +162,9 @@ def check_cmd(
         "--shacl-report", metavar="FILE", help="Also write the SHACL validation report graph (Turtle).")] = None,
 ) -> None:
     """OWL reasoning and SHACL validation; exit 1 naming the entities and articles at fault."""
-    from kbgraph.graph.reason import reason
+    from kbgraph.graph.check.reason import reason
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.validate import validate
+    from kbgraph.graph.check.validate import validate
 
     with open_store(store, update_url, create=False) as st:
         owl = reason(st, reasoner=reasoner.value, materialize=materialize)
@@ -218,7 +218,7 @@ def demo_cmd(
 
 def _meetings(store) -> str:
     """The catalogue's ``meetings`` answer, one meeting a paragraph, IRIs shown as labels."""
-    from kbgraph.graph.provenance import describe_node
+    from kbgraph.graph.check.provenance import describe_node
     from kbgraph.queries.catalog import run
 
     result = run(store, "meetings")

@@ -43,7 +43,7 @@ def viz(
 ) -> None:
     """Draw the network: one self-contained HTML file that works without internet."""
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.viz import write_html, write_static
+    from kbgraph.graph.network.page import write_html, write_static
 
     path = out or Path(f"graph.{fmt.value}")
     with open_store(store, update_url=update_url, create=False) as st:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
 from ..model import Extraction
 from ..pipeline import load_paths

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from kbgraph.graph.notebook import show
+from kbgraph.graph.network.notebook import show
 
 pytestmark = pytest.mark.browser
 

@@ -37,9 +37,9 @@ def page_data(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def seed_page(tmp_path_factory):
     import kbgraph.loaders
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
     from kbgraph.graph.store import open_store
-    from kbgraph.graph.viz import write_html
+    from kbgraph.graph.network.page import write_html
 
     seed = Path(kbgraph.loaders.__file__).parent / "sample" / "antara-kalbar-2019-11-26-pokja-kampung-kb.txt"
     tmp = tmp_path_factory.mktemp("render")

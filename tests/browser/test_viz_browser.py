@@ -13,7 +13,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from kbgraph.graph.viz import write_html
+from kbgraph.graph.network.page import write_html
 
 pytestmark = pytest.mark.browser
 

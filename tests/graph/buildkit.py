@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from kbgraph.loaders.mapping import to_graph
 from kbgraph.loaders.model import Article, Entity, EntityRef, Extraction, Fact, Mention, Sentence, Span
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import KB, ORG, SCHEMA, slugify
 
 CALLS: list[str] = []  # article ids extracted in this process
@@ -95,7 +95,7 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
 
 def run_build(store, paths, **kw):
     """``build`` with the fake extractor in one process, unless told otherwise."""
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
 
     kw.setdefault("extractor", fake_extract)
     kw.setdefault("workers", 1)
@@ -115,7 +115,7 @@ def graphs_ntriples(store) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def seed_nquads() -> bytes:
     """The bundled seed article built by the real loaders, as N-Quads (built once a run)."""
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
     from kbgraph.graph.demo import sample_dir
     from kbgraph.graph.store import open_store
 

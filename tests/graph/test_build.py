@@ -8,10 +8,10 @@ import buildkit
 import pytest
 from buildkit import graphs_ntriples, write_article, write_corpus
 
-from kbgraph.graph.build import BATCH, POOL_THRESHOLD, ensure_ontology
+from kbgraph.graph.store.build import BATCH, POOL_THRESHOLD, ensure_ontology
 from kbgraph.graph.store import open_store
-from kbgraph.graph.terms import normalize_bnodes
-from kbgraph.ontology.errors import InputError
+from kbgraph.graph.store.terms import normalize_bnodes
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples
 

@@ -11,8 +11,8 @@ import pytest
 from buildkit import counts, write_article, write_corpus
 from buildkit import run_build as run
 
-from kbgraph.graph import build as build_module
-from kbgraph.graph.build_index import INDEX_FILE, load_index
+from kbgraph.graph.store import build as build_module
+from kbgraph.graph.store.build_index import INDEX_FILE, load_index
 from kbgraph.graph.store import open_store
 from kbgraph.ontology.namespaces import article_graph
 

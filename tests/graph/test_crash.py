@@ -14,7 +14,7 @@ import buildkit
 import pytest
 from buildkit import fake_extract, write_corpus
 
-from kbgraph.graph.build import build
+from kbgraph.graph.store.build import build
 from kbgraph.graph.store import open_store
 
 HERE = Path(__file__).resolve().parent
@@ -22,7 +22,7 @@ N = 12
 
 SCRIPT = textwrap.dedent("""
     import sys
-    import kbgraph.graph.build as b
+    import kbgraph.graph.store.build as b
     from kbgraph.graph.store import open_store
     import buildkit
 

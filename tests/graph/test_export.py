@@ -22,13 +22,14 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from kbgraph.graph import export_neo4j, export_network
+from kbgraph.graph.export import neo4j as export_neo4j
+from kbgraph.graph.export import network as export_network
 from kbgraph.graph.export import FORMATS, export, render, select_quads
 from kbgraph.graph.network import project
 from kbgraph.graph.store import open_store
-from kbgraph.graph.terms import ntriples_of
+from kbgraph.graph.store.terms import ntriples_of
 from kbgraph.ontology import ONTOLOGY_TTL
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import (
     FOAF,
     ID,
@@ -684,7 +685,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "loaders" / "sample"
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory):
     """The seed article and tests/fixtures/articles, built by the real loaders."""
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
 
     st = open_store(tmp_path_factory.mktemp("built") / "store")
     report = build(st, [SAMPLE, ARTICLES], workers=1)

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from kbgraph.graph import network
+from kbgraph.graph.network import projection as network
 from kbgraph.graph.network import (
     betweenness,
     communities,

@@ -8,9 +8,11 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from kbgraph.graph import network, network_cache, viz
-from kbgraph.graph.network_cache import cache_file, project_cached
-from kbgraph.graph.store import REVISION_FILE, EmbeddedStore
+from kbgraph.graph.network import cache as network_cache
+from kbgraph.graph.network import page as viz
+from kbgraph.graph.network import projection as network
+from kbgraph.graph.network.cache import cache_file, project_cached
+from kbgraph.graph.store.embedded import REVISION_FILE, EmbeddedStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ID = "https://w3id.org/kbgraph/id/"

@@ -1,4 +1,4 @@
-"""kbgraph.graph.notebook: the network as a notebook cell shows it (an iframe that needs no internet)."""
+"""kbgraph.graph.network.notebook: the network as a notebook cell shows it (an iframe that needs no internet)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kbgraph.graph.notebook import NetworkView, show
+from kbgraph.graph.network.notebook import NetworkView, show
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -9,7 +9,7 @@ from buildkit import seed_nquads, store_with
 
 from kbgraph.cli import main
 from kbgraph.graph.store import open_store
-from kbgraph.graph.reason import reason
+from kbgraph.graph.check.reason import reason
 from kbgraph.ontology.namespaces import FOAF, ID, INFERRED_GRAPH, KB, ORG, RDF, XSD
 from kbgraph.ontology.owl import ReasonerUnavailable
 

@@ -13,11 +13,11 @@ import pytest
 from buildkit import fake_extract, write_article, write_corpus
 from rdflib import Literal
 
-from kbgraph.graph.build import build
-from kbgraph.graph.remote import RemoteStore, default_update_url
+from kbgraph.graph.store.build import build
+from kbgraph.graph.store.remote import RemoteStore, default_update_url
 from kbgraph.graph.store import open_store
-from kbgraph.graph.terms import normalize_bnodes
-from kbgraph.ontology.errors import QueryError, StoreError
+from kbgraph.graph.store.terms import normalize_bnodes
+from kbgraph.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import KB
 
 pytestmark = [

@@ -10,8 +10,8 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kbgraph.graph.store import EmbeddedStore, SelectResult, open_store
-from kbgraph.graph.terms import inject_values, normalize_bnodes, ntriples_of, values_block
-from kbgraph.ontology.errors import QueryError, StoreError
+from kbgraph.graph.store.terms import inject_values, normalize_bnodes, ntriples_of, values_block
+from kbgraph.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import GRAPH, ID, KB, RDF, RDFS, XSD
 
 G1, G2 = GRAPH["article/satu"], GRAPH["article/dua"]

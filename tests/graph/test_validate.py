@@ -8,7 +8,7 @@ from buildkit import seed_nquads, store_with
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
-from kbgraph.graph.validate import shape_classes, validate
+from kbgraph.graph.check.validate import shape_classes, validate
 from kbgraph.ontology import SHAPES_TTL
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, RDF, SCHEMA
 

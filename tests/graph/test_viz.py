@@ -1,4 +1,4 @@
-"""kbgraph.graph.viz: the offline HTML page and the static picture, read as files."""
+"""kbgraph.graph.network.page: the offline HTML page and the static picture, read as files."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from rdflib import Dataset, URIRef
 
 from kbgraph.cli import main
 from kbgraph.graph.store import open_store
-from kbgraph.graph.viz import script_json, write_html, write_static
-from kbgraph.ontology.errors import InputError
+from kbgraph.graph.network.page import script_json, write_html, write_static
+from kbgraph.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ID = "https://w3id.org/kbgraph/id/"

@@ -39,7 +39,7 @@ from kbgraph.loaders.model import (
     Statement,
 )
 from kbgraph.loaders.read import read_path
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import KB, SCHEMA
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

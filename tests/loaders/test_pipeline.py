@@ -9,7 +9,7 @@ import pytest
 from kbgraph.loaders import pipeline
 from kbgraph.loaders.clean import clean
 from kbgraph.loaders.model import Article, CleanText, Extraction
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import KB, OA, RDF, SCHEMA, article_graph
 from rdflib import BNode, Literal
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kbgraph.loaders.clean import CHAR_MAP, REMOVED_CHARS, clean
 from kbgraph.loaders.model import Article
 from kbgraph.loaders.read import parse_date, read_bytes
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

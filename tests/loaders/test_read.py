@@ -18,7 +18,7 @@ from kbgraph.loaders.read import (
     read_bytes,
     read_path,
 )
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "loaders" / "sample" / "antara-kalbar-2019-11-26-pokja-kampung-kb.txt"

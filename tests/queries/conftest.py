@@ -54,7 +54,7 @@ def handmade_store(handmade_path):
 
 
 def _built(tmp_path_factory, name: str, paths: list[Path]) -> Path:
-    from kbgraph.graph.build import build
+    from kbgraph.graph.store.build import build
 
     location = tmp_path_factory.mktemp(name) / "store"
     store = open_store(location)

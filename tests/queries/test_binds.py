@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 
 from kbgraph.queries import catalog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 from kbgraph.ontology.namespaces import XSD
 from kbgraph.queries import catalog
 from kbgraph.queries.catalog import bind_params, load, query_form, resolve, run, uses_service

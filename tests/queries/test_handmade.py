@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 from kbgraph.queries.catalog import list_queries, run
 
 from querykit import table

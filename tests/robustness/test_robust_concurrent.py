@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from kbgraph.ontology.errors import StoreError
+from kbgraph.errors import StoreError
 
 import kbgraph
 from kbgraph.cli import main

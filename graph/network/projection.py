@@ -1,7 +1,7 @@
 """The knowledge graph as a networkx graph: entities are nodes, object properties edges.
 
 Researchers measure the actor network (who is central, who brokers between whom,
-which clusters form) with networkx, and :mod:`kbgraph.graph.viz` draws it. The
+which clusters form) with networkx, and :mod:`kbgraph.graph.network.page` draws it. The
 projection reads the store with a handful of SPARQL SELECTs (``assets/network-*.rq``),
 which Oxigraph answers in milliseconds, instead of walking every quad in Python.
 
@@ -41,8 +41,8 @@ from rdflib.term import Identifier
 from kbgraph.ontology import ONTOLOGY_TTL
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, PREFIXES, RDF, RDFS, SCHEMA, SKOS
 
-from .store import SelectResult, sparql_asset
-from .terms import from_ox, to_ox
+from kbgraph.graph.store.embedded import SelectResult, sparql_asset
+from kbgraph.graph.store.terms import from_ox, to_ox
 
 __all__ = [
     "TOP_CLASSES",

@@ -22,7 +22,7 @@ from kbgraph.ontology import SHAPES_TTL
 from kbgraph.ontology.namespaces import RDF, bind_prefixes
 
 from .provenance import describe_node, short_iri
-from .store import Store, sparql_asset
+from kbgraph.graph.store.embedded import Store, sparql_asset
 
 __all__ = ["validate", "ValidationReport", "ShaclResult", "shape_classes"]
 

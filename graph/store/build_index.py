@@ -24,10 +24,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
-from .export import _write_file  # atomic
-from .store import EmbeddedStore
+from .atomic import write_file
+from .embedded import EmbeddedStore
 
 __all__ = ["BuildIndex", "FileRecord", "load_index", "save_index", "INDEX_FILE"]
 
@@ -101,6 +101,6 @@ def save_index(store: EmbeddedStore, revision: str, files: dict[str, FileRecord]
         "stored": {g: list(v) for g, v in sorted(stored.items())},
     }
     try:
-        _write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     except InputError:
         pass

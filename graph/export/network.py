@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 from kbgraph.ontology.namespaces import short_hash
 
-from .export_common import xml_safe
+from .common import xml_safe
 
 __all__ = [
     "CLASS_COLOURS",

@@ -8,7 +8,7 @@ is inconsistent, not *why*; a researcher needs the entity and the article. So:
 1. the entities of every article graph (not mentions, evidence or statements, which
    are most of the store and which no axiom constrains) go to HermiT with the ontology;
 2. if HermiT finds an inconsistency, the same data is searched for the contradictions an
-   extraction causes (:mod:`kbgraph.graph.culprits`: types from two disjoint classes,
+   extraction causes (:mod:`kbgraph.graph.check.culprits`: types from two disjoint classes,
    asserted or implied by a property's domain or range; two values of a functional
    property), each named with its entity and articles;
 3. if that finds nothing (the cause is subtler), the article graphs are bisected with
@@ -32,7 +32,7 @@ from kbgraph.ontology.owl import REASONERS, ReasonerUnavailable, new_world, run_
 
 from .culprits import Culprit, axioms, find_culprits
 from .provenance import short_iri
-from .store import Store, sparql_asset
+from kbgraph.graph.store.embedded import Store, sparql_asset
 
 __all__ = ["reason", "ReasonReport", "Inconsistency"]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,12 @@ from rdflib import Graph
 
 from kbgraph.ontology import ONTOLOGY_TTL
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
-from . import network
-from .export import _write_file  # atomic
-from .store import ASSETS, EmbeddedStore
+from kbgraph.graph.store.atomic import write_file
+from kbgraph.graph.store.embedded import ASSETS, EmbeddedStore
+
+from . import projection as network
 
 __all__ = ["project_cached", "cache_file"]
 
@@ -38,11 +40,17 @@ _LAYOUT = 1
 _PREFIX = "network-"
 
 
+def _version() -> str:
+    """The installed kbgraph's version (read from its metadata: this layer does not import the shell)."""
+    try:
+        return version("kbgraph")
+    except PackageNotFoundError:  # a checkout without an install
+        return "0.0.0"
+
+
 def _recipe() -> str:
     """A digest of everything a projection depends on besides the store's content."""
-    from kbgraph import __version__
-
-    h = hashlib.sha256(f"{_LAYOUT} {__version__}".encode())
+    h = hashlib.sha256(f"{_LAYOUT} {_version()}".encode())
     for path in sorted(ASSETS.glob("network-*.rq")) + [Path(ONTOLOGY_TTL)]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -93,7 +101,7 @@ def _write(path: Path, G: nx.MultiDiGraph) -> None:
     folder just means no cache."""
     data = nx.node_link_data(G, edges="edges")
     try:
-        _write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         for old in path.parent.glob(f"{_PREFIX}*.json"):
             if old != path:
                 old.unlink(missing_ok=True)

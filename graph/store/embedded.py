@@ -3,7 +3,7 @@
 Researchers build once and query many times, so the default store is pyoxigraph on
 disk (``./kbgraph-data``): fast SPARQL, no server to run. A team shares a graph on a
 server (Oxigraph, Fuseki, GraphDB, Virtuoso), so the same interface also speaks the
-SPARQL 1.1 Protocol to a URL (:mod:`kbgraph.graph.remote`).
+SPARQL 1.1 Protocol to a URL (:mod:`kbgraph.graph.store.remote`).
 
 Both see the **union of all named graphs** as the default graph: every article owns
 its named graph, and queries must not care which. Results come back as rdflib terms.
@@ -37,16 +37,18 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
-from kbgraph.ontology.errors import QueryError, StoreError
+from kbgraph.errors import InputError, QueryError, StoreError
 from kbgraph.ontology.namespaces import PREFIXES, bind_prefixes, short_hash
 
+from .atomic import write_file
 from .terms import from_ox, inject_values, ntriples_of, to_ntriples, to_ox
 
-__all__ = ["Store", "EmbeddedStore", "SelectResult", "open_store", "is_remote", "sparql_asset"]
+__all__ = ["Store", "EmbeddedStore", "SelectResult", "sparql_asset"]
 
 Bindings = Mapping[str, Identifier] | None
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+#: The graph layer's own data files (``graph/assets/``): SPARQL, the page's script and style.
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 #: Serializations :meth:`Store.dump` writes, and whether they carry graph names.
 DUMP_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -156,7 +158,7 @@ class Store(ABC):
         """Replace graphs by N-Triples text and drop others, all in **one transaction**.
 
         ``replace`` maps a graph IRI to its new content as N-Triples (as produced by
-        :func:`kbgraph.graph.terms.ntriples_of`); the old content is removed first. Blank
+        :func:`kbgraph.graph.store.terms.ntriples_of`); the old content is removed first. Blank
         nodes in the text become fresh blank nodes. Either all of it happens or none.
         ``new=True`` promises that none of the graphs exists yet, so old content need
         not be looked for (the embedded store then loads N-Quads: the fast path).
@@ -396,12 +398,10 @@ class EmbeddedStore(Store):
             self._changed = True
 
     def _new_revision(self) -> None:
-        tmp = self.path / f".{REVISION_FILE}.tmp"
         try:
-            tmp.write_text(uuid.uuid4().hex + "\n", encoding="ascii")
-            os.replace(tmp, self.path / REVISION_FILE)
-        except OSError:  # a store on a read-only medium: no revision, no cache
-            tmp.unlink(missing_ok=True)
+            write_file(self.path / REVISION_FILE, (uuid.uuid4().hex + "\n").encode("ascii"))
+        except InputError:  # a store on a read-only medium: no revision, no cache
+            pass
 
     def clear(self) -> None:
         """Empty the store (every graph and the view)."""
@@ -550,7 +550,7 @@ _VIEW_RETRACT = (
 def _as_nquads(graph_iri: URIRef, ntriples: str) -> str:
     """N-Triples lines (``s p o .``) put in a graph: ``s p o <g> .``.
 
-    Text from :func:`~kbgraph.graph.terms.ntriples_of` ends every line with `` .\n``
+    Text from :func:`~kbgraph.graph.store.terms.ntriples_of` ends every line with `` .\n``
     and has no other raw newline (N-Triples escapes them), so one ``replace`` does it;
     anything else goes line by line.
     """
@@ -587,31 +587,3 @@ def _check_folder(path: Path, *, create: bool) -> None:
             f"no store at {path}",
             hint=f"build one first: kbgraph build PATH --store {path}",
         )
-
-
-def is_remote(location: str | os.PathLike[str]) -> bool:
-    """True when ``location`` is the http(s) URL of a SPARQL server."""
-    return str(location).lower().startswith(("http://", "https://"))
-
-
-def open_store(
-    location: str | os.PathLike[str],
-    update_url: str | None = None,
-    *,
-    create: bool = True,
-    read_only: bool = False,
-    gsp_url: str | None = None,
-    timeout: float = 300.0,
-) -> Store:
-    """Open the store at a folder (embedded Oxigraph) or an http(s) SPARQL endpoint URL.
-
-    ``create=False`` refuses a folder that does not exist yet (for commands that only
-    read). For a URL, ``update_url`` defaults to the query URL with its last path
-    segment ``query``/``sparql`` replaced by ``update``; ``gsp_url`` (a Graph Store
-    Protocol endpoint such as Oxigraph's ``/store``) makes graph replacement use HTTP PUT.
-    """
-    if is_remote(location):
-        from .remote import RemoteStore
-
-        return RemoteStore(str(location), update_url=update_url, gsp_url=gsp_url, timeout=timeout)
-    return EmbeddedStore(location, create=create, read_only=read_only)

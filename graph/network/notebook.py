@@ -3,7 +3,7 @@
 :func:`kbgraph.graph.network.project` returns a plain networkx graph, which a notebook
 shows only as ``<networkx.classes...>``. Researchers want the same picture that
 ``kbgraph viz`` writes, in the cell. :func:`show` renders that page (everything inlined,
-see :mod:`kbgraph.graph.viz`) and wraps it in an ``<iframe srcdoc>``: the page keeps
+see :mod:`kbgraph.graph.network.page`) and wraps it in an ``<iframe srcdoc>``: the page keeps
 its own Content Security Policy, and the ``sandbox`` (scripts only, no same-origin)
 keeps article text, which is untrusted, away from the notebook itself.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from .viz import VizReport, write_html
+from .page import VizReport, write_html
 
 __all__ = ["NetworkView", "show"]
 
@@ -54,7 +54,7 @@ def show(source: Any, *, focus: str | None = None, depth: int = 1, max_nodes: in
          size_by: str = "degree", height: int = 600) -> NetworkView:
     """Draw the network of ``source`` for a notebook cell.
 
-    ``source`` is what :func:`kbgraph.graph.viz.write_html` takes (a store or an rdflib
+    ``source`` is what :func:`kbgraph.graph.network.page.write_html` takes (a store or an rdflib
     graph) or an object holding one as ``.store`` (``kbgraph.open(...)``). The other
     arguments are those of ``kbgraph viz``.
     """

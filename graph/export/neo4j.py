@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from .export_network import FlatNetwork, Scalar, csv_bytes, flatten
+from .network import FlatNetwork, Scalar, csv_bytes, flatten
 
 __all__ = ["NODE_LABEL", "relationship_type", "write_neo4j"]
 

@@ -5,7 +5,7 @@ What a researcher can rely on, and how it is done:
 * **Idempotent and incremental.** Every article owns its named graph
   (``namespaces.article_graph(id)``) holding ``kb:contentHash``. One query reads all
   stored hashes first; an article whose hash is unchanged is not even extracted. On an
-  embedded store the last build's index (:mod:`kbgraph.graph.build_index`) stands in
+  embedded store the last build's index (:mod:`kbgraph.graph.store.build_index`) stands in
   for that query, and a file it shows unchanged is not even read. A
   changed article replaces its own graph only. An article whose id changed at the
   same source (an edited file without a URL: its id is a hash of the text) replaces
@@ -40,12 +40,12 @@ from rdflib.term import Node
 
 from kbgraph.loaders.model import Article
 from kbgraph.loaders.read import real_path
-from kbgraph.ontology.errors import InputError, KbgraphError
+from kbgraph.errors import InputError, KbgraphError
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
 from .build_index import BuildIndex, FileRecord, load_index, save_index
-from .store import EmbeddedStore, Store, sparql_asset
+from .embedded import EmbeddedStore, Store, sparql_asset
 from .terms import normalize_bnodes, ntriples_of
 
 __all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]

@@ -20,7 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from .terms import ntriples_of, to_ntriples
+from kbgraph.graph.store.terms import ntriples_of, to_ntriples
 
 __all__ = ["to_dataset", "write_jsonld", "write_nquads", "write_ntriples", "write_trig", "write_turtle"]
 

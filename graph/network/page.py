@@ -36,18 +36,19 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, URIRef
 
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 
-from . import network
-from .export import _write_file  # atomic, umask permissions, InputError on failure
-from .network import Queryable
-from .network_cache import project_cached
-from .store import sparql_asset
-from .terms import inject_block, values_column
+from kbgraph.graph.store.atomic import write_file
+from kbgraph.graph.store.embedded import sparql_asset
+from kbgraph.graph.store.terms import inject_block, values_column
+
+from . import projection as network
+from .cache import project_cached
+from .projection import Queryable
 
 __all__ = ["CLASS_STYLE", "SIZE_BY", "VizReport", "script_json", "write_html", "write_static"]
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 VIS_JS = "vis-network-9.1.2.min.js"
 
 #: Colour, vis-network shape, legend glyph and matplotlib marker of each top class.
@@ -294,7 +295,7 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     data = {"nodes": nodes, "edges": edges, "relations": dict(sorted(relations.items())),
             "options": net.options, "classes": classes}
     focus_label = G.nodes[sel.focus]["label"] if sel.focus else None
-    _write_file(path, _render(data, report, title, focus_label).encode("utf-8"))
+    write_file(path, _render(data, report, title, focus_label).encode("utf-8"))
     return report
 
 
@@ -371,5 +372,5 @@ def write_static(source: Queryable | Graph, path: str | os.PathLike[str], fmt: s
         fig.savefig(buf, format=fmt, dpi=150, bbox_inches="tight",
                     metadata={"Date": None} if fmt == "svg" else {"Software": None})
         plt.close(fig)
-    _write_file(path, buf.getvalue())
+    write_file(path, buf.getvalue())
     return report

@@ -34,8 +34,6 @@ half-written export behind.
 from __future__ import annotations
 
 import os
-import tempfile
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,14 +41,19 @@ from typing import Any, Protocol
 from typing import Literal as Kind
 
 import networkx as nx
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import ID, INFERRED_GRAPH, KB, OA, ONTOLOGY_GRAPH, RDF
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from . import export_neo4j, export_network, export_owl, export_rdf
-from .export_common import Quad, canonical_quads
+from kbgraph.graph.store.atomic import write_file, write_folder
+
+from . import neo4j as export_neo4j
+from . import network as export_network
+from . import owl as export_owl
+from . import rdf as export_rdf
+from .common import Quad, canonical_quads
 
 __all__ = [
     "FORMATS",
@@ -74,7 +77,7 @@ DEFAULT_DIR = Path("kbgraph-out")
 
 
 class QuadSource(Protocol):
-    """What :func:`export` needs of a store (see ``graph/store.py``)."""
+    """What :func:`export` needs of a store (see ``graph/store/embedded.py``)."""
 
     def quads(self) -> Iterable[tuple[Node, Node, Node, Node | None]]: ...
 
@@ -205,7 +208,7 @@ def _network(store: Any, graph: str) -> nx.MultiDiGraph:
             "network formats export the asserted entity network; --graph inferred applies to "
             "the RDF formats (ttl, nt, nq, trig, jsonld, owl)"
         )
-    from .network_cache import project_cached  # the entity network already leaves provenance out
+    from kbgraph.graph.network.cache import project_cached  # the entity network already leaves provenance out
 
     G = project_cached(store)
     if G.number_of_nodes() == 0:
@@ -243,44 +246,8 @@ def export(store: QuadSource, fmt: str, out: str | os.PathLike[str] | None = Non
     data = render(store, fmt, graph)
     if spec.folder:
         assert isinstance(data, dict)
-        files = _write_folder(path, data)
+        files = write_folder(path, data)
     else:
         assert isinstance(data, bytes)
-        files = [_write_file(path, data)]
+        files = [write_file(path, data)]
     return ExportResult(spec.name, path, files)
-
-
-def _write_file(path: Path, data: bytes) -> Path:
-    """Write atomically: a temporary file in the same folder, renamed over ``path``."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name for this format")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # open(..., "xb") rather than mkstemp: the file gets the umask's permissions, not 0600
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            with open(tmp, "xb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return path
-
-
-def _write_folder(path: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file to a temporary folder first, then move them into ``path``."""
-    if path.exists() and not path.is_dir():
-        raise InputError(f"{path} is a file; this format writes a folder")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path) as tmp:
-            for name, data in files.items():
-                (Path(tmp) / name).write_bytes(data)
-            for name in files:
-                os.replace(Path(tmp) / name, path / name)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return [path / name for name in files]

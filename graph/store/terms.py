@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from kbgraph.ontology.errors import QueryError
+from kbgraph.errors import QueryError
 from kbgraph.ontology.namespaces import RDF, XSD
 
 __all__ = [

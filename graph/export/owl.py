@@ -42,14 +42,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from kbgraph.ontology import ONTOLOGY_TTL
-from kbgraph.ontology.errors import InputError
+from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, PREFIXES, bind_prefixes
 from kbgraph.ontology.owl import ontology_triples
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .export_common import canonical_quads, xml_safe
-from .terms import from_ox
+from .common import canonical_quads, xml_safe
+from kbgraph.graph.store.terms import from_ox
 
 __all__ = ["write_owl"]
 

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kbgraph.ontology.errors import QueryError, StoreError
+from kbgraph.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import PREFIXES
 
-from .store import Bindings, Store, solution_rows
+from .embedded import Bindings, Store, solution_rows
 from .terms import inject_values
 
 __all__ = ["RemoteStore", "default_update_url"]

@@ -1,0 +1,51 @@
+"""The store room: one store interface, its embedded and remote backends, and the build.
+
+=================  ===========================================================
+``embedded``       the :class:`Store` interface and :class:`EmbeddedStore`
+                   (Oxigraph in a folder on disk)
+``remote``         :class:`RemoteStore`: a SPARQL 1.1 server over HTTP
+``terms``          RDF terms between rdflib, pyoxigraph and SPARQL text
+``build``          files → loaders → the store (``kbgraph build``)
+``build_index``    what the last build read, so unchanged files are not read again
+``atomic``         every file kbgraph writes, written atomically (fsync)
+=================  ===========================================================
+
+:func:`open_store` opens either backend from a ``--store`` value; it lives here, above
+both, so that neither backend imports the other.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .embedded import EmbeddedStore, SelectResult, Store, sparql_asset
+from .remote import RemoteStore
+
+__all__ = ["Store", "EmbeddedStore", "RemoteStore", "SelectResult", "open_store", "is_remote",
+           "sparql_asset"]
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """True when ``location`` is the http(s) URL of a SPARQL server."""
+    return str(location).lower().startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | os.PathLike[str],
+    update_url: str | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    gsp_url: str | None = None,
+    timeout: float = 300.0,
+) -> Store:
+    """Open the store at a folder (embedded Oxigraph) or an http(s) SPARQL endpoint URL.
+
+    ``create=False`` refuses a folder that does not exist yet (for commands that only
+    read). For a URL, ``update_url`` defaults to the query URL with its last path
+    segment ``query``/``sparql`` replaced by ``update``; ``gsp_url`` (a Graph Store
+    Protocol endpoint such as Oxigraph's ``/store``) makes graph replacement use HTTP PUT.
+    """
+    if is_remote(location):
+        return RemoteStore(str(location), update_url=update_url, gsp_url=gsp_url, timeout=timeout)
+    return EmbeddedStore(location, create=create, read_only=read_only)
