@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from kbgraph.errors import StoreError
+from kbgraph.ontology.namespaces import PREFIXES
 
 from . import catalog
 from .bounds import MAX_QUERY_BYTES, bounds_problem
@@ -214,7 +215,7 @@ class WorkerPool:
     def __init__(self, store_path: Path, config: ServerConfig):
         self.argv = [*config.worker_argv, str(store_path)]
         self.limits = {"max_rows": config.max_rows, "max_bytes": config.max_bytes,
-                       "max_memory": config.max_memory}
+                       "max_memory": config.max_memory, "prefixes": dict(PREFIXES)}
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.closed = False
         self._lock = threading.Lock()

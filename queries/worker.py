@@ -25,6 +25,7 @@ import json
 import resource
 import struct
 import sys
+import time
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -169,24 +170,37 @@ def _die_with_parent() -> None:
         pass
 
 
-def main(argv: list[str]) -> int:
-    _die_with_parent()
-    from kbgraph.graph.store import open_store
-    from kbgraph.errors import KbgraphError
-    from kbgraph.ontology.namespaces import PREFIXES
+def _open(path: str) -> ox.Store:
+    """The store read-only (no lock); a table file a running build's compaction removed
+    meanwhile is a race, not damage: try again (as graph.store.embedded does)."""
+    for attempt in range(40):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if attempt == 39 or "No such file or directory" not in str(exc):
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
 
+
+def main(argv: list[str]) -> int:
+    # imports pyoxigraph only (no rdflib): a worker killed at a deadline is replaced in
+    # a few milliseconds of CPU
+    _die_with_parent()
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the answer channel
     limits = _read_message(inp)
     if limits is None:
         return 0
     try:
-        store = open_store(argv[1], create=False, read_only=True)
-    except (KbgraphError, OSError) as exc:
-        _send(out, b"e", str(exc).encode("utf-8"))
+        store = _open(argv[1])
+        # kbgraph's embedded store keeps the union of the article graphs as its default
+        # graph; a store without one is queried over Oxigraph's on-the-fly union
+        union = not bool(store.query("ASK { ?s ?p ?o }"))
+    except (OSError, RuntimeError) as exc:
+        _send(out, b"e", f"cannot open the store {argv[1]} read-only: {exc}".encode("utf-8"))
         return 2
-    union = not getattr(store, "maintains_union_view", False)
-    ox_store = store.ox_store
+    prefixes = limits.get("prefixes", {})
     _limit_memory(int(limits.get("max_memory", 0)))
     _send(out, b"r", json.dumps({"union": union}).encode("utf-8"))
     while True:
@@ -194,7 +208,7 @@ def main(argv: list[str]) -> int:
         if request is None:
             return 0
         try:
-            _send(out, b"o", answer(ox_store, request, limits, PREFIXES, union))
+            _send(out, b"o", answer(store, request, limits, prefixes, union))
         except SyntaxError as exc:
             _send(out, b"s", str(exc).encode("utf-8"))
         except OverCap as exc:
