@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import fnmatch
 import functools
 import hashlib
 import io
@@ -29,7 +30,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Union
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -41,12 +43,15 @@ from .model import Article
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "KNOWN_EXTENSIONS",
     "article_id",
     "decode_bytes",
     "iter_sources",
     "real_path",
+    "source_key",
     "max_bytes_limit",
+    "max_chars_limit",
     "parse_date",
     "read_bytes",
     "read_path",
@@ -57,8 +62,17 @@ log = logging.getLogger(__name__)
 PathLike = Union[str, "os.PathLike[str]"]
 Result = tuple[list[Article], list[InputError]]
 
+#: The largest file read (a JSON Lines or CSV file may hold thousands of articles).
 DEFAULT_MAX_BYTES = 20_000_000
 MAX_BYTES_ENV = "KBGRAPH_MAX_BYTES"
+#: The longest article text extracted, in characters: a hundred times the longest news
+#: article of the real corpus (about 2,000), about 30,000 words. Extraction time grows
+#: faster than the length (dense synthetic text: 100,000 characters 5 s, 200,000
+#: characters 22 s, 1,200,000 characters over 4 minutes), so a longer "article" is
+#: refused before extraction instead of holding a worker for an hour. spaCy's own
+#: ``max_length`` is raised to match (:func:`kbgraph.loaders.extract.nlp.get_nlp`).
+DEFAULT_MAX_CHARS = 200_000
+MAX_CHARS_ENV = "KBGRAPH_MAX_CHARS"
 
 # Record fields, in order of preference (first non-empty wins).
 TEXT_FIELDS = ("text", "body", "content")
@@ -111,15 +125,27 @@ _NOT_ARTICLES = re.compile(r"^(README|LICEN[CS]E|CHANGELOG|CONTRIBUTING)(\.[A-Za
 # --------------------------------------------------------------------------- sources
 
 def iter_sources(paths: PathLike | Iterable[PathLike], *,
-                 warnings: list[str] | None = None) -> Iterator[Path]:
+                 warnings: list[str] | None = None,
+                 problems: list[InputError] | None = None,
+                 exclude: Sequence[str] = ()) -> Iterator[Path]:
     """The readable files under ``paths`` (files and folders), in a stable order.
 
     Folders are walked recursively, sorted by relative path; hidden files and folders
     (``.git``) are ignored; files with an unknown extension, and README/LICENSE/CHANGELOG
-    files that sit beside a corpus, are skipped with a warning (logged, and appended to
-    ``warnings`` when given). A file named explicitly is read whatever its name. Checked eagerly, before anything
-    is yielded, so that a build fails before it writes: a path that does not exist, or
-    a folder with no readable file, raises :class:`InputError` naming it.
+    files that sit beside a corpus, are skipped with a warning (appended to ``warnings``
+    when given, else logged). A file named explicitly is read whatever its name.
+
+    Only regular files are yielded. What cannot be an article file is refused with one
+    :class:`InputError` naming it (appended to ``problems`` when given, else logged): a
+    FIFO, socket or device (reading one could block forever or never end), a symbolic
+    link that leads out of the folder it was found in (``/etc/passwd``) or nowhere, and
+    a subfolder that cannot be read. ``exclude`` holds glob patterns (``gold/*``,
+    ``*.json``) matched against each file's and folder's path relative to the folder
+    given and against its name; what matches is left out without a word.
+
+    Checked eagerly, before anything is yielded, so that a build fails before it
+    writes: a path that does not exist, or a folder with nothing in it to read, raises
+    :class:`InputError` naming it.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -128,22 +154,40 @@ def iter_sources(paths: PathLike | Iterable[PathLike], *,
         raise InputError("no input paths given")
 
     def warn(msg: str) -> None:
-        log.warning(msg)
         if warnings is not None:
             warnings.append(msg)
+        else:
+            log.warning(msg)
 
+    refused: list[InputError] = []
+
+    def refuse(error: InputError) -> None:
+        refused.append(error)
+        if problems is not None:
+            problems.append(error)
+        else:
+            log.warning("%s", error)
+
+    patterns = tuple(p.rstrip("/") for p in exclude if p.strip("/"))
     found: list[Path] = []
     seen: set[Path] = set()
     for raw in given:
         path = Path(raw)
-        if not path.exists():
+        kind = _kind(path, follow=True)
+        if kind == "missing":
             raise InputError("no such file or folder", source=str(raw))
-        if path.is_dir():
-            files = _walk(path, warn)
-            if not files:
+        before = len(refused)
+        if kind == "folder":
+            files = _walk(path, warn, refuse, patterns)
+            if not files and len(refused) == before:
                 raise InputError(
                     f"folder has no readable files ({', '.join(sorted(KNOWN_EXTENSIONS))})",
                     source=str(raw))
+        elif _excluded(path.name, path.name, patterns):
+            files = []
+        elif kind != "file":
+            refuse(InputError(_not_regular(kind), source=str(raw)))
+            files = []
         elif path.suffix.lower() in KNOWN_EXTENSIONS:
             files = [path]
         else:
@@ -154,7 +198,7 @@ def iter_sources(paths: PathLike | Iterable[PathLike], *,
             if key not in seen:
                 seen.add(key)
                 found.append(f)
-    if not found:
+    if not found and not refused:
         raise InputError("none of the given paths is a readable file "
                          f"({', '.join(sorted(KNOWN_EXTENSIONS))})",
                          source=", ".join(str(p) for p in given))
@@ -173,46 +217,143 @@ def real_path(path: Path) -> Path:
     return _real_folder(str(path.parent)) / path.name
 
 
+def source_key(source: str) -> str:
+    """An article source (``texts/a.jsonl#L3``) with its file as an absolute, resolved
+    path: the same for every spelling of the same file (``texts/…``, ``./texts/…``,
+    ``/home/…/texts/…``), so that a build's identity of an article does not depend on
+    how its folder was named on the command line."""
+    file = source
+    fragment = ""
+    if "#" in source and not os.path.lexists(source):
+        file, _, rest = source.rpartition("#")
+        fragment = "#" + rest
+    try:
+        return str(real_path(Path(os.path.abspath(file)))) + fragment
+    except (OSError, RuntimeError):  # unreadable folder, symlink loop: the plain spelling
+        return os.path.abspath(file) + fragment
+
+
 @functools.lru_cache(maxsize=4096)
 def _real_folder(folder: str) -> Path:
     return Path(folder).resolve()
 
 
-def _walk(folder: Path, warn: Callable[[str], None]) -> list[Path]:
-    """Readable files below ``folder``, sorted by relative POSIX path."""
+def _kind(path: Path, *, follow: bool) -> str:
+    """"file", "folder", "missing", "unreadable" or the special kind ("FIFO", ...)."""
+    try:
+        st = os.stat(path) if follow else os.lstat(path)
+    except FileNotFoundError:
+        return "missing"
+    except NotADirectoryError:
+        return "missing"
+    except OSError:
+        return "unreadable"
+    return next((name for test, name in _FILE_KINDS if test(st.st_mode)), "special file")
+
+
+_FILE_KINDS = ((stat.S_ISREG, "file"), (stat.S_ISDIR, "folder"), (stat.S_ISLNK, "link"),
+               (stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISSOCK, "socket"),
+               (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
+def _not_regular(kind: str) -> str:
+    if kind == "unreadable":
+        return "cannot be read (permission denied)"
+    return f"is a {kind}, not a regular file; not read"
+
+
+def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _walk(folder: Path, warn: Callable[[str], None], refuse: Callable[[InputError], None],
+          patterns: tuple[str, ...] = ()) -> list[Path]:
+    """Readable regular files below ``folder``, sorted by relative POSIX path."""
     out: list[tuple[str, Path]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    root_real = real_path(folder) if not folder.is_symlink() else folder.resolve()
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        refuse(InputError(f"folder cannot be read ({exc.strerror or exc}); the files in it "
+                          "were not loaded", source=str(where)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
+        here = Path(root)
+        keep = []
+        for d in sorted(dirs):
+            p = here / d
+            rel = p.relative_to(folder).as_posix()
+            if d.startswith(".") or _excluded(rel, d, patterns):
+                continue
+            if p.is_symlink():
+                warn(f"{p}: skipped, a symbolic link to a folder is not followed")
+                continue
+            keep.append(d)
+        dirs[:] = keep
         for name in files:
             if name.startswith("."):
                 continue
-            p = Path(root) / name
+            p = here / name
             rel = p.relative_to(folder).as_posix()
+            if _excluded(rel, name, patterns):
+                continue
             if _NOT_ARTICLES.match(name):
                 warn(f"{p}: skipped, a {name.split('.')[0].upper()} file is not an article")
-            elif p.suffix.lower() in KNOWN_EXTENSIONS:
-                out.append((rel, p))
-            else:
+                continue
+            if p.suffix.lower() not in KNOWN_EXTENSIONS:
                 warn(f"{p}: skipped, unknown extension {p.suffix or '(none)'!r}")
+                continue
+            problem = _refusal(p, root_real)
+            if problem:
+                refuse(InputError(problem, source=str(p)))
+            else:
+                out.append((rel, p))
     return [p for _, p in sorted(out)]
+
+
+def _refusal(path: Path, root_real: Path) -> str | None:
+    """Why a file found in a folder walk is not read, or None: it is a regular file
+    (or a symbolic link to one inside the folder)."""
+    kind = _kind(path, follow=False)
+    if kind == "link":
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a symbolic link that leads nowhere; not read"
+        if not target.is_relative_to(root_real):
+            return f"is a symbolic link to {target}, outside the folder; not read"
+        kind = _kind(target, follow=False)
+    if kind == "file":
+        return None
+    return _not_regular(kind)
 
 
 # --------------------------------------------------------------------------- reading
 
 def max_bytes_limit(max_bytes: int | None = None) -> int:
-    """The size limit: ``max_bytes`` if given, else ``$KBGRAPH_MAX_BYTES``, else 20 MB."""
-    if max_bytes is not None:
-        return int(max_bytes)
-    env = os.environ.get(MAX_BYTES_ENV, "").strip()
+    """The file size limit: ``max_bytes`` if given, else ``$KBGRAPH_MAX_BYTES``, else 20 MB."""
+    return _limit(max_bytes, MAX_BYTES_ENV, DEFAULT_MAX_BYTES, "bytes")
+
+
+def max_chars_limit(max_chars: int | None = None) -> int:
+    """The article length limit: ``max_chars`` if given, else ``$KBGRAPH_MAX_CHARS``,
+    else 200,000 characters (see :data:`DEFAULT_MAX_CHARS`)."""
+    return _limit(max_chars, MAX_CHARS_ENV, DEFAULT_MAX_CHARS, "characters")
+
+
+def _limit(value: int | None, env_name: str, default: int, unit: str) -> int:
+    if value is not None:
+        return int(value)
+    env = os.environ.get(env_name, "").strip()
     if not env:
-        return DEFAULT_MAX_BYTES
+        return default
     try:
-        value = int(env.replace("_", ""))
+        number = int(env.replace("_", ""))
     except ValueError:
-        raise InputError(f"{MAX_BYTES_ENV} must be a whole number of bytes, got {env!r}") from None
-    if value <= 0:
-        raise InputError(f"{MAX_BYTES_ENV} must be positive, got {env!r}")
-    return value
+        raise InputError(f"{env_name} must be a whole number of {unit}, got {env!r}") from None
+    if number <= 0:
+        raise InputError(f"{env_name} must be positive, got {env!r}")
+    return number
 
 
 def read_path(path: PathLike, *, max_bytes: int | None = None) -> Result:
@@ -220,25 +361,59 @@ def read_path(path: PathLike, *, max_bytes: int | None = None) -> Result:
 
     Never raises :class:`InputError` for the file's content: a file that cannot be read
     at all gives ``([], [error])``; a JSONL/JSON/CSV file with some bad records gives
-    the good articles and one error per bad record.
+    the good articles and one error per bad record. Only a regular file is read, and
+    never more than the size limit: a FIFO or a device (``/dev/zero``) is refused
+    without blocking, a file that grows while it is read is refused at the limit.
     """
     source = str(path)
-    p = Path(path)
     try:
         limit = max_bytes_limit(max_bytes)
-        if not p.exists():
-            raise InputError("no such file", source=source)
-        if p.is_dir():
-            raise InputError("is a folder, not a file (use iter_sources for folders)", source=source)
-        size = p.stat().st_size
-        _check_size(size, limit, source)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot be read: {exc.strerror or exc}", source=source) from None
-        return read_bytes(data, source, ext=p.suffix, max_bytes=limit)
+        data = _read_bounded(Path(path), limit, source)
+        return read_bytes(data, source, ext=Path(path).suffix, max_bytes=limit)
     except InputError as exc:
         return [], [exc]
+
+
+def _read_bounded(p: Path, limit: int, source: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else InputError.
+
+    The file is checked by ``stat`` before it is opened (a device is not even opened),
+    opened non-blocking (a FIFO swapped in meanwhile cannot block) and checked again on
+    the open descriptor, then read in bounded chunks.
+    """
+    kind = _kind(p, follow=True)
+    if kind == "missing":
+        raise InputError("no such file", source=source)
+    if kind == "folder":
+        raise InputError("is a folder, not a file (use iter_sources for folders)", source=source)
+    if kind != "file":
+        raise InputError(_not_regular(kind), source=source)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", source=source) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("is not a regular file; not read", source=source)
+        _check_size(st.st_size, limit, source)
+        chunks: list[bytes] = []
+        got = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            if got > limit:
+                raise InputError(f"grew past the limit of {limit:,} bytes while it was read",
+                                 source=source)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", source=source) from None
+    finally:
+        os.close(fd)
 
 
 def read_bytes(data: bytes, source: str, *, ext: str, max_bytes: int | None = None) -> Result:
@@ -387,6 +562,10 @@ def _read_html(text: str, data: bytes, source: str) -> Result:
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         return [], [InputError(f"cannot be parsed as HTML ({type(exc).__name__}: {exc})",
                                source=source)]
+    if _html_too_deep(text):
+        return [], [InputError(
+            f"elements nested more than {_HTML_MAX_DEPTH} deep, more than the HTML parser reads "
+            "(lxml): the text inside them would be lost", source=source)]
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     # fewer words than a headline: what is left is a menu item or a footer, not an article
     if len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_HTML_WORDS:
@@ -400,6 +579,26 @@ def _read_html(text: str, data: bytes, source: str) -> Result:
                                 ("url", getattr(doc, "url", None)),
                                 ("publisher", getattr(doc, "sitename", None))) if v}
     return [_make_article(body, source, fields, hashlib.sha256(data).hexdigest())], []
+
+
+#: libxml2's HTML parser stops descending at this depth without XML_PARSE_HUGE (which
+#: would lift other limits too) and drops what lies deeper.
+_HTML_MAX_DEPTH = 255
+
+
+def _html_too_deep(text: str) -> bool:
+    """True when libxml2 (lxml) reports its nesting limit on this page."""
+    if text.count("<") <= _HTML_MAX_DEPTH:  # fewer tags than levels: cannot be that deep
+        return False
+    from lxml import etree
+
+    parser = etree.HTMLParser(no_network=True, encoding="utf-8")
+    try:
+        etree.fromstring(text.encode("utf-8", "replace"), parser)
+    except (etree.LxmlError, ValueError):
+        pass
+    return any("depth" in e.message.lower() and e.type_name == "ERR_RESOURCE_LIMIT"
+               for e in parser.error_log)
 
 
 def _read_jsonl(text: str, data: bytes, source: str) -> Result:
@@ -417,7 +616,15 @@ def _jsonl_records(text: str, source: str) -> Iterator[_Record]:
             yield InputError(f"line {number}: not valid JSON: {exc.msg} (column {exc.colno})",
                              source=source)
             continue
+        except RecursionError:
+            yield InputError(f"line {number}: {_TOO_DEEP}", source=source)
+            continue
         yield record, f"line {number}", f"#L{number}", line.strip().encode("utf-8")
+
+
+#: Python's JSON parser recurses once per nesting level and stops near a thousand; an
+#: article record is two or three levels deep.
+_TOO_DEEP = "JSON nested too deeply (arrays or objects inside each other hundreds of times)"
 
 
 def _read_json(text: str, data: bytes, source: str) -> Result:
@@ -427,6 +634,8 @@ def _read_json(text: str, data: bytes, source: str) -> Result:
     except json.JSONDecodeError as exc:
         return [], [InputError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column "
                                f"{exc.colno})", source=source)]
+    except RecursionError:
+        return [], [InputError(_TOO_DEEP, source=source)]
     if isinstance(value, dict):
         return _collect([(value, "the object", "", data)], source, "is empty")
     if not isinstance(value, list):
@@ -554,7 +763,14 @@ def _record_article(record: object, source: str, where: str, suffix: str, raw: b
 
 
 def _make_article(body: str, source: str, fields: dict[str, str], content_hash: str) -> Article:
-    """Build the Article: id, parsed date, the rest of the fields into ``meta``."""
+    """Build the Article: id, parsed date, the rest of the fields into ``meta``.
+
+    Raises :class:`InputError` for a text longer than :func:`max_chars_limit`."""
+    limit = max_chars_limit()
+    if len(body) > limit:
+        raise InputError(
+            f"the article text is {len(body):,} characters, more than the limit of {limit:,}",
+            source=source, hint=f"raise it with {MAX_CHARS_ENV}=<characters> in the environment")
     url = fields.get("url") or None
     raw_date = fields.get("date") or None
     meta = tuple(sorted((k, v) for k, v in fields.items()

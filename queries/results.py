@@ -27,6 +27,7 @@ from rdflib.term import Identifier
 
 from kbgraph.errors import QueryError
 from kbgraph.ontology.namespaces import PREFIXES, RDF, XSD
+from kbgraph.ontology.safe_text import csv_cell, terminal_text
 
 __all__ = [
     "FORMATS", "Result", "format_result", "to_json", "to_xml", "to_csv", "to_tsv",
@@ -159,11 +160,11 @@ def to_table(variables: Sequence[str], rows: Sequence[Sequence[Identifier | None
         table.add_column(v, overflow="fold")
     for row in rows:
         cells = []
-        for cell in row:
+        for cell in row:  # article text: control characters shown, never obeyed
             if isinstance(cell, URIRef):
-                cells.append(Text(labels.get(str(cell)) or short_name(cell)))
+                cells.append(Text(terminal_text(labels.get(str(cell)) or short_name(cell))))
             else:
-                cells.append(Text(_plain(cell)))
+                cells.append(Text(terminal_text(_plain(cell))))
         table.add_row(*cells)
     buffer = io.StringIO()
     console = Console(file=buffer, width=width or _terminal_width(), force_terminal=False,
@@ -245,12 +246,17 @@ def boolean_xml(value: bool) -> str:
 
 
 def to_csv(variables: Sequence[str], rows: Sequence[Sequence[Identifier | None]]) -> str:
-    """SPARQL 1.1 Query Results CSV: plain values, IRIs in full, CRLF line ends."""
+    """SPARQL 1.1 Query Results CSV: plain values, IRIs in full, CRLF line ends.
+
+    A value a spreadsheet would run as a formula (a title starting with ``=``, ``+``,
+    ``-`` or ``@``) gets a leading ``'`` (:func:`kbgraph.ontology.safe_text.csv_cell`);
+    numbers, IRIs and dates never start that way and are written as they are.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(variables)
     for row in rows:
-        writer.writerow([_plain(c) for c in row])
+        writer.writerow([csv_cell(_plain(c)) for c in row])
     return buffer.getvalue()
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 from kbgraph.ontology.namespaces import short_hash
+from kbgraph.ontology.safe_text import csv_cell
 
 from .common import xml_safe
 
@@ -224,15 +225,17 @@ def write_cytoscape(G: nx.MultiDiGraph) -> bytes:
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd")  # pandas' C parser ends a field at NUL
+    if isinstance(value, str):  # pandas' C parser ends a field at NUL; formulas: see csv_cell
+        return csv_cell(value.replace("\x00", "\ufffd"))
     return value
 
 
 def csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
     """RFC 4180 CSV (quotes doubled, fields with newlines quoted), UTF-8, ``\\n`` rows.
 
-    Every other character survives; NUL, which pandas cannot read, becomes U+FFFD.
+    Every other character survives; NUL, which pandas cannot read, becomes U+FFFD, and
+    text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a
+    leading ``'`` (:func:`kbgraph.ontology.safe_text.csv_cell`; numbers stay numbers).
     """
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\n")

@@ -39,8 +39,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kbgraph.loaders.model import Article
-from kbgraph.loaders.read import real_path
 from kbgraph.errors import InputError, KbgraphError
+from kbgraph.loaders.read import real_path, source_key
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
@@ -137,10 +137,11 @@ def _read_path(path: Path) -> tuple[list[Article], list[InputError]]:
     return read_path(path)
 
 
-def _iter_sources(paths: Sequence[str | os.PathLike[str]], warnings: list[str]) -> list[Path]:
+def _iter_sources(paths: Sequence[str | os.PathLike[str]], warnings: list[str],
+                  problems: list[InputError], exclude: Sequence[str]) -> list[Path]:
     from kbgraph.loaders.read import iter_sources
 
-    return list(iter_sources(paths, warnings=warnings))
+    return list(iter_sources(paths, warnings=warnings, problems=problems, exclude=exclude))
 
 
 Outcome = tuple[str, str | None, str | None]  # (article id, N-Triples, error)
@@ -265,10 +266,9 @@ def ensure_ontology(store: Store) -> bool:
 
 def _file_of(source: str) -> Path:
     """The file of an article's source (``f.jsonl#L3`` → ``f.jsonl``)."""
-    p = Path(source)
-    if not p.exists() and "#" in source:
+    if "#" in source and not os.path.lexists(source):
         return Path(source.rsplit("#", 1)[0])
-    return p
+    return Path(source)
 
 
 # --------------------------------------------------------------------------- build
@@ -372,7 +372,9 @@ class _Run:
         self.written: dict[URIRef, _Stored] = {}  # graphs this run wrote
         self.dropped: set[URIRef] = set()  # … and dropped
         self.seen: dict[str, str] = {}  # article id → source, this run
-        self.present: dict[str, str] = {}  # source → id of the article in the store after the run
+        # source (its file resolved: see loaders.read.source_key) → id of the article in
+        # the store after the run
+        self.present: dict[str, str] = {}
         self.kind: dict[str, str] = {}  # article id → "added" | "updated", for those extracted
         self.file_no: dict[str, int] = {}  # article id → number of its file, for those extracted
         self.clean_files: list[Path] = []  # files read without any error (resolved for --prune)
@@ -399,10 +401,10 @@ class _Run:
             if not errors:
                 self.clean_files.append(path)
                 if st is not None:  # stat before reading: a change meanwhile shows next time
-                    self.records[str(path)] = FileRecord(
+                    self.records[_index_key(path)] = FileRecord(
                         st.st_size, st.st_mtime_ns, tuple((a.id, a.source, a.content_hash) for a in articles))
             else:
-                self.records.pop(str(path), None)
+                self.records.pop(_index_key(path), None)
             for err in errors:
                 self.problem(err.source or str(path), _reason(err))
             handled = len(errors)
@@ -424,7 +426,7 @@ class _Run:
         """Handle a file the index shows unchanged without reading it; False: read it."""
         if self.index is None or st is None:
             return False
-        rec = self.index.unchanged(path, st)
+        rec = self.index.unchanged(Path(_index_key(path)), st)
         if rec is None:
             return False
         here: set[str] = set()
@@ -433,7 +435,7 @@ class _Run:
                 continue
             here.add(aid)
             old = self.stored.get(article_graph(aid))
-            if old is None or old.hash != h or old.source != source:
+            if old is None or old.hash != h or not _same_source(old.source, source):
                 return False
         self.clean_files.append(path)
         for rec_article in rec.articles:
@@ -449,9 +451,10 @@ class _Run:
             return False
         self.seen[article.id] = article.source
         old = self.stored.get(article_graph(article.id))
-        if old and old.hash == article.content_hash and old.source == article.source and not self.force:
+        if (old and old.hash == article.content_hash and _same_source(old.source, article.source)
+                and not self.force):
             report.unchanged += 1
-            self.present[article.source] = article.id
+            self.present[source_key(article.source)] = article.id
             return False
         self.kind[article.id] = "updated" if old else "added"
         return True
@@ -468,7 +471,7 @@ class _Run:
             target = self.new if self.kind[aid] == "added" else self.changed
             target[article_graph(aid)] = nt
             self.written[article_graph(aid)] = _Stored(article.content_hash, article.source)
-            self.present[article.source] = aid
+            self.present[source_key(article.source)] = aid
             name = self.kind[aid]
             setattr(self.report, name, getattr(self.report, name) + 1)
         due = len(self.unwritten) >= WRITE_BATCH or time.perf_counter() - self.last_write >= WRITE_EVERY
@@ -496,7 +499,7 @@ class _Run:
         """Drop superseded (and with ``prune``, gone) articles; strict: write everything."""
         drops = _superseded(self.stored, self.present, self.kind, self.report)
         if prune:
-            clean = {real_path(p) for p in self.clean_files}
+            clean = {_resolved(p) for p in self.clean_files}
             drops |= _gone(self.stored, self.seen, clean, drops, self.report)
         self.dropped = drops
         if not self.strict:
@@ -544,25 +547,33 @@ def build(
     workers: int | None = None,
     extractor: Extractor | None = None,
     reader: Reader | None = None,
+    exclude: Sequence[str] = (),
 ) -> BuildReport:
     """Load the articles under ``paths`` into ``store``; see the module docstring.
 
     ``force`` re-extracts unchanged articles too (after a loader upgrade). ``workers``
     defaults to the number of CPUs. ``extractor`` (Article → its named graph) and
     ``reader`` (file → articles and errors) default to the loaders; tests inject their
-    own. Raises :class:`InputError` for a path that does not exist, and in ``strict``
-    mode for the first bad file or article (having written nothing).
+    own. ``exclude`` holds glob patterns of files and folders to leave out
+    (:func:`kbgraph.loaders.read.iter_sources`). An article's identity is its id and
+    its file, however the file's path is spelled (``texts/a.txt`` and
+    ``/home/…/texts/a.txt`` are the same source). Raises :class:`InputError` for a path
+    that does not exist, and in ``strict`` mode for the first bad file or article
+    (having written nothing).
     """
     report = BuildReport()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    files = _iter_sources(paths, report.warnings)  # raises before anything is written
+    found: list[InputError] = []  # special files, links out of the folder, unreadable folders
+    files = _iter_sources(paths, report.warnings, found, exclude)  # raises before anything is written
     tracker = _Tracker(progress, len(files))
     # the last build's index lets unchanged files go unread (not with another reader)
     index = load_index(store) if isinstance(store, EmbeddedStore) and reader is None and not force else None
     run = _Run(store, files, report, strict=strict, force=force, reader=reader or _read_path,
                tracker=tracker, index=index)
+    for err in found:
+        run.problem(err.source or "", _reason(err))
     if not strict:
         report.ontology_loaded = ensure_ontology(store)
     try:
@@ -588,10 +599,12 @@ def _superseded(stored: dict[URIRef, _Stored], present: dict[str, str], kind: di
     ids = {article_graph(aid) for aid in present.values()}
     drops: set[URIRef] = set()
     for g, old in stored.items():
-        if g in ids or old.source is None or old.source not in present:
+        if g in ids or old.source is None:
+            continue
+        new_id = present.get(source_key(old.source))
+        if new_id is None:
             continue
         drops.add(g)
-        new_id = present[old.source]
         if kind.get(new_id) == "added":  # the new article replaces this one: an update
             kind[new_id] = "updated"
             report.added -= 1
@@ -603,15 +616,46 @@ def _superseded(stored: dict[URIRef, _Stored], present: dict[str, str], kind: di
 
 def _gone(stored: dict[URIRef, _Stored], seen: dict[str, str], clean_files: set[Path],
           already: set[URIRef], report: BuildReport) -> set[URIRef]:
-    """With --prune: graphs whose file is gone, or whose file no longer holds them."""
+    """With --prune: graphs whose file is gone, or whose file no longer holds them.
+
+    Gone means the system says there is no such file; a file that cannot be looked at
+    (in a folder without read permission) is not gone, and its articles stay.
+    """
     ids = {article_graph(aid) for aid in seen}
     drops: set[URIRef] = set()
     for g, old in stored.items():
         if g in ids or g in already or old.source is None:
             continue
         f = _file_of(old.source)
-        if not f.exists() or real_path(f) in clean_files:
+        if _is_gone(f) or _resolved(f) in clean_files:
             drops.add(g)
             report.pruned += 1
     return drops
+
+
+def _is_gone(f: Path) -> bool:
+    try:
+        os.stat(f)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:  # permission denied, I/O error: not known to be gone
+        return False
+    return False
+
+
+def _resolved(f: Path) -> Path | None:
+    try:
+        return real_path(f)
+    except OSError:
+        return None
+
+
+def _same_source(stored: str | None, source: str) -> bool:
+    """The stored article's source names the same file (and record) as ``source``."""
+    return stored is not None and (stored == source or source_key(stored) == source_key(source))
+
+
+def _index_key(path: Path) -> str:
+    """The build index's key of a file: its resolved path, whatever the spelling."""
+    return source_key(str(path))
 

@@ -329,6 +329,8 @@ class EmbeddedStore(Store):
             self._ox: ox.Store | None = (
                 _open_read_only(self.path) if read_only else ox.Store(str(self.path))
             )
+            if not read_only:  # holding the lock now: no bulk load of ours is running
+                _remove_bulk_files(self.path)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a store still being created
             msg = str(exc)
             if "lock" in msg.lower() or "temporarily unavailable" in msg.lower():
@@ -486,6 +488,7 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             raise StoreError(f"invalid N-Triples for the store: {exc}") from None
         except OSError as exc:
+            _remove_bulk_files(self.path)
             raise StoreError(f"writing the store {self.location} failed: {exc}") from None
 
     def graphs(self) -> list[URIRef]:
@@ -508,16 +511,34 @@ class EmbeddedStore(Store):
         store = self.ox_store
         self._will_change()
         self._update(_VIEW_RETRACT.format(g=to_ntriples(graph_iri)))
-        store.remove_graph(g)
         triples = list(triples)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+        try:
+            store.remove_graph(g)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+        except OSError as exc:  # a full disk: one line, like every other write
+            raise StoreError(f"writing the store {self.location} failed: {exc}") from None
 
     def dump(self, fmt: str = "nq") -> bytes:
         if fmt == "nq":  # the fast path: let Oxigraph write, then sort the lines
             raw = ox.serialize(self._quads_ox(), format=ox.RdfFormat.N_QUADS)
             return b"".join(sorted(raw.splitlines(keepends=True)))
         return super().dump(fmt)
+
+
+def _remove_bulk_files(folder: Path) -> None:
+    """Delete the sorted files a failed or killed bulk load left (``bulk-*.sst``).
+
+    Oxigraph's bulk loader writes them next to the database and has RocksDB ingest
+    them; once ingested they live on under RocksDB's own numbered names, so a file
+    still called ``bulk-…`` belongs to a load that did not finish (a full disk, a
+    kill). Called only by the process that holds the store's lock.
+    """
+    for leftover in folder.glob("bulk-*.sst"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 #: Most N-Quads lines per bulk load: Oxigraph ingests up to a million quads as one batch.

@@ -8,6 +8,7 @@ is caught, so a real bug still shows its traceback.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from typing import Annotated, Optional
 
@@ -15,6 +16,7 @@ import typer
 
 from kbgraph import __version__
 from kbgraph.errors import KbgraphError
+from kbgraph.ontology.safe_text import terminal_text
 
 from .app import app
 
@@ -47,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     typer (standalone mode) prints usage errors itself and exits 2; our own errors
     arrive here as :class:`KbgraphError` and become one line on stderr.
     """
+    _log_warnings_as_lines()
     try:
         app(args=argv, prog_name="kbgraph", standalone_mode=True)
     except KbgraphError as exc:
-        typer.echo(f"kbgraph: error: {exc}", err=True)
+        typer.echo(f"kbgraph: error: {terminal_text(exc)}", err=True)
         return exc.exit_code
     except SystemExit as exc:
         code = exc.code
@@ -61,6 +64,39 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo(str(code), err=True)
         return 1
     return 0
+
+
+class _OneLine(logging.Formatter):
+    """``kbgraph: warning: <message>``, control characters escaped (file names and
+    article text are untrusted), one line whatever the message holds."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"kbgraph: {record.levelname.lower()}: {terminal_text(record.getMessage())}"
+
+
+class _StderrHandler(logging.StreamHandler):
+    """A stream handler that writes to whatever ``sys.stderr`` is at the time."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _log_warnings_as_lines() -> None:
+    """Library warnings (``logging``) go to stderr as single escaped lines, once.
+
+    Without a handler Python's last-resort one prints the raw message.
+    """
+    logger = logging.getLogger("kbgraph")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(_OneLine())
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from kbgraph.loaders.evaluate import (
     report_to_dict,
     summary_sections,
 )
+from kbgraph.ontology.safe_text import terminal_text
 
 from .app import app
 
@@ -53,7 +54,7 @@ def evaluate(
     report = evaluate_paths(articles, gold)
     err = Console(stderr=True)
     for warning in report.warnings:
-        err.print(f"kbgraph: warning: {escape(warning)}", highlight=False)
+        err.print(f"kbgraph: warning: {escape(terminal_text(warning))}", highlight=False)
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report_to_dict(report, details=details), indent=1,
                               ensure_ascii=False))
@@ -84,7 +85,7 @@ def _print_details(out: Console, report: Report) -> None:
     """
     for article, findings in groupby(report.findings, key=lambda f: f.article):
         out.print()
-        out.print(f"[bold]{escape(article)}[/bold]")
+        out.print(f"[bold]{escape(terminal_text(article))}[/bold]")
         for f in findings:
             parts = [f"gold: {f.gold}" if f.gold else "", f"predicted: {f.predicted}"
                      if f.predicted else "", f"({f.note})" if f.note else ""]

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from kbgraph.graph.export import FORMATS, GRAPHS
+from kbgraph.ontology.safe_text import terminal_text
 
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 
@@ -40,7 +41,7 @@ def export_command(
     spec = format_spec(fmt, graph)  # checked before the store is opened
     if out == "-" and spec.folder:
         raise InputError(f"--out -: the {fmt} format writes a folder; give a folder name")
-    with open_store(store, update_url=update_url, create=False) as st:
+    with open_store(store, update_url=update_url, create=False, read_only=True) as st:  # no lock
         if out == "-":
             data = render(st, fmt, graph=graph)
             assert isinstance(data, bytes)
@@ -49,4 +50,4 @@ def export_command(
             return
         result = export(st, fmt, Path(out) if out else None, graph=graph)
     names = ", ".join(p.name for p in result.files)
-    typer.echo(f"wrote {fmt} to {result.path}" + (f" ({names})" if spec.folder else ""))
+    typer.echo(terminal_text(f"wrote {fmt} to {result.path}" + (f" ({names})" if spec.folder else "")))

@@ -69,14 +69,13 @@ def query_cmd(
 ) -> None:
     """Ask the graph a question and print the answer."""
     from kbgraph import KB
-    from kbgraph.graph.store import is_remote, open_store
+    from kbgraph.graph.store import open_store
     from kbgraph.queries.catalog import resolve, run
     from kbgraph.queries.results import format_result
 
     params = parse_params(param)
     info = resolve(query)  # an unknown name fails before the store is opened
-    remote = is_remote(store)
-    with KB(open_store(store, update_url, create=False, read_only=not remote)) as kb:
+    with KB(open_store(store, update_url, create=False, read_only=True)) as kb:  # no lock
         result = run(kb.store, query, params)
         text = format_result(result, fmt.value, store=kb.store, title=info.title or None)
     typer.echo(text, nl=False)

@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kbgraph.errors import CheckFailed, InputError
+from kbgraph.ontology.safe_text import terminal_text
 
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 
@@ -51,11 +52,18 @@ def _progress_bar(label: str) -> Iterator:
 
 
 def _print_build(report) -> None:
+    """Warnings and skipped files, one line each (file names escaped), then the summary."""
     for warning in report.warnings:
-        _err.print(f"kbgraph: warning: {escape(warning)}")
+        _err.print(f"kbgraph: warning: {_safe(warning)}")
     for problem in report.problems:
-        _err.print(f"kbgraph: skipped: {escape(str(problem))}")
+        _err.print(f"kbgraph: skipped: {_safe(problem)}")
     _out.print(escape(report.summary()))
+
+
+def _safe(text: object) -> str:
+    """Untrusted text (a file name, a title) for rich: control characters shown as
+    escapes, markup escaped."""
+    return escape(terminal_text(text))
 
 
 @app.command("build")
@@ -71,6 +79,9 @@ def build_cmd(
         "--force", help="Re-read and re-extract unchanged articles too (after upgrading kbgraph).")] = False,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Extraction processes (default: one per CPU).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB", help="Leave out files and folders whose path (relative to the folder "
+        "given) or name matches, e.g. 'gold/*' or '*.json' (repeatable).")] = None,
 ) -> None:
     """Ingest articles into the store; re-running is idempotent and only redoes what changed.
 
@@ -80,9 +91,13 @@ def build_cmd(
     from kbgraph.graph.store import open_store
     from kbgraph.loaders.read import iter_sources
 
-    iter_sources(paths)  # a missing path or an empty folder fails before a store is created
+    exclude = exclude or []
+    # a missing path or an empty folder fails before a store is created; what the walk
+    # finds to say is said once, by the build
+    iter_sources(paths, warnings=[], problems=[], exclude=exclude)
     with open_store(store, update_url) as st, _progress_bar("building") as progress:
-        report = build(st, paths, strict=strict, prune=prune, force=force, progress=progress, workers=workers)
+        report = build(st, paths, strict=strict, prune=prune, force=force, progress=progress, workers=workers,
+                       exclude=exclude)
     _print_build(report)
     _fail_if_skipped(report)
 
@@ -109,7 +124,7 @@ def stats_cmd(
     from kbgraph.graph.stats import store_stats
     from kbgraph.graph.store import open_store
 
-    with open_store(store, update_url, create=False) as st:
+    with open_store(store, update_url, create=False, read_only=True) as st:  # no lock: works during a build
         s = store_stats(st)
         actors = _top_actors(st, network) if network else None
     head = Table(title=f"kbgraph store {escape(s.location)}", show_header=False)
@@ -126,14 +141,14 @@ def stats_cmd(
     classes.add_column("label")
     classes.add_column("entities", justify="right")
     for c in s.classes:
-        classes.add_row(escape(short_iri(c.cls)), escape(c.label or ""), str(c.count))
+        classes.add_row(_safe(short_iri(c.cls)), _safe(c.label or ""), str(c.count))
     _out.print(classes)
     if actors is not None:
         table = Table(title=f"the {network} most central actors")
         for col in ("rank", "actor", "class", "degree", "betweenness", "articles"):
             table.add_column(col, justify="right" if col in ("rank", "degree", "betweenness", "articles") else "left")
         for a in actors:
-            table.add_row(str(a["rank"]), escape(str(a["label"])), escape(str(a["class"])),
+            table.add_row(str(a["rank"]), _safe(str(a["label"])), _safe(str(a["class"])),
                           str(a["degree"]), f"{a['betweenness']:.3f}", str(a["articles"]))
         _out.print(table)
 
@@ -166,13 +181,14 @@ def check_cmd(
     from kbgraph.graph.store import open_store
     from kbgraph.graph.check.validate import validate
 
-    with open_store(store, update_url, create=False) as st:
+    # reading takes no lock (works during a build); only --materialize writes
+    with open_store(store, update_url, create=False, read_only=not materialize) as st:
         owl = reason(st, reasoner=reasoner.value, materialize=materialize)
         shacl = validate(st)
     for problem in owl.inconsistencies:
-        _out.print(f"inconsistent: {escape(str(problem))}")
+        _out.print(f"inconsistent: {_safe(str(problem))}")
     for result in shacl.results:
-        _out.print(escape(str(result)))
+        _out.print(_safe(str(result)))
     if shacl_report is not None and shacl.report_graph is not None:
         shacl.report_graph.serialize(destination=str(shacl_report), format="turtle")
         _err.print(f"wrote the SHACL report graph to {escape(str(shacl_report))}")
@@ -207,7 +223,7 @@ def demo_cmd(
         _out.print(f"  graph.html  {escape(str(result.html))}   (open in a browser, works offline)")
     if result.html_note:
         _err.print(f"kbgraph: note: {escape(result.html_note)}")
-    with open_store(result.store, create=False) as st:
+    with open_store(result.store, create=False, read_only=True) as st:
         answer = _meetings(st)
     _out.print()
     _out.print("[bold]Which meetings took place, organized by whom, where, when, how big?[/bold]"
@@ -244,8 +260,8 @@ def _meetings(store) -> str:
     lines = []
     for meeting, item in merged.items():
         title = ", ".join(item.pop("label", [])) or show(meeting)
-        lines.append(f"  - [bold]{escape(title)}[/bold]")
-        details = [f"{k}: {escape(', '.join(v))}" for k, v in item.items()]
+        lines.append(f"  - [bold]{_safe(title)}[/bold]")
+        details = [f"{k}: {_safe(', '.join(v))}" for k, v in item.items()]
         if details:
             lines.append("      " + " | ".join(details))
     return "\n".join(lines)

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from kbgraph.ontology.safe_text import terminal_text
+
 from .app import DEFAULT_STORE, StoreOpt, UpdateUrlOpt, app
 
 
@@ -46,12 +48,12 @@ def viz(
     from kbgraph.graph.network.page import write_html, write_static
 
     path = out or Path(f"graph.{fmt.value}")
-    with open_store(store, update_url=update_url, create=False) as st:
+    with open_store(store, update_url=update_url, create=False, read_only=True) as st:  # no lock
         if fmt is Format.html:
             report = write_html(st, path, focus=focus, depth=depth, max_nodes=max_nodes, size_by=size_by.value)
         else:
             report = write_static(st, path, fmt.value, focus=focus, depth=depth, max_nodes=max_nodes,
                                   size_by=size_by.value)
     if report.notice:
-        typer.echo(f"kbgraph: note: {report.notice}", err=True)
-    typer.echo(f"wrote {path}: {report.nodes} entities, {report.edges} relations")
+        typer.echo(f"kbgraph: note: {terminal_text(report.notice)}", err=True)
+    typer.echo(f"wrote {terminal_text(path)}: {report.nodes} entities, {report.edges} relations")

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
+from kbgraph.loaders.read import max_chars_limit
 from kbgraph.ontology.lexicon import Lexicon, load_lexicon
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.lang.id import Indonesian
@@ -214,6 +215,8 @@ def get_nlp() -> Language:
     for word in (*lex.word_list("honorific"), *lex.word_list("abbreviation")):
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("kb_sentences")
+    # the reader refuses longer articles; spaCy's own guard (1,000,000) is for its parser
+    nlp.max_length = max(nlp.max_length, max_chars_limit() + 1)
     return nlp
 
 
