@@ -89,6 +89,7 @@ class RemoteStore(Store):
     ):
         self.query_url = query_url
         self._update_url = update_url
+        self._update_given = update_url is not None
         self._gsp_url = gsp_url
         self.timeout = timeout
         self.location = query_url
@@ -112,7 +113,7 @@ class RemoteStore(Store):
     @property
     def gsp_url(self) -> str | None:
         """``--gsp-url``; on Virtuoso its Graph Store Protocol endpoint by default."""
-        if self._gsp_url is None and self.virtuoso and self._update_url is None:
+        if self._gsp_url is None and self.virtuoso and not self._update_given:
             parts = urllib.parse.urlsplit(self.query_url)
             path = re.sub(r"/sparql/?$", "/sparql-graph-crud", parts.path)
             if path != parts.path:
