@@ -16,10 +16,11 @@ from pathlib import Path
 import kbgraph.loaders as loaders_pkg
 from kbgraph.errors import KbgraphError, StoreError
 
+from .export import export
+from .network.page import write_html
 from .stats import StoreStats, store_stats
-from .store.atomic import write_file
+from .store import EmbeddedStore
 from .store.build import BuildProgress, BuildReport, build
-from .store.embedded import EmbeddedStore
 
 __all__ = ["DemoResult", "run_demo", "sample_dir", "DEFAULT_OUT"]
 
@@ -57,7 +58,7 @@ def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
         store.clear()  # fresh: an earlier demo's store is emptied, not merged
         report = build(store, [sample_dir()], progress=progress)
         ttl = out / "graph.ttl"
-        write_file(ttl, store.dump("ttl"))
+        export(store, "ttl", ttl)
         html, note = _write_html(store, out / "graph.html")
         stats = store_stats(store)
     finally:
@@ -66,10 +67,6 @@ def run_demo(out: str | os.PathLike[str] = DEFAULT_OUT, *,
 
 
 def _write_html(store: EmbeddedStore, path: Path) -> tuple[Path | None, str | None]:
-    try:
-        from .network.page import write_html
-    except ImportError as exc:  # the viz module is optional at this layer
-        return None, f"graph.html not written: the network view is not available ({exc})"
     try:
         report = write_html(store, path)
     except KbgraphError as exc:  # e.g. nothing to draw: the rest of the demo still stands

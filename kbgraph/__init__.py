@@ -19,7 +19,7 @@ class KB:
     """A kbgraph store opened for questions, from a notebook or a script.
 
     ``kb.query(name, **params)`` runs a catalogue question, ``kb.sparql(text)`` any
-    SPARQL; SELECT results are :class:`kbgraph.queries.results.Result` objects
+    SPARQL; SELECT results are :class:`kbgraph.graph.store.Result` objects
     (``.rows``, ``.to_dicts()``, ``.to_dataframe()``, an HTML table in Jupyter).
     """
 
@@ -46,7 +46,8 @@ class KB:
 
     def _run(self, query: str, params: dict[str, object]):
         from kbgraph.queries.catalog import resolve, run
-        from kbgraph.queries.results import Result, iris_of, lookup_labels
+        from kbgraph.graph.store import Result
+        from kbgraph.queries.results import iris_of, lookup_labels
 
         values = {k[:-1] if k.endswith("_") else k: v.isoformat() if hasattr(v, "isoformat") else str(v)
                   for k, v in params.items() if v is not None}

@@ -422,11 +422,11 @@ def read_bytes(data: bytes, source: str, *, ext: str, max_bytes: int | None = No
         ext = ext.lower() if ext.startswith(".") else "." + ext.lower()
         _check_size(len(data), max_bytes_limit(max_bytes), source)
         text = decode_bytes(data, source)  # first: "is binary (PNG image)" says more
-        reader = _READERS.get(ext)
-        if reader is None:
+        parse = _PARSERS.get(ext)
+        if parse is None:
             raise InputError(f"unknown extension {ext!r}; kbgraph reads "
                              f"{', '.join(sorted(KNOWN_EXTENSIONS))}", source=source)
-        return reader(text, data, source)
+        return parse(text, data, source)
     except InputError as exc:
         return [], [exc]
 
@@ -789,11 +789,11 @@ def _make_article(body: str, source: str, fields: dict[str, str], content_hash: 
     )
 
 
-_READERS: dict[str, Callable[[str, bytes, str], Result]] = {
+_PARSERS: dict[str, Callable[[str, bytes, str], Result]] = {
     ".txt": _read_text, ".md": _read_text, ".html": _read_html, ".htm": _read_html,
     ".jsonl": _read_jsonl, ".json": _read_json, ".csv": _read_csv,
 }
-KNOWN_EXTENSIONS = frozenset(_READERS)
+KNOWN_EXTENSIONS = frozenset(_PARSERS)
 
 
 # --------------------------------------------------------------------------- ids, dates

@@ -248,10 +248,6 @@ class Resolver:
         return new_entity("org", label, KB.RegionalGovernment,
                           aliases=[f"{short} {name}"], abbreviation=f"{short} {name}")
 
-    def level_of_place(self, key: str) -> str | None:
-        info = self.places.get(key)
-        return info.kind if info else None
-
     def representative_office(self, agency: Entity, province: Entity) -> Entity:
         """"Perwakilan BKKBN Provinsi X" (the office word and the agency's short name
         from the lexicon)."""

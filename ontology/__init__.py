@@ -1,7 +1,8 @@
 """The vocabulary layer: the OWL ontology, SHACL shapes, lexicon and namespaces.
 
-Imports nothing else from kbgraph. Data files live beside this module and ship as
-package data; :func:`resource` finds them in a checkout and in an install alike.
+Imports nothing else from kbgraph but the shared errors (:mod:`kbgraph.errors`). Data
+files live beside this module and ship as package data; the paths below find them in a
+checkout and in an install alike.
 """
 
 from __future__ import annotations
@@ -13,7 +14,3 @@ ONTOLOGY_TTL = HERE / "kbgraph.ttl"
 SHAPES_TTL = HERE / "shapes.ttl"
 LEXICON_DIR = HERE / "lexicon"
 
-
-def resource(name: str) -> Path:
-    """Path of a data file shipped with the ontology package."""
-    return HERE / name

@@ -46,7 +46,7 @@ from kbgraph.ontology.namespaces import PREFIXES, XSD
 if TYPE_CHECKING:  # the store is passed in; queries/ does not open one itself
     import rdflib
 
-    from kbgraph.graph.store import SelectResult
+    from kbgraph.graph.store import Result
 
 __all__ = [
     "Param", "QueryInfo", "list_queries", "load", "resolve", "bind_params", "run",
@@ -395,10 +395,10 @@ def _iri(value: str, pname: str, source: str) -> URIRef:
 
 
 def run(store: Any, query: str, params: Mapping[str, str] | None = None
-        ) -> "SelectResult | rdflib.Graph | bool":
+        ) -> "Result | rdflib.Graph | bool":
     """Run a catalogue name, a ``.rq`` file or SPARQL text on ``store``.
 
-    SELECT gives the store's SelectResult, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a
+    SELECT gives the store's Result, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a
     bool. Bad syntax, unknown or ill-typed parameters raise QueryError naming the query.
     """
     info = resolve(query)

@@ -7,14 +7,12 @@ language; CSV holds plain values (IRIs in full); TSV writes terms in N-Triples s
 The terminal table is for reading: IRIs are shown by their ``rdfs:label`` (looked up in
 the store) or else as a prefixed name, and wide columns fold instead of being cut.
 
-:class:`Result` wraps a SELECT result for notebooks: ``.rows``, ``.to_dicts()``,
-``.to_dataframe()`` and an HTML table (every cell escaped: article text is untrusted).
+A SELECT's rows are a :class:`kbgraph.graph.store.Result` (the one result type): ``.rows``, ``.to_dicts()``, ``.to_dataframe()`` and an HTML table.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,12 +24,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kbgraph.errors import QueryError
-from kbgraph.ontology.namespaces import PREFIXES, RDF, XSD
+from kbgraph.graph.store.terms import short_name, to_ntriples
+from kbgraph.ontology.namespaces import RDF, XSD
 from kbgraph.ontology.safe_text import csv_cell, terminal_text
 
 __all__ = [
-    "FORMATS", "Result", "format_result", "to_json", "to_xml", "to_csv", "to_tsv",
-    "to_table", "boolean_json", "boolean_xml", "lookup_labels", "short_name",
+    "FORMATS", "format_result", "to_json", "to_xml", "to_csv", "to_tsv",
+    "to_table", "boolean_json", "boolean_xml", "lookup_labels",
 ]
 
 #: Formats of ``kbgraph query --format``.
@@ -48,89 +47,12 @@ SELECT ?s (MIN(?l) AS ?label) WHERE {
 """
 
 
-class Result:
-    """The rows of a SELECT, with the conversions a notebook wants."""
-
-    def __init__(self, variables: Sequence[str], rows: Iterable[Sequence[Identifier | None]],
-                 name: str = "query", labels: Mapping[str, str] | None = None):
-        self.name = name
-        self.variables = list(variables)
-        self.rows: list[tuple[Identifier | None, ...]] = [tuple(r) for r in rows]
-        self.labels = dict(labels or {})
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __repr__(self) -> str:
-        return f"<Result {self.name}: {len(self.rows)} rows × {', '.join(self.variables)}>"
-
-    def to_dicts(self) -> list[dict[str, Identifier | None]]:
-        """One dict per row, every column a key (None when unbound)."""
-        return [dict(zip(self.variables, row)) for row in self.rows]
-
-    def to_dataframe(self, *, python_values: bool = True) -> Any:
-        """A pandas DataFrame; pandas is optional and imported only here.
-
-        With ``python_values`` literals become Python values (int, date, str) and IRIs
-        strings; otherwise cells are rdflib terms.
-        """
-        try:
-            import pandas as pd
-        except ImportError:
-            raise QueryError("to_dataframe() needs pandas, which is not installed",
-                             hint="pip install 'kbgraph[pandas]'") from None
-        rows: list[tuple] = self.rows
-        if python_values:
-            rows = [tuple(_python_value(c) for c in row) for row in rows]
-        return pd.DataFrame.from_records(rows, columns=self.variables)
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(v)}</th>" for v in self.variables)
-        body = []
-        for row in self.rows:
-            cells = []
-            for cell in row:
-                if isinstance(cell, URIRef):
-                    text = html.escape(self.labels.get(str(cell)) or short_name(cell))
-                    cells.append(f'<td title="{html.escape(str(cell), quote=True)}">{text}</td>')
-                else:
-                    cells.append(f"<td>{html.escape(_plain(cell))}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        caption = html.escape(f"{self.name}: {len(self.rows)} rows")
-        return (f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(body)}</tbody></table>")
-
-
-def _python_value(term: Identifier | None) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return str(term) if isinstance(value, Literal) else value
-    return str(term)
-
-
 def _plain(term: Identifier | None) -> str:
     return "" if term is None else str(term)
 
 
-def short_name(iri: URIRef | str) -> str:
-    """A prefixed name (``kbid:org/bkkbn``, ``kb:Meeting``) or the IRI itself."""
-    s = str(iri)
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        if s.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
-            best = prefix
-    return f"{best}:{s[len(PREFIXES[best]):]}" if best else s
-
-
 def lookup_labels(store: Any, iris: Iterable[URIRef]) -> dict[str, str]:
     """``rdfs:label`` (Indonesian or untagged) of each IRI that has one, in one query."""
-    from kbgraph.graph.store.terms import to_ntriples
-
     unique = sorted({str(i) for i in iris})
     labels: dict[str, str] = {}
     for start in range(0, len(unique), 500):
@@ -269,8 +191,6 @@ def _term_tsv(term: Identifier | None) -> str:
         for a, b in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
             text = text.replace(a, b)
         return f'"{text}"'
-    from kbgraph.graph.store.terms import to_ntriples
-
     return to_ntriples(term)
 
 
@@ -283,7 +203,7 @@ def to_tsv(variables: Sequence[str], rows: Sequence[Sequence[Identifier | None]]
 
 def format_result(result: Any, fmt: str, *, store: Any = None, title: str | None = None,
                   width: int | None = None) -> str:
-    """Text of a query result (SelectResult, Result, rdflib Graph or bool) in ``fmt``."""
+    """Text of a query result (a Result, an rdflib Graph or a bool) in ``fmt``."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if isinstance(result, bool):

@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from kbgraph.errors import StoreError
+from kbgraph.graph.store import EmbeddedStore, is_remote
 from kbgraph.ontology.namespaces import PREFIXES
 
 from . import catalog
@@ -640,12 +641,12 @@ class _Server(ThreadingHTTPServer):
 def make_server(store_path: str | Path, config: ServerConfig) -> ThreadingHTTPServer:
     """A server bound to ``config.host:config.port`` (port 0: any free port)."""
     path = Path(store_path)
-    if str(store_path).lower().startswith(("http://", "https://")):
+    if is_remote(store_path):
         raise StoreError("kbgraph serve needs an embedded store folder, not a URL",
                          hint="the server at that URL is already an endpoint")
-    if not (path / "CURRENT").is_file():
-        raise StoreError(f"no store at {path}",
-                         hint=f"build one first: kbgraph build PATH --store {path}")
+    # the store's own opening first (its folder checks, a clear error); the query
+    # processes then open it read-only themselves
+    EmbeddedStore(path, create=False, read_only=True).close()
     endpoint = Endpoint(path, config)
     handler = type("BoundHandler", (Handler,), {
         "endpoint": endpoint, "config": config, "timeout": config.idle_timeout})

@@ -1,7 +1,8 @@
 """Imports point down, and no two modules import each other, read from the code itself.
 
 Every ``import`` and ``from … import`` of every module is read with :mod:`ast`
-(including the ones inside functions: a lazy import is still a dependency), and
+(including the ones inside functions: a lazy import is still a dependency; so is a
+string that names a module, as the export registry's ``"module:function"`` do), and
 checked against the order of the layers (DESIGN.md) and of the rooms of ``graph/``:
 
     kbgraph.errors  <  ontology  <  loaders  <  graph  <  queries  <  the shell (kbgraph/)
@@ -61,7 +62,11 @@ def imports(name: str, path: Path, known: set[str]) -> set[str]:
     package = name if _is_package(path) else name.rpartition(".")[0]
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            # a module named to be imported later ("module:function" in a registry)
+            named = node.value.partition(":")[0]
+            targets = [named] if "." in named and named in known else []
+        elif isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
@@ -140,9 +145,10 @@ def test_the_checks_see_every_module_and_its_imports():
             "kbgraph.graph.export.registry", "kbgraph.graph.check.reason", "kbgraph.cli.store",
             "kbgraph.loaders.extract.entities", "kbgraph.queries.server"} <= set(G)
     # relative, absolute and lazy (inside a function) imports are all seen
-    assert G.has_edge("kbgraph.graph.store.remote", "kbgraph.graph.store.embedded")
+    assert G.has_edge("kbgraph.graph.store.remote", "kbgraph.graph.store.base")
     assert G.has_edge("kbgraph.queries.catalog", "kbgraph.graph.store.terms")
     assert G.has_edge("kbgraph.cli.store", "kbgraph.graph.store.build")
+    assert G.has_edge("kbgraph.graph.export.registry", "kbgraph.graph.export.owl")  # by name
 
 
 def test_no_import_circle():

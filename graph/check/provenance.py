@@ -14,7 +14,7 @@ from rdflib.term import Node
 
 from kbgraph.ontology.namespaces import PREFIXES
 
-from kbgraph.graph.store.embedded import Store, sparql_asset
+from kbgraph.graph.store import Store, sparql_asset
 
 __all__ = ["NodeInfo", "describe_node", "short_iri"]
 

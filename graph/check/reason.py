@@ -32,7 +32,7 @@ from kbgraph.ontology.owl import REASONERS, ReasonerUnavailable, new_world, run_
 
 from .culprits import Culprit, axioms, find_culprits
 from .provenance import short_iri
-from kbgraph.graph.store.embedded import Store, sparql_asset
+from kbgraph.graph.store import Store, sparql_asset
 
 __all__ = ["reason", "ReasonReport", "Inconsistency"]
 
@@ -81,7 +81,7 @@ class ReasonReport:
 
 def _entity_quads(store: Store) -> list[tuple]:
     """The entity data as (graph, s, p, o) pyoxigraph terms (no round trip through rdflib)."""
-    return store._select_ox(sparql_asset("reason-entities"), None)[1]
+    return store.select_terms(sparql_asset("reason-entities"))[1]
 
 
 def _nt(quads: list[tuple], graphs: set[str] | None = None) -> str:

@@ -22,7 +22,7 @@ from kbgraph.ontology import SHAPES_TTL
 from kbgraph.ontology.namespaces import RDF, bind_prefixes
 
 from .provenance import describe_node, short_iri
-from kbgraph.graph.store.embedded import Store, sparql_asset
+from kbgraph.graph.store import Store, sparql_asset
 
 __all__ = ["validate", "ValidationReport", "ShaclResult", "shape_classes"]
 
@@ -86,7 +86,7 @@ def _data_graph(store: Store, classes: list[URIRef]) -> Graph:
     query = sparql_asset("validate-instances")
     lines: set[str] = set()
     for cls in classes:
-        _, rows = store._select_ox(query, {"class": cls})  # pyoxigraph terms: N-Triples for free
+        _, rows = store.select_terms(query, {"class": cls})  # pyoxigraph terms: N-Triples for free
         lines.update(f"{s} {p} {o} ." for s, p, o in rows)
     data = Graph()
     bind_prefixes(data)

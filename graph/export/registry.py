@@ -1,7 +1,12 @@
 """Export the graph into the files researchers' own tools open.
 
-One table, :data:`FORMATS`, maps a format name to a small writer function (the idea
-of rdflib's plugin registry, at the size kbgraph needs):
+One table, :data:`FORMATS`, maps a format name to a small writer function, named as
+``"module:function"`` and imported only when that format is written (the idea of
+rdflib's plugin registry, at the size kbgraph needs): ``kbgraph export --help`` reads
+the table without loading rdflib's serializers, networkx's writers or owlready2. One
+module per family of formats: RDF syntaxes in :mod:`kbgraph.graph.store.serialize`
+(shared with ``Store.dump``), :mod:`~kbgraph.graph.export.owl`,
+:mod:`~kbgraph.graph.export.network` and :mod:`~kbgraph.graph.export.neo4j`.
 
 ========== ========================================== ==================================
 format     what                                        opened by
@@ -33,14 +38,14 @@ half-written export behind.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from typing import Literal as Kind
 
-import networkx as nx
 from kbgraph.errors import InputError
 from kbgraph.ontology.namespaces import ID, INFERRED_GRAPH, KB, OA, ONTOLOGY_GRAPH, RDF
 from rdflib import URIRef
@@ -49,11 +54,10 @@ from rdflib.term import Node
 
 from kbgraph.graph.store.atomic import write_file, write_folder
 
-from . import neo4j as export_neo4j
-from . import network as export_network
-from . import owl as export_owl
-from . import rdf as export_rdf
 from .common import Quad, canonical_quads
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "FORMATS",
@@ -77,9 +81,20 @@ DEFAULT_DIR = Path("kbgraph-out")
 
 
 class QuadSource(Protocol):
-    """What :func:`export` needs of a store (see ``graph/store/embedded.py``)."""
+    """What :func:`export` needs of a store (see ``graph/store/base.py``)."""
 
     def quads(self) -> Iterable[tuple[Node, Node, Node, Node | None]]: ...
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """A writer named by where it is, ``"module:function"``, imported when first called."""
+
+    target: str
+
+    def __call__(self, data: Any) -> Output:
+        module, _, function = self.target.partition(":")
+        return getattr(importlib.import_module(module), function)(data)
 
 
 @dataclass(frozen=True)
@@ -94,22 +109,30 @@ class ExportFormat:
     tools: str
 
 
+_RDF = "kbgraph.graph.store.serialize"
+_NETWORK = "kbgraph.graph.export.network"
+
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ttl", "rdf", export_rdf.write_turtle, "graph.ttl", False, "Turtle, union of graphs"),
-        ExportFormat("nt", "rdf", export_rdf.write_ntriples, "graph.nt", False, "N-Triples, union, sorted"),
-        ExportFormat("nq", "rdf", export_rdf.write_nquads, "graph.nq", False, "N-Quads, named graphs, sorted"),
-        ExportFormat("trig", "rdf", export_rdf.write_trig, "graph.trig", False, "TriG, named graphs"),
-        ExportFormat("jsonld", "rdf", export_rdf.write_jsonld, "graph.jsonld", False, "JSON-LD, named graphs"),
-        ExportFormat("owl", "rdf", export_owl.write_owl, "graph.owl", False, "RDF/XML for Protégé/owlready2"),
-        ExportFormat("graphml", "network", export_network.write_graphml, "graph.graphml", False,
+        ExportFormat("ttl", "rdf", Lazy(f"{_RDF}:write_turtle"), "graph.ttl", False,
+                     "Turtle, union of graphs"),
+        ExportFormat("nt", "rdf", Lazy(f"{_RDF}:write_ntriples"), "graph.nt", False,
+                     "N-Triples, union, sorted"),
+        ExportFormat("nq", "rdf", Lazy(f"{_RDF}:write_nquads"), "graph.nq", False,
+                     "N-Quads, named graphs, sorted"),
+        ExportFormat("trig", "rdf", Lazy(f"{_RDF}:write_trig"), "graph.trig", False, "TriG, named graphs"),
+        ExportFormat("jsonld", "rdf", Lazy(f"{_RDF}:write_jsonld"), "graph.jsonld", False,
+                     "JSON-LD, named graphs"),
+        ExportFormat("owl", "rdf", Lazy("kbgraph.graph.export.owl:write_owl"), "graph.owl", False,
+                     "RDF/XML for Protégé/owlready2"),
+        ExportFormat("graphml", "network", Lazy(f"{_NETWORK}:write_graphml"), "graph.graphml", False,
                      "Gephi, yEd, Cytoscape desktop"),
-        ExportFormat("gexf", "network", export_network.write_gexf, "graph.gexf", False, "Gephi"),
-        ExportFormat("cytoscape", "network", export_network.write_cytoscape, "graph.cyjs", False,
+        ExportFormat("gexf", "network", Lazy(f"{_NETWORK}:write_gexf"), "graph.gexf", False, "Gephi"),
+        ExportFormat("cytoscape", "network", Lazy(f"{_NETWORK}:write_cytoscape"), "graph.cyjs", False,
                      "Cytoscape.js JSON"),
-        ExportFormat("csv", "network", export_network.write_csv, "csv", True, "nodes.csv + edges.csv"),
-        ExportFormat("neo4j", "network", export_neo4j.write_neo4j, "neo4j", True,
+        ExportFormat("csv", "network", Lazy(f"{_NETWORK}:write_csv"), "csv", True, "nodes.csv + edges.csv"),
+        ExportFormat("neo4j", "network", Lazy("kbgraph.graph.export.neo4j:write_neo4j"), "neo4j", True,
                      "neo4j-admin CSVs + import.cypher"),
     )
 }

@@ -29,9 +29,9 @@ from kbgraph.ontology import ONTOLOGY_TTL
 from kbgraph.errors import InputError
 
 from kbgraph.graph.store.atomic import write_file
-from kbgraph.graph.store.embedded import ASSETS, EmbeddedStore
+from kbgraph.graph.store import ASSETS, EmbeddedStore
 
-from . import projection as network
+from . import projection
 
 __all__ = ["project_cached", "cache_file"]
 
@@ -72,14 +72,14 @@ def project_cached(source: Any) -> nx.MultiDiGraph:
     projection. A cache file that cannot be read is ignored and replaced.
     """
     if isinstance(source, Graph) or not isinstance(source, EmbeddedStore):
-        return network.project(source)
+        return projection.project(source)
     path = cache_file(source)
     if path is None:
-        return network.project(source)
+        return projection.project(source)
     G = _read(path)
     if G is not None:
         return G
-    G = network.project(source)
+    G = projection.project(source)
     if cache_file(source) == path:  # no writer came and went meanwhile
         _write(path, G)
     return G

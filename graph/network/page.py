@@ -39,10 +39,10 @@ from rdflib import Graph, URIRef
 from kbgraph.errors import InputError
 
 from kbgraph.graph.store.atomic import write_file
-from kbgraph.graph.store.embedded import sparql_asset
+from kbgraph.graph.store import sparql_asset
 from kbgraph.graph.store.terms import inject_block, values_column
 
-from . import projection as network
+from . import measures, projection
 from .cache import project_cached
 from .projection import Queryable
 
@@ -110,20 +110,20 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
         raise InputError(f"--max-nodes must be at least 1, not {max_nodes}")
     if depth < 0:
         raise InputError(f"--depth must be 0 or more, not {depth}")
-    src = network.queryable(source)
+    src = projection.queryable(source)
     full = project_cached(src)
     if not len(full):
         raise InputError("the graph has no entities to draw", hint="run `kbgraph build PATH` first")
     G, node = full, None
     if focus is not None:
-        node = network.find_node(full, focus)
+        node = measures.find_node(full, focus)
         if node is None:
             names = sorted({full.nodes[x]["label"] for x in full})
             close = difflib.get_close_matches(focus, names, n=3, cutoff=0.5)
             raise InputError(f"no entity matches --focus {focus!r}",
                              hint=f"did you mean: {'; '.join(close)}" if close else "try a label, alias or IRI")
-        G = network.ego(full, node, depth)
-    drawn, omitted = network.most_central(G, max_nodes, keep=[node] if node else ())
+        G = measures.ego(full, node, depth)
+    drawn, omitted = measures.most_central(G, max_nodes, keep=[node] if node else ())
     return _Selection(src, full, drawn, len(G), omitted, node)
 
 
@@ -270,7 +270,7 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
 
     sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes)
     G, path = sel.graph, Path(path)
-    degree = dict(network.simple_graph(sel.full).degree())
+    degree = dict(measures.simple_graph(sel.full).degree())
 
     evidence = _evidence(sel.source, set(G), evidence_per_node)
     net = Network(directed=True, cdn_resources="in_line")
@@ -342,10 +342,10 @@ def write_static(source: Queryable | Graph, path: str | os.PathLike[str], fmt: s
 
     sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes)
     G = sel.graph
-    degree = dict(network.simple_graph(sel.full).degree())
+    degree = dict(measures.simple_graph(sel.full).degree())
     metric = {x: degree[x] if size_by == "degree" else G.nodes[x]["articles"] for x in G}
     top = max(metric.values()) or 1
-    pos = nx.spring_layout(network.simple_graph(G), seed=seed, k=2.0 / max(1, len(G)) ** 0.5)
+    pos = nx.spring_layout(measures.simple_graph(G), seed=seed, k=2.0 / max(1, len(G)) ** 0.5)
     side = min(24.0, 6.0 + 0.25 * len(G))
     with matplotlib.rc_context({"svg.hashsalt": "kbgraph", "svg.fonttype": "path"}):
         fig, ax = plt.subplots(figsize=(side, side * 0.75))

@@ -1,10 +1,13 @@
 """The store room: one store interface, its embedded and remote backends, and the build.
 
 =================  ===========================================================
-``embedded``       the :class:`Store` interface and :class:`EmbeddedStore`
-                   (Oxigraph in a folder on disk)
+``base``           the :class:`Store` interface every part of kbgraph uses
+``result``         :class:`Result`, the rows of a SELECT (the one result type)
+``embedded``       :class:`EmbeddedStore`: Oxigraph in a folder on disk
 ``remote``         :class:`RemoteStore`: a SPARQL 1.1 server over HTTP
 ``terms``          RDF terms between rdflib, pyoxigraph and SPARQL text
+``serialize``      RDF text (N-Triples, N-Quads, Turtle, TriG, JSON-LD): one
+                   writer per syntax, for ``Store.dump`` and ``kbgraph export``
 ``build``          files → loaders → the store (``kbgraph build``)
 ``build_index``    what the last build read, so unchanged files are not read again
 ``atomic``         every file kbgraph writes, written atomically (fsync)
@@ -18,11 +21,13 @@ from __future__ import annotations
 
 import os
 
-from .embedded import EmbeddedStore, SelectResult, Store, sparql_asset
+from .base import ASSETS, Store, sparql_asset
+from .embedded import EmbeddedStore
 from .remote import RemoteStore
+from .result import Result
 
-__all__ = ["Store", "EmbeddedStore", "RemoteStore", "SelectResult", "open_store", "is_remote",
-           "sparql_asset"]
+__all__ = ["Store", "EmbeddedStore", "RemoteStore", "Result", "open_store", "is_remote",
+           "sparql_asset", "ASSETS"]
 
 
 def is_remote(location: str | os.PathLike[str]) -> bool:

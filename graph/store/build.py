@@ -16,22 +16,21 @@ What a researcher can rely on, and how it is done:
   store stays exactly as it was.
 * **Crash safe.** A build killed midway leaves only whole articles behind (RocksDB is
   transactional); the re-run skips them by hash and completes.
-* **Both cores.** Extraction runs in a process pool, in batches, in input order (so
-  the result is deterministic); the parent reads files and writes the store.
+* **Both cores.** Extraction runs through the loaders' one pipeline
+  (:func:`kbgraph.loaders.pipeline.extract_in_order`, which ``kbgraph evaluate`` runs
+  too): in a process pool, in batches, in input order (so the result is
+  deterministic); the parent reads files and writes the store.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import functools
 import os
 import queue
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,20 +38,23 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kbgraph.loaders.model import Article
+from kbgraph.loaders.pipeline import extract_in_order
 from kbgraph.errors import InputError, KbgraphError
 from kbgraph.loaders.read import real_path, source_key
 from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
 from .build_index import BuildIndex, FileRecord, load_index, save_index
-from .embedded import EmbeddedStore, Store, sparql_asset
+from .base import Store, sparql_asset
+from .embedded import EmbeddedStore
 from .terms import normalize_bnodes, ntriples_of
 
 __all__ = ["build", "BuildReport", "BuildProgress", "Problem", "extract_graph", "ensure_ontology"]
 
 #: Article → the triples of its named graph (an rdflib Graph is one such iterable).
 Extractor = Callable[[Article], Iterable[tuple[Node, Node, Node]]]
-Reader = Callable[[Path], "tuple[list[Article], list[InputError]]"]
+#: File → its articles and the errors of its records (the loaders' ``read_path``).
+ReadPath = Callable[[Path], "tuple[list[Article], list[InputError]]"]
 
 #: Articles per task sent to a worker process, and below how many articles to extract
 #: the pool is not worth starting (spaCy loads in each worker).
@@ -132,14 +134,14 @@ def extract_graph(article: Article) -> Iterable[tuple[Node, Node, Node]]:
 
 
 def _read_path(path: Path) -> tuple[list[Article], list[InputError]]:
-    from kbgraph.loaders.read import read_path
+    from kbgraph.loaders.pipeline import read_path
 
     return read_path(path)
 
 
 def _iter_sources(paths: Sequence[str | os.PathLike[str]], warnings: list[str],
                   problems: list[InputError], exclude: Sequence[str]) -> list[Path]:
-    from kbgraph.loaders.read import iter_sources
+    from kbgraph.loaders.pipeline import iter_sources
 
     return list(iter_sources(paths, warnings=warnings, problems=problems, exclude=exclude))
 
@@ -165,54 +167,6 @@ def _extract_batch(extractor: Extractor, articles: list[Article]) -> list[Outcom
 def _reason(exc: KbgraphError) -> str:
     msg = exc.args[0] if exc.args else type(exc).__name__
     return f"{msg} ({exc.hint})" if exc.hint else str(msg)
-
-
-def _pool_context() -> mp.context.BaseContext:
-    """``fork`` on Linux: workers inherit the models the parent loaded on its first batch.
-
-    The parent holds an open RocksDB store, but a forked worker never touches it and
-    leaves through ``os._exit`` (no destructor runs); fcntl locks are not inherited.
-    Elsewhere (macOS, Windows) fork is unsafe or absent: ``forkserver`` or ``spawn``.
-    """
-    methods = mp.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods:
-        return mp.get_context("fork")
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _run_batches(extractor: Extractor, batches: Iterator[list[Article]], workers: int
-                 ) -> Iterator[tuple[list[Article], list[Outcome]]]:
-    """Extract batches in input order; a pool of ``workers`` only when there is work for one.
-
-    The first batch runs in this process (it loads the language models, which forked
-    workers then share); at most ``2 * workers`` batches are in flight, so the corpus
-    is streamed, never held in memory.
-    """
-    batches = iter(batches)
-    first = next(batches, None)
-    if first is None:
-        return
-    yield first, _extract_batch(extractor, first)
-    head: list[list[Article]] = []
-    for batch in batches:
-        head.append(batch)
-        if sum(len(b) for b in head) >= POOL_THRESHOLD:
-            break
-    stream = chain(head, batches)
-    if workers <= 1 or sum(len(b) for b in head) < POOL_THRESHOLD:
-        for batch in stream:
-            yield batch, _extract_batch(extractor, batch)
-        return
-    with _pool_context().Pool(workers) as pool:
-        inflight: deque = deque()
-        for batch in stream:
-            inflight.append((batch, pool.apply_async(_extract_batch, (extractor, batch))))
-            if len(inflight) >= 2 * workers:  # back-pressure: never read far ahead
-                b, res = inflight.popleft()
-                yield b, res.get()
-        while inflight:
-            b, res = inflight.popleft()
-            yield b, res.get()
 
 
 # --------------------------------------------------------------------------- the store side
@@ -360,7 +314,7 @@ class _Run:
     """One build: the state shared by reading, extracting and writing."""
 
     def __init__(self, store: Store, files: list[Path], report: BuildReport, *, strict: bool,
-                 force: bool, reader: Reader, tracker: _Tracker, index: BuildIndex | None = None):
+                 force: bool, reader: ReadPath, tracker: _Tracker, index: BuildIndex | None = None):
         self.store, self.files, self.report = store, files, report
         self.strict, self.force, self.reader, self.tracker = strict, force, reader, tracker
         self.index = index
@@ -546,7 +500,7 @@ def build(
     progress: Callable[[BuildProgress], None] | None = None,
     workers: int | None = None,
     extractor: Extractor | None = None,
-    reader: Reader | None = None,
+    reader: ReadPath | None = None,
     exclude: Sequence[str] = (),
 ) -> BuildReport:
     """Load the articles under ``paths`` into ``store``; see the module docstring.
@@ -577,7 +531,9 @@ def build(
     if not strict:
         report.ontology_loaded = ensure_ontology(store)
     try:
-        for batch, outcomes in _run_batches(extractor or extract_graph, run.to_extract(), workers):
+        work = functools.partial(_extract_batch, extractor or extract_graph)
+        for batch, outcomes in extract_in_order(run.to_extract(), work, workers=workers,
+                                                pool_threshold=POOL_THRESHOLD):
             run.write_batch(batch, outcomes)
         run.finish(prune)
         if reader is None:

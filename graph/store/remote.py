@@ -45,7 +45,7 @@ from rdflib import URIRef
 from kbgraph.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import GRAPH, PREFIXES
 
-from .embedded import Bindings, Store, solution_rows
+from .base import Bindings, Store, solution_rows
 from .terms import inject_values
 
 __all__ = ["RemoteStore", "default_update_url"]

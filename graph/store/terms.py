@@ -19,12 +19,12 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from kbgraph.errors import QueryError
-from kbgraph.ontology.namespaces import RDF, XSD
+from kbgraph.ontology.namespaces import PREFIXES, RDF, XSD
 
 __all__ = [
     "to_ox", "from_ox", "to_ntriples", "ntriples_of", "values_block", "values_column",
     "inject_values", "inject_block",
-    "normalize_bnodes",
+    "normalize_bnodes", "short_name",
 ]
 
 _XSD_STRING = str(XSD.string)
@@ -67,6 +67,16 @@ def from_ox(term: object) -> Identifier | None:
     if isinstance(term, ox.DefaultGraph):
         return None
     raise TypeError(f"unsupported RDF term {term!r}")
+
+
+def short_name(iri: URIRef | str) -> str:
+    """A prefixed name (``kbid:org/bkkbn``, ``kb:Meeting``) or the IRI itself."""
+    s = str(iri)
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if s.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = prefix
+    return f"{best}:{s[len(PREFIXES[best]):]}" if best else s
 
 
 def to_ntriples(term: Node) -> str:

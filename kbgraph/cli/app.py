@@ -6,7 +6,6 @@ and hold no logic beyond parsing arguments and printing results.
 
 from __future__ import annotations
 
-import os
 from typing import Annotated, Optional
 
 import typer
@@ -46,7 +45,3 @@ UpdateUrlOpt = Annotated[
     ),
 ]
 
-
-def default_store() -> str:
-    """The store named by KBGRAPH_STORE, else ./kbgraph-data."""
-    return os.environ.get("KBGRAPH_STORE", DEFAULT_STORE)

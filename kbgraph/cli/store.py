@@ -154,7 +154,7 @@ def stats_cmd(
 
 
 def _top_actors(store, n: int) -> list[dict]:
-    from kbgraph.graph.network import top_actors
+    from kbgraph.graph.stats import top_actors
     from kbgraph.graph.network.cache import project_cached
 
     return top_actors(project_cached(store), n)

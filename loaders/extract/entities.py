@@ -37,10 +37,10 @@ from .facts import add_facts
 from .nlp import LexHit
 from .patterns import initials, occurrences, starting
 from .people import find_people
-from .reader import (
+from .entity_pass import (
     ABBR,
     SP,
-    Reader,
+    EntityPass,
     compiled,
     government_of,
     level_of,
@@ -62,7 +62,7 @@ _NUMBER_WORDS = {
 
 # ====================================================================== organizations
 
-def _lexicon_names(r: Reader, labels: tuple[str, ...]) -> None:
+def _lexicon_names(r: EntityPass, labels: tuple[str, ...]) -> None:
     """Organizations, programs and frameworks the lexicon knows, with "(ABBR)" and
     a capitalised "Program" before a program kept in the mention."""
     for h in r.hits:
@@ -128,7 +128,7 @@ def _abbreviates(abbr: str, name: str, entry=None) -> bool:
     return bool(letters) and all(c in initials for c in letters)
 
 
-def _offices(r: Reader) -> None:
+def _offices(r: EntityPass) -> None:
     """"Perwakilan BKKBN (Provinsi) Kalbar" and "BKKBN Kalbar": one office per province."""
     for agency in [f for f in list(r.ctx.found) if f.key.startswith("org/")]:
         entry = r.res.entry(r.info[agency.key].lexicon_ref or "")
@@ -149,7 +149,7 @@ def _offices(r: Reader) -> None:
         r.mark(key, start, prov.end)
 
 
-def _province_after(r: Reader, pos: int) -> Found | None:
+def _province_after(r: EntityPass, pos: int) -> Found | None:
     """A province named right after ``pos`` (bare "Jambi" read as the province here)."""
     f = places_at(r, pos, ("province",))
     if f is not None:
@@ -173,7 +173,7 @@ _GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kot
              "Pemerintah": ("province", "kabupaten", "kota")}
 
 
-def _governments(r: Reader) -> None:
+def _governments(r: EntityPass) -> None:
     """"Pemerintah Provinsi Kalbar", "Pemprov Jambi", "Pemkab Kubu Raya", "Pemkot Denpasar"."""
     for m in _GOV.finditer(r.text):
         word = m.group("short") or (m.group("level").split()[0] if m.group("level") else "Pemerintah")
@@ -193,7 +193,7 @@ def _governments(r: Reader) -> None:
         r.mark(key, m.start(), place.end)
 
 
-def _village_governments(r: Reader) -> None:
+def _village_governments(r: EntityPass) -> None:
     """"Pemerintah Desa Pamengkang", "Pemerintah Kalurahan Bejiharjo": the government of a
     self-governing village the article names."""
     for m in re.finditer(rf"\bPemerintah{SP}", r.text):
@@ -234,7 +234,7 @@ _TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-
 _LEVEL_WORDS = re.compile(r"[ \t]+tingkat[ \t]+(?P<level>provinsi|kabupaten|kota)\b")
 
 
-def _bodies(r: Reader) -> None:
+def _bodies(r: EntityPass) -> None:
     """Dinas/Badan/Setda/TPPS/Pokja of a region: "<head> <topic> (ABBR) <place>"."""
     words = compiled(r.lex, "bodies", _body_words)
     for m in words.pattern.finditer(r.text):
@@ -296,7 +296,7 @@ def _bodies(r: Reader) -> None:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
 
 
-def _context_place(r: Reader, pos: int, level: str | None) -> str | None:
+def _context_place(r: EntityPass, pos: int, level: str | None) -> str | None:
     """The region a body without a place name belongs to: the region of the nearest
     regional organization or place before it (of the level asked, if any)."""
     want = {"provinsi": ("province",), "kabupaten": ("kabupaten",), "kota": ("kota",),
@@ -324,7 +324,7 @@ def _association_pattern(lex) -> re.Pattern:
                       rf"[A-Z][\w'\-]*)*)")
 
 
-def _associations(r: Reader) -> None:
+def _associations(r: EntityPass) -> None:
     """Foundations and associations the lexicon does not know: "Yayasan Cinta Anak
     Bangsa (YCAB)", "Ikatan Penyuluh … " — a head word and capitalised words."""
     pattern = compiled(r.lex, "associations", _association_pattern)
@@ -349,7 +349,7 @@ def _associations(r: Reader) -> None:
             r.aliases.setdefault(a.group("abbr"), key)
 
 
-def _org_aliases(r: Reader) -> None:
+def _org_aliases(r: EntityPass) -> None:
     """Short forms an article defines in brackets ("(TPPS)", "(Pokja)"), and a bare
     "Perwakilan BKKBN" when the article names exactly one such office."""
     office = KB.RepresentativeOffice
@@ -369,7 +369,7 @@ def _org_aliases(r: Reader) -> None:
 
 # ====================================================================== frameworks
 
-def _frameworks(r: Reader) -> None:
+def _frameworks(r: EntityPass) -> None:
     """Periodic frameworks with their period ("RPJMN 2015-2019", "Renstra BKKBN
     2020-2024", "RPJMN dan RENSTRA tahun 2015-2019")."""
     hits = [h for h in r.hits if h.label == "FRAME" and r.res.entry(h.ref)
@@ -464,7 +464,7 @@ def _regulation_pattern(lex) -> re.Pattern:
         rf"(?:{SP}tentang{SP}{title})?")
 
 
-def _regulations(r: Reader) -> None:
+def _regulations(r: EntityPass) -> None:
     """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
     pattern = compiled(r.lex, "regulations", _regulation_pattern)
     for m in pattern.finditer(r.text):
@@ -494,7 +494,7 @@ _PRIORITY = re.compile(
     rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
 
 
-def _priorities(r: Reader) -> None:
+def _priorities(r: EntityPass) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
     pattern = _PRIORITY
     agenda_cls = KB.PoliticalAgenda
@@ -541,7 +541,7 @@ def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[st
     (entities, found, facts). Returns the mentions in text that clean() cut (dateline,
     copyright footer, "Baca juga" line) as (entity key, Mention in ``Article.text``
     offsets)."""
-    r = Reader(ctx, clean)
+    r = EntityPass(ctx, clean)
     places.find_venues(r)
     places.lexicon_places(r)
     places.dateline(r)
@@ -571,7 +571,7 @@ def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[st
     return r.extra
 
 
-def _prune(r: Reader) -> None:
+def _prune(r: EntityPass) -> None:
     """Apply the mention rules: drop a form nested in a longer form of the same entity,
     anything inside a person's name, and a place nested in another place's name."""
     found = r.ctx.found
@@ -605,6 +605,6 @@ def _prune(r: Reader) -> None:
             del r.ctx.entities[key]
 
 
-def _needed(r: Reader, key: str) -> bool:
+def _needed(r: EntityPass, key: str) -> bool:
     """An entity without mentions stays when a post or a body needs it (Bupati → Pemkab)."""
     return key in r.needed

@@ -24,7 +24,7 @@ from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 
 from ..model import EntityRef, Mention, Span
 from ..resolve import new_entity, person_label
-from .reader import Reader, compiled, words_re
+from .entity_pass import EntityPass, compiled, words_re
 
 __all__ = ["bylines", "is_outlet", "outlet_key", "outlet_mentions"]
 
@@ -44,7 +44,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _lexicon_outlet(r: Reader, written: str):
+def _lexicon_outlet(r: EntityPass, written: str):
     want = _fold(written)
     for entry in r.lex.entries:
         if entry.kind == "org" and entry.cls == "kb:NewsPublisher" and want in {
@@ -53,7 +53,7 @@ def _lexicon_outlet(r: Reader, written: str):
     return None
 
 
-def is_outlet(r: Reader, written: str) -> bool:
+def is_outlet(r: EntityPass, written: str) -> bool:
     """Whether a dateline part names an outlet rather than a place."""
     want = _fold(written)
     pub = _fold(r.ctx.article.publisher or "")
@@ -62,7 +62,7 @@ def is_outlet(r: Reader, written: str) -> bool:
     return bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
 
 
-def outlet_key(r: Reader, written: str) -> str:
+def outlet_key(r: EntityPass, written: str) -> str:
     """The outlet entity a written name stands for (registered)."""
     entry = _lexicon_outlet(r, written)
     if entry is not None:
@@ -76,7 +76,7 @@ def outlet_key(r: Reader, written: str) -> str:
     return r.add(new_entity("org", label, KB.NewsPublisher))
 
 
-def outlet_mentions(r: Reader) -> None:
+def outlet_mentions(r: EntityPass) -> None:
     """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
     the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
     names: dict[str, str] = {}
@@ -100,7 +100,7 @@ def outlet_mentions(r: Reader) -> None:
     _press_offices(r)
 
 
-def _press_offices(r: Reader) -> None:
+def _press_offices(r: EntityPass) -> None:
     """"Humas Pemprov Gorontalo": a government's press office (its label starts with a
     ``press_office`` word) is a unit of the government named inside it."""
     heads = r.lex.word_list("press_office")
@@ -122,7 +122,7 @@ def _byline_pattern(lex) -> re.Pattern | None:
                       r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.M)
 
 
-def bylines(r: Reader) -> None:
+def bylines(r: EntityPass) -> None:
     """"Pewarta: Rahmat Fadhillah" — a person holding the post "Pewarta" at the outlet
     (the copyright footer's, else the dateline's, else the publisher field's). The
     lines are cut from the clean text, so the mentions are in original offsets and the
@@ -157,7 +157,7 @@ def bylines(r: Reader) -> None:
             r.anchors.setdefault(outlet, last)
 
 
-def _byline_outlet(r: Reader) -> str | None:
+def _byline_outlet(r: EntityPass) -> str | None:
     publishers = [k for k, _ in r.extra if r.ctx.entities.get(k) is not None
                   and r.ctx.entities[k].types[0] == KB.NewsPublisher]
     publishers += [f.key for f in r.ctx.found if f.cls == KB.NewsPublisher]

@@ -21,7 +21,7 @@ Kubu Raya"); for a Kepala/Koordinator Bidang the division (``kb:Division``, a un
 office named after it, or of the office in the sentence); for a Deputi Bidang the
 Kedeputian of the agency; Bupati/Wali Kota/Gubernur/Sekda X → Pemerintah … X; Camat,
 Lurah, Kepala Desa → the government of the area's city or regency, or the village's own
-("Pemerintah Desa X", ``reader.local_government``); a
+("Pemerintah Desa X", ``entity_pass.local_government``); a
 "Ketua panitia" → the office of the other post in the chain, else the organizer.
 """
 
@@ -37,7 +37,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from ..model import EntityRef
 from ..resolve import new_entity, person_label
 from .patterns import initials, occurrences, starting
-from .reader import Reader, compiled, government_of, local_government, words_re
+from .entity_pass import EntityPass, compiled, government_of, local_government, words_re
 
 __all__ = ["find_people"]
 
@@ -113,7 +113,7 @@ def _with(first: set[str] | None, item: str) -> set[str] | None:
     return None if first is None else first | {item}
 
 
-def _words(r: Reader) -> _Words:
+def _words(r: EntityPass) -> _Words:
     return compiled(r.lex, "people", _build_words)
 
 
@@ -128,7 +128,7 @@ class _Name:
     name_end: int
 
 
-def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
+def _name(r: EntityPass, pos: int, w: _Words) -> _Name | None:
     """A person's name at ``pos`` (after an optional comma), with honorifics and degrees."""
     m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:pos + 120])
     start = pos + m.end()
@@ -154,7 +154,7 @@ def _name(r: Reader, pos: int, w: _Words) -> _Name | None:
     return _Name(start, end, tuple(tokens), at, ends[-1])
 
 
-def _add_person(r: Reader, name: _Name) -> str:
+def _add_person(r: EntityPass, name: _Name) -> str:
     label = person_label(list(name.tokens))
     key = r.add(new_entity("person", label, FOAF.Person))
     r.mark(key, name.start, name.end)
@@ -163,7 +163,7 @@ def _add_person(r: Reader, name: _Name) -> str:
 
 # ---------------------------------------------------------------------- posts
 
-def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
+def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
     title = m.group("title")
     attaches, canonical, heads_unit = w.titles[title]
@@ -225,7 +225,7 @@ def _post(r: Reader, m: re.Match, w: _Words) -> _Post | None:
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
 
 
-def _head_of_area(r: Reader, m: re.Match, canonical: str) -> _Post | None:
+def _head_of_area(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
     """"Camat Cikande, Asep Sutisna, …": a district or village head named in apposition
     (the area's name runs up to the comma); a post without an organization."""
     area = _AREA_APPOSITION.match(r.text, m.end())
@@ -234,7 +234,7 @@ def _head_of_area(r: Reader, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), area.end(), area.end(), canonical, None)
 
 
-def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
+def _minister(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
     """"Menteri Kesehatan" → Kementerian Kesehatan (the ministry the lexicon knows)."""
     pos = r.skip(m.end())
     best = None
@@ -258,7 +258,7 @@ def _minister(r: Reader, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _org_after(r: Reader, pos: int, max_words: int = 12):
+def _org_after(r: EntityPass, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …")."""
     for _ in range(max_words):
@@ -274,7 +274,7 @@ def _org_after(r: Reader, pos: int, max_words: int = 12):
     return None
 
 
-def _unit_name_end(r: Reader, pos: int, w: _Words) -> int:
+def _unit_name_end(r: EntityPass, pos: int, w: _Words) -> int:
     """End of a division's name: capitalised words joined by "dan" or listed with
     commas ("Advokasi, Penggerakan dan Informasi"), up to an organization, a bracket, an
     honorific, or the comma after the last "dan" item."""
@@ -300,7 +300,7 @@ def _unit_name_end(r: Reader, pos: int, w: _Words) -> int:
         return end
 
 
-def _division_post(r: Reader, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
+def _division_post(r: EntityPass, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
     u_start = unit.start("unit")
     name_end = _unit_name_end(r, unit.end("unit"), w)
     mention_end = name_end
@@ -327,7 +327,7 @@ def _division_post(r: Reader, m: re.Match, unit: re.Match, canonical: str, w: _W
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _office_in_sentence(r: Reader, pos: int) -> str | None:
+def _office_in_sentence(r: EntityPass, pos: int) -> str | None:
     """The office a division belongs to when the post does not name it: the nearest
     agency, office or regional body in the same sentence (before it first)."""
     sent = r.ctx.sentence_of(pos)
@@ -341,7 +341,7 @@ def _office_in_sentence(r: Reader, pos: int) -> str | None:
     return min(offices, key=lambda f: f.start).key if offices else None
 
 
-def _committee_org(r: Reader, chain: list[_Post]) -> str | None:
+def _committee_org(r: EntityPass, chain: list[_Post]) -> str | None:
     """The organization a "Ketua panitia" serves: the office of the other post in the
     chain, else the first organization that holds (menggelar …) something."""
     for post in chain:
@@ -356,7 +356,7 @@ def _committee_org(r: Reader, chain: list[_Post]) -> str | None:
     return None
 
 
-def _add_post(r: Reader, post: _Post, person: str) -> None:
+def _add_post(r: EntityPass, post: _Post, person: str) -> None:
     written = " ".join(r.text[post.start:post.end].split())
     org_label = r.ctx.entities[post.org].label if post.org else None
     ident = " ".join(x for x in (post.title, post.words, org_label) if x) if org_label else written
@@ -375,7 +375,7 @@ def _add_post(r: Reader, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
-def find_people(r: Reader) -> None:
+def find_people(r: EntityPass) -> None:
     """Persons with their posts, persons by cues, honorary posts, then short forms."""
     w = _words(r)
     taken: list[tuple[int, int]] = []
@@ -411,7 +411,7 @@ def find_people(r: Reader) -> None:
     _honorary(r, w)
 
 
-def _cue_persons(r: Reader, w: _Words) -> None:
+def _cue_persons(r: EntityPass, w: _Words) -> None:
     """Names that no post introduces: with degrees, a speech verb, "kata X", "X dari Y"."""
     cover = r.covered()
     for m in w.start_re.finditer(r.text):
@@ -441,12 +441,12 @@ _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _FROM = re.compile(r"[ \t]+dari[ \t]+")
 
 
-def _from_place(r: Reader, pos: int) -> bool:
+def _from_place(r: EntityPass, pos: int) -> bool:
     m = _FROM.match(r.text, pos)
     return bool(m and r.found_at(m.end(), ("place", "org")))
 
 
-def _honorary(r: Reader, w: _Words) -> None:
+def _honorary(r: EntityPass, w: _Words) -> None:
     """"… A dari X dan B dari Y sebagai Duta GenRe Lampung 2018": each holds that post."""
     for m in w.honorary_re.finditer(r.text):
         sent = r.ctx.sentence_of(m.start())
@@ -459,7 +459,7 @@ def _honorary(r: Reader, w: _Words) -> None:
             _add_post(r, post, p)
 
 
-def _short_forms(r: Reader) -> None:
+def _short_forms(r: EntityPass) -> None:
     """The name again, bare or shortened ("Nurhayati", "Andi Nurlina", "Zainal")."""
     persons = {k: e.label.split() for k, e in r.ctx.entities.items() if k.startswith("person/")}
     forms: dict[str, set[str]] = {}

@@ -27,14 +27,14 @@ from ..resolve import new_entity
 from . import outlets
 from .nlp import LexHit, phrase_hits
 from .patterns import initials, occurrences, starting
-from .reader import NAME_WORD, PLACE_RANK, SP, Reader, compiled, words_re
+from .entity_pass import NAME_WORD, PLACE_RANK, SP, EntityPass, compiled, words_re
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
     "local_places", "place_aliases", "see_also",
 ]
 
-def lexicon_places(r: Reader) -> None:
+def lexicon_places(r: EntityPass) -> None:
     """Resolve every lexicon place name (the longest one where several overlap)."""
     spans: dict[tuple[int, int], list[str]] = {}
     for h in r.hits:
@@ -64,7 +64,7 @@ _HINT_BEFORE = (
 )
 
 
-def _place_hint(r: Reader, start: int, end: int) -> str | None:
+def _place_hint(r: EntityPass, start: int, end: int) -> str | None:
     before = r.text[max(0, start - 40):start]
     for pattern, hint in _HINT_BEFORE:
         if pattern.search(before):
@@ -74,7 +74,7 @@ def _place_hint(r: Reader, start: int, end: int) -> str | None:
     return None
 
 
-def dateline(r: Reader) -> None:
+def dateline(r: EntityPass) -> None:
     """The dateline place (and agency) cut by clean(), as original-offset mentions."""
     clean = r.clean
     article = r.ctx.article
@@ -120,7 +120,7 @@ def dateline(r: Reader) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
-def _dateline_place(r: Reader, written: str) -> str | None:
+def _dateline_place(r: EntityPass, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else a new place named as written (title case)."""
     name = " ".join(written.split())
@@ -142,7 +142,7 @@ def _dateline_place(r: Reader, written: str) -> str | None:
     return key
 
 
-def see_also(r: Reader) -> None:
+def see_also(r: EntityPass) -> None:
     """Places, programs and organizations named in a "Baca juga:" line cut by clean()
     (the gold counts them as mentions of the article), in original offsets."""
     if r.clean is None:
@@ -173,7 +173,7 @@ def see_also(r: Reader) -> None:
             r.extra.append((key, Mention(text[start:end], Span(d0 + start, d0 + end, sentence))))
 
 
-def _publisher(r: Reader, name: str) -> str:
+def _publisher(r: EntityPass, name: str) -> str:
     """A news publisher entity: the lexicon's when it knows the name, else as written."""
     for entry in r.lex.entries:
         if entry.kind == "org" and name in (entry.label, *entry.aliases):
@@ -181,7 +181,7 @@ def _publisher(r: Reader, name: str) -> str:
     return r.add(new_entity("org", name, KB.NewsPublisher))
 
 
-def footer(r: Reader) -> None:
+def footer(r: EntityPass) -> None:
     """The publisher named in the copyright footer, as an original-offset mention."""
     clean = r.clean
     if clean is None or not clean.publisher:
@@ -217,7 +217,7 @@ _ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", 
                  "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
 
-def find_venues(r: Reader) -> None:
+def find_venues(r: EntityPass) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
     spans: list[tuple[int, int]] = []
@@ -240,7 +240,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
     return end
 
 
-def add_venues(r: Reader) -> None:
+def add_venues(r: EntityPass) -> None:
     for start, end in r.venues:
         label = " ".join(r.text[start:end].split())
         key = r.add(new_entity("place", label, KB.Venue))
@@ -262,7 +262,7 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str]], re.Pattern]:
     return kinds, pattern
 
 
-def local_places(r: Reader) -> None:
+def local_places(r: EntityPass) -> None:
     """"Desa X", "Kelurahan X", "Kecamatan X", "Kapanewon X" (the heads are
     ``village_head``/``district_head`` words), and the bare X later in the article."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
@@ -294,7 +294,7 @@ def _chain_name_pattern(lex) -> re.Pattern:
                       rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
 
 
-def chains(r: Reader) -> None:
+def chains(r: EntityPass) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
     province), unknown capitalised names in such a chain becoming places of their own."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
@@ -333,7 +333,7 @@ def chains(r: Reader) -> None:
                 r.info[a.key].contained_in.append((b.key, a.start))
 
 
-def place_aliases(r: Reader) -> None:
+def place_aliases(r: EntityPass) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):

@@ -17,8 +17,8 @@ from kbgraph.graph.network import (
     find_node,
     most_central,
     project,
-    top_actors,
 )
+from kbgraph.graph.stats import top_actors
 from kbgraph.graph.store import open_store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -278,7 +278,11 @@ def test_select_runs_a_named_query(dataset):
 def test_docstring_examples_run():
     import doctest
 
-    result = doctest.testmod(network, optionflags=doctest.NORMALIZE_WHITESPACE)
+    from kbgraph.graph import stats
+    from kbgraph.graph.network import measures
+
+    each = [doctest.testmod(m, optionflags=doctest.NORMALIZE_WHITESPACE) for m in (network, measures, stats)]
+    result = doctest.TestResults(sum(r.failed for r in each), sum(r.attempted for r in each))
     assert result.failed == 0 and result.attempted >= 10
 
 

@@ -9,7 +9,8 @@ import textwrap
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kbgraph.graph.store import EmbeddedStore, SelectResult, open_store
+from kbgraph.graph.store import EmbeddedStore, open_store
+from kbgraph.graph.store import Result as SelectResult
 from kbgraph.graph.store.terms import inject_values, normalize_bnodes, ntriples_of, values_block
 from kbgraph.errors import QueryError, StoreError
 from kbgraph.ontology.namespaces import GRAPH, ID, KB, RDF, RDFS, XSD
@@ -203,3 +204,18 @@ def test_ntriples_helpers_are_deterministic():
     assert text.splitlines() == sorted(text.splitlines())
     assert Graph().parse(data=text, format="nt").isomorphic(g)
     assert normalize_bnodes("_:x1 <p> _:y .\n<a> <p> _:z .") == ["<a> <p> _:b .", "_:b <p> _:b ."]
+
+
+def test_one_writer_per_syntax_for_dumps_and_exports(store, tmp_path):
+    """Store.dump and kbgraph export write Turtle (and the other syntaxes) the same way."""
+    from kbgraph.graph.export import render
+    from kbgraph.graph.store.base import Store
+
+    for fmt in ("ttl", "trig", "nt", "nq"):
+        assert store.dump(fmt) == render(store, fmt), fmt  # no blank nodes: same bytes
+    # the embedded store's fast N-Quads path writes what the shared writer writes
+    store.replace_graph(GRAPH["article/tiga"], graph(
+        (KALBAR, RDFS.comment, Literal("baris\nkedua \"kutip\" \\ tab\t\u0007")),
+        (KALBAR, KB.period, BNode("p")), (BNode("p"), RDFS.label, Literal("2015–2019", lang="id")),
+    ))
+    assert store.dump("nq") == Store.dump(store, "nq")

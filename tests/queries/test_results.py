@@ -12,7 +12,9 @@ from rdflib import Literal, URIRef
 import kbgraph
 from kbgraph.cli import main
 from kbgraph.queries.catalog import run
-from kbgraph.queries.results import Result, format_result, short_name, to_tsv, to_xml
+from kbgraph.graph.store import Result
+from kbgraph.graph.store.terms import short_name
+from kbgraph.queries.results import format_result, to_tsv, to_xml
 
 POKJA = "https://w3id.org/kbgraph/id/event/pertemuan-kelompok-kerja-kampung-kb-kalbar-2019"
 

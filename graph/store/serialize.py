@@ -1,10 +1,14 @@
-"""RDF writers: N-Triples, N-Quads, Turtle, TriG, JSON-LD.
+"""RDF text: N-Triples, N-Quads, Turtle, TriG, JSON-LD — one writer for each syntax.
 
-Each takes the sorted quads of :func:`kbgraph.graph.export.select_quads` and returns
-bytes. N-Triples/N-Quads are escaped by pyoxigraph (control characters as ``\\uXXXX``)
-and sorted line by line; Turtle and TriG come from rdflib's serializers, which sort
-subjects, predicates and objects; JSON-LD is rdflib's conversion with sorted keys and
-arrays (rdflib walks a set of subjects, whose order changes from run to run).
+:meth:`Store.dump <kbgraph.graph.store.base.Store.dump>` and ``kbgraph export`` (whose
+table names these functions) both write through them, so a store dumped as Turtle and
+a Turtle export are written the same way. Each takes quads (rdflib terms, the graph
+None for the default graph; :func:`kbgraph.graph.export.select_quads` gives them
+sorted with canonical blank nodes) and returns bytes. N-Triples/N-Quads are escaped by
+pyoxigraph (control characters as ``\\uXXXX``) and sorted line by line; Turtle and TriG
+come from rdflib's serializers, which sort subjects, predicates and objects; JSON-LD is
+rdflib's conversion with sorted keys and arrays (rdflib walks a set of subjects, whose
+order changes from run to run).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kbgraph.graph.store.terms import ntriples_of, to_ntriples
+from .terms import ntriples_of, to_ntriples
 
 __all__ = ["to_dataset", "write_jsonld", "write_nquads", "write_ntriples", "write_trig", "write_turtle"]
 

@@ -1,7 +1,8 @@
-"""What the entity readers share while they read one article: the :class:`Reader`.
+"""The entity pass over one article: what it has found so far (:class:`EntityPass`).
 
-The readers (``places.py``, ``entities.py``, ``people.py``) record what they find in the
-extraction :class:`~.context.Context` through one :class:`Reader`, which also keeps what
+The entity finders (``places.py``, ``entities.py``, ``people.py``, ``facts.py``,
+``outlets.py``) record what they find in the extraction :class:`~.context.Context`
+through one :class:`EntityPass`, which also keeps what
 the facts need to know beyond the Entity records (:class:`Info`: a place's kind, an
 organization's region and parent, a framework's period …) and the compiled word patterns,
 built once per lexicon.
@@ -24,7 +25,7 @@ from .context import Context, Found
 from .nlp import LexHit, lexicon_hits, parse
 
 __all__ = [
-    "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Info", "Reader", "compiled", "government_of",
+    "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Info", "EntityPass", "compiled", "government_of",
     "level_of", "local_government", "places_at", "region_of", "spelling", "village_government", "words_re",
 ]
 
@@ -68,7 +69,7 @@ class Info:
     contained_in: list[tuple[str, int]] = field(default_factory=list)  # (place key, offset)
 
 
-class Reader:
+class EntityPass:
     """Everything the entity pass knows about one article while it reads it."""
 
     def __init__(self, ctx: Context, clean: CleanText | None = None,
@@ -161,19 +162,19 @@ class Reader:
                    for v0, v1 in self.venues)
 
 
-def places_at(r: Reader, pos: int, kinds: tuple[str, ...]) -> Found | None:
+def places_at(r: EntityPass, pos: int, kinds: tuple[str, ...]) -> Found | None:
     for f in r.found_at(pos, ("place",)):
         if r.info[f.key].place_kind in kinds:
             return f
     return None
 
 
-def level_of(r: Reader, place_key: str) -> str | None:
+def level_of(r: EntityPass, place_key: str) -> str | None:
     kind = r.info[place_key].place_kind if place_key in r.info else None
     return {"province": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}.get(kind or "")
 
 
-def government_of(r: Reader, place_key: str, keep: bool = False) -> str | None:
+def government_of(r: EntityPass, place_key: str, keep: bool = False) -> str | None:
     """The key of "Pemerintah … X" for a province/regency/city, registered without a
     mention; ``keep`` keeps it even if the article never names it (a post needs it)."""
     gov = r.res.regional_government(r.ctx.entities[place_key], spelling(r, place_key))
@@ -187,7 +188,7 @@ def government_of(r: Reader, place_key: str, keep: bool = False) -> str | None:
     return key
 
 
-def spelling(r: Reader, place_key: str) -> str | None:
+def spelling(r: EntityPass, place_key: str) -> str | None:
     """The article's own spelling of a lexicon place's name when it differs only in
     spaces or hyphens ("Gunungkidul" for "Gunung Kidul"); None otherwise."""
     info = r.res.place_info(place_key)
@@ -203,7 +204,7 @@ def spelling(r: Reader, place_key: str) -> str | None:
     return None
 
 
-def village_government(r: Reader, place_key: str, keep: bool = False) -> str | None:
+def village_government(r: EntityPass, place_key: str, keep: bool = False) -> str | None:
     """"Pemerintah Desa X" / "Pemerintah Kalurahan X" for a self-governing village (its
     head word is a ``village_gov`` word of ``words.csv``); None for other places."""
     entity = r.ctx.entities[place_key]
@@ -217,7 +218,7 @@ def village_government(r: Reader, place_key: str, keep: bool = False) -> str | N
     return key
 
 
-def local_government(r: Reader, place_key: str, at: int) -> str | None:
+def local_government(r: EntityPass, place_key: str, at: int) -> str | None:
     """The government a district or village head serves: the village's own ("Kepala Desa
     Pamengkang" → Pemerintah Desa Pamengkang), else that of the city or regency the place
     lies in — the nearest named before ``at``, else the dateline town ("Camat Lubuk Baja",
@@ -229,7 +230,7 @@ def local_government(r: Reader, place_key: str, at: int) -> str | None:
     return government_of(r, region, keep=True) if region else None
 
 
-def region_of(r: Reader, place_key: str) -> str | None:
+def region_of(r: EntityPass, place_key: str) -> str | None:
     """The city or regency a village or district lies in, as the article tells it: the
     one named (or whose government is named) in the sentence that first names the place,
     else the one the article names most (the dateline town on a tie)."""
