@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kbgraph.graph.export.rdf import write_jsonld
+from kbgraph.graph.store.serialize import write_jsonld
 from kbgraph.ontology.namespaces import GRAPH, KB, RDFS, SCHEMA
 
 A = URIRef("https://w3id.org/kbgraph/id/article/a")
