@@ -244,7 +244,9 @@ def test_virtuoso_errors_name_the_setting(virtuoso, corpus):
     assert remote.graphs() == []  # nothing was half-written
     # an answer Virtuoso cuts at ResultSetMaxRows is an error, not a short answer
     with pytest.raises(StoreError) as cut:
-        remote.select(f"SELECT ?s WHERE {{ ?s ?p ?o . ?a ?b ?c }} LIMIT {virtuoso.max_rows + 1}")
+        values = " ".join(str(i) for i in range(1000))  # rows from the query itself: the store is empty here
+        remote.select(f"SELECT ?a ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} }} "
+                      f"LIMIT {virtuoso.max_rows + 1}")
     assert f"cut its answer at {virtuoso.max_rows} rows" in str(cut.value)
     assert "ResultSetMaxRows" in cut.value.hint
 
