@@ -275,6 +275,11 @@ def syntax_error(text: str, source: str) -> QueryError | None:
     """
     import pyoxigraph
 
+    from .bounds import bounds_problem
+
+    problem = bounds_problem(text)  # before any parser: too deep a query crashes it
+    if problem is not None:
+        return QueryError(problem, source=source)
     form = query_form(text)
     if form is None and is_update(text):
         return QueryError("this is a SPARQL update; only queries (SELECT, CONSTRUCT, ASK, "
