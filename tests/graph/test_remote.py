@@ -98,14 +98,19 @@ def corpus(tmp_path):
 #: compared without language tags. co-mentions: Virtuoso returns 344 pairs where the
 #: embedded store and Oxigraph's server return 361, some with lower counts (its evaluation
 #: of the question's nested subqueries); left out of the comparison, said in README.md.
+#: evidence: since it lists facts where the entity is subject OR object, Virtuoso's cost
+#: estimate refuses the whole table (HTTP 500, "estimated execution time … exceeds the
+#: limit of 400 (sec)"; kbgraph reports it as one StoreError); said in README.md.
 VIRTUOSO_PLAIN_CONCAT = {"programs", "frameworks"}
-VIRTUOSO_DIFFERS = {"co-mentions"}
+VIRTUOSO_DIFFERS = {"co-mentions", "evidence"}
 
 
-def answers(store, plain: frozenset = frozenset()) -> dict:
+def answers(store, plain: frozenset = frozenset(), skip: frozenset = frozenset()) -> dict:
     """Every catalogue question's rows (as a multiset) and the stats, for comparison."""
     out = {}
     for q in catalog.list_queries():
+        if q.name in skip:
+            continue
         result = catalog.run(store, q.name)
         norm = untagged if q.name in plain else normalize_term
         out[q.name] = Counter(tuple(norm(v) for v in row) for row in result.rows)
@@ -151,10 +156,8 @@ def test_the_dev_corpus_answers_every_question_as_the_embedded_store(server, dev
             steps.append(counts[0])
             if step in ("build", "prune"):
                 plain = frozenset(VIRTUOSO_PLAIN_CONCAT if remote.virtuoso else ())
-                expected, got = answers(local, plain), answers(remote, plain)
-                if remote.virtuoso:
-                    for name in VIRTUOSO_DIFFERS:
-                        del expected[name], got[name]
+                skip = frozenset(VIRTUOSO_DIFFERS if remote.virtuoso else ())
+                expected, got = answers(local, plain, skip), answers(remote, plain, skip)
                 differ = {n: (list((expected[n] - got[n]).items())[:2], list((got[n] - expected[n]).items())[:2])
                           for n in expected if got[n] != expected[n]}
                 assert differ == {}, step
