@@ -18,7 +18,7 @@ these into one ``(level, kind)`` pair per organization; the rules are data:
   the SKOS concept the graph holds (``concepts``); else from the class of the place it
   has jurisdiction over (``place_classes``); else from the first level word in its label
   (``words``: "Dinas Kesehatan Kabupaten Garut"); else from the organization it belongs
-  to ("Bidang Adpin" of a provincial office); else a national government agency is
+  to (a "Bidang" of a provincial office); else a national government agency is
   national; else it is unknown.
 
 News outlets are one rule too: :func:`is_publisher` (class ``NewsPublisher``, or the

@@ -305,20 +305,14 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         if best is None or m.start() < best[0]:
             best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
         break
-    for m in _BY.finditer(text, head, end):
-        if _inside(quotes, m.start()):
-            continue
-        if best is None or m.start() < best[0]:
-            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
-            best = (m.start(), hint, m.end(), (m.start(), m.end()))
-        break
-    for m in _MENURUT.finditer(text, head, end):
-        if _inside(quotes, m.start()):
-            continue
-        if best is None or m.start() < best[0]:
-            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
-            best = (m.start(), hint, m.end(), (m.start(), m.end()))
-        break
+    for pattern in (_BY, _MENURUT):  # the first one outside quotes, of each kind
+        for m in pattern.finditer(text, head, end):
+            if _inside(quotes, m.start()):
+                continue
+            if best is None or m.start() < best[0]:
+                hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
+                best = (m.start(), hint, m.end(), (m.start(), m.end()))
+            break
     for m in SPEECH_VERB.finditer(text, head, end):
         if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
             continue
