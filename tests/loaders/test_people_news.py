@@ -8,6 +8,9 @@ from __future__ import annotations
 from kbgraph.loaders.extract import extract
 from kbgraph.loaders.model import Article, CleanText, Extraction
 from rdflib.namespace import ORG
+from test_extract_entities import (
+    people,  # (name, post as written, organization), as the gold
+)
 
 
 def read(text: str) -> Extraction:
@@ -19,19 +22,6 @@ def persons(x: Extraction) -> dict[str, set[str]]:
     """label → mentions as written, for every person."""
     return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
             if k.startswith("person/")}
-
-
-def people(x: Extraction) -> set[tuple[str, str, str | None]]:
-    """(name, post as written, organization label), as the gold lists people."""
-    out = set()
-    for f in x.facts:
-        if f.predicate != ORG.holds:
-            continue
-        post = x.entities[f.obj.key]
-        orgs = [g.obj.key for g in x.facts if g.subject == post.key and g.predicate == ORG.postIn]
-        out.add((x.entities[f.subject].label, post.name_as_written,
-                 x.entities[orgs[0]].label if orgs else None))
-    return out
 
 
 def test_honorifics_without_a_period_stay_out_of_the_name():
