@@ -49,9 +49,9 @@ Conventions the extraction follows (decided here):
 * **Dateline.** ``schema:locationCreated`` only when ``CleanText.dateline_place``
   names a place entity of the extraction (by label, alias or mention, ignoring case
   and a leading Kota/Kabupaten/Provinsi).
-* **Name changes.** ``Entity.former_names`` ``[(old, date|None)]`` → ``S kb:nameChange
-  namechange/<slug>``; that node ``a kb:NameChange ; kb:formerName old ; kb:newName
-  label ; kb:nameValidFrom date`` and the old name is also a ``skos:altLabel``.
+* **Name changes.** A former name (``Entity.former_names``) is a ``skos:altLabel`` here;
+  the rename itself and the names in time are reference data, written from the lexicon
+  into a graph of their own (``loaders/reference.py``), never derived from the article.
 
 Facts or statements that point at an entity key the extraction does not describe are
 skipped with a logged warning: an article graph never refers to an undescribed entity.
@@ -246,6 +246,10 @@ def _article_metadata(g: _Lines, art: str, extraction: Extraction) -> None:
     publisher = article.publisher or (clean.publisher if clean else None)
     if publisher and publisher.strip():
         _publisher(g, art, " ".join(publisher.split()), extraction)
+    else:  # the outlet the dateline or the body names ("PONTIANAK (ANTARA) -")
+        outlet = _named_outlet(extraction)
+        if outlet is not None:
+            g.add(art, _n(SCHEMA.publisher), _n(iri_of_key(outlet)))
     if clean and clean.copyright_year:
         g.add(art, _n(SCHEMA.copyrightYear), _int(clean.copyright_year))
     if clean and clean.dateline_place:
@@ -255,16 +259,35 @@ def _article_metadata(g: _Lines, art: str, extraction: Extraction) -> None:
 
 
 def _publisher(g: _Lines, art: str, name: str, extraction: Extraction) -> None:
-    """The publisher as an org entity of class kb:NewsPublisher (minted from its name)."""
-    key = f"org/{slugify(name)}"
-    iri = _n(iri_of_key(key))
-    g.add(art, _n(SCHEMA.publisher), iri)
-    g.add(iri, _TYPE, _n(KB.NewsPublisher))
-    g.add(iri, _TYPE, _n(ORG.Organization))
-    if key not in extraction.entities:  # else described with the other entities
-        g.add(iri, _LABEL, _lang(name, "id"))
-        g.add(iri, _PREF, _lang(name, "id"))
-        g.add(iri, _DERIVED, art)
+    """The publisher: an org entity of class kb:NewsPublisher, the outlet the name stands
+    for (a regional desk is part of its outlet: ``Resolver.outlet``)."""
+    from .resolve import get_resolver
+
+    entities = get_resolver().outlet(name)
+    for entity in entities:
+        iri = _n(iri_of_key(entity.key))
+        g.add(iri, _TYPE, _n(KB.NewsPublisher))
+        g.add(iri, _TYPE, _n(ORG.Organization))
+        if entity.key not in extraction.entities:  # else described with the other entities
+            g.add(iri, _LABEL, _lang(entity.label, "id"))
+            g.add(iri, _PREF, _lang(entity.label, "id"))
+            for alias in entity.aliases:
+                g.add(iri, _ALT, _lang(alias, "id"))
+            g.add(iri, _DERIVED, art)
+    g.add(art, _n(SCHEMA.publisher), _n(iri_of_key(entities[0].key)))
+    if len(entities) == 2:  # a desk, part of its outlet
+        g.add(_n(iri_of_key(entities[0].key)), _n(ORG.subOrganizationOf), _n(iri_of_key(entities[1].key)))
+
+
+def _named_outlet(extraction: Extraction) -> str | None:
+    """The key of the news outlet the article names first (its dateline, its body)."""
+    first: tuple[int, str] | None = None
+    for key, entity in extraction.entities.items():
+        if entity.types and entity.types[0] == KB.NewsPublisher and entity.mentions:
+            at = min(m.span.start for m in entity.mentions)
+            if first is None or (at, key) < first:
+                first = (at, key)
+    return first[1] if first else None
 
 
 def _dateline_entity(place: str, extraction: Extraction) -> str | None:
@@ -313,8 +336,8 @@ def _entity(g: _Lines, art: str, iri_ref: URIRef, entity: Entity) -> None:
         g.add(iri, _n(SCHEMA.name), _plain(entity.label))
     g.add(iri, _DERIVED, art)
     g.add(art, _n(SCHEMA.mentions), iri)
-    for former, since in entity.former_names:
-        _name_change(g, art, iri_ref, entity, former, since)
+    for former, _since in entity.former_names:  # the rename itself: loaders/reference.py
+        g.add(iri, _ALT, _lang(former, "id"))
 
 
 def _types(entity: Entity) -> list[URIRef]:
@@ -363,21 +386,6 @@ def _superclasses() -> dict[URIRef, tuple[URIRef, ...]]:
         if isinstance(s, URIRef) and isinstance(o, URIRef):
             out.setdefault(s, []).append(o)
     return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _name_change(g: _Lines, art: str, iri_ref: URIRef, entity: Entity, former: str,
-                 since: dt.date | None) -> None:
-    iri = _n(iri_ref)
-    slug = iri_ref.rsplit("/", 1)[-1]
-    change = _n(entity_iri("namechange", slugify(f"{slug} {former}")))
-    g.add(iri, _n(KB.nameChange), change)
-    g.add(iri, _ALT, _lang(former, "id"))
-    g.add(change, _TYPE, _n(KB.NameChange))
-    g.add(change, _n(KB.formerName), _plain(former))
-    g.add(change, _n(KB.newName), _plain(entity.label))
-    if since:
-        g.add(change, _n(KB.nameValidFrom), _date(since))
-    g.add(change, _DERIVED, art)
 
 
 # --------------------------------------------------------------------------- provenance

@@ -118,7 +118,7 @@ class Entity:
     wikidata: str | None = None  # "Q3916"
     mentions: list[Mention] = field(default_factory=list)
     name_as_written: str | None = None
-    former_names: list[tuple[str, dt.date | None]] = field(default_factory=list)
+    former_names: list[tuple[str, str | None]] = field(default_factory=list)  # (old, "2019-12")
 
     @property
     def kind(self) -> str:

@@ -289,6 +289,35 @@ class Resolver:
                 return r.title
         return None
 
+    # ------------------------------------------------------------------ news outlets
+
+    def outlet(self, name: str) -> list[Entity]:
+        """The outlet a publisher name stands for, ``[outlet]``, or ``[desk, outlet]`` for
+        a regional desk of a known outlet: "ANTARA Kalbar", "ANTARA News Kalimantan Barat"
+        → "ANTARA Kalimantan Barat", part of ANTARA (one entity per outlet, its desks under
+        it). A name the lexicon does not know is an outlet of its own."""
+        written = " ".join(name.split())
+        want = written.casefold()
+        outlets = [e for e in self.lex.entries if e.kind == "org" and e.cls == "kb:NewsPublisher"]
+        for e in outlets:
+            if want in {n.casefold() for n in (e.label, *e.aliases, *e.patterns)}:
+                return [self.entry_entity(e)]
+        prefixes = sorted(((n, e) for e in outlets for n in {e.label, *e.aliases}),
+                          key=lambda ne: (-len(ne[0]), ne[0]))
+        for prefix, e in prefixes:
+            if not want.startswith(prefix.casefold() + " "):
+                continue
+            rest = written[len(prefix):].strip()
+            province = self.province_by_alias(rest)
+            region = province.name if province else (rest if rest in self.by_name else None)
+            if region is None:
+                break
+            label = f"{e.label} {region}"
+            desk = new_entity("org", label, KB.NewsPublisher,
+                              aliases=[written] if written != label else [])
+            return [desk, self.entry_entity(e)]
+        return [new_entity("org", written, KB.NewsPublisher)]
+
     def priority(self, framework: str, number: int) -> str | None:
         for p in self.lex.priorities:
             if p.framework == framework and p.number == number:

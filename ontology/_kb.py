@@ -23,6 +23,7 @@ class KB(DefinedNamespace):
     Evidence: URIRef
     GovernmentAgency: URIRef
     GovernmentLevels: URIRef
+    HonoraryPost: URIRef
     Launch: URIRef
     LevelDesa: URIRef
     LevelKabupaten: URIRef
@@ -34,12 +35,14 @@ class KB(DefinedNamespace):
     Meeting: URIRef
     Mention: URIRef
     NameChange: URIRef
+    NameInTime: URIRef
     NewsPublisher: URIRef
     PolicyFramework: URIRef
     PolicyPriority: URIRef
     PoliticalAgenda: URIRef
     Program: URIRef
     Province: URIRef
+    ReferenceSource: URIRef
     Regency: URIRef
     RegionalAgency: URIRef
     RegionalGovernment: URIRef
@@ -68,12 +71,14 @@ class KB(DefinedNamespace):
     formerName: URIRef
     governmentLevel: URIRef
     guides: URIRef
+    hadName: URIRef
     hasSubProgram: URIRef
     jurisdiction: URIRef
     kemendagriCode: URIRef
     legalBasis: URIRef
     mentionedIn: URIRef
     nameChange: URIRef
+    nameText: URIRef
     nameValidFrom: URIRef
     newName: URIRef
     openedBy: URIRef
@@ -94,5 +99,7 @@ class KB(DefinedNamespace):
     sentenceIndex: URIRef
     sourcePath: URIRef
     supports: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
     wikidataId: URIRef
     year: URIRef

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "KnownPerson",
     "LEXICON_DIR",
     "Body",
     "Entry",
@@ -77,11 +79,14 @@ class Entry:
     parent: str | None  # label of the parent entry (organization or program)
     run_by: str | None  # programs: label of the organization running it
     level: str | None  # organizations: pusat | provinsi | kabupaten | kota
-    former_names: tuple[tuple[str, dt.date | None], ...]  # (old name, new name valid from)
+    #: (old name, when the new name took effect: "YYYY", "YYYY-MM" or "YYYY-MM-DD", as
+    #: precise as the sources say, or None)
+    former_names: tuple[tuple[str, str | None], ...]
     periodic: bool  # the label takes a period or year ("RPJMN 2015-2019")
     owner: bool  # frameworks: may name an owner ("Renstra BKKBN")
     office: str | None  # organizations: the word for a provincial office ("Perwakilan")
     patterns: tuple[str, ...] = ()  # more surface forms to match, not published as aliases
+    name_sources: tuple[str, ...] = ()  # what states the renames (a regulation, a URL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,12 @@ class PostTitle:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownPerson:
+    label: str  # "Joko Widodo"
+    aliases: tuple[str, ...]  # names the news uses for the same person ("Jokowi")
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     provinces: tuple[Province, ...]
     regencies: tuple[Regency, ...]
@@ -137,6 +148,7 @@ class Lexicon:
     priorities: tuple[Priority, ...]
     post_titles: tuple[PostTitle, ...]
     words: dict[str, tuple[str, ...]]  # kind -> words (honorific, degree, venue, ...)
+    persons: tuple[KnownPerson, ...] = ()  # persons named by a short name ("Jokowi")
 
     def word_list(self, kind: str) -> tuple[str, ...]:
         """The words of one kind in ``words.csv`` (empty when there are none)."""
@@ -176,15 +188,28 @@ def _flag(value: str, where: str) -> bool:
     raise LexiconError(f"{where}: expected 0/1, got {value!r}")
 
 
-def _former(value: str, where: str) -> tuple[tuple[str, dt.date | None], ...]:
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _former(value: str, where: str) -> tuple[tuple[str, str | None], ...]:
+    """``old name@2019-12`` → ``(old name, "2019-12")``: a year, a month or a day, only
+    as precise as the sources of the rename say (never a day no source gives)."""
     out = []
     for item in split_list(value):
         name, _, since = item.partition("@")
+        since = since.strip()
+        m = _PARTIAL_DATE.match(since)
         try:
-            date = dt.date.fromisoformat(since) if since else None
+            if m and m.group(3):
+                dt.date.fromisoformat(since)
+            elif m and m.group(2) and not 1 <= int(m.group(2)) <= 12:
+                raise ValueError(since)
+            elif since and not m:
+                raise ValueError(since)
         except ValueError as exc:
-            raise LexiconError(f"{where}: bad date {since!r} in former_names") from exc
-        out.append((name.strip(), date))
+            raise LexiconError(f"{where}: bad date {since!r} in former_names "
+                               "(YYYY, YYYY-MM or YYYY-MM-DD)") from exc
+        out.append((name.strip(), since or None))
     return tuple(out)
 
 
@@ -197,7 +222,7 @@ def _entries(directory: Path) -> tuple[Entry, ...]:
                          r.get("wikidata") or None, r.get("parent") or None, None,
                          r.get("level") or None, _former(r.get("former_names", ""), where),
                          False, False, r.get("office") or None,
-                         split_list(r.get("patterns"))))
+                         split_list(r.get("patterns")), split_list(r.get("name_sources"))))
     for line, r in _rows(directory, "programs.csv", ("label",)):
         where = f"programs.csv:{line}"
         out.append(Entry("program", r["label"], "kb:Program", r.get("abbreviation") or None,
@@ -205,7 +230,7 @@ def _entries(directory: Path) -> tuple[Entry, ...]:
                          r.get("parent") or None, r.get("run_by") or None, None,
                          _former(r.get("former_names", ""), where),
                          _flag(r.get("periodic", ""), where), False, None,
-                         split_list(r.get("patterns"))))
+                         split_list(r.get("patterns")), split_list(r.get("name_sources"))))
     for line, r in _rows(directory, "frameworks.csv", ("label", "class")):
         where = f"frameworks.csv:{line}"
         out.append(Entry("framework", r["label"], r["class"], r.get("abbreviation") or None,
@@ -269,6 +294,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     for b in bodies:
         if b.parent and b.parent not in org_labels:
             raise LexiconError(f"bodies.csv: {b.name!r}: unknown parent {b.parent!r}")
+    persons = tuple(KnownPerson(r["label"], split_list(r.get("aliases")))
+                    for _, r in _rows(d, "persons.csv", ("label",)))
     return Lexicon(provinces, tuple(regencies), entries, bodies, regulation_types,
                    regulations, tuple(priorities), post_titles,
-                   {k: tuple(v) for k, v in words.items()})
+                   {k: tuple(v) for k, v in words.items()}, persons)

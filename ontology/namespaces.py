@@ -36,6 +36,7 @@ from ._kb import KB
 __all__ = [
     "KB", "SCHEMA", "OA", "ORG", "PROV", "DCTERMS", "SKOS", "TIME", "FOAF", "OWL", "RDF",
     "RDFS", "XSD", "WD", "ID", "GRAPH", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
+    "LEXICON_GRAPH",
     "PREFIXES", "slugify", "entity_iri", "article_graph", "short_hash", "bind_prefixes",
     "PROVENANCE_KINDS", "PROVENANCE_IRI_PREFIXES", "PROVENANCE_LINE_PREFIXES", "is_provenance_line",
 ]
@@ -95,6 +96,9 @@ GRAPH = Namespace("https://w3id.org/kbgraph/graph/")
 ONTOLOGY_IRI = URIRef("https://w3id.org/kbgraph/ontology")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 INFERRED_GRAPH = GRAPH["inferred"]
+#: Reference data derived from the lexicon (names in time, renames with their sources):
+#: kept apart from what articles say.
+LEXICON_GRAPH = GRAPH["lexicon"]
 
 PREFIXES: dict[str, str] = {
     "kb": str(KB._NS),
@@ -117,7 +121,7 @@ PREFIXES: dict[str, str] = {
 #: Kinds of instance IRI: ``https://w3id.org/kbgraph/id/<kind>/<slug>``.
 KINDS = frozenset({
     "org", "person", "post", "program", "framework", "event", "place",
-    "article", "statement", "evidence", "mention", "namechange", "passage",
+    "article", "statement", "evidence", "mention", "namechange", "passage", "name", "lexicon",
 })
 
 

@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # the store is passed in; queries/ does not open one itself
 
 __all__ = [
     "Param", "QueryInfo", "list_queries", "load", "resolve", "bind_params", "run",
-    "query_form", "uses_service", "syntax_error", "narrowed",
+    "query_form", "uses_service", "syntax_error", "narrowed", "check_names",
 ]
 
 PARAM_TYPES = ("string", "integer", "date", "province", "entity")
@@ -98,6 +98,10 @@ class QueryInfo:
     params: tuple[Param, ...] = ()
     example: str = ""
     notes: str = ""
+    #: what one row of the answer is ("one meeting"), and the columns that say which
+    #: (no two rows share them)
+    row: str = ""
+    key: tuple[str, ...] = ()
     text: str = field(default="", repr=False)
     path: Path | None = None
 
@@ -162,6 +166,8 @@ def _parse_text(text: str, name: str, source: str, path: Path | None = None) -> 
         params=_parse_params(meta.get("params") or [], source),
         example=str(meta.get("example", "")),
         notes=" ".join(str(meta.get("notes", "")).split()),
+        row=str(meta.get("row", "")),
+        key=tuple(str(c) for c in meta.get("key") or ()),
         text=text,
         path=path,
     )
@@ -269,6 +275,11 @@ def syntax_error(text: str, source: str) -> QueryError | None:
     """
     import pyoxigraph
 
+    from .bounds import bounds_problem
+
+    problem = bounds_problem(text)  # before any parser: too deep a query crashes it
+    if problem is not None:
+        return QueryError(problem, source=source)
     form = query_form(text)
     if form is None and is_update(text):
         return QueryError("this is a SPARQL update; only queries (SELECT, CONSTRUCT, ASK, "
@@ -403,6 +414,7 @@ def run(store: Any, query: str, params: Mapping[str, str] | None = None
     if error is not None:
         raise error
     form = query_form(info.text)
+    check_names(store, info, bindings)
     text = narrowed(store, info, bindings)
     try:
         if form == "SELECT":
@@ -439,4 +451,56 @@ def narrowed(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) ->
     return text
 
 
-_LOOKUP = Path(__file__).resolve().parent / "lib" / "entities-named.rq"
+_LIB = Path(__file__).resolve().parent / "lib"
+_LOOKUP = _LIB / "entities-named.rq"
+
+
+def check_names(store: Any, info: QueryInfo, bindings: Mapping[str, Identifier]) -> None:
+    """Raise QueryError when a province or entity parameter names nothing.
+
+    A province is known when the graph holds a province of that name, or the lexicon
+    knows it (a real province the articles do not mention answers with no rows); an
+    entity when some entity or article bears the name, or the IRI is used. The error
+    offers the closest names, as ``kbgraph viz --focus`` does.
+    """
+    import difflib
+
+    for p in info.params:
+        if p.type == "province" and f"_{p.name}" in bindings:
+            value = str(bindings[f"_{p.name}"])
+            rows = store.select(_text("province-names")).rows
+            names = {str(r[0]) for r in rows if r[0] is not None} | _lexicon_provinces()
+            keys = {_PROVINCE_PREFIX.sub("", " ".join(n.split())).lower() for n in names}
+            if value not in keys:
+                close = difflib.get_close_matches(value, sorted(keys), n=3, cutoff=0.5)
+                shown = sorted({n for n in names if n.lower() in close
+                                or _PROVINCE_PREFIX.sub("", n).lower() in close})[:3]
+                raise QueryError(f"parameter {p.name!r}: no province is called {value!r}",
+                                 source=info.name, hint=_hint(shown))
+        if p.type != "entity":
+            continue
+        iri, name = bindings.get(f"_{p.name}_iri"), bindings.get(f"_{p.name}_label")
+        if iri is not None and not store.ask(_text("iri-used"), bindings={"_iri": iri}):
+            raise QueryError(f"parameter {p.name!r}: the graph does not use the IRI <{iri}>",
+                             source=info.name, hint="try a label, alias or abbreviation")
+        if name is not None and not store.select(_text("entities-named"),
+                                                 bindings={"_name": name}).rows:
+            names = sorted({str(r[0]) for r in store.select(_text("names")).rows if r[0] is not None})
+            folded = {n.lower(): n for n in names}
+            close = difflib.get_close_matches(str(name), list(folded), n=3, cutoff=0.5)
+            raise QueryError(f"parameter {p.name!r}: nothing in the graph is called {str(name)!r}",
+                             source=info.name, hint=_hint([folded[c] for c in close]))
+
+
+def _hint(close: list[str]) -> str:
+    return f"did you mean: {'; '.join(close)}" if close else "try a label, alias or IRI"
+
+
+def _text(name: str) -> str:
+    return (_LIB / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _lexicon_provinces() -> set[str]:
+    from kbgraph.ontology.lexicon import load_lexicon
+
+    return {n for p in load_lexicon().provinces for n in (p.label, p.name, *p.aliases, *p.short_forms)}

@@ -5,8 +5,14 @@
 ``measures``    centralities, communities, ego networks: pure functions of the
                 projected graph that return data
 ``cache``       the projection of an embedded store, kept for its revision
+``orgkind``     organizations' government level and kind (the one classification)
+``overview``    what is drawn by default: posts folded, outlets and isolated
+                nodes left out; provinces; the filters
+``layout``      deterministic positions (stress majorization, overlap removal)
+``style``       colours and shapes of nodes
+``pagedata``    the JSON the page carries
 ``page``        the network as one offline HTML page (``kbgraph viz``), or a
-                static picture
+                figure (``figure``: png, svg, pdf for a paper)
 ``notebook``    the page inside Jupyter
 ==============  ==============================================================
 

@@ -51,17 +51,17 @@ class NetworkView:
 
 
 def show(source: Any, *, focus: str | None = None, depth: int = 1, max_nodes: int = 300,
-         size_by: str = "degree", height: int = 600) -> NetworkView:
+         size_by: str = "degree", posts: bool = False, height: int = 600, **filters: Any) -> NetworkView:
     """Draw the network of ``source`` for a notebook cell.
 
     ``source`` is what :func:`kbgraph.graph.network.page.write_html` takes (a store or an rdflib
     graph) or an object holding one as ``.store`` (``kbgraph.open(...)``). The other
-    arguments are those of ``kbgraph viz``.
+    arguments are those of ``kbgraph viz`` (``filters``: ``years``, ``province``, ``kinds``).
     """
     store = source if isinstance(source, Graph) else getattr(source, "store", source)  # rdflib has .store too
     with tempfile.TemporaryDirectory(prefix="kbgraph-notebook-") as tmp:
         path = Path(tmp) / "graph.html"
         report = write_html(store, path, focus=focus, depth=depth, max_nodes=max_nodes,
-                            size_by=size_by)
+                            size_by=size_by, posts=posts, **filters)
         page = path.read_text(encoding="utf-8")
     return NetworkView(page, report, height)

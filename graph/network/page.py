@@ -1,4 +1,4 @@
-"""Draw the network: one self-contained, offline HTML page (pyvis/vis-network), or a picture.
+"""Draw the network: one self-contained, offline HTML page (vis-network), or a figure.
 
 The page is for researchers who may be offline or behind a firewall, and who open
 files built from untrusted news text. So:
@@ -10,11 +10,16 @@ files built from untrusted news text. So:
   ``<``, ``>``, ``&``, U+2028 and U+2029 are ``\\u`` escapes, and the page's script
   builds tooltips with ``textContent``; links are made only for Wikidata IDs of the
   form ``Q123`` and for ``http(s)`` article addresses;
-* a big graph is cut to the ``max_nodes`` most central entities, and the page (and
+* a big graph is cut to the ``max_nodes`` most central entities (a fifth of them people,
+  :func:`kbgraph.graph.network.overview.cap`), and the page (and
   :class:`VizReport`, which the CLI prints on stderr) says what was left out.
 
-pyvis builds the node and edge records and the options; kbgraph renders them into
-its own template instead of pyvis's, which links Bootstrap and others from the web.
+What is drawn is the overview (:mod:`kbgraph.graph.network.overview`): posts folded into
+person → organization edges, news outlets and isolated nodes left out. Positions, looks,
+sizes and label priorities are computed in Python (:mod:`kbgraph.graph.network.pagedata`)
+and rendered into kbgraph's own template (pyvis's links Bootstrap and others from the
+web); :func:`write_static` draws the same data as a figure
+(:mod:`kbgraph.graph.network.figure`).
 """
 
 from __future__ import annotations
@@ -23,46 +28,39 @@ import base64
 import difflib
 import hashlib
 import html
-import io
 import json
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 from typing import Any
 
 import networkx as nx
+from kbgraph.graph.store.atomic import write_file
+from kbgraph.graph.store import sparql_asset
+from kbgraph.graph.store.terms import inject_block, values_column
 from rdflib import Graph, URIRef
 
 from kbgraph.errors import InputError
 
-from kbgraph.graph.store.atomic import write_file
-from kbgraph.graph.store import sparql_asset
-from kbgraph.graph.store.terms import inject_block, values_column
-
 from . import measures, projection
 from .cache import project_cached
+from .figure import FORMATS, draw_figure
+from .orgkind import KINDS, classify, is_publisher
+from .overview import cap, narrow, overview, provinces
+from .pagedata import MEASURES, page_data
 from .projection import Queryable
+from .style import CLASS_STYLE
 
-__all__ = ["CLASS_STYLE", "SIZE_BY", "VizReport", "script_json", "write_html", "write_static"]
+__all__ = ["CLASS_STYLE", "FORMATS", "SIZE_BY", "VizReport", "script_json", "write_html", "write_static"]
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 VIS_JS = "vis-network-9.1.2.min.js"
 
-#: Colour, vis-network shape, legend glyph and matplotlib marker of each top class.
-CLASS_STYLE: dict[str, dict[str, str]] = {
-    "Organization": {"label": "Organisasi / organization", "color": "#4e79a7", "shape": "dot", "glyph": "\u25cf", "marker": "o"},
-    "Person": {"label": "Orang / person", "color": "#f28e2b", "shape": "triangle", "glyph": "\u25b2", "marker": "^"},
-    "Post": {"label": "Jabatan / post", "color": "#b6992d", "shape": "triangleDown", "glyph": "\u25bc", "marker": "v"},
-    "Place": {"label": "Tempat / place", "color": "#59a14f", "shape": "square", "glyph": "\u25a0", "marker": "s"},
-    "Meeting": {"label": "Pertemuan / meeting", "color": "#e15759", "shape": "star", "glyph": "\u2605", "marker": "*"},
-    "Program": {"label": "Program / program", "color": "#76b7b2", "shape": "hexagon", "glyph": "\u2b22", "marker": "h"},
-    "PolicyFramework": {"label": "Kerangka kebijakan / policy framework", "color": "#b07aa1", "shape": "diamond", "glyph": "\u25c6", "marker": "D"},
-}
-SIZE_BY = ("degree", "articles")
-LABEL_CHARS = 40  # longer labels are shortened on the canvas (full text in the tooltip)
+SIZE_BY = tuple(MEASURES)
 EVIDENCE_PER_NODE = 3
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
@@ -94,17 +92,27 @@ class VizReport:
 class _Selection:
     source: Queryable
     full: nx.MultiDiGraph  # the whole projected network
+    view: nx.MultiDiGraph  # the overview (or the ego network) it was cut from
     graph: nx.MultiDiGraph  # what is drawn
     total: int
     omitted: list[str]
     focus: str | None
+    posts: bool = False
+    left_out: tuple[tuple[str, int], ...] = ()  # what the overview does not draw, and how many
 
 
 def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int = 1,
-            max_nodes: int = 300) -> _Selection:
-    """Project the source, cut the ego network of ``focus`` and cap it to ``max_nodes``.
+             max_nodes: int = 300, posts: bool = False, years: tuple[int, int] | None = None,
+             province: str | None = None, kinds: Sequence[str] | None = None) -> _Selection:
+    """Project the source, make the overview, cut the ego network of ``focus``, cap it.
 
-    Raises :class:`InputError` for an empty graph, an unknown focus or bad numbers.
+    The overview (:func:`kbgraph.graph.overview.overview`) folds posts into person →
+    organization edges (unless ``posts``), leaves out news outlets and nodes with no
+    edge. An ego network keeps outlets (``--focus`` on one shows what it published).
+    ``years``, ``province`` and ``kinds`` narrow it as the page's filters do
+    (:func:`kbgraph.graph.overview.narrow`).
+    Raises :class:`InputError` for an empty graph, an unknown focus, province or kind,
+    or bad numbers.
     """
     if max_nodes < 1:
         raise InputError(f"--max-nodes must be at least 1, not {max_nodes}")
@@ -114,7 +122,7 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
     full = project_cached(src)
     if not len(full):
         raise InputError("the graph has no entities to draw", hint="run `kbgraph build PATH` first")
-    G, node = full, None
+    node, left_out = None, ()
     if focus is not None:
         node = measures.find_node(full, focus)
         if node is None:
@@ -122,13 +130,51 @@ def _prepare(source: Queryable | Graph, *, focus: str | None = None, depth: int 
             close = difflib.get_close_matches(focus, names, n=3, cutoff=0.5)
             raise InputError(f"no entity matches --focus {focus!r}",
                              hint=f"did you mean: {'; '.join(close)}" if close else "try a label, alias or IRI")
-        G = measures.ego(full, node, depth)
-    drawn, omitted = measures.most_central(G, max_nodes, keep=[node] if node else ())
-    return _Selection(src, full, drawn, len(G), omitted, node)
+        whole = overview(full, posts=posts or full.nodes[node]["top"] == "Post", publishers=True, isolated=True)
+        view = measures.ego(whole, node, depth)
+    else:
+        view = overview(full, posts=posts)
+        publishers = sum(1 for x in full if is_publisher(full.nodes[x]))
+        kept = overview(full, posts=posts, isolated=True)
+        left_out = (("publishers", publishers), ("isolated", len(kept) - len(view)))
+        if not len(view):
+            raise InputError("the graph has no related entities to draw",
+                             hint="draw one entity with --focus, or build more articles")
+    if years or province or kinds:
+        view = _narrow(full, view, years, province, kinds, keep=node)
+    drawn, omitted = cap(view, max_nodes, keep=[node] if node else ())
+    return _Selection(src, full, view, drawn, len(view), omitted, node, posts, left_out)
+
+
+def _narrow(full: nx.MultiDiGraph, view: nx.MultiDiGraph, years: tuple[int, int] | None, province: str | None,
+            kinds: Sequence[str] | None, keep: str | None) -> nx.MultiDiGraph:
+    if years and years[0] > years[1]:
+        raise InputError(f"--years must run forwards, not {years[0]}-{years[1]}")
+    where = provinces(full)
+    if province:
+        names = sorted({p for ps in where.values() for p in ps})
+        found = [p for p in names if p.casefold() in (province.casefold(), f"provinsi {province}".casefold())]
+        if not found:
+            raise InputError(f"no province in the graph is called {province!r}",
+                             hint=f"the graph has: {'; '.join(names)}" if names else "no entity has a province")
+        province = found[0]
+    wanted = None
+    if kinds:
+        bad = sorted(set(kinds) - set(KINDS))
+        if bad:
+            raise InputError(f"unknown organization kind {bad[0]!r}", hint=f"kinds: {', '.join(KINDS)}")
+        wanted = set(kinds)
+    kind_of = {x: kind for x, (_, kind) in classify(full).items()}
+    narrowed = narrow(view, years=years, province=province, kinds=wanted, where=where, kind_of=kind_of)
+    if keep is not None and keep not in narrowed:
+        narrowed = measures.induced(view, [*narrowed, keep])
+    if not len(narrowed):
+        raise InputError("nothing is left to draw after the filters", hint="widen --years, --province or --kind")
+    return narrowed
 
 
 def _report(sel: _Selection, path: Path) -> VizReport:
-    by_class = Counter(sel.full.nodes[x]["top"] for x in sel.omitted)
+    by_class = Counter(sel.view.nodes[x]["top"] for x in sel.omitted)
     order = list(CLASS_STYLE)
     return VizReport(
         path=path, nodes=sel.graph.number_of_nodes(), edges=sel.graph.number_of_edges(),
@@ -156,10 +202,6 @@ def _inline_safe(text: str, tag: str) -> str:
     if f"</{tag}" in text.lower():
         raise ValueError(f"an inlined asset contains '</{tag}'")
     return text
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "\u2026"
 
 
 def _evidence(src: Queryable, nodes: set[str], limit: int) -> dict[str, list[dict[str, str]]]:
@@ -200,53 +242,30 @@ def _evidence(src: Queryable, nodes: set[str], limit: int) -> dict[str, list[dic
     return out
 
 
-def _node_payload(sel: _Selection, x: str, size_by: str, degree: int, evidence: list) -> dict[str, Any]:
-    d = sel.full.nodes[x]
-    style = CLASS_STYLE[d["top"]]
-    fixed = {"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles"}
-    attrs = [[k, ", ".join(map(str, v)) if isinstance(v, list) else str(v)]
-             for k, v in sorted(d.items()) if k not in fixed]
-    return {
-        "label": _short(d["label"]),
-        "shape": style["shape"],
-        "color": style["color"],
-        "value": degree if size_by == "degree" else d["articles"],
-        "borderWidth": 3 if x == sel.focus else 1,
-        "kb": {
-            "iri": x, "label": d["label"], "labelEn": d.get("label_en"), "cls": d["class"],
-            "top": d["top"], "aliases": d["aliases"], "wikidata": d.get("wikidata"),
-            "articles": d["articles"], "degree": degree, "attrs": attrs, "evidence": evidence,
-        },
-    }
-
-
-def _options(n: int) -> dict[str, Any]:
+def _options() -> dict[str, Any]:
+    """vis-network options: positions come from Python (:mod:`kbgraph.graph.layout`), no physics."""
     return {
         "autoResize": True,
         "height": "100%",
         "width": "100%",
-        "nodes": {"font": {"size": 13}, "borderWidth": 1,
-                  "scaling": {"min": 10, "max": 40, "label": {"enabled": False}}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 10, "align": "middle", "color": "#52606d"},
-                  "color": {"color": "#9aa5b1", "highlight": "#323f4b", "hover": "#323f4b"},
-                  "smooth": {"enabled": True, "type": "continuous"}},
-        "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
-                                         "avoidOverlap": 0.4},
-                    "minVelocity": 0.75,
-                    "stabilization": {"enabled": True, "iterations": min(600, 150 + n),
-                                      "updateInterval": 25, "fit": True}},
+        # the page draws the labels itself, where they do not overlap (viz.js)
+        "nodes": {"borderWidth": 1, "font": {"size": 0},
+                  "scaling": {"min": 9, "max": 36, "label": {"enabled": False}}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+                  "font": {"size": 0},
+                  "color": {"color": "#b8c2cc", "highlight": "#323f4b", "hover": "#323f4b"},
+                  "smooth": False},
+        "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "keyboard": False},
-        # vis-network's Kamada-Kawai seeding is slow past ~100 nodes and gives up on
-        # many small components (it says so on the console): plain random seeding there
-        "layout": {"improvedLayout": n <= 100, "randomSeed": 42},
+        "layout": {"improvedLayout": False, "randomSeed": 42},
     }
 
 
 def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus: str | None = None,
-               depth: int = 1, max_nodes: int = 300, size_by: str = "degree",
+               depth: int = 1, max_nodes: int = 300, size_by: str = "degree", posts: bool = False,
+               years: tuple[int, int] | None = None, province: str | None = None,
+               kinds: Sequence[str] | None = None,
                evidence_per_node: int = EVIDENCE_PER_NODE, title: str = "kbgraph") -> VizReport:
     """Write the network as one HTML file that works with no network connection.
 
@@ -256,7 +275,11 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     path : where to write (replaced whole, never half-written)
     focus : a label, alias or IRI: draw only its ego network, ``depth`` steps deep
     max_nodes : keep at most this many entities, the most central ones
-    size_by : ``"degree"`` or ``"articles"``: what a node's size shows
+    size_by : ``"degree"``, ``"betweenness"`` or ``"articles"``: what a node's size shows
+    posts : draw posts as nodes (by default each is folded into its holder's edge to the
+        organization, and a switch on the page shows them)
+    years, province, kinds : draw only what the page's filters would show (inclusive
+        years, a province label, organization kinds of ``assets/org-kinds.csv``)
     evidence_per_node : how many evidence sentences a tooltip lists
 
     Returns
@@ -266,40 +289,22 @@ def write_html(source: Queryable | Graph, path: str | os.PathLike[str], *, focus
     """
     if size_by not in SIZE_BY:
         raise InputError(f"--size-by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
-    from pyvis.network import Network  # slow to import (IPython); only needed here
-
-    sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes)
+    sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes, posts=posts, years=years,
+                   province=province, kinds=kinds)
     G, path = sel.graph, Path(path)
-    degree = dict(measures.simple_graph(sel.full).degree())
-
-    evidence = _evidence(sel.source, set(G), evidence_per_node)
-    net = Network(directed=True, cdn_resources="in_line")
-    for x in G:
-        net.add_node(x, **_node_payload(sel, x, size_by, degree[x], evidence[x]))
-    pairs: Counter[frozenset[str]] = Counter()
-    relations: dict[str, dict[str, str]] = {}  # what every edge of one property repeats, once
-    for i, (u, v, key, d) in enumerate(G.edges(keys=True, data=True)):
-        pair = frozenset((u, v))
-        extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * pairs[pair]}} if pairs[pair] else {}
-        pairs[pair] += 1
-        relations.setdefault(d["predicate"], {"labelEn": d["label"], "labelId": d["label_id"]})
-        net.add_edge(u, v, id=f"e{i}", label=d["label"], width=1 + 0.75 * min(d["articles"], 4),
-                     kb={"predicate": d["predicate"], "articles": d["articles"]}, **extra)
-    net.options = _options(len(G))
-    nodes, edges, _heading, _h, _w, _opts = net.get_network_data()
-
-    counts = Counter(G.nodes[x]["top"] for x in G)
-    classes = [{"name": c, "count": counts[c], **{k: s[k] for k in ("label", "color", "glyph")}}
-               for c, s in CLASS_STYLE.items() if counts[c]]
+    posts_of = {d["post"] for _, _, d in G.edges(data=True) if "post" in d}
+    evidence = _evidence(sel.source, set(G) | posts_of, evidence_per_node)
+    data = page_data(sel.full, sel.view, G, size_by=size_by, focus=sel.focus, posts_shown=sel.posts,
+                     evidence=evidence)
+    data["options"] = _options()
     report = _report(sel, path)
-    data = {"nodes": nodes, "edges": edges, "relations": dict(sorted(relations.items())),
-            "options": net.options, "classes": classes}
     focus_label = G.nodes[sel.focus]["label"] if sel.focus else None
-    write_file(path, _render(data, report, title, focus_label).encode("utf-8"))
+    write_file(path, _render(data, report, title, focus_label, sel.left_out).encode("utf-8"))
     return report
 
 
-def _render(data: dict[str, Any], report: VizReport, title: str, focus_label: str | None) -> str:
+def _render(data: dict[str, Any], report: VizReport, title: str, focus_label: str | None,
+            left_out: tuple[tuple[str, int], ...] = ()) -> str:
     vis_js = _inline_safe(_asset(VIS_JS), "script")
     app_js = _inline_safe(_asset("viz.js"), "script")
     css = _inline_safe(_asset("viz.css"), "style")
@@ -310,6 +315,10 @@ def _render(data: dict[str, Any], report: VizReport, title: str, focus_label: st
     summary = f"{report.nodes} entitas / entities, {report.edges} relasi / relations"
     if focus_label:
         summary += f"; jaringan ego / ego network of {focus_label}"
+    counts = dict(left_out)
+    if counts.get("publishers") or counts.get("isolated"):
+        summary += (f"; tidak digambar / not drawn: {counts.get('publishers', 0)} penerbit berita / news publishers, "
+                    f"{counts.get('isolated', 0)} tanpa relasi / without relations")
     notice = f'<p id="kb-notice">{html.escape(report.notice)}</p>' if report.notice else ""
     return Template(_asset("viz.html")).substitute(
         csp=csp, title=html.escape(title), css=css, summary=html.escape(summary), notice=notice,
@@ -322,55 +331,26 @@ def _render(data: dict[str, Any], report: VizReport, title: str, focus_label: st
 
 def write_static(source: Queryable | Graph, path: str | os.PathLike[str], fmt: str | None = None, *,
                  focus: str | None = None, depth: int = 1, max_nodes: int = 150,
-                 size_by: str = "degree", seed: int = 42) -> VizReport:
-    """Write the network as a PNG or SVG picture (for reports), with matplotlib.
+                 size_by: str = "degree", posts: bool = False, years: tuple[int, int] | None = None,
+                 province: str | None = None, kinds: Sequence[str] | None = None,
+                 title: str | None = None) -> VizReport:
+    """Write the network as a figure for a paper: PNG (300 dpi), SVG or PDF.
 
-    Spring layout with a fixed seed, nodes coloured and shaped by class, a legend,
-    labels shortened to 40 characters. ``fmt`` defaults to the path's suffix.
+    The same selection as :func:`write_html` (overview, focus, filters, cap), drawn by
+    :func:`kbgraph.graph.figure.draw_figure`: labels that do not overlap, a legend.
+    ``fmt`` defaults to the path's suffix.
     """
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".") or "png").lower()
-    if fmt not in ("png", "svg"):
-        raise InputError(f"a picture is png or svg, not {fmt!r}", source=str(path))
+    if fmt not in FORMATS:
+        raise InputError(f"a figure is {', '.join(FORMATS)}, not {fmt!r}", source=str(path))
     if size_by not in SIZE_BY:
         raise InputError(f"--size-by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes)
-    G = sel.graph
-    degree = dict(measures.simple_graph(sel.full).degree())
-    metric = {x: degree[x] if size_by == "degree" else G.nodes[x]["articles"] for x in G}
-    top = max(metric.values()) or 1
-    pos = nx.spring_layout(measures.simple_graph(G), seed=seed, k=2.0 / max(1, len(G)) ** 0.5)
-    side = min(24.0, 6.0 + 0.25 * len(G))
-    with matplotlib.rc_context({"svg.hashsalt": "kbgraph", "svg.fonttype": "path"}):
-        fig, ax = plt.subplots(figsize=(side, side * 0.75))
-        nx.draw_networkx_edges(G, pos, ax=ax, edge_color="#9aa5b1", arrows=True, arrowsize=8, width=0.8)
-        handles = []
-        for cls, style in CLASS_STYLE.items():
-            members = [x for x in G if G.nodes[x]["top"] == cls]
-            if not members:
-                continue
-            nx.draw_networkx_nodes(G, pos, nodelist=members, ax=ax, node_color=style["color"],
-                                   node_shape=style["marker"],
-                                   node_size=[80 + 520 * metric[x] / top for x in members])
-            handles.append(Line2D([], [], linestyle="", marker=style["marker"], color=style["color"],
-                                  markersize=9, label=f"{style['label']} ({len(members)})"))
-        nx.draw_networkx_labels(G, pos, ax=ax, font_size=7,
-                                labels={x: _short(G.nodes[x]["label"]) for x in G})
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=True)
-        ax.margins(0.15)
-        ax.set_axis_off()
-        report = _report(sel, path)
-        if report.notice:
-            ax.set_title(report.notice, fontsize=8)
-        buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=150, bbox_inches="tight",
-                    metadata={"Date": None} if fmt == "svg" else {"Software": None})
-        plt.close(fig)
-    write_file(path, buf.getvalue())
+    sel = _prepare(source, focus=focus, depth=depth, max_nodes=max_nodes, posts=posts, years=years,
+                   province=province, kinds=kinds)
+    data = page_data(sel.full, sel.view, sel.graph, size_by=size_by, focus=sel.focus, posts_shown=sel.posts)
+    report = _report(sel, path)
+    if title is None and report.notice:
+        title = report.notice
+    write_file(path, draw_figure(data, fmt, title=title))
     return report

@@ -67,7 +67,8 @@ TOP_CLASSES: dict[URIRef, str] = {
 # rather than an attribute named after the property.
 _LABELS = (RDFS.label, SKOS.prefLabel)
 _ALIASES = (SKOS.altLabel, KB.abbreviation)
-_RESERVED = frozenset({"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles"})
+_RESERVED = frozenset({"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles", "years",
+                       "level", "publisher"})
 
 
 # --------------------------------------------------------------------------- sources
@@ -210,7 +211,10 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
         Nodes are entity IRIs (``str``), added in sorted order, with the attributes
         ``iri``, ``label`` (Indonesian), ``class`` (most specific class, local name),
         ``top`` (one of :data:`TOP_CLASSES`' names), ``aliases`` (sorted list),
-        ``articles`` (how many articles mention or publish it), and when known
+        ``articles`` (how many articles mention or publish it), ``years`` (sorted
+        years those articles were published in), and when known ``level`` (the local
+        name of its ``kb:governmentLevel`` concept, e.g. ``LevelProvinsi``),
+        ``publisher`` (True: it published an article),
         ``label_en``, ``wikidata`` and one attribute per other literal property
         (``startDate``, ``participantCount``...; a list when articles disagree).
         Edges ``(subject, object, key)`` have key = the property's local name and the
@@ -252,7 +256,18 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
     for row in select(src, "network-literals"):
         literals[str(row["entity"])][row["property"]].add(row["value"])
 
-    articles = {str(r["entity"]): int(r["articles"].toPython()) for r in select(src, "network-entity-articles")}
+    articles: dict[str, int] = {}
+    years: dict[str, list[int]] = {}
+    for r in select(src, "network-entity-articles"):
+        articles[str(r["entity"])] = int(r["articles"].toPython())
+        years[str(r["entity"])] = sorted({int(y) for y in str(r["years"] or "").split() if y.isdigit()})
+    levels: dict[str, set[str]] = defaultdict(set)
+    publishers: set[str] = set()
+    for r in select(src, "network-entity-roles"):
+        if r["level"] is not None:
+            levels[str(r["entity"])].add(_local_name(str(r["level"])))
+        if r["publisher"] is not None:
+            publishers.add(str(r["entity"]))
 
     G = nx.MultiDiGraph()
     for iri in sorted(types):
@@ -260,7 +275,11 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
         cls = _most_specific(types[iri], top, onto)
         attrs = _node_attributes(iri, literals.get(iri, {}))
         G.add_node(iri, iri=iri, **attrs, **{"class": _local_name(str(cls)), "top": TOP_CLASSES[top]},
-                   articles=articles.get(iri, 0))
+                   articles=articles.get(iri, 0), years=years.get(iri, []))
+        if levels.get(iri):
+            G.nodes[iri]["level"] = min(levels[iri])
+        if iri in publishers:
+            G.nodes[iri]["publisher"] = True
 
     support = {
         (str(r["subject"]), str(r["predicate"]), str(r["object"])): int(r["articles"].toPython())

@@ -41,7 +41,7 @@ from kbgraph.loaders.model import Article
 from kbgraph.loaders.pipeline import extract_in_order
 from kbgraph.errors import InputError, KbgraphError
 from kbgraph.loaders.read import real_path, source_key
-from kbgraph.ontology.namespaces import ONTOLOGY_GRAPH, article_graph
+from kbgraph.ontology.namespaces import LEXICON_GRAPH, ONTOLOGY_GRAPH, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
 from .build_index import BuildIndex, FileRecord, load_index, save_index
@@ -193,7 +193,7 @@ def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
     hashes: dict[URIRef, str] = {}
     sources: dict[URIRef, str] = {}
     for g, h, src in store.select(sparql_asset("build-article-hashes")).rows:
-        if not isinstance(g, URIRef) or g == ONTOLOGY_GRAPH:
+        if not isinstance(g, URIRef) or g in (ONTOLOGY_GRAPH, LEXICON_GRAPH):
             continue
         if h is not None:
             hashes[g] = str(h)
@@ -210,13 +210,26 @@ def ensure_ontology(store: Store) -> bool:
     Returns True when it was (re)loaded. Blank node labels differ between stores, so
     the comparison ignores them.
     """
+    reference = ensure_reference(store)
     wanted = ontology_ntriples()
     if normalize_bnodes(store.graph_ntriples(ONTOLOGY_GRAPH)) == normalize_bnodes(wanted):
-        return False
+        return reference
     if isinstance(store, EmbeddedStore):
         store.put_graph_exact(ONTOLOGY_GRAPH, ontology_triples())
     else:
         store.write({ONTOLOGY_GRAPH: wanted})
+    return True
+
+
+def ensure_reference(store: Store) -> bool:
+    """Write the lexicon's reference graph (names in time, renames with their sources:
+    ``loaders/reference.py``) unless the store already holds this version."""
+    from kbgraph.loaders.reference import reference_graph_ntriples
+
+    wanted = reference_graph_ntriples()
+    if store.graph_ntriples(LEXICON_GRAPH) == wanted:
+        return False
+    store.write({LEXICON_GRAPH: wanted})
     return True
 
 

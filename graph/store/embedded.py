@@ -31,9 +31,9 @@ import threading
 import time
 import uuid
 from contextlib import contextmanager
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -52,6 +52,16 @@ def _ox_bindings(bindings: Bindings) -> dict[ox.Variable, Any]:
     return {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
 
 
+T = TypeVar("T")
+#: How often a read-only store's read is redone after a table file vanished under it.
+READ_ATTEMPTS = 8
+
+
+def _vanished(exc: BaseException) -> bool:
+    """RocksDB's error for a table file deleted (by a writer's compaction) under a reader."""
+    return "No such file or directory" in str(exc)
+
+
 def _open_read_only(path: Path, attempts: int = 40) -> ox.Store:
     """Open a store read-only, also while a build writes to it.
 
@@ -63,7 +73,7 @@ def _open_read_only(path: Path, attempts: int = 40) -> ox.Store:
         try:
             return ox.Store.read_only(str(path))
         except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: IO error"
-            if attempt == attempts - 1 or "No such file or directory" not in str(exc):
+            if attempt == attempts - 1 or not _vanished(exc):
                 raise
             time.sleep(0.05)
     raise AssertionError("unreachable")
@@ -254,28 +264,56 @@ class EmbeddedStore(Store):
             return store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except RuntimeError as exc:
-            if _is_damage(exc):
+        except (RuntimeError, ValueError) as exc:
+            if self.read_only and _vanished(exc):
+                raise  # _reading opens the store again
+            if isinstance(exc, RuntimeError) and _is_damage(exc):
                 raise self._damaged(exc) from None
             raise QueryError(f"SPARQL query failed: {exc}") from None
-        except ValueError as exc:
-            raise QueryError(f"SPARQL query failed: {exc}") from None
         except OSError as exc:
+            if self.read_only and _vanished(exc):
+                raise
             raise StoreError(f"reading the store {self.location} failed: {exc}") from None
 
+    def _reading(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (a read, results fully taken); on a read-only store, once more on a
+        fresh open when a writer's compaction deleted a table file under it.
+
+        A read-only RocksDB instance keeps the file list it opened with; a build's
+        compaction may delete one of those files before a query reaches it ("No such
+        file or directory" while iterating). That is a race, not damage: the store is
+        opened again (on the current file list) and the read redone. Damage and runaway
+        memory are :meth:`_guarded`'s.
+        """
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                with self._guarded():
+                    return work()
+            except (OSError, RuntimeError) as exc:
+                if not (self.read_only and _vanished(exc)):
+                    raise
+                if attempt == READ_ATTEMPTS - 1:
+                    raise StoreError(f"reading the store {self.location} failed: {exc}",
+                                     hint="a build compacted it faster than it could be read; "
+                                     "try again") from None
+                time.sleep(0.05 * attempt)
+                self._ox = _open_read_only(self.path)
+        raise AssertionError("unreachable")
+
     def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
-        with self._reading():
-            return solution_rows(self._query(sparql, bindings))
+        return self._reading(lambda: solution_rows(self._query(sparql, bindings)))
 
     def _construct_ox(self, sparql: str, bindings: Bindings) -> list[ox.Triple]:
-        with self._reading():
+        def work() -> list[ox.Triple]:
             result = self._query(sparql, bindings)
             if not isinstance(result, ox.QueryTriples):
                 raise QueryError("not a CONSTRUCT or DESCRIBE query")
             return list(result)
 
+        return self._reading(work)
+
     @contextmanager
-    def _reading(self) -> Iterator[None]:
+    def _guarded(self) -> Iterator[None]:
         """Results are read lazily: a damaged block shows while they are. RocksDB's
         checksum errors (RuntimeError "Corruption: ...") and Oxigraph's panics on data it
         cannot decode become one clear StoreError instead of a trace; a read whose memory
@@ -285,6 +323,8 @@ class EmbeddedStore(Store):
             with _WATCHDOG.watching(self.location):
                 yield
         except RuntimeError as exc:
+            if self.read_only and _vanished(exc):
+                raise  # _reading opens the store again
             if not _is_damage(exc):
                 raise QueryError(f"SPARQL query failed: {exc}") from None
             raise self._damaged(exc) from None
@@ -298,16 +338,18 @@ class EmbeddedStore(Store):
                           hint="nothing was changed; `kbgraph check --store` names what is wrong")
 
     def _ask(self, sparql: str, bindings: Bindings) -> bool:
-        with self._reading():
+        def work() -> bool:
             result = self._query(sparql, bindings)
             if not isinstance(result, ox.QueryBoolean):
                 raise QueryError("not an ASK query")
             return bool(result)
 
+        return self._reading(work)
+
     def _update(self, sparql: str) -> None:
         self._will_change()
         try:
-            with self._reading():
+            with self._guarded():
                 self.ox_store.update(sparql)
         except SyntaxError as exc:  # our own update text: a bug, but say what happened
             raise StoreError(f"invalid SPARQL update: {exc}") from None
@@ -316,9 +358,8 @@ class EmbeddedStore(Store):
 
     def _quads_ox(self) -> Iterable[ox.Quad]:
         """The named graphs' quads (the default graph is only their derived union)."""
-        with self._reading():
-            return [q for q in self.ox_store.quads_for_pattern(None, None, None, None)
-                    if not isinstance(q.graph_name, ox.DefaultGraph)]
+        return self._reading(lambda: [q for q in self.ox_store.quads_for_pattern(None, None, None, None)
+                                      if not isinstance(q.graph_name, ox.DefaultGraph)])
 
     def _insert_new(self, graphs: Mapping[URIRef, str]) -> None:
         """Load new graphs as N-Quads with Oxigraph's bulk loader, whole graphs per call.
@@ -345,7 +386,8 @@ class EmbeddedStore(Store):
             raise StoreError(f"writing the store {self.location} failed: {exc}") from None
 
     def graphs(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self.ox_store.named_graphs() if isinstance(g, ox.NamedNode))
+        return self._reading(lambda: sorted(URIRef(g.value) for g in self.ox_store.named_graphs()
+                                            if isinstance(g, ox.NamedNode)))
 
     def refresh_view(self) -> None:
         """Rebuild the union view from the named graphs (after loading quads directly

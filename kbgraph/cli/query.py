@@ -86,18 +86,28 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a query's answer.")]
+    timeout: Annotated[float, typer.Option(
+        help="Seconds a query may take, waiting included; then 503 and it is stopped.")] = 10.0,
+    max_rows: Annotated[int, typer.Option(
+        help="Most rows (or triples) in one answer; a larger answer is refused, not cut.")]
+    = 100_000,
+    workers: Annotated[int, typer.Option(help="Query processes (queries run at the same time).")]
+    = 2,
+    connection_timeout: Annotated[float, typer.Option(
+        help="Seconds an idle connection is kept; a request must arrive within twice that.")]
     = 10.0,
-    max_rows: Annotated[int, typer.Option(help="Most rows (or triples) in one answer.")]
-    = 10_000,
-    workers: Annotated[int, typer.Option(help="Queries evaluated at the same time.")] = 8,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", help="A host name clients may use besides IP addresses and "
+        "localhost (repeatable).")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 Protocol endpoint (GET/POST /query)."""
     from kbgraph.queries.server import ServerConfig, serve
 
     config = ServerConfig(host=host, port=port, timeout=timeout, max_rows=max_rows,
-                          workers=workers)
+                          workers=workers, idle_timeout=connection_timeout,
+                          request_timeout=2 * connection_timeout,
+                          allow_hosts=tuple(h.strip().lower() for h in allow_host or ()))
 
     def ready(url: str) -> None:
         typer.echo(f"kbgraph: serving {store} read-only at {url} (Ctrl-C to stop)", err=True)

@@ -17,7 +17,7 @@ from kbgraph.ontology.namespaces import KB, SCHEMA
 from rdflib import URIRef
 from rdflib.namespace import FOAF, ORG
 
-from ..model import Article, Entity, EntityRef, Extraction, Fact
+from ..model import Article, Entity, EntityRef, Extraction, Fact, Span
 from .text import acronyms, norm, unique
 
 __all__ = [
@@ -252,8 +252,19 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
                            "organization": label(orgs[0]) if orgs else None})
             relations.extend([item.label, HOLDS_POST_IN, label(org)] for org in orgs)
 
+    def name_at(key: str, evidence: Span) -> str:
+        """The name a renamed entity goes by in one sentence (its label elsewhere): the
+        organizer written "BKKBN" in a 2025 article is the BKKBN of that name."""
+        item = named.get(key)
+        if item is None or len(item.records) < 2:
+            return label(key)
+        said = {m.text for m in entities[key].mentions
+                if evidence.start <= m.span.start and m.span.end <= evidence.end}
+        used = {r["label"] for r in item.records if said & set(r["mentions"])}
+        return used.pop() if len(used) == 1 else label(key)
+
     meetings = [
-        _meeting(key, entities, objects, facts_of, label)
+        _meeting(key, entities, objects, facts_of, label, name_at)
         for key, item in named.items() if item.cls == "EVENT"
     ]
     statements = [
@@ -287,6 +298,7 @@ def _meeting(
     objects: Callable[..., list[str]],
     facts_of: Mapping[str, list[Fact]],
     label: Callable[[str], str],
+    name_at: Callable[[str, Span], str],
 ) -> dict[str, Any]:
     entity = entities[key]
 
@@ -297,8 +309,9 @@ def _meeting(
         return fact.obj.isoformat() if hasattr(fact.obj, "isoformat") else fact.obj
 
     def first(*predicates: URIRef) -> str | None:
-        keys = objects(key, *predicates)
-        return label(keys[0]) if keys else None
+        chosen = _first(f for f in facts_of.get(key, ()) if f.predicate in predicates
+                        and isinstance(f.obj, EntityRef))
+        return None if chosen is None else name_at(chosen.obj.key, chosen.evidence)
 
     places = [p for p in objects(key, SCHEMA.location) if p in entities]
     places.sort(key=lambda p: _place_rank(entities[p]))  # stable: ties keep text order

@@ -1,7 +1,7 @@
 """Dates as Indonesian news prose writes them, resolved to calendar dates.
 
 Shapes read: "12-13 Maret 2021", "3 hingga 5 Maret 2020", "30 November - 2 Desember
-2019", "Kamis (31/1)", "Selasa (12/3/2019)", "pada 14 Januari 2016", "12 Des 2019",
+2019", "Kamis (31/1)", "Selasa (12/3/2019)", "Jumat (12/10/18)", "Rabu, (5/10-2022)", "pada 14 Januari 2016", "12 Des 2019",
 "akhir Oktober 2024" (a month), "pada Mei mendatang", "tahun 2018" / "pada 2021" (a
 year), and a bare weekday "Selasa".
 
@@ -9,7 +9,8 @@ Resolution, never guessing: a date without a year takes the publication year; a 
 weekday is the nearest such day on or before publication; with no publication date a
 bare weekday is looked for inside the article's own explicit date ranges ("Selasa"
 with "15-16 Maret 2021" is 2021-03-16); a weekday that disagrees with an
-explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out.
+explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out; a mistyped year ("Senin
+(4/9/3017)") counts only where the weekday confirms the publication year.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<d1>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b)?")),
     ("paren", starting(_WD_FIRST | {r"\("},
         rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
-        rf"/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)")),
+        rf"/(?P<m>\d{{1,2}})(?:(?:/|-(?=(?:19|20)\d\d\)))(?P<y>\d{{4}}|\d{{2}}))?\)")),
     ("day", starting(_WD_FIRST | _DIGIT,
         rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})"
         rf"(?:\s+(?P<y>{_YEAR})\b)?")),
@@ -159,6 +160,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         return (first, last, "range") if first and last and first <= last else None
     if kind in ("range", "paren"):
         month = _month(g["m"]) if kind == "range" else int(g["m"])
+        if kind == "paren" and g["y"] and len(g["y"]) == 4 and not g["y"].startswith(("19", "20")):
+            # "Senin (4/9/3017)": a mistyped year; the weekday must then say which year
+            first = _date(_year(None, pub), month, int(g["d1"]))
+            ok = first and g.get("wd") and first.weekday() == WEEKDAYS[g["wd"].lower()]
+            return (first, first, "day") if ok and not g["d2"] else None
         y = _year(g["y"], pub)
         first = _date(y, month, int(g["d1"]))
         last = _date(y, month, int(g["d2"])) if g["d2"] else first

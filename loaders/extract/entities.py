@@ -10,7 +10,8 @@ It reads the clean text in layers, each using what the earlier found:
    "Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Lombok Timur", "Kelompok Kerja
    (Pokja) Kampung KB Kabupaten Garut" — and the short forms an article defines
    ("(TPPS)", "(Pokja)") for its own later sentences;
-   programs and frameworks, with periods ("RPJMN dan RENSTRA tahun 2015-2019"),
+   programs and frameworks, with periods ("RPJMN dan RENSTRA tahun 2015-2019"), programs
+   the lexicon does not know by their shape (``programs.py``: "Program X (ABBR)"),
    regulations ("Perpres 72/2021" = "Peraturan Presiden Nomor 72 Tahun 2021") and
    numbered priorities ("prioritas nomor lima, yakni …");
 4. persons and posts (``people.py``), place chains, then the facts between all of these
@@ -31,7 +32,7 @@ from kbgraph.ontology.namespaces import KB
 
 from ..model import CleanText, Mention
 from ..resolve import cls_of, entity_key, new_entity
-from . import outlets, places
+from . import outlets, places, programs
 from .context import Context, Found
 from .facts import add_facts
 from .nlp import LexHit
@@ -134,8 +135,9 @@ def _offices(r: EntityPass) -> None:
         entry = r.res.entry(r.info[agency.key].lexicon_ref or "")
         if entry is None or not entry.office:
             continue
-        prov = _province_after(r, agency.end)
-        if prov is None:
+        after = re.match(r"[ \t]+[Pp]erwakilan\b", r.text[agency.end:agency.end + 20])
+        prov = _province_after(r, agency.end + (after.end() if after else 0))
+        if prov is None:  # "BKKBN Kalbar", "BKKBN perwakilan Provinsi Gorontalo"
             continue
         start = agency.start
         head = re.search(rf"\b{re.escape(entry.office)}[ \t]+$", r.text[max(0, start - 20):start])
@@ -147,6 +149,35 @@ def _offices(r: EntityPass) -> None:
         info = r.info[key]
         info.parent, info.jurisdiction, info.level = agency.key, prov.key, "provinsi"
         r.mark(key, start, prov.end)
+
+
+_SPELLED_AGENCY = re.compile(
+    r"\b(?P<head>Perwakilan[ \t]+)?(?P<agency>Badan[ \t]+Kependudukan[ \t]+(?:dan[ \t]+)?Keluarga"
+    r"[ \t]+Berencana(?:[ \t]+Nasional)?(?:[ \t]*\([ \t]*BKKBN[ \t]*\))?)[ \t]+")
+
+
+def _spelled_offices(r: EntityPass) -> None:
+    """"(Perwakilan) Badan Kependudukan (dan) Keluarga Berencana (Nasional) (BKKBN) Aceh":
+    the agency's name written out, with or without its "dan" and "Nasional", before a
+    province is its office there (and the name alone a mention of the agency)."""
+    entry = r.res.entry("org:BKKBN") or next(
+        (e for e in r.lex.entries if e.kind == "org" and e.abbreviation == "BKKBN"), None)
+    if entry is None:
+        return
+    for m in _SPELLED_AGENCY.finditer(r.text):
+        prov = _province_after(r, m.end())
+        if prov is None or r.found_at(m.start(), ("org",)) and any(
+                f.end >= prov.end for f in r.found_at(m.start(), ("org",))):
+            continue
+        agency = r.add(r.res.entry_entity(entry))
+        r.info[agency].lexicon_ref, r.info[agency].level = f"org:{entry.label}", entry.level
+        if not any(f.key == agency and f.start == m.start("agency") for f in r.ctx.found):
+            r.mark(agency, m.start("agency"), m.end("agency"))
+        office = r.res.representative_office(r.ctx.entities[agency], r.ctx.entities[prov.key])
+        key = r.add(office)
+        info = r.info[key]
+        info.parent, info.jurisdiction, info.level = agency, prov.key, "provinsi"
+        r.mark(key, m.start(), prov.end)
 
 
 def _province_after(r: EntityPass, pos: int) -> Found | None:
@@ -166,8 +197,8 @@ def _province_after(r: EntityPass, pos: int) -> Found | None:
 
 
 _GOV = starting({"P"}, r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
-                  r"\((?:Pemprov|Pemkab|Pemkot)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemda))[ \t]+")
-_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",),
+                  r"\((?:Pemprov|Pemkab|Pemkot|Pemko)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemko|Pemda))[ \t]+")
+_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemko": ("kota",),
              "Provinsi": ("province",), "Kabupaten": ("kabupaten",), "Kota": ("kota",),
              "Pemda": ("province", "kabupaten", "kota"),
              "Pemerintah": ("province", "kabupaten", "kota")}
@@ -230,6 +261,8 @@ def _body_words(lex) -> _BodyWords:
     return _BodyWords(full, pattern, parents)
 
 
+#: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
+_STRAY_ABBR = re.compile(r"[ \t]*\)(?P<abbr>[A-Z][\w\-/]{1,20})\)")
 _TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-Z][\w\-/]*)")
 _LEVEL_WORDS = re.compile(r"[ \t]+tingkat[ \t]+(?P<level>provinsi|kabupaten|kota)\b")
 
@@ -240,10 +273,21 @@ def _bodies(r: EntityPass) -> None:
     for m in words.pattern.finditer(r.text):
         if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
             continue
-        head = m.group("head")
+        if any(f.start == m.start() and r.ctx.entities[f.key].types[0] == KB.RepresentativeOffice
+               for f in r.ctx.found if f.key.startswith("org/")):
+            continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
+        head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
-        a = ABBR.match(r.text, pos)
+        if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(
+                r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
+            # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
+            # name than the lexicon's; read it as "<head> <topic>" from the head word on
+            head_word = full.split()[0]
+            if head_word in words.full and words.full[head_word][2] == "head":
+                topic = [r.text[m.start() + len(head_word):m.end()]]
+                full, cls, shape = words.full[head_word]
+        a = ABBR.match(r.text, pos) or _STRAY_ABBR.match(r.text, pos)
         if a:
             abbr, pos = a.group("abbr"), a.end()
         place = None
@@ -347,6 +391,47 @@ def _associations(r: EntityPass) -> None:
         r.mark(key, m.start(), a.end() if a else end)
         if a and not r.res.entry(f"org:{a.group('abbr')}"):
             r.aliases.setdefault(a.group("abbr"), key)
+
+
+_COMMISSION = re.compile(r"\b[Kk]omisi[ \t]+(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
+
+
+def _commissions(r: EntityPass) -> None:
+    """"Komisi IX DPR RI", "DPR RI Komisi IX", "komisi IV DPRD …": a commission of a
+    legislature the article names (an organization whose name begins "Dewan Perwakilan"),
+    a unit of it."""
+    for m in _COMMISSION.finditer(r.text):
+        if not m.group("n"):
+            continue
+        house = _legislature(r, r.skip(m.end()), after=True)
+        start, end = m.start(), m.end()
+        if house is not None:
+            end = house.end
+        else:
+            house = _legislature(r, m.start(), after=False)
+            if house is None:
+                continue
+            start = house.start
+        legislature = r.ctx.entities[house.key]
+        number = m.group("n")
+        names = [legislature.label, *legislature.aliases,
+                 *([legislature.abbreviation] if legislature.abbreviation else [])]
+        key = r.add(new_entity("org", f"Komisi {number} {legislature.label}", KB.Division,
+                               aliases=[f"Komisi {number} {n}" for n in names[1:]]))
+        r.info[key].unit_of = house.key
+        r.needed.add(house.key)
+        r.mark(key, start, end)
+
+
+def _legislature(r: EntityPass, pos: int, after: bool) -> Found | None:
+    """A legislature named right at ``pos`` (after) or ending right before it."""
+    for f in r.ctx.found:
+        if not f.key.startswith("org/") or not r.ctx.entities[f.key].label.startswith(
+                "Dewan Perwakilan"):
+            continue
+        if (f.start == pos) if after else (f.end <= pos and not r.text[f.end:pos].strip()):
+            return f
+    return None
 
 
 def _org_aliases(r: EntityPass) -> None:
@@ -460,7 +545,7 @@ def _regulation_pattern(lex) -> re.Pattern:
     return starting(
         initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
         rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
-        rf"(?:{SP}Tahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
+        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
         rf"(?:{SP}tentang{SP}{title})?")
 
 
@@ -549,14 +634,18 @@ def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[st
     places.local_places(r)
     _lexicon_names(r, ("ORG",))
     _offices(r)
+    _spelled_offices(r)
     _governments(r)
     _village_governments(r)
     _bodies(r)
     _associations(r)
+    _commissions(r)
     _org_aliases(r)
     _lexicon_names(r, ("PROG", "FRAME"))
+    programs.shaped_programs(r)
     _frameworks(r)
     _regulations(r)
+    programs.expand_titles(r)
     _priorities(r)
     places.place_aliases(r)
     find_people(r)

@@ -58,9 +58,10 @@ _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?
 _STOP = frozenset([
     "di", "yang", "pada", "itu", "ini", "tersebut", "oleh", "dengan", "sebagai", "untuk", "guna",
     "dalam", "ke", "dari", "bertempat", "selama", "sejak", "hingga", "sampai", "dan", "serta",
-    "atau", "juga", "akan", "telah", "sudah",
+    "atau", "juga", "akan", "telah", "sudah", "bersama", "sekaligus",
 ])
-_CONNECT = frozenset(["dan", "serta", "bagi", "untuk", "tentang", "tingkat", "&"])
+_CONNECT = frozenset(["dan", "serta", "bagi", "untuk", "tentang", "terkait", "mengenai", "tingkat",
+                      "&"])
 _DEMONSTRATIVE = frozenset({"ini", "itu", "tersebut"})
 _VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
@@ -71,14 +72,25 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
 _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       r"(?:(?:kembali|juga|pun|secara\s+resmi)\s+)?$")
+                       rf"(?:(?:kembali|juga|pun|secara\s+resmi|{words_re(_ANAPHORS)})\s+)*$")
+# "ORG terus Sosialisasi …": the organization opening the sentence, then the name
+_SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
 _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_NOT_OWNER = re.compile(r"\b(?:bagi|untuk|dengan|bersama|kepada|tentang|terkait|mengenai)\s+"
+                       r"(?:\S+\s+){0,4}$")
 _HOST = re.compile(r"\bdalam\s+$")
 _ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
 _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
-_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|"
+# "pada kegiatan kunjungan …", "giat sharing meeting", "di sela-sela pencanangan …": the
+# words after such a cue name an event even when written in lower case
+_KIND_WORDS = (rf"(?:\b(?:pada|dalam|saat|ketika|di|dari)\s+{words_re(_ANAPHORS)}"
+               r"|\bdi\s*sela-sela)")
+_KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
+_JOINT = re.compile(r"[\s,]*(?:(?:sekaligus|dan|serta)\s+(?:juga\s+)?)?")
+_HOST_ONLY = re.compile(r"\bdalam\s+$", re.IGNORECASE)
+_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|{_KIND_WORDS}|"
                       rf"{words_re(meeting_cues('attend'))}|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
@@ -102,14 +114,21 @@ _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+(?:{words_re(['peserta', 'finali
 _DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER})\s+hari\b")
 _CHAIR = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?")
 _COMMITTEE = starting({"K", "k"}, r"\b[Kk]etua\s+[Pp]anitia\b")
-_OPENED = re.compile(r"\b(?:dibuka|dicanangkan)\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?(?:oleh\s+)?"
+_OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?"
+                     r"(?:oleh\s+)?"
                      r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
-_OPENS = re.compile(r"\b(?:saat|ketika|sekaligus|sebelum)?\s*membuka\s+$")
+_OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_cues('opens'))}\s+"
+                    r"(?:secara\s+resmi\s+)?$")
+# "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
+# work, not one launch (unless the sentence gives the day)
+_SUMMARY = re.compile(r"\b(?:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
+                      r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
 _AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
 _PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
-_FILLERS = set(meeting_cues("venue")) | {"halaman", "kawasan", "lingkungan"}
-_DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:{words_re(_FILLERS)}\s+){{0,2}}")
+_GROUNDS = ("halaman", "kawasan", "lingkungan", "pelataran")  # "di Halaman Kantor Bupati …"
+_FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
+_DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
@@ -156,6 +175,8 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
+    named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
     key: str = ""
 
@@ -222,24 +243,30 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                 continue
             kind, end = "anaphor", m.end()
         elif ext.named and (cap or triggered):
+            if not cap and _HOST_ONLY.search(before) and meeting_class(head) == KB.Launch:
+                continue  # "dalam pencanangan kampung KB …": launching as a process
             kind, end = "name", ext.end
         elif cap:
             kind = "short" if head in _ABBREVS else "anaphor"
             if kind == "anaphor" and head in _GENERIC and not at_start:
                 continue
             end = ext.run_end if ext.run else m.end()
-        elif triggered and _ORGANIZE.search(before) and not future:
-            kind, end = "name", m.end()  # "menggelar pertemuan di …": a meeting, name to come
+        elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)) and not future:
+            # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
+            # penanganan stunting, Kamis …": the lower-case words after the head name it
+            kind, end = "name", ext.run_end if ext.run else m.end()
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         else:
             continue
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future))
+    summary = _SUMMARY.search(text, head0, e) is not None and not any(
+        d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
     for m in _LAUNCH.finditer(text, head0, e):
         before = text[head0:m.start()]
-        if _FUTURE_BEFORE.search(before) or not (persons_in(ctx, head0, m.start())
-                                                 or orgs_in(ctx, head0, m.start())):
+        if summary or _FUTURE_BEFORE.search(before) or not (persons_in(ctx, head0, m.start())
+                                                            or orgs_in(ctx, head0, m.start())):
             continue
         obj_end = _launch_object_end(text, m.end(), e)
         out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
@@ -272,7 +299,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if low in _DEMONSTRATIVE or (low == "tahun" and nxt == "ini"):
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
-        if not (words[i][:1].islower() and low not in _STOP and not _VERBISH.match(low) and i < 3):
+        count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
+        if not ((words[i][:1].islower() or count) and low not in _STOP
+                and not _VERBISH.match(low) and i < 3):
             break
         i += 1
     run, run_end = tuple(words[:i]), tokens[i - 1].end() if i else pos
@@ -304,8 +333,11 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
     if not named:
         return _Extent(pos, False, run, run_end, False)
     tail = _TOKEN.match(text, _skip(text, end, limit), limit) if end < limit else None
-    if tail and tail.group().lower() in _DEMONSTRATIVE and after_head <= 2 and not run:
-        return _Extent(pos, False, tuple(words[i:i + after_head]), end, True)  # "pertemuan Pokja ini"
+    if tail and tail.group().lower() in _DEMONSTRATIVE and after_head <= 2 and len(run) <= 1:
+        # "pertemuan Pokja ini", "Pengukuhan kampung KB itu"
+        return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
+    while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
+        end -= 1
     return _Extent(end, True, (), pos, False)
 
 
@@ -426,6 +458,11 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
         seg_end = mentions[i + 1].start if i + 1 < len(mentions) else e
         if m.meeting is None:
             continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and nxt.meeting is not None and nxt.meeting is not m.meeting
+                and m.kind == nxt.kind == "name" and not (m.follow or nxt.follow)
+                and _JOINT.fullmatch(text, m.end, nxt.start)):
+            nxt.meeting.joint.append(m.meeting)  # "Rapat A, sekaligus Rapat B di …"
         if m.follow and m.meeting.target:
             source = next((x.meeting for x in reversed(mentions[:i]) if x.meeting and _current(x.meeting)),
                           None) or _main(meetings)
@@ -460,6 +497,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
+    elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
+            subject[0].start == head and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
+        x.organizers.append((subject[0].key, subject[0].start))
     elif m.kind == "name" and _HOST.search(before) and not people:
         hosts = _organizers(ctx, head, m.start)
         if not hosts and prev is not None and _ANAPHORIC_SUBJECT.match(before):
@@ -474,6 +514,10 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
     if _OPENS.search(before) and people:
         x.openers.append((people[-1].key, people[-1].start))
+    if m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
+        for d in dates_in(ctx, head, m.start):
+            if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
+                x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
 
 
 def _organizers(ctx: Context, start: int, end: int) -> list[Found]:
@@ -496,6 +540,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
     sent = ctx.sentence_of(start)
     if m.kind == "name":
         x.concerns.extend(_programs(ctx, m.start, m.end))
+        owner = [o for o in _organizers(ctx, m.start, m.end) if o.end == m.end and o.start > m.start]
+        if owner and not _NOT_OWNER.search(text, m.start, owner[0].start):
+            x.named_by.append((owner[0].key, owner[0].start))
         x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")
         w = re.match(r"\s*bersama\s+(?:dengan\s+)?", text[after:end])
         if w:
@@ -618,6 +665,14 @@ def _venue(ctx: Context, start: int, end: int) -> str:
 # ---------------------------------------------------------------------------
 
 def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
+    for y in meetings:  # two meetings named as one event: what the text says of the
+        for x in y.joint:  # later one holds for the earlier, where it says nothing else
+            for slot in ("organizers", "places", "dates", "ends", "counts", "chairs", "openers"):
+                if not getattr(x, slot):
+                    getattr(x, slot).extend(getattr(y, slot))
+    for x in meetings:  # "Sosialisasi KIE BKKBN": BKKBN's, unless the text names others
+        if not x.organizers:
+            x.organizers.extend(x.named_by[:1])
     for x in meetings:  # "ORG kembali menggelar …": the earlier meeting was theirs too
         if x.again:
             for y, _pos in x.follows:

@@ -81,6 +81,7 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
         for name in names:
             add(name, ref, upper=True)
             add(f"Provinsi {name}", ref, upper=True)
+            add(f"Propinsi {name}", ref)  # the old spelling, still in the news
             add(f"Prov. {name}", ref)
     for reg in lex.regencies:
         ref = f"regency:{reg.label}"

@@ -73,7 +73,12 @@ def outlet_key(r: EntityPass, written: str) -> str:
     want, folded = _fold(written), _fold(pub)
     label = pub if pub and (want == folded or folded.startswith(want + " ")) else \
         " ".join(written.split())
-    return r.add(new_entity("org", label, KB.NewsPublisher))
+    entities = r.res.outlet(label)  # a regional desk is part of its outlet
+    key = r.add(entities[0])
+    if len(entities) == 2:
+        r.info[key].parent = r.add(entities[1])
+        r.needed.add(r.info[key].parent)
+    return key
 
 
 def outlet_mentions(r: EntityPass) -> None:

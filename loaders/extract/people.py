@@ -37,7 +37,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from ..model import EntityRef
 from ..resolve import new_entity, person_label
 from .patterns import initials, occurrences, starting
-from .entity_pass import EntityPass, compiled, government_of, local_government, words_re
+from .entity_pass import EntityPass, compiled, government_of, level_of, local_government, places_at, words_re
 
 __all__ = ["find_people"]
 
@@ -59,6 +59,7 @@ class _Post:
     committee: bool = False
     place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
     words: str = ""  # function words between title and organization ("Bina Kesertaan KB …")
+    honorary: bool = False  # an honorary title (Duta GenRe): no organization
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,9 @@ class _Words:
     honorary_re: re.Pattern
     honorific_re: re.Pattern
     start_re: re.Pattern  # where a name may start: an honorific or a capital
+    courtesy_re: re.Pattern  # "Ibu", "Bapak": before a name, but no sign of one
+    degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
+    stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -80,16 +84,19 @@ def _build_words(lex: Lexicon) -> _Words:
     title_re = starting(initials(titles),
                         rf"\b(?P<title>{words_re(titles, by_initial=True)})(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
-    honorifics = words_re(lex.word_list("honorific"))
+    courtesies = lex.word_list("courtesy")
+    honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
     token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
              r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
     degree = (rf"(?:{words_re(lex.word_list('degree'))}"
-              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?)"
+              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"  # "S.Sos", "M.Kes", "S.E.", not "Palu."
+              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,2}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?))"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
+    inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
-        rf"(?P<name>{token}(?:[ \t]+(?:{honorifics}[ \t]+)?{token}){{0,5}})"
+        rf"(?P<name>{token}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
@@ -104,8 +111,14 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
-        starting(_with(initials(lex.word_list("honorific")), "A-Z"),
+        starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
+        re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
+        re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
+                   r"|M\.?[A-Z][a-z]{1,3}\.?))"
+                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
+        frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
+                  | set(lex.word_list("honorific")) | set(courtesies)),
     )
 
 
@@ -146,16 +159,32 @@ def _name(r: EntityPass, pos: int, w: _Words) -> _Name | None:
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
+    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]", r.text[ends[-1]:ends[-1] + 3]):
+        return None  # "Nomor 24", "Korem 043/Gatam": a number follows, not a name
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
-        if r.text[end - 1] == "." and re.match(r"\s+[A-Z\"]|\s*$", r.text[end:end + 120]):
-            end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
+    if ends[-1] == n.end("name"):
+        while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
+            if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
+                          ("org", "place", "program", "framework")):
+                break
+            end = d.end()
+    if end > ends[-1] and r.text[end - 1] == "." and re.match(
+            r"\s+[A-Z\"]|\s*$", r.text[end:end + 120]):
+        end -= 1  # the period ends the sentence ("S.IP. Asep mengatakan")
     return _Name(start, end, tuple(tokens), at, ends[-1])
+
+
+def _known_as(r: EntityPass) -> dict[str, str]:
+    """Names the news uses for persons the lexicon knows ("Jokowi") → their label."""
+    return compiled(r.lex, "known-persons",
+                    lambda lex: {a: p.label for p in lex.persons for a in (p.label, *p.aliases)})
 
 
 def _add_person(r: EntityPass, name: _Name) -> str:
     label = person_label(list(name.tokens))
+    label = _known_as(r).get(label, label)
     key = r.add(new_entity("person", label, FOAF.Person))
     r.mark(key, name.start, name.end)
     return key
@@ -165,11 +194,11 @@ def _add_person(r: EntityPass, name: _Name) -> str:
 
 def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
-    title = m.group("title")
+    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
     attaches, canonical, heads_unit = w.titles[title]
     pos = m.end()
-    short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 16])
-    if short:  # "Sekretaris Daerah (Sekda) Kota Palembang"
+    short = re.match(r"[ \t]*(?:Provinsi[ \t]*(?=\())?\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 30])
+    if short:  # "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
         pos += short.end()
     if title in ("Ketua", "Wakil Ketua"):
         c = _COMMITTEE.match(r.text, pos)
@@ -197,22 +226,38 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
         words = re.match(r"(?:[ \t]+[A-Z0-9][\w\-/]*){1,6}(?=[ \t]*,[ \t]*[A-Z])", r.text[pos:pos + 120])
         if words is None:
             return None
-        return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None)
+        return _Post(m.start(), pos + words.end(), pos + words.end(), canonical, None,
+                     honorary=True)
     if attaches == "ministry":
         return _minister(r, m, canonical)
+    if attaches == "head_of_state":  # "Presiden Jokowi", "Presiden RI Joko Widodo"
+        rest = re.match(r"(?:[ \t]+(?:RI|Republik[ \t]+Indonesia)\b)?", r.text[pos:pos + 30])
+        return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
     if unit:
         return _division_post(r, m, unit, canonical, w)
     org = _org_after(r, pos)
+    if org is not None and canonical == "Direktur" and org.start > pos:
+        return _directorate_post(r, m, pos, org, canonical)
+    if org is None and canonical in _STAFF:  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
+        return _staff_post(r, m, pos, canonical)
     if org is not None:
         words = " ".join(r.text[pos:org.start].split())
         end = org.end
+        suffix = _NATIONAL.match(r.text, end)  # "Sekretaris Utama BKKBN RI", "… (BKKBN) pusat"
+        if suffix:
+            end += suffix.end() - suffix.start()
         place = next((f for f in r.found_at(end, ("place",)) if r.info[f.key].place_kind
                       in ("province", "kabupaten", "kota")), None)
         if place is not None and r.ctx.entities[org.key].types[0] in (
                 KB.CivilSocietyOrganization, KB.GovernmentAgency):
             return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key,
                          words=words)
+        seat = _DISTRICT.match(r.text, end)  # "Anggota Komisi IX DPR RI Dapil Jawa Barat"
+        if seat:
+            area = next(iter(r.found_at(seat.end(), ("place",))), None)
+            if area is not None:
+                end = area.end
         return _Post(m.start(), end, end, canonical, org.key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
@@ -222,6 +267,13 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
     return None
 
 
+#: Staff of a regional government whose post names the region or its secretariat only.
+_STAFF = ("Asisten", "Staf Ahli")
+_NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
+_SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
+_DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
+#: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
+_ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
 
 
@@ -258,15 +310,66 @@ def _minister(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), end, end, canonical, key)
 
 
+def _directorate_post(r: EntityPass, m: re.Match, pos: int, org, canonical: str) -> _Post:
+    """"Direktur Advokasi dan KIE (KIE) BKKBN pusat" heads the Direktorat Advokasi dan KIE,
+    a unit of the agency named after it."""
+    words = r.text[pos:org.start]
+    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-")
+    agency = r.ctx.entities[org.key]
+    written = " ".join(r.text[org.start:org.end].split())
+    short = agency.abbreviation or agency.label
+    key = r.add(new_entity("org", f"Direktorat {unit} {short}", KB.Division,
+                           aliases=[f"Direktorat {unit} {written}", f"Direktorat {unit}"]))
+    r.info[key].unit_of = org.key
+    r.needed.add(org.key)
+    end = org.end
+    suffix = _NATIONAL.match(r.text, end)
+    if suffix:
+        end = suffix.end()
+    return _Post(m.start(), end, end, canonical, key)
+
+
+def _staff_post(r: EntityPass, m: re.Match, pos: int, canonical: str) -> _Post | None:
+    """"Asisten Administrasi Umum Sekda Kabupaten Kupang" → the secretariat (Setda) of
+    Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
+    named after a few capitalised words or a roman numeral."""
+    at = pos
+    for _ in range(8):
+        sec = _SECRETARIAT.match(r.text, at)
+        place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
+        if place is not None:
+            if sec is None:
+                org = government_of(r, place.key)
+            else:
+                org = r.add(new_entity("org", r.res.body_label(
+                    "Sekretariat Daerah", "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                info = r.info[org]
+                info.jurisdiction, info.level = place.key, level_of(r, place.key)
+                info.parent = government_of(r, place.key)
+                r.needed.add(org)
+            return _Post(m.start(), place.end, place.end, canonical, org) if org else None
+        step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
+        if not step:
+            return None
+        at += step.end()
+    return None
+
+
 def _org_after(r: EntityPass, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
-    Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …")."""
+    Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
+    start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
+    stops = _words(r).stops
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
         if found:
-            return found[0]
-        step = _ROMAN.match(r.text, pos) or re.match(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])",
-                                                     r.text[pos:pos + 60])
+            return max(found, key=lambda f: f.end)
+        word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
+        if word and word.group(1) in stops:
+            return None  # "Sekretaris X Widi, SH dan Kepala Dinas Y": another post, a degree
+        step = _ROMAN.match(r.text, pos) or re.match(
+            r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])(?:[ \t]*\([A-Z][\w-]{1,10}\))?",
+            r.text[pos:pos + 80])
         if not step:
             return None
         pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
@@ -363,7 +466,8 @@ def _add_post(r: EntityPass, post: _Post, person: str) -> None:
     if post.place:
         ident = f"{ident} {r.ctx.entities[post.place].label}"
     key = f"post/{slugify(ident)}"
-    ent = new_entity("post", written, ORG.Post, key=key, name_as_written=written)
+    ent = new_entity("post", written, KB.HonoraryPost if post.honorary else ORG.Post, key=key,
+                     name_as_written=written)
     key = r.add(ent)
     r.mark(key, post.start, post.end)
     r.fact(person, ORG.holds, EntityRef(key), post.start)
@@ -383,6 +487,8 @@ def find_people(r: EntityPass) -> None:
         if any(a <= m.start() < b for a, b in taken) or r.in_venue(m.start(), m.end()):
             continue
         if any(f.start < m.start() < f.end for f in r.ctx.found if f.key.startswith("org/")):
+            continue
+        if _ISSUED_BY.search(r.text, max(0, m.start() - 20), m.start()):
             continue
         post = _post(r, m, w)
         if post is None:
@@ -405,10 +511,43 @@ def find_people(r: EntityPass) -> None:
                 post.org = _committee_org(r, chain)
             _add_post(r, post, person)
         taken.append((m.start(), name.end))
+    _known_persons(r)
     _short_forms(r)
     _cue_persons(r, w)
     _short_forms(r)
+    _bracket_posts(r, w)
     _honorary(r, w)
+
+
+def _known_persons(r: EntityPass) -> None:
+    """Persons the lexicon knows by a short name, named without a post ("Nawacita Jokowi")."""
+    cover = r.covered()
+    for name, label in sorted(_known_as(r).items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for start, end in occurrences(r.text, name, ".-"):
+            if any(cover[start:end]) or _CAPITALISED_AFTER.match(r.text, end, end + 4):
+                continue
+            key = r.add(new_entity("person", label, FOAF.Person))
+            r.mark(key, start, end)
+            cover[start:end] = b"\x01" * (end - start)
+
+
+def _bracket_posts(r: EntityPass, w: _Words) -> None:
+    """A post written right after a person's name: in brackets ("Budi Santoso, S.E.
+    (Kepala Dinas Kesehatan Kota Palu)") or in apposition up to the end of the clause
+    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …")."""
+    for f in [f for f in r.ctx.found if f.key.startswith("person/")]:
+        b = re.match(r"[ \t]*(?P<open>\(|,)[ \t]*", r.text[f.end:f.end + 8])
+        if b is None:
+            continue
+        m = w.title_re.match(r.text, f.end + b.end())
+        post = _post(r, m, w) if m else None
+        if post is None or post.committee:
+            continue
+        close = (r"[ \t]*\)" if b.group("open") == "(" else
+                 r"[ \t]*(?:[.,;:\n]|$)|[ \t]+(?:dan|serta|yang|selaku|saat|ketika)\b")
+        if not re.match(close, r.text[post.end:post.end + 12]):
+            continue
+        _add_post(r, post, f.key)
 
 
 def _cue_persons(r: EntityPass, w: _Words) -> None:
@@ -426,7 +565,10 @@ def _cue_persons(r: EntityPass, w: _Words) -> None:
             continue  # a post that could not be read: do not guess a name from it
         if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
             continue
-        has_marks = name.name_start > name.start or name.end > name.name_end
+        courtesy = w.courtesy_re.fullmatch(r.text, name.start, name.name_start)
+        has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
+        if _STREET.search(r.text, max(0, name.start - 40), name.start):
+            continue  # "Jalan Moh Yamin": a street named after a person
         if len(name.tokens) < 2 and not has_marks:
             continue
         cue = (has_marks or w.speech_after.match(r.text, name.end)
@@ -437,6 +579,7 @@ def _cue_persons(r: EntityPass, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+_STREET = re.compile(r"\b(?:Jalan|Jl|Jln)\.?(?:[ \t]+[A-Z][\w'.]*){0,3}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _FROM = re.compile(r"[ \t]+dari[ \t]+")
 
@@ -454,7 +597,8 @@ def _honorary(r: EntityPass, w: _Words) -> None:
                    and f.end <= m.start()]
         if not persons:
             continue
-        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None)
+        post = _Post(m.start("post"), m.end("post"), m.end("post"), m.group("post"), None,
+                     honorary=True)
         for p in {f.key: f for f in persons}:
             _add_post(r, post, p)
 

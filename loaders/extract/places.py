@@ -27,7 +27,7 @@ from ..resolve import new_entity
 from . import outlets
 from .nlp import LexHit, phrase_hits
 from .patterns import initials, occurrences, starting
-from .entity_pass import NAME_WORD, PLACE_RANK, SP, EntityPass, compiled, words_re
+from .entity_pass import ABBR, NAME_WORD, PLACE_RANK, SP, EntityPass, compiled, words_re
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
@@ -48,16 +48,30 @@ def lexicon_places(r: EntityPass) -> None:
         if len(refs) == 1 and len(words) == 2 and words[0] in ("Kota", "Kabupaten", "Provinsi"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
     for start, end in sorted(longest):
+        if _PROGRAM_BEFORE.search(r.text, max(0, start - 10), start) and _NAME_AFTER.match(
+                r.text, end):
+            continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
         refs = spans[(start, end)]
         ref = r.res.choose_place(refs, hint=_place_hint(r, start, end), explicit=explicit,
                                  dateline=False)
         key = r.add(r.res.entity_of(ref))
-        r.info[key].place_kind = r.res.place_info(key).kind
+        kind = r.info[key].place_kind = r.res.place_info(key).kind
+        head = _PROVINCE_WORD.search(r.text, max(0, start - 12), start)
+        if kind == "province" and head:  # "Propinsi Kalsel", "Prov. Kalsel"
+            start = head.start()
+        abbr = ABBR.match(r.text, end)
+        if abbr and _initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1]):
+            end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
+            r.aliases.setdefault(abbr.group("abbr"), key)
         r.mark(key, start, end)
 
 
+_PROGRAM_BEFORE = re.compile(r"\b[Pp]rogram[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
+
 _HINT_BEFORE = (
-    (re.compile(r"(?:Gubernur|Pemprov\)?|Provinsi|Prov\.|Perwakilan(?:[ \t]+\S+)?|BKKBN|"
+    (re.compile(r"(?:Gubernur|Pemprov\)?|Provinsi|Propinsi|Prov\.|Perwakilan(?:[ \t]+\S+)?|BKKBN|"
                 r"Kemendukbangga/BKKBN)[ \t]+$"), "province"),
     (re.compile(r"(?:Wali[ \t]?[Kk]ota|Walikota|Pemkot\)?|Kota)[ \t]+$"), "kota"),
     (re.compile(r"(?:Bupati|Pemkab\)?|Kabupaten|Kab\.)[ \t]+$"), "kabupaten"),
@@ -212,7 +226,8 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return head_re, brand_re, suffix_re
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+[a-z]+){0,3}|,)[ \t]+$")
+_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
+                       r"{0,3}|,)[ \t]+$")
 _ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", "Wisma", "Graha",
                  "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
@@ -250,42 +265,105 @@ def add_venues(r: EntityPass) -> None:
 
 # ------------------------------------------------------------ villages, districts
 
-def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str]], re.Pattern]:
-    kinds = {w: (KB.Village, "village") for w in lex.word_list("village_head")}
-    kinds.update({w: (KB.District, "district") for w in lex.word_list("district_head")})
+def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern]:
+    """Head word → (class, kind, the head as a label writes it), and the pattern."""
+    kinds = {w: (KB.Village, "village", w) for w in lex.word_list("village_head")}
+    kinds.update({w: (KB.District, "district", w) for w in lex.word_list("district_head")})
+    district = lex.word_list("district_head")[0]  # "Kec Bantarsari": Kecamatan Bantarsari
+    kinds.update({w: (KB.District, "district", district) for w in lex.word_list("district_short")})
     heads = list(kinds)
-    stop = words_re([*kinds, "Kabupaten", "Kota", "Provinsi",
+    stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), "Kabupaten", "Kota", "Provinsi",
+                     *lex.word_list("region_short"),
                      *lex.word_list("weekday"), *lex.word_list("month")])
     pattern = starting(
-        initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
+        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
         rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
     return kinds, pattern
 
 
 def local_places(r: EntityPass) -> None:
-    """"Desa X", "Kelurahan X", "Kecamatan X", "Kapanewon X" (the heads are
-    ``village_head``/``district_head`` words), and the bare X later in the article."""
+    """"Desa X", "Kelurahan X", "Kecamatan X", "Kec X", "Kapanewon X" (the heads are
+    ``village_head``/``district_head``/``district_short`` words), and the bare X later in
+    the article. The name ends before a city or regency the article also names elsewhere
+    ("Kelurahan Sungai Andai Banjarmasin"); a lexicon name it merely holds stays inside it
+    ("Desa Tabat Padang" is no place in Kota Padang). "Kecamatan Labuan Amas Selatan (LAS)"
+    makes "Kecamatan LAS" the same district, and two spellings one vowel apart
+    ("Kecamatan Bebesan", "Kecamatan Bebesen") one place."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
+    regions = [f for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind in ("province", "kota", "kabupaten")]
+    named: dict[tuple[str, str], str] = {}  # (head as labelled, name or abbreviation) → key
     for m in matches:
-        if any(f.start <= m.start("name") < f.end for f in r.ctx.found
-               if f.key.startswith("place/") and r.info[f.key].place_kind
-               in ("province", "kota", "kabupaten")):
+        if any(f.start <= m.start("name") < f.end for f in regions):
             continue  # "Kota" names and the like are lexicon places
-        cls, kind = kinds[m.group("head")]
+        cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
-        n = next((n for n in range(1, len(words)) if (m.group("head"), " ".join(
-            w.group() for w in words[:n])) in written), len(words))
-        # "Kepala Desa Pamengkang Sukarta": the article's own "Desa Pamengkang" elsewhere
-        # says where the village's name ends and the head's name begins
+        n = len(words)
+        if _POST_BEFORE.search(r.text, max(0, m.start() - 30), m.start()):
+            n = next((n for n in range(1, len(words)) if (m.group("head"), " ".join(
+                w.group() for w in words[:n])) in written), len(words))
+            # "Kepala Desa Pamengkang Sukarta": the article's own "Desa Pamengkang" elsewhere
+            # says where the village's name ends and the head's name begins
+        n, region = _before_region(r, m, words, n, regions)
         name = " ".join(w.group() for w in words[:n])
-        label = f"{m.group('head')} {name}"
-        key = r.add(new_entity("place", label, cls, aliases=[name]))
-        r.info[key].place_kind = kind
-        r.mark(key, m.start(), m.start("name") + words[n - 1].end())
+        end = m.start("name") + words[n - 1].end()
+        key = named.get((head, name)) or _spelling_of(named, head, name)
+        if key is None:
+            key = r.add(new_entity("place", f"{head} {name}", cls, aliases=[name]))
+            r.info[key].place_kind = kind
+        elif name not in r.ctx.entities[key].aliases and f"{head} {name}" != r.ctx.entities[key].label:
+            r.ctx.entities[key].aliases.append(f"{head} {name}")
+        named.setdefault((head, name), key)
+        if region is not None:  # "Kelurahan Sungai Andai Banjarmasin": in Banjarmasin
+            r.info[key].contained_in.append((region, m.start()))
+        abbr = ABBR.match(r.text, end) if n == len(words) else None
+        if abbr and _initials(abbr.group("abbr"), name):
+            named.setdefault((head, abbr.group("abbr")), key)
+            end = abbr.end()
+        r.mark(key, m.start(), end)
         if len(name) > 3:
             r.aliases.setdefault(name, key)
+
+
+_POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekretaris Desa …"
+
+
+def _before_region(r: EntityPass, m: re.Match[str], words: list[re.Match[str]], n: int,
+                   regions: list) -> tuple[int, str | None]:
+    """How many words of a village or district name stay before a city, regency or
+    province that the article names elsewhere too (or in its dateline), and that
+    region's key (None when the name holds none)."""
+    base = m.start("name")
+    for i in range(1, n):
+        at = base + words[i].start()
+        inner = [f for f in regions if f.start == at]
+        last = words[i - 1].group()  # "Lurah Tanjung Riau" elsewhere repeats the name
+        for f in inner:
+            if f.key == r.dateline_key or any(
+                    g.key == f.key and not m.start() <= g.start < m.end()
+                    and not r.text[:g.start].rstrip().endswith(last) for g in regions):
+                return i, f.key
+    return n, None
+
+
+def _initials(abbr: str, name: str) -> bool:
+    """"LAS" abbreviates "Labuan Amas Selatan": the capitals of the name, in order."""
+    return abbr.isupper() and abbr == "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str | None:
+    """A place of the same head whose name differs from ``name`` in one vowel only."""
+    if len(name) < 6:
+        return None
+    for (h, other), key in named.items():
+        if h != head or len(other) != len(name):
+            continue
+        diff = [(a, b) for a, b in zip(other, name, strict=True) if a != b]
+        if len(diff) == 1 and all(c in "aeiou" for c in diff[0]):
+            return key
+    return None
 
 
 def _chain_name_pattern(lex) -> re.Pattern:
@@ -333,6 +411,9 @@ def chains(r: EntityPass) -> None:
                 r.info[a.key].contained_in.append((b.key, a.start))
 
 
+_KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")
+
+
 def place_aliases(r: EntityPass) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
     for name, key in sorted(r.aliases.items()):
@@ -341,4 +422,7 @@ def place_aliases(r: EntityPass) -> None:
         for start, end in occurrences(r.text, name):
             if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
+                head = _KIND_WORD.search(r.text, max(0, start - 12), start)
+                if head and r.ctx.entities[key].label.startswith(head.group(1)):
+                    start = head.start()  # "Kabupaten HST" after "… Tengah (HST)"
                 r.mark(key, start, end)

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kbgraph.ontology.namespaces import ORG
+
 from ..model import Span, Statement
 from .context import Context, Found
 from .dates import dates_in
@@ -38,16 +40,26 @@ SPEECH_VERB = starting(initials(speech_verbs()),
                        rf"\b(?P<verb>{words_re(speech_verbs(), by_initial=True)})\b")
 _ATTR = words_re(attribution_verbs())
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
-_ATTR_AFTER = re.compile(rf"\s*,?\s*(?P<verb>{_ATTR})(?P<nya>nya)?\b")
+_ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
     rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
-    rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))\s*,\s*"
+    rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
+    rf"\s*(?:,|\bbahwa\b)\s*"
 )
 _MENURUT = starting({"M", "m"}, r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
 _NYA = starting({"M", "m", "D", "d"}, r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
                   r"|sebutkan|paparkan|terangkan|tuturkan))nya\s*,\s*")
+# "Dikatakan, …" opening a sentence: the last person named goes on speaking.
+_PASSIVE_HEAD = re.compile(r"\s*Di(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan)\s*,\s*")
+# "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
+_BY = starting({"D", "d"}, r"\b[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan"
+                r"|paparkan)\s+oleh\s+(?P<who>[^\"“”\n]{1,120}?)\s*,?\s*bahwa\s+")
+# "Hal itu disampaikan (oleh) X …", "Demikian disampaikan X …": the words said come before.
+_BACK = re.compile(r"\s*(?:Hal\s+(?:itu|ini|tersebut)|Demikian(?:\s+(?:hal\s+)?(?:itu|ini|yang))?)"
+                   r"\s+(?:juga\s+)?(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan|paparkan"
+                   r"|kemukakan|terangkan|tuturkan)|dinyatakan)\s+(?:oleh\s+)?")
 # 'Ia mengatakan, "…"' / 'Menurut dia: "…"': what may stand right before a quote.
 _BEFORE_QUOTE = re.compile(
     rf"(?:{SPEECH_VERB.pattern}|\b[Mm]enurut\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
@@ -59,11 +71,12 @@ _COURTESY = re.compile(r"(?i:terima\s+kasih|apresiasi|penghargaan|ucapan\s+selam
 # A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
 _NOT_SAID_YET = re.compile(r"\b(?:diminta|akan|hendak|ingin|untuk|agar|supaya|sempat\s+diminta)\s+$",
                            re.IGNORECASE)
+_THAT_SOON = re.compile(r"(?:[^\s,.;:\"“”]+\s+){1,6}?bahwa\s+")
 _SAID_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa\b\s*,?\s*)?")
 _OPENERS = "\"“"
 # An opening mark starts the text or follows a space or a bracket, and a word follows it;
 # a closing mark follows a non-space and no letter or digit follows it.
-_OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)")
+_OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)|(?:^|(?<=\n))[\"“](?=[ ]\S)")
 _CLOSE = re.compile(r"(?<=\S)[\"”](?![^\W_])")
 
 
@@ -206,13 +219,22 @@ def _standalone(text: str, q: Quote) -> bool:
 
 def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[_Cand]:
     text = ctx.text
-    out = []
-    for s, e in sentences:
+    out: list[_Cand] = []
+    for i, (s, e) in enumerate(sentences):
         if _inside(quotes, s):
             continue
         head = dateline_end(text, s)
         cand = _first_trigger(ctx, quotes, head, e)
+        back = _said_by_next(ctx, quotes, sentences, i)
+        if back is not None:
+            speaker, region = back
+            if cand is None:  # "… ke Kampung KB. Demikian disampaikan X": the sentence was said
+                cand = (speaker, head, region)
+            elif cand[0][0] != "person":  # "Pemkab X mengakui …. Hal ini diungkapkan Y …"
+                cand = (speaker, cand[1], region)
         if cand is None:
+            if out and out[-1].kind == "reported" and _continues(text, quotes, out[-1], s, e):
+                out[-1].end = _trim_end(text, out[-1].start, e)
             continue
         hint, said_start, region = cand
         said_start = _skip_space(text, said_start, e)
@@ -229,6 +251,40 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
     return out
 
 
+def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]],
+                  i: int) -> tuple[tuple, tuple[int, int]] | None:
+    """The person the next sentence says said sentence ``i`` ("Hal itu disampaikan
+    Kepala Dinas X, Budi …", "Demikian disampaikan Budi …"), with where it says so."""
+    if i + 1 >= len(sentences):
+        return None
+    s, e = sentences[i + 1]
+    m = _BACK.match(ctx.text, s, e)
+    if m is None or _inside(quotes, s):
+        return None
+    stop = re.compile(r"\s(?:saat|ketika|pada|dalam|di|usai|seusai|kepada)\s|[.;]").search(ctx.text, m.end(), e)
+    hint = _speaker_in(ctx, m.end(), stop.start() if stop else e, m.end())
+    if hint[0] != "person":
+        return None
+    return hint, (s, e)
+
+
+def _continues(text: str, quotes: list[Quote], prev: _Cand, s: int, e: int) -> bool:
+    """A sentence right after a reported statement, in its paragraph, that names no new
+    speaker and quotes nothing, goes on with what was said ("Ia menekankan bahwa X. Melalui
+    Y, …")."""
+    between = text[prev.end:s]
+    if "\n" in between or between.strip(" \t.!?") or any(
+            s <= q.open < e and not text[s:q.open].strip() for q in quotes):
+        return False  # a quote that opens the sentence is said again, not a term cited
+    return not _BACK.match(text, s, e)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     """The earliest speech trigger of a sentence outside quotes: (hint, said start, region)."""
     text = ctx.text
@@ -240,19 +296,23 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         else:
             hint = ("pronoun", m.start("verb"))
         best = (m.start("verb"), hint, m.end(), (head, m.end()))
+    m = _PASSIVE_HEAD.match(text, head, end)
+    if m and best is None:
+        best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
     for m in _NYA.finditer(text, head, end):
         if _inside(quotes, m.start()):
             continue
         if best is None or m.start() < best[0]:
             best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
         break
-    for m in _MENURUT.finditer(text, head, end):
-        if _inside(quotes, m.start()):
-            continue
-        if best is None or m.start() < best[0]:
-            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
-            best = (m.start(), hint, m.end(), (m.start(), m.end()))
-        break
+    for pattern in (_BY, _MENURUT):  # the first one outside quotes, of each kind
+        for m in pattern.finditer(text, head, end):
+            if _inside(quotes, m.start()):
+                continue
+            if best is None or m.start() < best[0]:
+                hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
+                best = (m.start(), hint, m.end(), (m.start(), m.end()))
+            break
     for m in SPEECH_VERB.finditer(text, head, end):
         if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
             continue
@@ -262,7 +322,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
             start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
             hint = _speaker_in(ctx, start, m.start(), start)
             lead = _SAID_LEAD.match(text, m.end(), end)
-            best = (m.start(), hint, lead.end() if lead else m.end(), (start, m.start()))
+            said = lead.end() if lead else m.end()
+            that = _THAT_SOON.match(text, said, end)
+            if that and said == _skip_space(text, m.end(), end):  # "menanggapi hasil itu bahwa …"
+                said = that.end()
+            best = (m.start(), hint, said, (start, m.start()))
         break
     if best is None:
         return None
@@ -279,10 +343,34 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         return ("person", last_person.key)
     if last_pron:
         return ("pronoun", last_pron.start())
+    holder = _post_holder(ctx, ctx.text[start:end])
+    if holder:  # "ujar Kepala Dinas P3AP2KB": the one person the article gave that post
+        return ("person", holder)
     if orgs_in(ctx, start, end):
         return ("none",)
     key = _person_named(ctx, ctx.text[start:end])
     return ("person", key) if key else ("none",)
+
+
+def _post_holder(ctx: Context, region: str) -> str | None:
+    """The person named only by a post ("Asisten III Sekda Kabupaten Kupang ini", "Kepala
+    Dinas P3AP2KB"): the one person whose post, as the article wrote it, begins with the
+    same two words (or the same title word before a numeral)."""
+    words = region.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    holders: dict[str, set[str]] = {}
+    for f in ctx.facts:
+        if f.predicate == ORG.holds and f.subject.startswith("person/"):
+            post = ctx.entities.get(f.obj.key)
+            if post is not None:
+                written = (post.name_as_written or post.label).split()
+                holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
+    n = 1 if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]) else 2
+    want = " ".join(words[:n])
+    found = {p for p, posts in holders.items() if any(
+        (x if n == 2 else x.split()[0]) == want for x in posts)}
+    return found.pop() if len(found) == 1 else None
 
 
 _NAME = re.compile(r"[A-Z][a-z][\w'-]*")

@@ -65,3 +65,37 @@ def browser() -> Iterator[Browser]:
         pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
     with render.chromium() as driver:
         yield Browser(driver)
+
+
+DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_page(tmp_path_factory):
+    """The dev corpus (14 articles) built into a store, and the page ``kbgraph viz`` writes.
+
+    Returns ``(page path, projected network)``; the network lets a test compute in Python
+    what the page should draw.
+    """
+    from kbgraph.graph.store.build import build
+    from kbgraph.graph.network import project
+    from kbgraph.graph.store import open_store
+    from kbgraph.graph.network.page import write_html
+
+    tmp = tmp_path_factory.mktemp("dev-page")
+    store = open_store(tmp / "store")
+    try:
+        build(store, [str(p) for p in sorted(DEV.glob("*.txt"))], workers=1)
+        write_html(store, tmp / "dev.html")
+        full = project(store)
+    finally:
+        store.close()
+    return tmp / "dev.html", full
+
+
+@pytest.fixture()
+def big_window(browser):
+    """The window at 1600 × 1000 (a laptop screen) for one test."""
+    browser.driver.set_window_size(1600, 1000)
+    yield browser
+    browser.driver.set_window_size(1280, 900)

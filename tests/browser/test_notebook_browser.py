@@ -32,8 +32,8 @@ def test_notebook_cell_draws_the_network_offline(browser, tmp_path):
         while not driver.execute_script("return window.kbgraphStable === true"):
             assert time.monotonic() < deadline, "the network in the iframe did not settle"
             time.sleep(0.05)
-        assert driver.execute_script("return window.kbgraphNetwork.body.nodeIndices.length") == 14
-        assert driver.execute_script("return window.kbgraphNetwork.body.edgeIndices.length") == 15
+        assert driver.execute_script("return window.kbgraphNetwork.body.nodeIndices.length") == 12
+        assert driver.execute_script("return window.kbgraphNetwork.body.edgeIndices.length") == 14
         assert driver.execute_script("return document.querySelectorAll('canvas').length") == 1
     finally:
         driver.switch_to.default_content()

@@ -46,7 +46,7 @@ def test_same_input_twice_changes_nothing_and_extracts_nothing(store, corpus):
     assert counts(second) == (0, 0, 5, 0, 0)
     assert second.extracted == 0 and len(buildkit.CALLS) == 5 and not second.ontology_loaded
     assert store.dump("nq") == dump
-    assert len(store.graphs()) == 6  # five articles and the ontology
+    assert len(store.graphs()) == 7  # five articles, the ontology and the lexicon's reference data
 
 
 def test_an_edited_article_replaces_its_own_graph_only(store, corpus):
@@ -100,7 +100,7 @@ def test_strict_with_an_article_the_extractor_rejects_writes_nothing(tmp_path):
 def test_strict_build_writes_everything_when_all_is_well(store, corpus):
     report = run(store, corpus, strict=True)
     assert counts(report) == (5, 0, 0, 0, 0) and report.ontology_loaded
-    assert len(store.graphs()) == 6
+    assert len(store.graphs()) == 7
 
 
 def test_a_bad_file_is_reported_and_skipped_the_others_load(store, corpus):
@@ -111,7 +111,7 @@ def test_a_bad_file_is_reported_and_skipped_the_others_load(store, corpus):
     problems = sorted(str(p) for p in report.problems)
     assert problems[0].endswith("artikel-003.txt: the extractor cannot read this article (marked RUSAK)")
     assert "gambar.txt" in problems[1] and "PNG image" in problems[1]
-    assert len(store.graphs()) == 5
+    assert len(store.graphs()) == 6
 
 
 def test_a_failed_article_keeps_its_previous_version(store, corpus):
@@ -127,7 +127,7 @@ def test_prune_drops_articles_whose_files_are_gone(store, corpus):
     run(store, corpus)
     (corpus / "artikel-001.txt").unlink()
     kept = run(store, corpus)
-    assert counts(kept) == (0, 0, 4, 0, 0) and len(store.graphs()) == 6
+    assert counts(kept) == (0, 0, 4, 0, 0) and len(store.graphs()) == 7
     pruned = run(store, corpus, prune=True)
     assert counts(pruned) == (0, 0, 4, 0, 1)
     assert article_graph("example-org-uji-artikel-001") not in store.graphs()
@@ -140,7 +140,7 @@ def test_prune_keeps_articles_of_files_not_in_this_build(store, tmp_path):
     write_article(b, "lain", "Garut")
     run(store, tmp_path / "a")
     report = run(store, b, prune=True)
-    assert counts(report) == (1, 0, 0, 0, 0) and len(store.graphs()) == 4
+    assert counts(report) == (1, 0, 0, 0, 0) and len(store.graphs()) == 5
 
 
 def test_a_moved_file_is_re_extracted_with_its_new_path(store, corpus, tmp_path):

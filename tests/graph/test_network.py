@@ -96,6 +96,8 @@ def test_node_attributes(G):
         "class": "RepresentativeOffice",
         "top": "Organization",
         "articles": 2,
+        "years": [2019, 2020],  # the two articles' publication years
+        "level": "LevelProvinsi",  # kb:governmentLevel
     }
     assert G.nodes[MEETING] == {
         "iri": MEETING,
@@ -108,6 +110,7 @@ def test_node_attributes(G):
         "class": "Meeting",
         "top": "Meeting",
         "articles": 1,
+        "years": [2019],
     }
     assert G.nodes[KALBAR] == {
         "iri": KALBAR,
@@ -118,6 +121,7 @@ def test_node_attributes(G):
         "class": "Province",
         "top": "Place",
         "articles": 2,
+        "years": [2019, 2020],
     }
     assert G.nodes[BKKBN]["label_en"] == "National Population and Family Planning Agency"
     assert G.nodes[RAKOR]["class"] == "CoordinationMeeting"
@@ -125,9 +129,11 @@ def test_node_attributes(G):
     assert G.nodes[RPJMN]["class"] == "DevelopmentPlan"
     assert G.nodes[RPJMN]["top"] == "PolicyFramework"
     assert G.nodes[MUSLIMAT] == {"iri": MUSLIMAT, "label": "Muslimat", "aliases": [], "class": "Person",
-                                 "top": "Person", "articles": 1}
+                                 "top": "Person", "articles": 1, "years": [2019]}
     assert G.nodes[ANTARA]["class"] == "NewsPublisher"
     assert G.nodes[ANTARA]["articles"] == 2  # publisher of both articles
+    assert G.nodes[ANTARA]["publisher"] is True  # schema:publisher of an article
+    assert "publisher" not in G.nodes[PERWAKILAN]
     assert G.nodes[POST]["top"] == "Post"
 
 

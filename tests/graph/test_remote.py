@@ -1,30 +1,38 @@
-"""A remote SPARQL 1.1 server (a live ``oxigraph serve``) behaves like the embedded store."""
+"""Remote stores against two live SPARQL servers: Oxigraph's and OpenLink Virtuoso.
+
+Both are started once for this module on 127.0.0.1 (tests/graph/liveservers.py). The
+dev corpus is built into each and into an embedded store; every catalogue question and
+``stats`` must give the same answers (row sets compared), after a build, a rebuild, an
+update and a ``--prune``.
+"""
 
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
+import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from buildkit import fake_extract, write_article, write_corpus
+from liveservers import HAVE_OXIGRAPH, HAVE_VIRTUOSO, OxigraphServer, VirtuosoServer, free_port
 from rdflib import Literal
 
-from kbgraph.graph.store.build import build
-from kbgraph.graph.store.remote import RemoteStore, default_update_url
-from kbgraph.graph.store import open_store
-from kbgraph.graph.store.terms import normalize_bnodes
 from kbgraph.errors import QueryError, StoreError
+from kbgraph.graph.stats import store_stats
+from kbgraph.graph.store import open_store
+from kbgraph.graph.store.build import build, extract_graph
+from kbgraph.graph.store.remote import RemoteStore, default_update_url
+from kbgraph.graph.store.terms import normalize_bnodes
 from kbgraph.ontology.namespaces import KB
+from kbgraph.queries import catalog
 
-pytestmark = [
-    pytest.mark.server,
-    pytest.mark.skipif(shutil.which("oxigraph") is None, reason="the oxigraph server CLI is not installed"),
-]
+pytestmark = pytest.mark.server
+needs_oxigraph = pytest.mark.skipif(not HAVE_OXIGRAPH, reason="the oxigraph server CLI is not installed")
+needs_virtuoso = pytest.mark.skipif(not HAVE_VIRTUOSO, reason="virtuoso-opensource is not installed")
 
+DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 QUERIES = [
     "SELECT ?m ?label ?org ?place ?start ?n WHERE { ?m a kb:Meeting ; rdfs:label ?label ; "
     "kb:organizedBy ?org ; schema:location ?place OPTIONAL { ?m schema:startDate ?start } "
@@ -35,48 +43,50 @@ QUERIES = [
     "SELECT ?a ?hash WHERE { ?a kb:contentHash ?hash } ORDER BY ?a",
 ]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+_EXTRACTED: dict[tuple[str, str], list] = {}
 
 
-class Server:
-    def __init__(self, location: Path, union: bool = True):
-        self.port = free_port()
-        args = ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}"]
-        if union:
-            args.append("--union-default-graph")
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.url = f"http://127.0.0.1:{self.port}/query"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=1)
-                return
-            except urllib.error.HTTPError:
-                return  # it answers
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"oxigraph serve exited: {self.proc.stderr.read()!r}")
-                time.sleep(0.1)
-        raise RuntimeError("oxigraph serve did not start")
+def cached_extract(article):
+    """The real extractor, once per article for this module (each store gets the same)."""
+    key = (article.id, article.content_hash, article.source)
+    if key not in _EXTRACTED:
+        _EXTRACTED[key] = list(extract_graph(article))
+    return _EXTRACTED[key]
 
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+
+def clear(store: RemoteStore) -> None:
+    """Drop kbgraph's graphs (the server's own stay)."""
+    store.write({}, drop=store.graphs())
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory):
+    if not HAVE_OXIGRAPH:
+        pytest.skip("the oxigraph server CLI is not installed")
+    srv = OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "data")
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    if not HAVE_VIRTUOSO:
+        pytest.skip("virtuoso-opensource is not installed")
+    srv = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    yield srv
+    srv.stop()
 
 
 @pytest.fixture
-def server(tmp_path):
-    srv = Server(tmp_path / "server-data")
-    yield srv
-    srv.stop()
+def server(request):
+    srv = request.getfixturevalue(request.param)
+    clear(RemoteStore(srv.url))
+    return srv
+
+
+@pytest.fixture(scope="module")
+def dev_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("corpus") / "dev"
 
 
 @pytest.fixture
@@ -85,13 +95,87 @@ def corpus(tmp_path):
     return tmp_path / "in"
 
 
+#: Where Virtuoso 7.2.5 answers otherwise, measured on the dev corpus. GROUP_CONCAT of
+#: language-tagged names: a plain literal (Oxigraph keeps the common tag, as CONCAT does);
+#: compared without language tags. co-mentions: Virtuoso returns 344 pairs where the
+#: embedded store and Oxigraph's server return 361, some with lower counts (its evaluation
+#: of the question's nested subqueries); left out of the comparison, said in README.md.
+#: evidence: since it lists facts where the entity is subject OR object, Virtuoso's cost
+#: estimate refuses the whole table (HTTP 500, "estimated execution time … exceeds the
+#: limit of 400 (sec)"; kbgraph reports it as one StoreError); said in README.md.
+VIRTUOSO_PLAIN_CONCAT = {"programs", "frameworks"}
+VIRTUOSO_DIFFERS = {"co-mentions", "evidence"}
+
+
+def answers(store, plain: frozenset = frozenset(), skip: frozenset = frozenset()) -> dict:
+    """Every catalogue question's rows (as a multiset) and the stats, for comparison."""
+    out = {}
+    for q in catalog.list_queries():
+        if q.name in skip:
+            continue
+        result = catalog.run(store, q.name)
+        norm = untagged if q.name in plain else normalize_term
+        out[q.name] = Counter(tuple(norm(v) for v in row) for row in result.rows)
+    stats = store_stats(store)
+    stats.location = ""
+    out["stats"] = stats
+    return out
+
+
+def normalize_term(value):
+    return None if value is None else value.n3()
+
+
+def untagged(value):
+    if isinstance(value, Literal) and value.language:
+        value = Literal(str(value))
+    return normalize_term(value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("server", [pytest.param("oxigraph", marks=needs_oxigraph),
+                                    pytest.param("virtuoso", marks=needs_virtuoso)], indirect=True)
+def test_the_dev_corpus_answers_every_question_as_the_embedded_store(server, dev_folder, tmp_path):
+    corpus = dev_folder  # the same path for every server: extractions are reused
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir()
+    for f in sorted(DEV.glob("*.txt")):
+        shutil.copy(f, corpus / f.name)
+    remote = open_store(server.url)
+    with open_store(tmp_path / "local") as local:
+        steps = []
+        for step in ("build", "rebuild", "update", "prune"):
+            if step == "update":
+                first = sorted(corpus.glob("*.txt"))[0]
+                first.write_text(first.read_text(encoding="utf-8") + "\nDikutip dari rilis.\n",
+                                 encoding="utf-8")
+            if step == "prune":
+                sorted(corpus.glob("*.txt"))[-1].unlink()
+            reports = [build(s, [corpus], extractor=cached_extract, workers=1, prune=step == "prune")
+                       for s in (local, remote)]
+            counts = [(r.added, r.updated, r.unchanged, r.pruned) for r in reports]
+            assert counts[0] == counts[1], (step, counts)
+            steps.append(counts[0])
+            if step in ("build", "prune"):
+                plain = frozenset(VIRTUOSO_PLAIN_CONCAT if remote.virtuoso else ())
+                skip = frozenset(VIRTUOSO_DIFFERS if remote.virtuoso else ())
+                expected, got = answers(local, plain, skip), answers(remote, plain, skip)
+                differ = {n: (list((expected[n] - got[n]).items())[:2], list((got[n] - expected[n]).items())[:2])
+                          for n in expected if got[n] != expected[n]}
+                assert differ == {}, step
+                assert normalize_bnodes(remote.dump("nq").decode()) == normalize_bnodes(local.dump("nq").decode())
+        assert steps == [(14, 0, 0, 0), (0, 0, 14, 0), (0, 1, 13, 0), (0, 0, 13, 1)]
+        assert answers(local)["stats"].articles == 13
+
+
+@pytest.mark.parametrize("server", [pytest.param("oxigraph", marks=needs_oxigraph),
+                                    pytest.param("virtuoso", marks=needs_virtuoso)], indirect=True)
 def test_a_build_into_the_server_answers_like_the_embedded_store(server, corpus, tmp_path):
     with open_store(tmp_path / "local") as local:
         build(local, [corpus], extractor=fake_extract, workers=1)
         expected = [local.select(q).rows for q in QUERIES]
         local_nq = local.dump("nq").decode()
     remote = open_store(server.url)
-    assert isinstance(remote, RemoteStore) and remote.update_url.endswith("/update")
     report = build(remote, [corpus], extractor=fake_extract, workers=1)
     assert (report.added, report.skipped) == (6, 0)
     assert [remote.select(q).rows for q in QUERIES] == expected
@@ -101,6 +185,8 @@ def test_a_build_into_the_server_answers_like_the_embedded_store(server, corpus,
     assert (again.unchanged, again.extracted, again.ontology_loaded) == (6, 0, False)
 
 
+@pytest.mark.parametrize("server", [pytest.param("oxigraph", marks=needs_oxigraph),
+                                    pytest.param("virtuoso", marks=needs_virtuoso)], indirect=True)
 def test_remote_bindings_are_values_not_text(server, corpus):
     remote = open_store(server.url)
     build(remote, [corpus], extractor=fake_extract, workers=1)
@@ -116,8 +202,10 @@ def test_remote_bindings_are_values_not_text(server, corpus):
         remote.select("SELECT ?s WHERE { ?s ?p }")
 
 
-def test_graph_store_protocol_replaces_graphs(server, corpus, tmp_path):
-    remote = open_store(server.url, gsp_url=f"http://127.0.0.1:{server.port}/store")
+@needs_oxigraph
+def test_graph_store_protocol_replaces_graphs(oxigraph, corpus):
+    clear(RemoteStore(oxigraph.url))
+    remote = open_store(oxigraph.url, gsp_url=oxigraph.gsp_url)
     build(remote, [corpus], extractor=fake_extract, workers=1)
     g = remote.graphs()[0]
     write_article(corpus, "artikel-000", "Kupang")
@@ -128,18 +216,60 @@ def test_graph_store_protocol_replaces_graphs(server, corpus, tmp_path):
     assert g not in remote.graphs()
 
 
+@needs_virtuoso
+def test_virtuoso_takes_updates_at_its_query_url_and_its_own_graphs_stay_out(virtuoso, corpus):
+    clear(RemoteStore(virtuoso.url))
+    remote = open_store(virtuoso.url)
+    assert remote.update_url == virtuoso.url  # recognised by its Server header
+    build(remote, [corpus], extractor=fake_extract, workers=1)
+    # its system graphs (2,500 triples here, 5,600 with its Conductor) are in its union,
+    # not in kbgraph's answers
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    url = virtuoso.url + "?" + urllib.parse.urlencode({"query": count})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/csv"})) as resp:
+        everything = int(resp.read().decode().split()[-1])
+    assert everything > remote.count_quads() + 2000
+    assert int(remote.select(count).rows[0][0]) == remote.count_quads()
+    assert remote.select("SELECT ?s WHERE { ?s a <http://www.openlinksw.com/schemas/virtrdf#QuadMap> }").rows == []
+    assert all(str(g).startswith("https://w3id.org/kbgraph/graph/") for g in remote.graphs())
+    assert store_stats(remote).quads == remote.count_quads()
+
+
+@needs_virtuoso
+def test_virtuoso_errors_name_the_setting(virtuoso, corpus):
+    clear(RemoteStore(virtuoso.url))
+    virtuoso.isql('REVOKE SPARQL_UPDATE FROM "SPARQL";')
+    try:
+        with pytest.raises(StoreError) as refused:
+            build(open_store(virtuoso.url), [corpus], extractor=fake_extract, workers=1)
+        assert "GRANT SPARQL_UPDATE TO" in refused.value.hint
+    finally:
+        virtuoso.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
+    remote = open_store(virtuoso.url)
+    assert remote.graphs() == []  # nothing was half-written
+    # an answer Virtuoso cuts at ResultSetMaxRows is an error, not a short answer
+    with pytest.raises(StoreError) as cut:
+        values = " ".join(str(i) for i in range(1000))  # rows from the query itself: the store is empty here
+        remote.select(f"SELECT ?a ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} }} "
+                      f"LIMIT {virtuoso.max_rows + 1}")
+    assert f"cut its answer at {virtuoso.max_rows} rows" in str(cut.value)
+    assert "ResultSetMaxRows" in cut.value.hint
+
+
+@needs_oxigraph
 def test_a_server_without_union_default_graph_is_refused(tmp_path, corpus):
-    srv = Server(tmp_path / "plain", union=False)
+    srv = OxigraphServer(tmp_path / "plain", union=False)
     try:
         build(RemoteStore(srv.url, check_union=False), [corpus], extractor=fake_extract, workers=1)
-        with pytest.raises(StoreError, match="union-default-graph"):
+        with pytest.raises(StoreError, match="union of its named graphs") as refused:
             open_store(srv.url)
+        assert "--union-default-graph" in refused.value.hint
     finally:
         srv.stop()
 
 
 def test_an_unreachable_server_is_a_clear_error():
-    with pytest.raises(StoreError, match=r"cannot reach the SPARQL server .*Connection refused \(is the server running\?"):
+    with pytest.raises(StoreError, match=r"cannot reach the SPARQL server .*Connection refused"):
         open_store(f"http://127.0.0.1:{free_port()}/query")
 
 
@@ -150,4 +280,3 @@ def test_an_unreachable_server_is_a_clear_error():
 ])
 def test_default_update_url(query, update):
     assert default_update_url(query) == update
-

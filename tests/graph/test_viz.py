@@ -93,7 +93,8 @@ def assert_offline(text: str) -> None:
 def test_page_is_self_contained_and_offline(handmade, tmp_path):
     path = tmp_path / "graph.html"
     report = write_html(handmade, path)
-    assert (report.nodes, report.edges, report.total_nodes, report.omitted, report.notice) == (14, 15, 14, (), None)
+    # the overview: 14 entities less the news outlet and the post (folded into Muslimat's edge)
+    assert (report.nodes, report.edges, report.total_nodes, report.omitted, report.notice) == (12, 14, 12, (), None)
     text = path.read_text(encoding="utf-8")
     assert_offline(text)
     page = Page(text)
@@ -119,32 +120,65 @@ def test_content_security_policy_allows_only_the_inlined_scripts(handmade, tmp_p
 def test_page_data_nodes_edges_and_tooltips(handmade, tmp_path):
     path = tmp_path / "graph.html"
     write_html(handmade, path)
-    data = data_of(Page(path.read_text(encoding="utf-8")))
-    ids = [n["id"] for n in data["nodes"]]
-    assert len(ids) == 14 and ids == sorted(ids)
+    text = path.read_text(encoding="utf-8")
+    assert not absent("not drawn: 1 penerbit berita / news publishers, 0 tanpa relasi / without relations", text)
+    data = data_of(Page(text))
+    drawn = [n for n in data["nodes"] if not n.get("hidden")]
+    ids = [n["id"] for n in drawn]
+    assert len(ids) == 12 and ids == sorted(ids)
+    assert ID + "org/antara-news-kalimantan-barat" not in {n["id"] for n in data["nodes"]}  # no publisher
     meeting = next(n for n in data["nodes"] if n["id"] == MEETING)
-    assert meeting["shape"] == "star" and meeting["color"] == "#e15759"
+    assert meeting["shape"] == "star" and meeting["color"] == "#d62728"
     assert meeting["value"] == 5  # degree: distinct neighbours
-    assert meeting["label"] == "pertemuan kelompok kerja Kampung Keluar\u2026"  # 40 characters shown
+    assert "label" not in meeting  # the page draws labels itself
+    assert isinstance(meeting["x"], float) and isinstance(meeting["y"], float)  # laid out in Python
     kb = meeting["kb"]
-    assert kb["label"] == "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)"
+    assert kb["label"] == kb["short"] == "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)"
     assert (kb["cls"], kb["top"], kb["articles"], kb["degree"]) == ("Meeting", "Meeting", 1, 5)
+    assert (kb["provinces"], kb["years"]) == (["Provinsi Kalimantan Barat"], [2019])
     assert ["participantCount", "133"] in kb["attrs"] and ["startDate", "2019-11-25"] in kb["attrs"]
     assert len(kb["evidence"]) == 3  # capped
     assert kb["evidence"][0]["title"] == "BKKBN Kalbar gelar pertemuan Pokja Kampung KB"
     assert kb["evidence"][0]["date"] == "2019-11-26"
     assert kb["evidence"][0]["url"] == "https://kalbar.antaranews.com/berita/a1"
+    office = next(n for n in data["nodes"] if n["id"] == PERWAKILAN)
+    assert (office["shape"], office["color"]) == ("square", "#1f77b4")  # provincial, BKKBN's
+    assert (office["kb"]["kind"], office["kb"]["level"], office["kb"]["short"]) == ("bkkbn", "provincial", "BKKBN Kalbar")
+    assert office["kb"]["rank"] == 0  # most neighbours: labelled first
     kalbar = next(n for n in data["nodes"] if n["id"].endswith("place/provinsi-kalimantan-barat"))
     assert kalbar["kb"]["wikidata"] == "Q3916" and kalbar["kb"]["aliases"] == ["Kalbar"]
     edge = next(e for e in data["edges"] if e["from"] == MEETING and e["to"] == PERWAKILAN)
-    assert edge["label"] == "organized by" and edge["arrows"] == "to"
+    assert edge["arrows"] == "to" and "label" not in edge
     assert edge["kb"] == {"predicate": "https://w3id.org/kbgraph/ontology#organizedBy", "articles": 1}
     assert data["relations"][edge["kb"]["predicate"]] == {"labelEn": "organized by",
                                                           "labelId": "diselenggarakan oleh"}
+    # the post is the label of Muslimat's edge to her division; as a node it waits behind the switch
+    folded = next(e for e in data["edges"] if e["kb"].get("folded"))
+    assert (folded["from"], folded["to"]) == (ID + "person/muslimat", ID + "org/bidang-adpin")
+    assert folded["kb"]["post"].startswith("Kepala Bidang Advokasi Pergerakan dan Informasi (Adpin)")
+    post = next(n for n in data["nodes"] if n["id"] == ID + "post/kepala-bidang-adpin")
+    assert post["hidden"] is True and post["kb"]["postNode"] is True
+    parts = [(e["from"], e["to"]) for e in data["edges"] if e["kb"].get("postPart")]
+    assert parts == [(ID + "person/muslimat", post["id"]), (post["id"], ID + "org/bidang-adpin")]
+    assert all(e["hidden"] for e in data["edges"] if e["kb"].get("postPart"))
     assert [e["id"] for e in data["edges"]] == [f"e{i}" for i in range(len(data["edges"]))]
     assert [c["name"] for c in data["classes"]] == [
         "Organization", "Person", "Post", "Place", "Meeting", "Program", "PolicyFramework"]
-    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert [(k["name"], k["count"]) for k in data["kinds"]] == [("bkkbn", 3), ("regional-government", 1)]
+    assert [(lv["name"], lv["count"]) for lv in data["levels"]] == [("national", 1), ("provincial", 3)]
+    assert data["years"] == [2019, 2020] and data["provinces"] == ["Provinsi Kalimantan Barat"]
+    assert data["sizeBy"]["name"] == "degree" and "degree" in data["sizeBy"]["label"]
+    assert sum(c["count"] for c in data["communities"]) == 12
+    assert data["options"]["physics"] == {"enabled": False}
+
+
+def test_posts_as_nodes(handmade, tmp_path):
+    path = tmp_path / "graph.html"
+    report = write_html(handmade, path, posts=True)
+    data = data_of(Page(path.read_text(encoding="utf-8")))
+    assert (report.nodes, report.edges) == (13, 15)
+    assert not any(e["kb"].get("folded") for e in data["edges"])
+    assert ID + "post/kepala-bidang-adpin" in {n["id"] for n in data["nodes"] if not n.get("hidden")}
 
 
 def test_size_by_articles(handmade, tmp_path):
@@ -152,6 +186,12 @@ def test_size_by_articles(handmade, tmp_path):
     write_html(handmade, path, size_by="articles")
     values = {n["id"]: n["value"] for n in data_of(Page(path.read_text(encoding="utf-8")))["nodes"]}
     assert values[MEETING] == 1 and values[PERWAKILAN] == 2
+    write_html(handmade, path, size_by="betweenness")
+    data = data_of(Page(path.read_text(encoding="utf-8")))
+    values = {n["id"]: n["value"] for n in data["nodes"]}
+    assert max(values, key=values.get) == MEETING  # the broker between the meeting's five neighbours
+    assert values[ID + "framework/rpjmn-2015-2019"] == 0.0  # a leaf
+    assert data["sizeBy"]["name"] == "betweenness"
 
 
 def test_max_nodes_keeps_the_most_central_and_says_so(handmade, tmp_path):
@@ -160,10 +200,10 @@ def test_max_nodes_keeps_the_most_central_and_says_so(handmade, tmp_path):
     text = path.read_text(encoding="utf-8")
     ids = sorted(n["id"] for n in data_of(Page(text))["nodes"])
     assert ids == sorted([MEETING, PERWAKILAN, ID + "program/kampung-kb"])
-    assert len(report.omitted) == 11
-    assert report.omitted_by_class == (("Organization", 4), ("Person", 1), ("Post", 1), ("Place", 2),
+    assert len(report.omitted) == 9
+    assert report.omitted_by_class == (("Organization", 3), ("Person", 1), ("Place", 2),
                                        ("Meeting", 1), ("Program", 1), ("PolicyFramework", 1))
-    assert report.notice.startswith("showing the 3 most central of 14 entities; left out 11 (Organization 4,")
+    assert report.notice.startswith("showing the 3 most central of 12 entities; left out 9 (Organization 3,")
     assert not absent(f'<p id="kb-notice">{report.notice}</p>', text)
 
 
@@ -184,7 +224,13 @@ def test_bad_requests_raise_input_error_and_write_nothing(handmade, tmp_path):
     with pytest.raises(InputError, match="no entity matches --focus 'Pontianek'.*did you mean: Pontianak"):
         write_html(handmade, path, focus="Pontianek")
     with pytest.raises(InputError, match="--size-by"):
-        write_html(handmade, path, size_by="betweenness")
+        write_html(handmade, path, size_by="pagerank")
+    with pytest.raises(InputError, match="no province in the graph is called 'Bali'.*Provinsi Kalimantan Barat"):
+        write_html(handmade, path, province="Bali")
+    with pytest.raises(InputError, match="unknown organization kind 'ngo'"):
+        write_html(handmade, path, kinds=["ngo"])
+    with pytest.raises(InputError, match="nothing is left to draw"):
+        write_html(handmade, path, years=(2001, 2002))
     with pytest.raises(InputError, match="--max-nodes"):
         write_html(handmade, path, max_nodes=0)
     with pytest.raises(InputError, match="no entities to draw"):
@@ -229,21 +275,47 @@ def test_hostile_article_text_stays_text(hostile, tmp_path):
     assert not absent("ego network of Dinas &lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;", text)
 
 
-def test_static_png_and_svg(handmade, hostile, tmp_path):
+def test_filters_in_python(handmade, tmp_path):
+    path = tmp_path / "graph.html"
+    report = write_html(handmade, path, years=(2020, 2020))
+    ids = {n["id"] for n in data_of(Page(path.read_text(encoding="utf-8")))["nodes"]}
+    # only what a 2020 article named, and still related
+    assert ids == {PERWAKILAN, ID + "org/bkkbn", ID + "org/pemerintah-provinsi-kalimantan-barat",
+                   ID + "place/provinsi-kalimantan-barat", ID + "program/kampung-kb"}
+    assert report.nodes == 5
+    report = write_html(handmade, path, kinds=["regional-government"])
+    ids = {n["id"] for n in data_of(Page(path.read_text(encoding="utf-8")))["nodes"]}
+    assert not {PERWAKILAN, ID + "org/bkkbn", ID + "org/bidang-adpin"} & ids
+    assert ID + "org/pemerintah-provinsi-kalimantan-barat" in ids
+    write_html(handmade, path, province="Kalimantan Barat")
+    ids = {n["id"] for n in data_of(Page(path.read_text(encoding="utf-8")))["nodes"] if not n.get("hidden")}
+    # what is in West Kalimantan and its neighbours; the national framework and the
+    # parent program only touch the Kampung KB program, which has no province
+    assert len(ids) == 10 and not {ID + "framework/rpjmn-2015-2019", ID + "program/kkbpk"} & ids
+
+
+def test_figure_png_svg_pdf(handmade, hostile, tmp_path):
     report = write_static(handmade, tmp_path / "graph.png")
-    assert (tmp_path / "graph.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (report.nodes, report.edges) == (14, 15)
+    png = (tmp_path / "graph.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (2100, 1380)  # 7 x 4.6 inches at 300 dpi
+    assert (report.nodes, report.edges) == (12, 14)
     write_static(handmade, tmp_path / "a.svg")
     write_static(handmade, tmp_path / "b.svg", "svg")
     svg = (tmp_path / "a.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    for text in ("BKKBN Kalbar", "BKKBN and its offices (3)", "provincial (3)", "Node area: degree"):
+        assert f">{text}<" in svg, text  # labels and legend are text in the SVG
+    write_static(handmade, tmp_path / "f.pdf", focus="Muslimat", depth=2)
+    assert (tmp_path / "f.pdf").read_bytes()[:5] == b"%PDF-"
     write_static(hostile, tmp_path / "evil.svg")
     evil = (tmp_path / "evil.svg").read_text(encoding="utf-8")
     assert "<img" not in evil and "<script" not in evil and "<svg onload" not in evil
-    assert "&lt;/script&gt;&lt;img src=x" in evil  # matplotlib's label comments are escaped
-    with pytest.raises(InputError, match="png or svg"):
-        write_static(handmade, tmp_path / "graph.pdf")
+    assert "&lt;/script&gt;&lt;img" in evil  # label text is escaped
+    with pytest.raises(InputError, match="a figure is png, svg, pdf, not 'gif'"):
+        write_static(handmade, tmp_path / "graph.gif")
 
 
 def test_cli_viz(handmade, tmp_path, capsys):
@@ -256,11 +328,16 @@ def test_cli_viz(handmade, tmp_path, capsys):
     assert main(["viz", "--store", str(store_dir), "--out", str(out), "--max-nodes", "4"]) == 0
     captured = capsys.readouterr()
     assert f"wrote {out}: 4 entities" in captured.out
-    assert "kbgraph: note: showing the 4 most central of 14 entities; left out 10" in captured.err
+    assert "kbgraph: note: showing the 4 most central of 12 entities; left out 8" in captured.err
     assert_offline(out.read_text(encoding="utf-8"))
     assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "g.svg"), "--format", "svg",
                  "--focus", "Muslimat", "--depth", "2"]) == 0
     assert "wrote" in capsys.readouterr().out
+    assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "g.pdf"), "--format", "pdf",
+                 "--years", "2020", "--kind", "bkkbn", "--size-by", "betweenness"]) == 0
+    assert f"wrote {tmp_path / 'g.pdf'}: 4 entities" in capsys.readouterr().out
+    assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "y.html"), "--years", "20x"]) == 2
+    assert "not a year or a range of years" in capsys.readouterr().err
     assert main(["viz", "--store", str(store_dir), "--out", str(tmp_path / "x.html"), "--focus", "Kemenkes"]) == 2
     assert "kbgraph: error: no entity matches --focus 'Kemenkes'" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()

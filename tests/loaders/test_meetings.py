@@ -352,3 +352,94 @@ def test_an_organizer_holding_a_meeting_again_held_the_one_it_follows_up():
     assert len(organized) == 2  # the evaluation and the Rakor it follows up
     without = run(text.replace(" kembali", ""), [office])
     assert len({k for k, p, o in facts(without) if p == "org"}) == 1
+
+
+# ------------------------------------------------ shapes real news uses (sentences written here)
+
+def test_two_meetings_held_as_one_event_share_what_is_said_of_them():
+    text = ("Kepala Dinas Budi Santoso menghadiri Rapat Koordinasi Tim Pendamping Keluarga (TPK), "
+            "sekaligus Rapat Koordinasi terkait Program Sarapan Sehat di Kabupaten Maros. "
+            "Kegiatan ini dibuka langsung oleh Bupati Maros Andi Rahman.")
+    ctx = run(text, [("person/budi-santoso", P, "Budi Santoso"), ("person/andi-rahman", P, "Andi Rahman"),
+                     ("place/kabupaten-maros", KB.Regency, "Kabupaten Maros")], D(2025, 3, 4))
+    first = "event/rapat-koordinasi-tim-pendamping-keluarga-tpk"
+    second = "event/rapat-koordinasi-terkait-program-sarapan-sehat"
+    assert {k: v[0] for k, v in events(ctx).items()} == {
+        first: "Rapat Koordinasi Tim Pendamping Keluarga (TPK)",
+        second: "Rapat Koordinasi terkait Program Sarapan Sehat"}
+    assert sorted(facts(ctx)) == sorted([
+        (first, "loc", "place/kabupaten-maros"), (first, "opened", "person/andi-rahman"),
+        (second, "loc", "place/kabupaten-maros"), (second, "opened", "person/andi-rahman")])
+
+
+def test_a_lower_case_name_after_pada_kegiatan_and_the_date_before_it():
+    text = ("Hal itu disampaikan Sekda Maros Ani Wulan, Rabu (5/10-2022) pada kegiatan kunjungan "
+            "peserta pelatihan kader Kampung Keluarga Berkualitas (KKB) di Kabupaten Maros.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/kabupaten-maros", KB.Regency, "Kabupaten Maros")], D(2022, 10, 6))
+    key = "event/kunjungan-peserta-pelatihan-kader-kampung-keluarga-berkualitas-kkb-2022-10-05"
+    assert events(ctx)[key][0] == "kunjungan peserta pelatihan kader Kampung Keluarga Berkualitas (KKB)"
+    assert facts(ctx) == [(key, "loc", "place/kabupaten-maros"), (key, "start", D(2022, 10, 5)),
+                          (key, "end", D(2022, 10, 5))]
+
+
+def test_lower_case_words_after_an_organizing_verb_name_the_meeting():
+    text = ("Perwakilan BKKBN Provinsi Jambi bersama Komisi IX mengunjungi Bali untuk melakukan "
+            "studi banding penanganan stunting, Kamis (22/12).")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi")],
+              D(2022, 12, 22))
+    key = "event/studi-banding-penanganan-stunting-2022-12-22"
+    assert events(ctx) == {key: ("studi banding penanganan stunting", [KB.Meeting])}
+
+
+def test_a_summary_of_years_of_launches_is_no_meeting():
+    text = ("Sepanjang tahun 2016-2018, Perwakilan BKKBN Provinsi Jambi telah mencanangkan dan "
+            "membentuk 300 Kampung KB. Kepala BKKBN Ani Wulan mengakui dalam pencanangan kampung KB "
+            "di Jambi masih ada keterlambatan.")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi"),
+                     ("person/ani-wulan", P, "Ani Wulan")], D(2018, 5, 2))
+    assert events(ctx) == {}
+
+
+def test_a_launch_with_a_count_in_its_name_its_venue_grounds_and_who_struck_the_gong():
+    text = ("Pencanangan 35 kampung KB yang berlangsung di Halaman Kantor Bupati Maros ini diikuti "
+            "sekitar 500 peserta. Pengukuhan kampung KB itu ditandai dengan pemukulan gong oleh "
+            "Wakil Bupati Maros Andi Rahman.")
+    ctx = run(text, [("person/andi-rahman", P, "Andi Rahman"),
+                     ("place/kabupaten-maros", KB.Regency, "Maros")], D(2019, 3, 4))
+    key = next(iter(events(ctx)))
+    assert events(ctx)[key] == ("Pencanangan 35 kampung KB", [KB.Launch, KB.Meeting])
+    assert ctx.entities["place/kantor-bupati-maros"].label == "Kantor Bupati Maros"
+    assert facts(ctx) == [(key, "loc", "place/kantor-bupati-maros"), (key, "n", 500),
+                          (key, "opened", "person/andi-rahman")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Rapat Koordinasi Penyuluh KB digelar di Jambi dan diikuti 1.908 penyuluh KB.", 1908),
+    ("Sosialisasi Program Bangga Kencana itu dihadiri sekitar 500 peserta dari 12 desa.", 500),
+])
+def test_counts_real_news_writes(text, n):
+    ctx = run(text, [], D(2023, 9, 14))
+    assert [obj for _, slot, obj in facts(ctx) if slot == "n"] == [n]
+
+
+def test_a_mistyped_year_counts_only_where_the_weekday_confirms_it_and_quotes_stay_out():
+    text = ("Bupati Andi Rahman menggelar “Sosialisasi Program Bangga Kencana” di Kabupaten Maros, "
+            "Senin (4/9/3017). Rapat Koordinasi Kader digelar Selasa (4/9/3017).")
+    ctx = run(text, [("person/andi-rahman", P, "Andi Rahman"),
+                     ("place/kabupaten-maros", KB.Regency, "Kabupaten Maros")], D(2017, 9, 6))
+    assert {v[0] for v in events(ctx).values()} == {"Sosialisasi Program Bangga Kencana",
+                                                     "Rapat Koordinasi Kader"}
+    assert sorted((s, o) for _, s, o in facts(ctx) if s == "start") == [("start", D(2017, 9, 4))]
+
+
+def test_organizers_after_kegiatan_and_an_organization_closing_the_name():
+    text = ("Perwakilan BKKBN Provinsi Jambi menyelenggarakan kegiatan Sosialisasi Program Bangga "
+            "Kencana, Sabtu (2/8/2025). Hal itu disampaikan Ani Wulan pada kegiatan pentas seni "
+            "kreatif BKKBN di Kota Jambi.")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi"),
+                     ("org/bkkbn", KB.GovernmentAgency, "BKKBN"), ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/kota-jambi", KB.City, "Kota Jambi")], D(2025, 8, 4))
+    found = {(events(ctx)[k][0], o) for k, slot, o in facts(ctx) if slot == "org"}
+    assert found == {("Sosialisasi Program Bangga Kencana", "org/bkkbn-jambi"),
+                     ("pentas seni kreatif BKKBN", "org/bkkbn")}

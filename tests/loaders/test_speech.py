@@ -184,3 +184,39 @@ def test_a_speech_verb_asked_for_says_nothing_yet():
     budi = [BUDI, BUDI_SHORT]
     assert statements("Budi Hartono menjadi salah satu yang diminta memaparkan pengalaman daerahnya.",
                       budi) == []
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    from kbgraph.loaders.extract import extract
+    from kbgraph.loaders.model import Article, CleanText
+    x = extract(Article(id="s", text=text, source="s.txt"),
+                CleanText(text=text, offsets=tuple(range(len(text) + 1))))
+    return [(x.entities[s.speaker].label, s.text) for s in x.statements]
+
+
+def test_words_said_before_hal_itu_disampaikan_and_demikian_belong_to_the_person_named_after():
+    assert _said("Pemerintah Kabupaten Sambas menilai program itu berhasil menekan angka stunting.\n\n"
+                 "Hal ini diungkapkan Kepala Dinas Kesehatan Kabupaten Sambas, Rudi Hartono, saat "
+                 "membuka rapat.") == [
+        ("Rudi Hartono", "program itu berhasil menekan angka stunting.")]
+    assert _said("Kampung KB harus menjadi pusat layanan keluarga. Demikian disampaikan Budi Santoso "
+                 "di Sambas.") == [
+        ("Budi Santoso", "Kampung KB harus menjadi pusat layanan keluarga.")]
+
+
+def test_passive_attributions_and_the_statement_that_goes_on():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, menekankan bahwa keluarga adalah "
+                 "kunci. Melalui keluarga yang kuat, anak tumbuh sehat. Dikatakan, posyandu "
+                 "dibuka setiap bulan. Ditambahkan oleh dr. Rina Marlina, bahwa stok vaksin aman.")
+    assert said == [
+        ("Ani Lestari", "keluarga adalah kunci. Melalui keluarga yang kuat, anak tumbuh sehat."),
+        ("Ani Lestari", "posyandu dibuka setiap bulan."),
+        ("Rina Marlina", "stok vaksin aman.")]
+
+
+def test_a_speaker_named_only_by_a_post_the_article_gave_one_person():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, membuka acara.\n\n"
+                 "\"Posyandu dibuka setiap bulan untuk semua warga,\" ujar Kepala Dinas itu.\n\n"
+                 "\" Stok vaksin tersedia di semua puskesmas kota,\" Jelas Ani.")
+    assert said == [("Ani Lestari", "Posyandu dibuka setiap bulan untuk semua warga"),
+                    ("Ani Lestari", "Stok vaksin tersedia di semua puskesmas kota")]

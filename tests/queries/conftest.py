@@ -82,3 +82,14 @@ def fixture_store(tmp_path_factory):
     store = open_store(_built(tmp_path_factory, "articles", [ARTICLES]), create=False)
     yield store
     store.close()
+
+
+DEV = FIXTURES / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_store(tmp_path_factory):
+    """The 14 development articles (tests/fixtures/dev), built by the real pipeline."""
+    store = open_store(_built(tmp_path_factory, "dev", sorted(DEV.glob("*.txt"))), create=False)
+    yield store
+    store.close()

@@ -14,7 +14,8 @@ from kbgraph.queries.catalog import bind_params, load, query_form, resolve, run,
 def test_headers_declare_params_with_types():
     timeline = load("timeline")
     assert [(p.name, p.type, p.required) for p in timeline.params] == [
-        ("province", "province", False), ("from", "date", False), ("to", "date", False)]
+        ("province", "province", False), ("from", "date", False), ("to", "date", False),
+        ("reference", "string", False)]
     assert timeline.title == "Linimasa / Timeline"
     assert timeline.question_en == "What happened when?"
     assert timeline.example.startswith("kbgraph query timeline")
@@ -36,7 +37,7 @@ def test_param_conversion_to_rdf_terms():
 
 def test_bad_params_name_query_and_parameter():
     with pytest.raises(QueryError, match=r"^timeline: unknown parameter 'provinsi'; this query "
-                                         r"takes: province, from, to$"):
+                                         r"takes: province, from, to, reference$"):
         bind_params(load("timeline"), {"provinsi": "Bali"})
     with pytest.raises(QueryError, match=r"timeline: parameter 'to': '31/12/2019' is not a date"):
         bind_params(load("timeline"), {"to": "31/12/2019"})

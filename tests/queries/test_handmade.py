@@ -23,20 +23,21 @@ KALBAR_OFFICE = "org/perwakilan-bkkbn-provinsi-kalimantan-barat"
 JATIM_OFFICE = "org/perwakilan-bkkbn-provinsi-jawa-timur"
 
 CONTRACT = {
-    "actors": ("actor", "label", "type", "parent", "jurisdiction"),
-    "people": ("person", "name", "post", "organization"),
+    "actors": ("actor", "label", "type", "parent", "jurisdiction", "formerNames"),
+    "people": ("person", "name", "post", "organization", "organizationName", "reported"),
     "meetings": ("meeting", "label", "organizer", "location", "start", "end", "participants",
-                 "chair"),
-    "programs": ("program", "label", "parent", "runBy", "frameworks"),
+                 "chair", "openedBy", "organizerNow"),
+    "programs": ("program", "label", "parent", "runBy", "frameworks", "formerNames"),
     "frameworks": ("framework", "label", "periodStart", "periodEnd", "citedBy"),
     "statements": ("speaker", "text", "article", "date"),
-    "evidence": ("subject", "predicate", "object", "sentence", "article", "start", "end"),
-    "timeline": ("date", "event", "type", "place", "province"),
+    "evidence": ("subject", "predicate", "object", "sentence", "article", "start", "end",
+                 "subjectName", "objectName"),
+    "timeline": ("date", "event", "type", "place", "province", "label"),
     "co-mentions": ("actorA", "actorB", "articles"),
     "follow-ups": ("event", "followsUp", "date"),
     "program-coverage": ("program", "province", "level", "articles"),
     "articles": ("article", "title", "published", "publisher", "url", "source"),
-    "article-entities": ("article", "entity", "label", "type", "mentions"),
+    "article-entities": ("article", "entity", "label", "type", "mentions", "labelNow"),
 }
 
 
@@ -51,19 +52,22 @@ def test_catalogue_has_exactly_the_contract_names_and_columns(handmade_store):
 
 def test_actors(handmade_store):
     rows = table(run(handmade_store, "actors"))
-    assert len(rows) == 9
+    assert len(rows) == 7  # news outlets are sources, not actors
     assert (KALBAR_OFFICE, "Perwakilan BKKBN Provinsi Kalimantan Barat", "kb:RepresentativeOffice",
-            "org/bkkbn", "place/provinsi-kalimantan-barat") in rows
+            "org/bkkbn", "place/provinsi-kalimantan-barat", None) in rows
     assert ("org/bkkbn", "Badan Kependudukan dan Keluarga Berencana Nasional",
-            "kb:GovernmentAgency", None, "place/indonesia") in rows
+            "kb:GovernmentAgency", None, "place/indonesia", None) in rows
     assert ("org/bidang-adpin-perwakilan-bkkbn-provinsi-kalimantan-barat",
             "Bidang Advokasi Pergerakan dan Informasi Perwakilan BKKBN Provinsi Kalimantan Barat",
-            "kb:Division", KALBAR_OFFICE, None) in rows
-    assert ("org/kabar-brantas", "Kabar Brantas", "kb:NewsPublisher", None, None) in rows
+            "kb:Division", KALBAR_OFFICE, None, None) in rows
+    assert not any(r[2] == "kb:NewsPublisher" for r in rows)
+    asked = table(run(handmade_store, "actors", {"publishers": "yes"}))
+    assert len(asked) == 9
+    assert ("org/kabar-brantas", "Kabar Brantas", "kb:NewsPublisher", None, None, None) in asked
 
 
 def test_people(handmade_store):
-    assert table(run(handmade_store, "people")) == [
+    assert [r[:4] for r in table(run(handmade_store, "people"))] == [
         ("person/bambang-hermawan", "Bambang Hermawan",
          "post/sekretaris-perwakilan-bkkbn-provinsi-jawa-timur", JATIM_OFFICE),
         ("person/muslimat", "Muslimat", "post/kepala-bidang-adpin-perwakilan-bkkbn-kalbar",
@@ -74,12 +78,14 @@ def test_people(handmade_store):
 
 
 MEETINGS = [
-    (POKJA, "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)", KALBAR_OFFICE,
-     "place/pontianak", "2019-11-25", "2019-11-26", "133", "person/muslimat"),
-    (RAKOR, "Rapat Koordinasi Kampung KB Provinsi Jawa Timur", JATIM_OFFICE, "place/surabaya",
-     "2021-03-08", "2021-03-09", "150", "person/sri-wahyuningsih"),
-    (LANJUTAN, "Rapat Koordinasi Lanjutan Kampung KB Provinsi Jawa Timur", JATIM_OFFICE,
-     "place/kota-malang", "2021-06-15", "2021-06-15", "80", "person/bambang-hermawan"),
+    (POKJA, "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)",
+     "Perwakilan BKKBN Provinsi Kalimantan Barat", "place/pontianak", "2019-11-25", "2019-11-26",
+     "133", "Muslimat", None, None),
+    (RAKOR, "Rapat Koordinasi Kampung KB Provinsi Jawa Timur", "Perwakilan BKKBN Provinsi Jawa Timur",
+     "place/surabaya", "2021-03-08", "2021-03-09", "150", "Sri Wahyuningsih", None, None),
+    (LANJUTAN, "Rapat Koordinasi Lanjutan Kampung KB Provinsi Jawa Timur",
+     "Perwakilan BKKBN Provinsi Jawa Timur", "place/kota-malang", "2021-06-15", "2021-06-15", "80",
+     "Bambang Hermawan", None, None),
 ]
 
 
@@ -101,14 +107,16 @@ def test_meetings_by_province_label_with_provinsi(handmade_store):
 
 
 def test_programs_join_frameworks(handmade_store):
-    assert table(run(handmade_store, "programs")) == [
-        ("program/kampung-kb", "Kampung Keluarga Berencana", "program/bangga-kencana", None, None),
-        ("program/kampung-kb", "Kampung Keluarga Berencana", "program/kkbpk", None, None),
+    bkkbn = "Badan Kependudukan dan Keluarga Berencana Nasional"
+    assert table(run(handmade_store, "programs")) == [  # one row per program
+        ("program/kampung-kb", "Kampung Keluarga Berencana",
+         "Program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga | "
+         "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana", None, None, None),
         ("program/kkbpk", "Program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga", None,
-         "org/bkkbn",
-         "Rencana Pembangunan Jangka Menengah Nasional 2015-2019 | Rencana Strategis 2015-2019"),
+         bkkbn,
+         "Rencana Pembangunan Jangka Menengah Nasional 2015-2019 | Rencana Strategis 2015-2019", None),
         ("program/bangga-kencana", "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana",
-         None, "org/bkkbn", None),
+         None, bkkbn, None, None),
     ]
 
 
@@ -147,10 +155,15 @@ def test_statements_by_speaker(handmade_store, speaker):
 def test_evidence_by_label_and_by_iri(handmade_store):
     by_label = table(run(handmade_store, "evidence",
                          {"subject": "Perwakilan BKKBN Provinsi Kalimantan Barat"}))
-    assert by_label == [(KALBAR_OFFICE, "http://www.w3.org/ns/org#subOrganizationOf", "org/bkkbn",
-                         "BKKBN Kalbar menggelar pertemuan kelompok kerja Kampung Keluarga Berencana "
-                         "(KB), sebagai upaya memperkuat program Kependudukan, Keluarga Berencana dan "
-                         "Pembangunan Keluarga (KKBPK) di provinsi itu", SEED, "0", "195")]
+    sentence = ("BKKBN Kalbar menggelar pertemuan kelompok kerja Kampung Keluarga Berencana "
+                "(KB), sebagai upaya memperkuat program Kependudukan, Keluarga Berencana dan "
+                "Pembangunan Keluarga (KKBPK) di provinsi itu")
+    office = "Perwakilan BKKBN Provinsi Kalimantan Barat"
+    assert by_label == [  # the facts where it is the subject, and those where it is the object
+        (POKJA, "kb:organizedBy", KALBAR_OFFICE, sentence, SEED, "0", "195",
+         "pertemuan kelompok kerja Kampung Keluarga Berencana (KB)", office),
+        (KALBAR_OFFICE, "http://www.w3.org/ns/org#subOrganizationOf", "org/bkkbn", sentence, SEED,
+         "0", "195", office, "Badan Kependudukan dan Keluarga Berencana Nasional")]
     # an abbreviation is a label too
     assert table(run(handmade_store, "evidence", {"subject": "BKKBN Kalbar"})) == by_label
     by_iri = table(run(handmade_store, "evidence",
@@ -163,20 +176,23 @@ def test_evidence_by_label_and_by_iri(handmade_store):
 
 
 def test_timeline_with_filters(handmade_store):
-    every = table(run(handmade_store, "timeline"))
+    every = [r[:5] for r in table(run(handmade_store, "timeline"))]
     assert every == [
         ("2019-11-25", POKJA, "kb:Meeting", "place/pontianak", "place/provinsi-kalimantan-barat"),
         ("2021-03-08", RAKOR, "kb:CoordinationMeeting", "place/surabaya", "place/provinsi-jawa-timur"),
         ("2021-06-15", LANJUTAN, "kb:CoordinationMeeting", "place/kota-malang",
          "place/provinsi-jawa-timur"),
     ]
-    assert table(run(handmade_store, "timeline", {"from": "2021-01-01"})) == every[1:]
-    assert table(run(handmade_store, "timeline", {"from": "2021-03-08", "to": "2021-03-08"})) == [
-        every[1]]
-    assert table(run(handmade_store, "timeline", {"province": "Kalimantan Barat"})) == every[:1]
-    assert table(run(handmade_store, "timeline", {"province": "Jatim", "to": "2021-06-14"})) == [
-        every[1]]
-    assert table(run(handmade_store, "timeline", {"province": "Bali"})) == []
+    def timeline(params):
+        return [r[:5] for r in table(run(handmade_store, "timeline", params))]
+
+    assert timeline({"from": "2021-01-01"}) == every[1:]
+    assert timeline({"from": "2021-03-08", "to": "2021-03-08"}) == [every[1]]
+    assert timeline({"province": "Kalimantan Barat"}) == every[:1]
+    assert timeline({"province": "Jatim", "to": "2021-06-14"}) == [every[1]]
+    assert table(run(handmade_store, "timeline", {"province": "Bali"})) == []  # a real province
+    with pytest.raises(QueryError, match="no province is called 'atlantis'"):
+        run(handmade_store, "timeline", {"province": "Atlantis"})
 
 
 def test_bad_date_names_the_parameter_and_the_format(handmade_store):
@@ -186,8 +202,10 @@ def test_bad_date_names_the_parameter_and_the_format(handmade_store):
 
 
 def test_a_hostile_value_is_only_a_string(handmade_store):
-    assert table(run(handmade_store, "timeline", {"province": '"} ; DROP ALL'})) == []
-    assert table(run(handmade_store, "evidence", {"subject": "x\" } UNION { ?s ?p ?o"})) == []
+    with pytest.raises(QueryError, match="no province is called"):
+        run(handmade_store, "timeline", {"province": '"} ; DROP ALL'})
+    with pytest.raises(QueryError, match="nothing in the graph is called"):
+        run(handmade_store, "evidence", {"subject": "x\" } UNION { ?s ?p ?o"})
     assert len(run(handmade_store, "timeline")) == 3  # nothing was dropped
 
 
@@ -243,9 +261,9 @@ def test_article_entities_types_and_mentions(handmade_store):
     assert len(rows) == 36
     by_key = {(r[0], r[1]): r for r in rows}
     assert by_key[(SEED, "program/kampung-kb")][2:] == (
-        "Kampung Keluarga Berencana", "kb:Program", "Kampung KB | Kampung Keluarga Berencana (KB)")
+        "Kampung Keluarga Berencana", "kb:Program", "Kampung KB | Kampung Keluarga Berencana (KB)", None)
     assert by_key[(SEED, "event/rapat-koordinasi-pwg-dan-amp-dwg-2018")][3] == "kb:CoordinationMeeting"
     assert by_key[(SEED, "person/muslimat")][3] == "http://xmlns.com/foaf/0.1/Person"
-    assert by_key[(A01, "place/surabaya")][3:] == ("kb:City", None)
+    assert by_key[(A01, "place/surabaya")][3:] == ("kb:City", None, None)
     only = table(run(handmade_store, "article-entities", {"article": "01-rakor-kampung-kb-jatim"}))
     assert len(only) == 9 and {r[0] for r in only} == {A01}

@@ -39,7 +39,7 @@ def test_csv_has_full_iris_and_empty_unbound(handmade_store):
     assert rows[1] == [POKJA, "https://w3id.org/kbgraph/id/event/rapat-koordinasi-pwg-dan-amp-dwg-2018",
                        "2019-11-25"]
     actors = list(csv.reader(io.StringIO(format_result(run(handmade_store, "actors"), "csv"))))
-    assert actors[1][3:] == ["", ""]
+    assert actors[1][3:] == ["", "https://w3id.org/kbgraph/id/place/indonesia", ""]
 
 
 def test_tsv_and_xml_write_terms():
@@ -82,7 +82,7 @@ def test_python_api(handmade_path):
         assert len(meetings) == 1 and meetings.variables[0] == "meeting"
         frame = meetings.to_dataframe()
         assert list(frame.columns) == ["meeting", "label", "organizer", "location", "start", "end",
-                                       "participants", "chair"]
+                                       "participants", "chair", "openedBy", "organizerNow"]
         assert frame.loc[0, "participants"] == 133 and str(frame.loc[0, "start"]) == "2019-11-25"
         assert "Muslimat" in meetings._repr_html_()
         assert len(kb.query("timeline", from_="2021-01-01")) == 2

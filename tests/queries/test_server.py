@@ -63,7 +63,7 @@ def test_post_form_and_direct_and_negotiation(endpoint):
     status, _, body = request(endpoint, data=form, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
     assert status == 200 and body.splitlines()[0] == (
-        "meeting,label,organizer,location,start,end,participants,chair")
+        "meeting,label,organizer,location,start,end,participants,chair,openedBy,organizerNow")
     assert len(body.splitlines()) == 4
     status, headers, body = request(endpoint, data=MEETINGS.encode(), headers={
         "Content-Type": "application/sparql-query",
@@ -80,18 +80,10 @@ def test_post_form_and_direct_and_negotiation(endpoint):
     assert len(Graph().parse(data=body, format="turtle")) == 4
     status, _, body = get(endpoint, "ASK { ?m a kb:Meeting }")
     assert json.loads(body) == {"head": {}, "boolean": True}
+    status, headers, body = get(endpoint, "ASK { ?m a kb:Meeting }", accept="text/csv")
+    assert status == 200 and body == "true" and headers["Content-Type"].startswith("text/csv")
     status, _, body = get(endpoint, MEETINGS, accept="image/png")
     assert status == 406
-
-
-def test_sparqlwrapper_client(endpoint):
-    from SPARQLWrapper import JSON, SPARQLWrapper
-
-    client = SPARQLWrapper(endpoint)
-    client.setQuery(load("follow-ups").text)
-    client.setReturnFormat(JSON)
-    rows = client.query().convert()["results"]["bindings"]
-    assert [r["date"]["value"] for r in rows] == ["2019-11-25", "2021-06-15"]
 
 
 def test_updates_load_and_service_are_refused(endpoint):
@@ -138,18 +130,6 @@ def _stop(server):
     server.endpoint.close()
 
 
-def test_row_cap(handmade_path):
-    server, url = _serving(handmade_path, ServerConfig(port=0, max_rows=2))
-    try:
-        status, headers, body = get(url, MEETINGS)
-        assert status == 200 and headers["X-Kbgraph-Truncated"] == "max-rows=2"
-        assert len(json.loads(body)["results"]["bindings"]) == 2
-        status, headers, body = get(url, load("follow-ups").text)
-        assert status == 200 and "X-Kbgraph-Truncated" not in headers
-    finally:
-        _stop(server)
-
-
 def test_timeout(handmade_path):
     # a streamed cross join (about 10^9 rows): the answer stops at the deadline, and so does
     # the worker, at the next row
@@ -176,3 +156,110 @@ def test_negotiate():
     assert negotiate("text/csv;q=0.5, application/sparql-results+json", table, "json") == "json"
     assert negotiate("text/csv, */*;q=0.1", table, "json") == "csv"
     assert negotiate("image/png", table, "json") is None
+
+
+GRAPH_QUERY = "CONSTRUCT { ?m a kb:Meeting ; rdfs:label ?l } WHERE { ?m a kb:Meeting ; rdfs:label ?l }"
+
+
+@pytest.mark.parametrize("accept, rdflib_format", [
+    ("text/turtle", "turtle"), ("application/n-triples", "nt"),
+    ("application/rdf+xml", "xml"), ("application/ld+json", "json-ld"),
+    ("application/trig", "trig"), ("application/n-quads", "nquads"),
+])
+def test_construct_in_every_rdf_format(endpoint, accept, rdflib_format):
+    from rdflib import ConjunctiveGraph, Graph
+    from rdflib.compare import isomorphic
+
+    status, headers, body = get(endpoint, GRAPH_QUERY, accept="text/turtle")
+    expected = Graph().parse(data=body, format="turtle")
+    assert len(expected) == 8  # three meetings: a type each, five labels
+    status, headers, body = get(endpoint, GRAPH_QUERY, accept=accept)
+    assert status == 200 and headers["Content-Type"].startswith(accept)
+    graph = ConjunctiveGraph() if rdflib_format in ("trig", "nquads") else Graph()
+    graph.parse(data=body, format=rdflib_format)
+    assert isomorphic(Graph().parse(data=graph.serialize(format="nt"), format="nt"), expected)
+
+
+def test_sparqlwrapper_with_its_default_settings(endpoint):
+    from rdflib import Graph
+    from SPARQLWrapper import SPARQLWrapper
+
+    def ask(query):
+        client = SPARQLWrapper(endpoint)  # default: GET, XML results, RDF/XML graphs
+        client.setQuery(query)
+        return client.query().convert()
+
+    document = ask(load("follow-ups").text)  # a DOM of the SPARQL XML results
+    dates = [b.getElementsByTagName("literal")[0].firstChild.data
+             for b in document.getElementsByTagName("binding") if b.getAttribute("name") == "date"]
+    assert dates == ["2019-11-25", "2021-06-15"]
+    assert ask("ASK { ?m a kb:Meeting }").getElementsByTagName("boolean")[0].firstChild.data == "true"
+    graph = ask(GRAPH_QUERY)
+    assert isinstance(graph, Graph) and len(graph) == 8
+    described = ask("DESCRIBE ?m WHERE { ?m a kb:Meeting }")
+    assert isinstance(described, Graph) and len(described) > 8
+
+
+def test_rdflib_sparqlstore_with_its_default_settings(endpoint, handmade_store):
+    from rdflib import Graph, URIRef
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(endpoint))
+    select = "PREFIX kb: <https://w3id.org/kbgraph/ontology#> SELECT ?m WHERE { ?m a kb:Meeting } ORDER BY ?m"
+    rows = list(graph.query(select))
+    assert [r[0] for r in rows] == [r[0] for r in handmade_store.select(select).rows] and rows
+    assert graph.query("ASK { ?s ?p ?o }").askAnswer is True
+    constructed = graph.query(GRAPH_QUERY.replace("kb:", "<https://w3id.org/kbgraph/ontology#")
+                              .replace("<https://w3id.org/kbgraph/ontology#Meeting",
+                                       "<https://w3id.org/kbgraph/ontology#Meeting>")
+                              .replace("rdfs:label", "<http://www.w3.org/2000/01/rdf-schema#label>"))
+    assert len(constructed.graph) == 8
+    described = graph.query(f"DESCRIBE <{rows[0][0]}>")
+    assert len(described.graph) > 2
+    # every triple of the view comes back: nothing cut (the old cap kept 10,000)
+    everything = set(graph.triples((None, None, None)))
+    expected = handmade_store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    assert len(everything) == len(graph) == int(expected) > 100
+    assert (URIRef(str(rows[0][0])), None, None) in graph
+
+
+def test_an_answer_over_the_row_cap_is_refused_and_clients_say_so(handmade_path):
+    import urllib.error
+
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+    from SPARQLWrapper import SPARQLWrapper
+
+    server, url = _serving(handmade_path, ServerConfig(port=0, max_rows=2, workers=1))
+    try:
+        status, headers, body = get(url, MEETINGS)
+        assert status == 403 and "3 rows, more than the 2" in body and "nothing was cut" in body
+        status, _, body = get(url, load("follow-ups").text)  # two rows: within the cap
+        assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 2
+        client = SPARQLWrapper(url)
+        client.setQuery(MEETINGS)
+        with pytest.raises(urllib.error.HTTPError, match=r"HTTP Error 403: the answer has 3 rows"):
+            client.query()
+        graph = Graph(store=SPARQLStore(url))
+        with pytest.raises(ValueError) as refused:  # rdflib wraps every HTTP error so;
+            list(graph.triples((None, None, None)))
+        cause = refused.value.__context__  # its traceback shows the server's reason
+        assert isinstance(cause, urllib.error.HTTPError) and cause.code == 403
+        assert "rows, more than the 2 this endpoint sends" in str(cause) and "nothing was cut" in str(cause)
+    finally:
+        _stop(server)
+
+
+def test_yasgui_requests(endpoint):
+    # what YASGUI sends by default: a form POST from the page's own origin
+    port = urllib.parse.urlsplit(endpoint).port
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "Origin": f"http://127.0.0.1:{port}", "Sec-Fetch-Site": "same-origin"}
+    form = urllib.parse.urlencode({"query": MEETINGS}).encode()
+    status, rheaders, body = request(endpoint, data=form, headers={
+        **headers, "Accept": "application/sparql-results+json,*/*;q=0.9"})
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 3
+    form = urllib.parse.urlencode({"query": GRAPH_QUERY}).encode()
+    status, rheaders, body = request(endpoint, data=form, headers={
+        **headers, "Accept": "text/turtle,*/*;q=0.9"})
+    assert status == 200 and rheaders["Content-Type"].startswith("text/turtle")

@@ -1,0 +1,155 @@
+"""Persons and posts in the shapes real news takes (issue 15, item 3 "people").
+
+Every sentence here is written for these tests (fictional people, real institutions).
+"""
+
+from __future__ import annotations
+
+from kbgraph.loaders.extract import extract
+from kbgraph.loaders.model import Article, CleanText, Extraction
+from rdflib.namespace import ORG
+from test_extract_entities import (
+    people,  # (name, post as written, organization), as the gold
+)
+
+
+def read(text: str) -> Extraction:
+    article = Article(id="snippet", text=text, source="snippet.txt")
+    return extract(article, CleanText(text=text, offsets=tuple(range(len(text) + 1))))
+
+
+def persons(x: Extraction) -> dict[str, set[str]]:
+    """label → mentions as written, for every person."""
+    return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+            if k.startswith("person/")}
+
+
+def test_honorifics_without_a_period_stay_out_of_the_name():
+    x = read("Rapat dibuka Sekda Kabupaten Sambas H Ahmad Rizal. Hadir pula Hj Nurul Aini "
+             "mengatakan program berjalan, dan Tgk Hasan menyampaikan doa.")
+    assert persons(x) == {"Ahmad Rizal": {"H Ahmad Rizal"}, "Nurul Aini": {"Hj Nurul Aini"},
+                          "Hasan": {"Tgk Hasan"}}
+    assert people(x) == {("Ahmad Rizal", "Sekda Kabupaten Sambas", "Pemerintah Kabupaten Sambas")}
+
+
+def test_a_regulation_a_number_or_a_military_unit_is_no_person():
+    x = read("Hal itu diatur dalam Peraturan Bupati Sambas Nomor 12 Tahun 2020. Kegiatan juga "
+             "didukung Korem 071/Wijayakusuma dan Kodim 0703 Cilacap.")
+    assert persons(x) == {}
+
+
+def test_degrees_written_without_commas_belong_to_the_mention():
+    x = read("Sekretaris Dinas Kesehatan Kota Palu, Budiman SH MH mengatakan stok aman. "
+             "Hadir pula dr. H. Rudi Santoso M.Kes MMR., yang memberi materi.")
+    assert persons(x) == {"Budiman": {"Budiman SH MH"},
+                          "Rudi Santoso": {"dr. H. Rudi Santoso M.Kes MMR."}}
+
+
+def test_a_post_in_brackets_after_the_name():
+    x = read("Narasumber kegiatan ini antara lain Rina Marlina, S.E. (Kepala Dinas Kesehatan Kota "
+             "Palu) dan Dra. Wayan Sari, M.Si. (Kepala DP3AP2KB Kota Denpasar).")
+    assert people(x) == {
+        ("Rina Marlina", "Kepala Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu"),
+        ("Wayan Sari", "Kepala DP3AP2KB Kota Denpasar",
+         "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+         "Berencana Kota Denpasar")}
+
+
+def test_a_street_named_after_a_person_and_a_courtesy_word_are_no_cue():
+    x = read("Tim meninjau posyandu di Jalan Moh Yamin, Palu. Kelas Ibu Hamil digelar setiap "
+             "bulan. Ketua TP PKK Kota Palu, Ibu Ratna Dewi, hadir.")
+    assert persons(x) == {"Ratna Dewi": {"Ibu Ratna Dewi"}}
+
+
+def test_a_secretary_written_with_the_abbreviation_of_the_province_in_brackets():
+    x = read("Sekretaris Daerah Provinsi (Sekdaprov) Riau Hendra Saputra membuka rapat itu.")
+    assert people(x) == {("Hendra Saputra", "Sekretaris Daerah Provinsi (Sekdaprov) Riau",
+                          "Pemerintah Provinsi Riau")}
+
+
+def orgs(x: Extraction) -> dict[str, set[str]]:
+    return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+            if k.startswith("org/")}
+
+
+def test_a_commission_of_the_house_and_its_members_in_both_word_orders():
+    x = read("Anggota Komisi IX DPR RI, Hj. Ratna Sari, S.Sos membuka acara. Sebelumnya anggota "
+             "DPR-RI Komisi IX, Drs. Budi Santoso, M.Si, hadir, begitu pula Anggota Komisi IX "
+             "DPR RI Dapil Jawa Barat, dr. Agus Salim.")
+    commission = "Komisi IX Dewan Perwakilan Rakyat"
+    assert orgs(x)[commission] == {"Komisi IX DPR RI", "DPR-RI Komisi IX"}
+    # one post held by all three members: it keeps the spelling it was first read in
+    assert people(x) == {("Ratna Sari", "Anggota Komisi IX DPR RI", commission),
+                         ("Budi Santoso", "Anggota Komisi IX DPR RI", commission),
+                         ("Agus Salim", "Anggota Komisi IX DPR RI", commission)}
+    posts = {m.text for k, e in x.entities.items() if k.startswith("post/") for m in e.mentions}
+    assert posts == {"Anggota Komisi IX DPR RI", "anggota DPR-RI Komisi IX",
+                     "Anggota Komisi IX DPR RI Dapil Jawa Barat"}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert units == {(commission, "Dewan Perwakilan Rakyat")}
+
+
+def test_a_head_of_state_by_his_short_name_and_staff_named_by_region():
+    x = read("Kampung KB adalah program Presiden Jokowi. Asisten I Sambas Rudi Hartono dan Asisten "
+             "Administrasi Umum Sekda Kabupaten Kupang, Maria Lede, hadir.")
+    assert people(x) == {
+        ("Joko Widodo", "Presiden", None),
+        ("Rudi Hartono", "Asisten I Sambas", "Pemerintah Kabupaten Sambas"),
+        ("Maria Lede", "Asisten Administrasi Umum Sekda Kabupaten Kupang",
+         "Sekretariat Daerah Kabupaten Kupang")}
+
+
+def test_the_provincial_office_written_out_is_one_office():
+    x = read("Kepala Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh, Drs Rahmat "
+             "Hidayat MPd, hadir. Badan Kependudukan Keluarga Berencana Nasional (BKKBN) Provinsi "
+             "Bengkulu juga datang, bersama BKKBN Propinsi Kalsel.")
+    names = orgs(x)
+    assert names["Perwakilan BKKBN Provinsi Aceh"] == {
+        "Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh"}
+    assert names["Perwakilan BKKBN Provinsi Bengkulu"] == {
+        "Badan Kependudukan Keluarga Berencana Nasional (BKKBN) Provinsi Bengkulu"}
+    assert names["Perwakilan BKKBN Provinsi Kalimantan Selatan"] == {"BKKBN Propinsi Kalsel"}
+    assert not any(n.startswith("Badan Kependudukan dan Keluarga Berencana Provinsi") for n in names)
+    assert people(x) == {("Rahmat Hidayat",
+                          "Kepala Perwakilan Badan Kependudukan dan Keluarga Berencana (BKKBN) Aceh",
+                          "Perwakilan BKKBN Provinsi Aceh")}
+
+
+def test_offices_governments_and_long_dinas_names_as_the_news_writes_them():
+    x = read("Kepala BKKBN perwakilan Provinsi Gorontalo Yusuf Hamzah hadir. Pemko Medan melalui Dinas "
+             "Pengendalian Penduduk dan Keluarga Berencana (DPPKB) menggelar rapat. Kepala Dinas "
+             "Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+             ")DP3AP2KB) Provinsi Jambi Rina Sari mengatakan stok aman. Kepala Perwakilan BPKP "
+             "Provinsi Jambi Ahmad Fauzi juga hadir.")
+    names = orgs(x)
+    assert names["Perwakilan BKKBN Provinsi Gorontalo"] == {"BKKBN perwakilan Provinsi Gorontalo"}
+    assert names["Pemerintah Kota Medan"] == {"Pemko Medan"}
+    assert "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Medan" in names
+    dinas = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+             "Berencana Provinsi Jambi")
+    assert people(x) == {
+        ("Yusuf Hamzah", "Kepala BKKBN perwakilan Provinsi Gorontalo",
+         "Perwakilan BKKBN Provinsi Gorontalo"),
+        ("Rina Sari", "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian "
+         "Penduduk dan Keluarga Berencana )DP3AP2KB) Provinsi Jambi", dinas),
+        ("Ahmad Fauzi", "Kepala Perwakilan BPKP Provinsi Jambi", "Perwakilan BPKP Provinsi Jambi")}
+
+
+def test_a_director_heads_the_directorate_of_the_agency_named_after_the_post():
+    x = read("Direktur Advokasi dan KIE (KIE) BKKBN pusat, Budi Santoso, membuka acara.")
+    assert people(x) == {("Budi Santoso", "Direktur Advokasi dan KIE (KIE) BKKBN pusat",
+                          "Direktorat Advokasi dan KIE BKKBN")}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert units == {("Direktorat Advokasi dan KIE BKKBN",
+                      "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
+
+
+def test_an_organization_name_never_runs_over_another_post_or_a_degree():
+    x = read("Bupati Sambas didampingi Sekretaris BKKBN Provinsi Papua Barat Widi, SH dan Kepala "
+             "Dinas Kesehatan Kabupaten Sambas Rina Sari membuka acara.")
+    assert ("Rina Sari", "Kepala Dinas Kesehatan Kabupaten Sambas",
+            "Dinas Kesehatan Kabupaten Sambas") in people(x)
+    assert {post for name, post, _ in people(x) if name == "Widi"} <= {
+        "Sekretaris BKKBN Provinsi Papua Barat"}  # never "… Widi, SH dan Kepala Dinas …"

@@ -1,0 +1,101 @@
+"""Places and programs as real news writes them (sentences written for these tests).
+
+Villages whose names hold a city's name, kecamatan abbreviations and spelling variants,
+a region's abbreviation in brackets, programs and regulations the lexicon does not know.
+"""
+
+from __future__ import annotations
+
+from kbgraph.loaders.extract import extract
+from kbgraph.loaders.model import Article, CleanText, Extraction
+from kbgraph.ontology.namespaces import SCHEMA
+
+
+def read(text: str) -> Extraction:
+    """Extract from a body used as is (identity offsets, no cleaning)."""
+    article = Article(id="snippet", text=text, source="snippet.txt")
+    return extract(article, CleanText(text=text, offsets=tuple(range(len(text) + 1))))
+
+
+def labels(x: Extraction, kind: str) -> dict[str, set[str]]:
+    """label → its mentions, for the entities of one kind."""
+    return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+            if k.startswith(kind + "/")}
+
+
+def test_a_village_named_after_a_city_is_not_in_that_city():
+    x = read("Kampung KB dicanangkan di Desa Tabat Padang Kecamatan Haruyan dan "
+             "Desa Tabat Kecamatan Limpasu, Kabupaten Hulu Sungai Tengah.")
+    places = labels(x, "place")
+    assert {"Desa Tabat Padang", "Desa Tabat", "Kecamatan Haruyan", "Kecamatan Limpasu",
+            "Kabupaten Hulu Sungai Tengah"} <= set(places)
+    assert "Kota Padang" not in places
+    assert places["Desa Tabat Padang"] == {"Desa Tabat Padang"}
+
+
+def test_a_city_after_a_village_named_elsewhere_ends_the_village_name():
+    x = read("Pak Budi datang ke Kelurahan Sungai Andai Banjarmasin, Senin. "
+             "Kota Banjarmasin punya 20 Kampung KB.")
+    places = labels(x, "place")
+    assert "Kelurahan Sungai Andai" in places
+    assert places["Kota Banjarmasin"] == {"Banjarmasin", "Kota Banjarmasin"}
+    village = next(e for e in x.entities.values() if e.label == "Kelurahan Sungai Andai")
+    city = next(k for k, e in x.entities.items() if e.label == "Kota Banjarmasin")
+    assert [f.obj.key for f in x.facts if f.subject == village.key
+            and f.predicate == SCHEMA.containedInPlace] == [city]
+
+
+def test_kecamatan_abbreviations_short_heads_and_spelling_variants():
+    x = read("Pencanangan dipusatkan di Desa Panggang Marak, Kecamatan Labuan Amas Selatan (LAS). "
+             "Desa lain ada di Kecamatan LAS dan Kec Bantarsari. Kampung KB di Kecamatan Bebesan "
+             "diresmikan; Kecamatan Bebesen kini punya tiga.")
+    places = labels(x, "place")
+    assert places["Kecamatan Labuan Amas Selatan"] == {
+        "Kecamatan Labuan Amas Selatan (LAS)", "Kecamatan LAS"}
+    assert places["Kecamatan Bantarsari"] == {"Kec Bantarsari"}
+    assert places["Kecamatan Bebesan"] == {"Kecamatan Bebesan", "Kecamatan Bebesen"}
+    assert "Kecamatan LAS" not in places and "Kecamatan Bebesen" not in places
+
+
+def test_a_regency_abbreviated_in_brackets_is_named_so_later():
+    x = read("Delapan desa di Kabupaten Hulu Sungai Tengah (HST) dicanangkan. "
+             "Pemkab mendukung Kampung KB di Kabupaten HST. Warga HST menyambutnya di Propinsi Kalsel.")
+    places = labels(x, "place")
+    assert places["Kabupaten Hulu Sungai Tengah"] == {
+        "Kabupaten Hulu Sungai Tengah (HST)", "Kabupaten HST", "HST"}
+    assert places["Provinsi Kalimantan Selatan"] == {"Propinsi Kalsel"}
+
+
+def test_no_place_out_of_a_misspelled_program():
+    x = read("Sosialisasi Program Bangka Kencana digelar di Kota Pangkalpinang.")
+    assert "Kabupaten Bangka" not in labels(x, "place")
+    programs = labels(x, "program")
+    assert programs == {"Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana":
+                        {"Program Bangka Kencana"}}
+
+
+def test_a_program_the_lexicon_does_not_know_its_short_forms_and_its_regulation():
+    x = read("Rapat membahas Program Sarapan Bergizi Sekolah (SBS) di Kabupaten Maros. "
+             "Menurut Perpres 99 Tahun 2025 tentang Tata Kelola Program SBS, distribusi SBS "
+             "melibatkan kader. Program SBS juga mendukung program Pendewasaan Usia Perkawinan.")
+    programs = labels(x, "program")
+    assert programs["Program Sarapan Bergizi Sekolah"] == {
+        "Program Sarapan Bergizi Sekolah (SBS)", "SBS", "Program SBS"}
+    assert programs["Pendewasaan Usia Perkawinan"] == {"Pendewasaan Usia Perkawinan"}
+    frameworks = labels(x, "framework")
+    assert frameworks == {"Peraturan Presiden Nomor 99 Tahun 2025 tentang Tata Kelola Program "
+                          "Sarapan Bergizi Sekolah":
+                          {"Perpres 99 Tahun 2025 tentang Tata Kelola Program SBS"}}
+
+
+def test_words_after_program_that_name_no_program():
+    x = read("Mahasiswa Program Studi Kebidanan dan Program Kerja Tahunan ikut rapat.")
+    assert labels(x, "program") == {}
+
+
+def test_regulations_real_news_writes():
+    x = read("Urusan itu wajib sesuai amanat PP No 38 tahun 2007 tentang Pembagian Urusan "
+             "Pemerintahan. Tim dibentuk dengan SK Gubernur Nomor 12 Tahun 2023.")
+    assert set(labels(x, "framework")) == {
+        "Peraturan Pemerintah Nomor 38 Tahun 2007 tentang Pembagian Urusan Pemerintahan",
+        "Keputusan Gubernur Nomor 12 Tahun 2023"}

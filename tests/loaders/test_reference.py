@@ -1,0 +1,66 @@
+"""The lexicon's reference graph: names in time and renames, derived from the lexicon row
+and what it cites, dated only as precisely as the sources say."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from kbgraph.loaders.reference import reference_graph_ntriples, reference_triples
+from kbgraph.ontology.lexicon import load_lexicon
+from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, XSD
+
+ID = "https://w3id.org/kbgraph/id/"
+BKKBN = URIRef(ID + "org/kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn")
+BANGGA = URIRef(ID + "program/program-pembangunan-keluarga-kependudukan-dan-keluarga-berencana")
+
+
+def _graph() -> Graph:
+    g = Graph()
+    for t in reference_triples(load_lexicon()):
+        g.add(t)
+    return g
+
+
+def _names(g: Graph, entity: URIRef) -> set[tuple]:
+    out = set()
+    for record in g.objects(entity, KB.hadName):
+        out.add((str(g.value(record, KB.nameText)), g.value(record, KB.validFrom),
+                 g.value(record, KB.validUntil)))
+    return out
+
+
+def test_names_in_time_hold_periods_as_precise_as_the_sources():
+    g = _graph()
+    month = XSD.gYearMonth
+    assert _names(g, BKKBN) == {
+        ("Badan Kependudukan dan Keluarga Berencana Nasional", None, Literal("2024-10", datatype=month)),
+        ("Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN", Literal("2024-10", datatype=month), None),
+    }
+    assert _names(g, BANGGA) == {
+        ("Program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga", None,
+         Literal("2019-12", datatype=month)),
+        ("Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana",
+         Literal("2019-12", datatype=month), None),
+    }
+
+
+def test_a_rename_is_derived_from_the_lexicon_row_and_what_it_cites():
+    g = _graph()
+    change = g.value(BKKBN, KB.nameChange)
+    assert (change, RDF.type, KB.NameChange) in g
+    assert g.value(change, KB.nameValidFrom) == Literal("2024-10", datatype=XSD.gYearMonth)
+    source = g.value(change, PROV.wasDerivedFrom)
+    assert (source, RDF.type, KB.ReferenceSource) in g
+    assert "/article/" not in str(source)
+    assert {str(o) for o in g.objects(source, DCTERMS.source)} == {
+        "Peraturan Presiden Nomor 180 Tahun 2024", "Peraturan Presiden Nomor 181 Tahun 2024"}
+    bangga_source = g.value(g.value(BANGGA, KB.nameChange), PROV.wasDerivedFrom)
+    assert any(str(o).startswith("https://") for o in g.objects(bangga_source, DCTERMS.source))
+    # every statement of the graph is derived from a lexicon row, never from an article
+    for node in set(g.objects(None, KB.hadName)) | set(g.objects(None, KB.nameChange)):
+        assert str(g.value(node, PROV.wasDerivedFrom)).startswith(ID + "lexicon/")
+
+
+def test_the_reference_graph_is_deterministic():
+    assert reference_graph_ntriples() == "".join(sorted(
+        {f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in reference_triples(load_lexicon())}))
