@@ -36,7 +36,7 @@ from ._kb import KB
 __all__ = [
     "KB", "SCHEMA", "OA", "ORG", "PROV", "DCTERMS", "SKOS", "TIME", "FOAF", "OWL", "RDF",
     "RDFS", "XSD", "WD", "ID", "GRAPH", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
-    "LEXICON_GRAPH",
+    "LEXICON_GRAPH", "SHARED_GRAPHS",
     "PREFIXES", "slugify", "entity_iri", "article_graph", "short_hash", "bind_prefixes",
     "PROVENANCE_KINDS", "PROVENANCE_IRI_PREFIXES", "PROVENANCE_LINE_PREFIXES", "is_provenance_line",
 ]
@@ -99,6 +99,8 @@ INFERRED_GRAPH = GRAPH["inferred"]
 #: Reference data derived from the lexicon (names in time, renames with their sources):
 #: kept apart from what articles say.
 LEXICON_GRAPH = GRAPH["lexicon"]
+#: The named graphs that belong to no article (everything else is one article's graph).
+SHARED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, LEXICON_GRAPH})
 
 PREFIXES: dict[str, str] = {
     "kb": str(KB._NS),

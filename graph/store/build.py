@@ -41,7 +41,7 @@ from kbgraph.loaders.model import Article
 from kbgraph.loaders.pipeline import extract_in_order
 from kbgraph.errors import InputError, KbgraphError
 from kbgraph.loaders.read import real_path, source_key
-from kbgraph.ontology.namespaces import LEXICON_GRAPH, ONTOLOGY_GRAPH, article_graph
+from kbgraph.ontology.namespaces import LEXICON_GRAPH, ONTOLOGY_GRAPH, SHARED_GRAPHS, article_graph
 from kbgraph.ontology.owl import ontology_ntriples, ontology_triples
 
 from .build_index import BuildIndex, FileRecord, load_index, save_index
@@ -193,7 +193,7 @@ def _stored_articles(store: Store) -> dict[URIRef, _Stored]:
     hashes: dict[URIRef, str] = {}
     sources: dict[URIRef, str] = {}
     for g, h, src in store.select(sparql_asset("build-article-hashes")).rows:
-        if not isinstance(g, URIRef) or g in (ONTOLOGY_GRAPH, LEXICON_GRAPH):
+        if not isinstance(g, URIRef) or g in SHARED_GRAPHS:
             continue
         if h is not None:
             hashes[g] = str(h)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from kbgraph.errors import InputError
-from kbgraph.ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from kbgraph.ontology.namespaces import SHARED_GRAPHS
 
 from .atomic import write_file
 from .embedded import EmbeddedStore
@@ -98,7 +98,7 @@ def _agrees(store: EmbeddedStore, stored: dict[str, tuple[str | None, str | None
     is believed only when it agrees with the store: a store emptied or replaced behind
     kbgraph's back must not make a build report its articles "unchanged")."""
     held = {g.value for g in store.ox_store.named_graphs() if isinstance(g, ox.NamedNode)}
-    held -= {str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH)}
+    held -= {str(g) for g in SHARED_GRAPHS}
     return held == set(stored)
 
 

@@ -42,6 +42,7 @@ from kbgraph.errors import InputError, QueryError, StoreError
 from kbgraph.ontology.namespaces import PREFIXES, PROVENANCE_IRI_PREFIXES
 
 from .atomic import write_file
+from .snapshot import READERS_DIR, make_snapshot, remove_dead_readers, remove_snapshot, remove_when_collected
 from .base import NOT_PROVENANCE, VIEW_RETRACT, Bindings, Store, solution_rows, view_lines
 from .terms import inject_values, to_ntriples, to_ox
 
@@ -62,17 +63,22 @@ def _vanished(exc: BaseException) -> bool:
     return "No such file or directory" in str(exc)
 
 
-def _open_read_only(path: Path, attempts: int = 40) -> ox.Store:
-    """Open a store read-only, also while a build writes to it.
+def _open_read_only(path: Path, attempts: int = 40) -> tuple[ox.Store, Path | None]:
+    """Open a store read-only, also while a build writes to it: on a snapshot of its
+    files (:mod:`.snapshot`, which says why), or on the folder itself where no snapshot
+    can be made. Returns the store and the snapshot folder to remove when done.
 
-    A writer's compaction can delete a table file between the moment a read-only
-    instance reads the file list and the moment it opens the file; RocksDB then reports
-    a missing ``.sst``. That is a race, not damage: try again on a fresh file list.
+    A writer's compaction can still delete a table file between the listing and the
+    link; RocksDB then reports a missing ``.sst`` at open. That is a race, not damage:
+    try again on a fresh listing.
     """
     for attempt in range(attempts):
+        snap = make_snapshot(path)
         try:
-            return ox.Store.read_only(str(path))
+            return ox.Store.read_only(str(snap or path)), snap
         except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: IO error"
+            if snap is not None:
+                remove_snapshot(snap)
             if attempt == attempts - 1 or not _vanished(exc):
                 raise
             time.sleep(0.05)
@@ -104,6 +110,7 @@ class EmbeddedStore(Store):
         self.location = str(self.path)
         self.read_only = read_only
         self._changed = False
+        self._snapshot: Path | None = None
         _check_folder(self.path, create=create, read_only=read_only)
         fresh = not (self.path / "CURRENT").exists()  # a new store (or one whose creation was cut short)
         if fresh and not read_only:
@@ -111,11 +118,14 @@ class EmbeddedStore(Store):
             self.path.mkdir(parents=True, exist_ok=True)
             self._write_format()
         try:
-            self._ox: ox.Store | None = (
-                _open_read_only(self.path) if read_only else ox.Store(str(self.path))
-            )
-            if not read_only:  # holding the lock now: no bulk load of ours is running
+            self._ox: ox.Store | None = None
+            if read_only:
+                self._open_snapshot()
+            else:
+                self._ox = ox.Store(str(self.path))
+                # holding the lock now: no bulk load of ours is running
                 _remove_bulk_files(self.path)
+                remove_dead_readers(self.path)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a store still being created
             msg = str(exc)
             if "lock" in msg.lower() or "temporarily unavailable" in msg.lower():
@@ -161,6 +171,7 @@ class EmbeddedStore(Store):
             self._write_format()
             return
         self._ox = None
+        self._drop_snapshot()
         if found > STORE_FORMAT:
             raise StoreError(f"the store {self.location} was written by a newer kbgraph (store format {found}; "
                              f"this kbgraph reads format {STORE_FORMAT})", hint="upgrade kbgraph")
@@ -177,12 +188,31 @@ class EmbeddedStore(Store):
             raise StoreError(f"the store {self.location} is closed")
         return self._ox
 
+    def _open_snapshot(self) -> None:
+        """(Re)open a read-only store on a fresh snapshot, the previous one removed."""
+        self._ox = None
+        self._drop_snapshot()
+        self._ox, self._snapshot = _open_read_only(self.path)
+        if self._snapshot is not None:
+            self._finalizer = remove_when_collected(self, self._snapshot)
+
+    def _drop_snapshot(self) -> None:
+        if self._snapshot is not None:
+            self._finalizer.detach()
+            remove_snapshot(self._snapshot)
+            self._snapshot = None
+
     def close(self) -> None:
+        if self._ox is not None and self.read_only:
+            self._ox = None  # before its files go
+            self._drop_snapshot()
         if self._ox is not None:
-            try:
-                self._ox.flush()
-            except (OSError, RuntimeError):  # a read-only store cannot flush
-                pass
+            if not self.read_only:  # a read-only instance has nothing to flush, and asking
+                # it to while a writer works on the folder can hang the next open
+                try:
+                    self._ox.flush()
+                except (OSError, RuntimeError):
+                    pass
             self._ox = None  # dropping the last reference releases the RocksDB lock
             if not self.read_only and (self._changed or self.revision is None):
                 self._new_revision()
@@ -297,7 +327,7 @@ class EmbeddedStore(Store):
                                      hint="a build compacted it faster than it could be read; "
                                      "try again") from None
                 time.sleep(0.05 * attempt)
-                self._ox = _open_read_only(self.path)
+                self._open_snapshot()
         raise AssertionError("unreachable")
 
     def _select_ox(self, sparql: str, bindings: Bindings) -> tuple[list[str], list[tuple]]:
@@ -571,7 +601,7 @@ _DATA_FILES = ("MANIFEST-",)
 _DATA_SUFFIXES = (".sst", ".log", ".blob")
 #: Files a store folder has before its database holds anything (RocksDB's lock and info
 #: log, kbgraph's own), or a creation cut short leaves.
-_BARE_FILES = ("LOCK", "LOG", "IDENTITY", "OPTIONS-", FORMAT_FILE, REVISION_FILE, CACHE_DIR, ".")
+_BARE_FILES = ("LOCK", "LOG", "IDENTITY", "OPTIONS-", FORMAT_FILE, REVISION_FILE, CACHE_DIR, READERS_DIR, ".")
 
 
 def _check_folder(path: Path, *, create: bool, read_only: bool = False) -> None:

@@ -50,7 +50,7 @@ def cached_extract(article):
     """The real extractor, once per article for this module (each store gets the same)."""
     key = (article.id, article.content_hash, article.source)
     if key not in _EXTRACTED:
-        _EXTRACTED[key] = list(extract_graph(article))
+        _EXTRACTED[key] = extract_graph(article)
     return _EXTRACTED[key]
 
 
