@@ -375,7 +375,7 @@ def test_stats_viz_and_export_answer_while_a_real_build_writes(tmp_path):
     loads (the read-only open retries a table file compacted away under it)."""
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"),
-                    "--n", "150", "--out", str(corpus), "--format", "txt"], check=True, capture_output=True,
+                    "--n", "300", "--out", str(corpus), "--format", "txt"], check=True, capture_output=True,
                    timeout=60)
     store = tmp_path / "store"
     builder = start_build(corpus, store)
