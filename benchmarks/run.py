@@ -135,28 +135,20 @@ def _variants(info) -> list[tuple[str, dict[str, str]]]:
 
 
 def baseline_env(commit: str, workdir: Path) -> dict:
-    """An environment whose ``kbgraph`` is the one of ``commit`` (``git archive`` of this
-    repository, laid out as its pyproject.toml's ``package-dir`` says)."""
-    import tomllib
-
+    """An environment whose ``kbgraph`` is the one of ``commit``: ``git archive`` of this
+    repository installed (not editable, no dependencies) into a folder of its own, so
+    whatever layout that commit's packaging declares is the one used."""
     root = workdir / f"baseline-{commit}"
     if not root.exists():
         src = workdir / f"baseline-{commit}-src"
-        shutil.rmtree(src, ignore_errors=True)
+        tmp = workdir / f"baseline-{commit}-tmp"
+        for folder in (src, tmp):
+            shutil.rmtree(folder, ignore_errors=True)
         src.mkdir(parents=True)
         archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", commit], capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(src)], input=archive.stdout, check=True)
-        tool = tomllib.loads((src / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-        tmp = workdir / f"baseline-{commit}-tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        for package, folder in sorted(tool["package-dir"].items(), key=lambda kv: kv[0].count(".")):
-            target = tmp.joinpath(*package.split("."))
-            target.mkdir(parents=True, exist_ok=True)
-            for item in (src / folder).iterdir():
-                if item.is_file() or item.name in ("assets", "lexicon", "sample", "static", "lib"):
-                    dest = target / item.name
-                    if not dest.exists():
-                        (shutil.copytree if item.is_dir() else shutil.copy2)(item, dest)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                        "--target", str(tmp), str(src)], check=True)
         tmp.rename(root)
     return {**os.environ, "PYTHONPATH": str(root)}
 
