@@ -1,42 +1,37 @@
-"""Word lists and small text helpers shared by the date, meeting and speech readers.
+"""Small text helpers shared by the stages, and the doc's text and sentences.
 
-The word lists are data (``ontology/lexicon/speech_verbs.csv``, ``meeting_kinds.csv``,
-``meeting_cues.csv``); this module loads them once per process and offers the few
-text operations all three readers need: an abbreviation-aware sentence splitter
-(spaCy's sentencizer cuts after "Drs." or "H."), Indonesian number parsing
-("1.100", "200 ribu", "dua"), and lookups over ``Context.found``.
+Word patterns (``words_re``, ``starting``, ``initials``), ``occurrences`` of a name,
+Indonesian number parsing ("1.100", "200 ribu", "dua"), the dateline's end, the word
+lists of the meeting and speech stages (``ontology/lexicon/speech_verbs.csv``,
+``meeting_kinds.csv``, ``meeting_cues.csv``), and the character spans of the doc's
+sentences (``doc_sentences``: spaCy's, set by stage 1).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from rdflib import URIRef
-
-from ..model import Article, Entity, Span
-from .context import Context, Found
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc
 
 __all__ = [
     "NUMBER",
     "PRONOUN",
     "attribution_verbs",
     "dateline_end",
-    "evidence_span",
+    "doc_sentences",
+    "doc_text",
     "initials",
+    "keep_text",
     "lexicon_rows",
-    "make_context",
     "meeting_cues",
     "meeting_terms",
     "occurrences",
-    "orgs_in",
     "parse_number",
-    "persons_in",
-    "places_in",
     "sentence_spans",
     "speech_verbs",
     "starting",
@@ -273,58 +268,50 @@ def parse_number(raw: str) -> int | None:
 
 
 # ---------------------------------------------------------------------------
-# Context lookups
+# The Doc's text and sentences
 # ---------------------------------------------------------------------------
 
-def evidence_span(ctx: Context, start: int, end: int | None = None) -> Span:
-    """The clean-text sentence that holds ``start``, as the evidence of a fact."""
-    idx = ctx.sentence_of(start)
-    if ctx.sentences:
-        s, e = ctx.sentences[idx]
-        return Span(s, e, idx)
-    return Span(start, end if end is not None else start, idx)
+#: ``Doc.user_data`` key of the text a doc was made from (see :func:`doc_text`).
+_TEXT = "kbgraph.text"
 
 
-def _of_kind(ctx: Context, kind: str, start: int, end: int) -> list[Found]:
-    return sorted((f for f in ctx.found_in(start, end) if f.key.startswith(kind + "/")),
-                  key=lambda f: (f.start, -f.end))
+def keep_text(doc: Doc, text: str) -> Doc:
+    doc.user_data[_TEXT] = text
+    return doc
 
 
-def persons_in(ctx: Context, start: int, end: int) -> list[Found]:
-    """Person occurrences inside [start, end), in text order."""
-    return _of_kind(ctx, "person", start, end)
+def doc_text(doc: Doc) -> str:
+    """The doc's text. ``Doc.text`` joins every token's text again each time it is read
+    (as long as the rest of the extraction of a short article); the tokenizer keeps the
+    text exactly, so the text the doc was made from is the same string."""
+    text = doc.user_data.get(_TEXT)
+    return doc.text if text is None else text
 
 
-def _outermost(found: list[Found]) -> list[Found]:
-    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
-                                        and (o.end - o.start) > (f.end - f.start) for o in found)]
+def _sentence_chars(doc: Doc):
+    """(start_char, end_char) of each of ``doc.sents``, read from two arrays instead of
+    one Span (and its tokens) per sentence."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        yield from ((s.start_char, s.end_char) for s in doc.sents)
+        return
+    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    first = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i][0] == 1:
+            last = rows[i - 1]
+            yield rows[first][1], last[1] + last[2]
+            first = i
 
 
-def orgs_in(ctx: Context, start: int, end: int) -> list[Found]:
-    """Organization occurrences inside [start, end), outermost only, in text order."""
-    return _outermost(_of_kind(ctx, "org", start, end))
-
-
-def places_in(ctx: Context, start: int, end: int) -> list[Found]:
-    """Place occurrences inside [start, end), outermost only, in text order."""
-    return _outermost(_of_kind(ctx, "place", start, end))
-
-
-def make_context(text: str, names: Iterable[tuple[str, URIRef, str]] = (),
-                 published: dt.date | None = None, article_id: str = "test") -> Context:
-    """A :class:`Context` built by hand, for tests and notebooks, without the entity pass.
-
-    ``names`` are (entity key, class, surface form): every whole-word occurrence of the
-    surface becomes a :class:`Found` (longer surfaces first; nested ones are kept, as
-    the entity pass keeps "Makassar" inside "Hotel Claro Makassar").
-    """
-    article = Article(id=article_id, text=text, source=f"{article_id}.txt", published=published)
-    ctx = Context(article=article, text=text, sentences=sentence_spans(text), published=published)
-    found: list[Found] = []
-    for key, cls, surface in sorted(names, key=lambda n: -len(n[2])):
-        ctx.entities.setdefault(key, Entity(key=key, types=[cls], label=surface))
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if not any(f.key == key and f.start <= m.start() < f.end for f in found):
-                found.append(Found(key, cls, m.start(), m.end(), surface, ctx.sentence_of(m.start())))
-    ctx.found = sorted(found, key=lambda f: (f.start, -f.end))
-    return ctx
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as (start, end) clean-text offsets, trimmed of surrounding whitespace."""
+    text = doc_text(doc)
+    out = []
+    for start, end in _sentence_chars(doc):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out

@@ -20,8 +20,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .context import Context, DateMention
-from .patterns import initials, starting
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .registry import Context, DateMention, of
+from .text import initials, starting
 
 __all__ = ["MONTHS", "WEEKDAYS", "dates_in", "find_dates"]
 
@@ -63,7 +66,7 @@ _BEFORE_MONTH = ("pada", "bulan", "hingga", "sampai", "sejak", *_PART_OF, "lamba
 _BEFORE_YEAR = ("pada", "sejak", "hingga", "sampai", *_PART_OF)
 
 # In priority order: a longer, more explicit shape wins over the parts it contains.
-# Each behind the characters a match can start with (``patterns.starting``: the scans of
+# Each behind the characters a match can start with (``text.starting``: the scans of
 # every article are twice as fast, the matches the same).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("xrange", starting(_DIGIT,
@@ -232,3 +235,10 @@ def _weekday(want: int, pub: dt.date | None, spans: list[tuple[dt.date, dt.date]
                 matches.append(day)
             day += dt.timedelta(days=1)
     return max(matches) if matches else None
+
+
+@Language.component("kb_dates")
+def dates_stage(doc: Doc) -> Doc:
+    """Stage 11: every date of the article (``registry.Context.dates``)."""
+    find_dates(of(doc).ctx)
+    return doc

@@ -21,20 +21,43 @@ from itertools import pairwise
 
 from kbgraph.ontology.namespaces import KB, SCHEMA
 from rdflib import URIRef
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..canonical import new_entity
 from ..model import Mention, Span
-from ..resolve import new_entity
-from . import outlets
-from .nlp import LexHit, phrase_hits
-from .patterns import initials, occurrences, starting
-from .entity_pass import ABBR, NAME_WORD, PLACE_RANK, SP, EntityPass, compiled, words_re
+from . import s08_outlets as outlets
+from .registry import (
+    ABBR,
+    NAME_WORD,
+    PLACE_RANK,
+    SP,
+    EntityRegistry,
+    compiled,
+    of,
+    words_re,
+)
+from .s02_lexicon import LexHit
+from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
     "local_places", "place_aliases", "see_also",
 ]
 
-def lexicon_places(r: EntityPass) -> None:
+@Language.component("kb_places")
+def places_stage(doc: Doc) -> Doc:
+    """Stage 3: venues, the lexicon's places, the dateline, villages and districts."""
+    r = of(doc)
+    find_venues(r)
+    lexicon_places(r)
+    dateline(r)
+    add_venues(r)
+    local_places(r)
+    return doc
+
+
+def lexicon_places(r: EntityRegistry) -> None:
     """Resolve every lexicon place name (the longest one where several overlap)."""
     spans: dict[tuple[int, int], list[str]] = {}
     for h in r.hits:
@@ -78,7 +101,7 @@ _HINT_BEFORE = (
 )
 
 
-def _place_hint(r: EntityPass, start: int, end: int) -> str | None:
+def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     before = r.text[max(0, start - 40):start]
     for pattern, hint in _HINT_BEFORE:
         if pattern.search(before):
@@ -88,7 +111,7 @@ def _place_hint(r: EntityPass, start: int, end: int) -> str | None:
     return None
 
 
-def dateline(r: EntityPass) -> None:
+def dateline(r: EntityRegistry) -> None:
     """The dateline place (and agency) cut by clean(), as original-offset mentions."""
     clean = r.clean
     article = r.ctx.article
@@ -118,7 +141,7 @@ def dateline(r: EntityPass) -> None:
                 d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
             qual = " ".join(m.group("qual").split())
-            hits = [h for h in phrase_hits(qual) if h.label == "PLACE"
+            hits = [h for h in r.phrase_hits(qual) if h.label == "PLACE"
                     and h.start == 0 and h.end == len(qual)]
             if hits:
                 ref = r.res.choose_place(sorted({h.ref for h in hits}), hint=None, explicit={},
@@ -134,15 +157,15 @@ def dateline(r: EntityPass) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
-def _dateline_place(r: EntityPass, written: str) -> str | None:
+def _dateline_place(r: EntityRegistry, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else a new place named as written (title case)."""
     name = " ".join(written.split())
-    doc_refs = [h.ref for h in phrase_hits(name) if h.start == 0 and h.end == len(name)
+    doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
                 and h.label == "PLACE"]
     if not doc_refs:
         title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-        doc_refs = [h.ref for h in phrase_hits(title) if h.start == 0
+        doc_refs = [h.ref for h in r.phrase_hits(title) if h.start == 0
                     and h.end == len(title) and h.label == "PLACE"]
     if doc_refs:
         ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
@@ -156,7 +179,7 @@ def _dateline_place(r: EntityPass, written: str) -> str | None:
     return key
 
 
-def see_also(r: EntityPass) -> None:
+def see_also(r: EntityRegistry) -> None:
     """Places, programs and organizations named in a "Baca juga:" line cut by clean()
     (the gold counts them as mentions of the article), in original offsets."""
     if r.clean is None:
@@ -167,7 +190,7 @@ def see_also(r: EntityPass) -> None:
         text = r.ctx.article.text[d0:d1]
         clean_at = bisect.bisect_left(r.clean.offsets, d0)
         sentence = r.ctx.sentence_of(max(clean_at - 1, 0))
-        hits = phrase_hits(text)
+        hits = r.phrase_hits(text)
         spans: dict[tuple[int, int], list[LexHit]] = {}
         for h in hits:
             spans.setdefault((h.start, h.end), []).append(h)
@@ -187,7 +210,7 @@ def see_also(r: EntityPass) -> None:
             r.extra.append((key, Mention(text[start:end], Span(d0 + start, d0 + end, sentence))))
 
 
-def _publisher(r: EntityPass, name: str) -> str:
+def _publisher(r: EntityRegistry, name: str) -> str:
     """A news publisher entity: the lexicon's when it knows the name, else as written."""
     for entry in r.lex.entries:
         if entry.kind == "org" and name in (entry.label, *entry.aliases):
@@ -195,7 +218,7 @@ def _publisher(r: EntityPass, name: str) -> str:
     return r.add(new_entity("org", name, KB.NewsPublisher))
 
 
-def footer(r: EntityPass) -> None:
+def footer(r: EntityRegistry) -> None:
     """The publisher named in the copyright footer, as an original-offset mention."""
     clean = r.clean
     if clean is None or not clean.publisher:
@@ -232,7 +255,7 @@ _ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", 
                  "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
 
-def find_venues(r: EntityPass) -> None:
+def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
     spans: list[tuple[int, int]] = []
@@ -255,7 +278,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
     return end
 
 
-def add_venues(r: EntityPass) -> None:
+def add_venues(r: EntityRegistry) -> None:
     for start, end in r.venues:
         label = " ".join(r.text[start:end].split())
         key = r.add(new_entity("place", label, KB.Venue))
@@ -281,7 +304,7 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     return kinds, pattern
 
 
-def local_places(r: EntityPass) -> None:
+def local_places(r: EntityRegistry) -> None:
     """"Desa X", "Kelurahan X", "Kecamatan X", "Kec X", "Kapanewon X" (the heads are
     ``village_head``/``district_head``/``district_short`` words), and the bare X later in
     the article. The name ends before a city or regency the article also names elsewhere
@@ -330,7 +353,7 @@ def local_places(r: EntityPass) -> None:
 _POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekretaris Desa …"
 
 
-def _before_region(r: EntityPass, m: re.Match[str], words: list[re.Match[str]], n: int,
+def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]], n: int,
                    regions: list) -> tuple[int, str | None]:
     """How many words of a village or district name stay before a city, regency or
     province that the article names elsewhere too (or in its dateline), and that
@@ -372,7 +395,7 @@ def _chain_name_pattern(lex) -> re.Pattern:
                       rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
 
 
-def chains(r: EntityPass) -> None:
+def chains(r: EntityRegistry) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
     province), unknown capitalised names in such a chain becoming places of their own."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
@@ -414,7 +437,7 @@ def chains(r: EntityPass) -> None:
 _KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")
 
 
-def place_aliases(r: EntityPass) -> None:
+def place_aliases(r: EntityRegistry) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):

@@ -16,17 +16,17 @@ import re
 from dataclasses import dataclass
 
 from kbgraph.ontology.namespaces import ORG
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Span, Statement
-from .context import Context, Found
-from .dates import dates_in
-from .patterns import (
+from .registry import Context, Found, of, orgs_in, persons_in
+from .s11_dates import dates_in
+from .text import (
     PRONOUN,
     attribution_verbs,
     dateline_end,
     initials,
-    orgs_in,
-    persons_in,
     sentence_spans,
     speech_verbs,
     starting,
@@ -478,3 +478,10 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
             return e
     ends = [e for s, e in sentences if s >= pos]
     return ends[0] if ends else default
+
+
+@Language.component("kb_statements")
+def statements_stage(doc: Doc) -> Doc:
+    """Stage 13: quotes and reported speech with their speakers (``Context.statements``)."""
+    find_statements(of(doc).ctx)
+    return doc

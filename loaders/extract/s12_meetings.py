@@ -22,26 +22,33 @@ from typing import NamedTuple
 
 from kbgraph.ontology.namespaces import KB, SCHEMA, XSD, short_hash, slugify
 from rdflib import URIRef
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Entity, EntityRef, Fact
-from .context import Context, DateMention, Found
-from .dates import MONTHS, WEEKDAYS, dates_in
-from .patterns import (
+from .registry import (
+    Context,
+    DateMention,
+    Found,
+    evidence_span,
+    of,
+    orgs_in,
+    persons_in,
+    places_in,
+)
+from .s11_dates import MONTHS, WEEKDAYS, dates_in
+from .s13_statements import SPEECH_VERB
+from .text import (
     NUMBER,
     dateline_end,
-    evidence_span,
     initials,
     meeting_cues,
     meeting_terms,
-    orgs_in,
     parse_number,
-    persons_in,
-    places_in,
     sentence_spans,
     starting,
     words_re,
 )
-from .speech import SPEECH_VERB
 
 __all__ = ["find_meetings", "meeting_class"]
 
@@ -786,3 +793,10 @@ def _facts(ctx: Context, x: _Meeting) -> None:
     for target, pos in x.follows:
         if target.key and target.key != x.key:
             add(Fact(x.key, KB.followsUp, EntityRef(target.key), ev(pos)))
+
+
+@Language.component("kb_meetings")
+def meetings_stage(doc: Doc) -> Doc:
+    """Stage 12: meetings, one event each, with their slots (entities and facts)."""
+    find_meetings(of(doc).ctx)
+    return doc
