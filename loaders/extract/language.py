@@ -86,7 +86,8 @@ def get_nlp() -> Language:
     """The pipeline (built once per process; thread-safe to call, not to mutate)."""
     lex = load_lexicon()
     nlp = _IndonesianNews()
-    for word in (*lex.word_list("honorific"), *lex.word_list("abbreviation")):
+    for word in (*lex.word_list("honorific"), *lex.word_list("abbreviation"),
+                 *lex.word_list("name_abbreviation")):
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     for name in STAGES:
         nlp.add_pipe(name)

@@ -45,7 +45,6 @@ from .text import (
     meeting_cues,
     meeting_terms,
     parse_number,
-    sentence_spans,
     starting,
     words_re,
 )
@@ -204,7 +203,7 @@ def meeting_class(name: str) -> URIRef:
 
 def find_meetings(ctx: Context) -> None:
     """Find the article's meetings: entities, their Found occurrences and their facts."""
-    sentences = sentence_spans(ctx.text)
+    sentences = ctx.sentences
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])

@@ -27,7 +27,6 @@ from .text import (
     attribution_verbs,
     dateline_end,
     initials,
-    sentence_spans,
     speech_verbs,
     starting,
     words_re,
@@ -103,7 +102,7 @@ def find_statements(ctx: Context) -> None:
     """Read quotes and reported speech into ``ctx.statements`` (text order, no repeats)."""
     text = ctx.text
     quotes = find_quotes(text)
-    sentences = sentence_spans(text)
+    sentences = ctx.sentences
     cands = _quote_cands(ctx, quotes, sentences) + _reported_cands(ctx, quotes, sentences)
     cands.sort(key=lambda c: c.start)
     ctx.statements.extend(_attribute(ctx, cands, quotes))

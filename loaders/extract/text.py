@@ -32,7 +32,6 @@ __all__ = [
     "meeting_terms",
     "occurrences",
     "parse_number",
-    "sentence_spans",
     "speech_verbs",
     "starting",
     "words_re",
@@ -152,68 +151,6 @@ def occurrences(text: str, word: str, before: str = "-", after: str = "-"):
             i = text.find(word, j)
         else:
             i = text.find(word, i + 1)
-
-
-# ---------------------------------------------------------------------------
-# Sentences
-# ---------------------------------------------------------------------------
-
-# Words after which a period does not end a sentence: titles before names, and
-# common abbreviations. Degrees after a name ("S.IP.") may end one.
-_NO_BREAK_AFTER = frozenset(
-    "dr drs dra hj h ir prof st no nomor jl jln kab kec kel prov bpk sdr sdri kh ny tn "  # noqa: SIM905
-    "dkk dll dsb yth a.n u.p pt cv tbk s.d sd".split()
-)
-
-
-@cache
-def _no_break_after() -> frozenset[str]:
-    """The words above, the lexicon's honorifics and abbreviations ("Hi.", "Ny.", "Muh.")
-    and shortened first names ("Muh.", "Moh.", "Abd.": ``name_abbreviation``)."""
-    words = {r["word"].lower().rstrip(".") for r in lexicon_rows("words.csv")
-             if r["kind"] in ("honorific", "abbreviation", "name_abbreviation")}
-    return _NO_BREAK_AFTER | frozenset(words)
-
-
-_BOUNDARY = re.compile(r"[.!?]+[\"”’]?(?=\s+[\"“]?[A-Z0-9])")
-_PARA = re.compile(r"[^\n]+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of ``text`` as (start, end), never across a line break.
-
-    A period after a title or an initial ("Drs.", "H.", "dr.") does not end a
-    sentence; a period after a degree ("S.IP. Asep mengatakan") does.
-    """
-    return list(_sentence_spans(text))
-
-
-@lru_cache(maxsize=8)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`sentence_spans`, remembered: the meeting and the speech readers both split
-    the same article."""
-    out: list[tuple[int, int]] = []
-    for para in _PARA.finditer(text):
-        p0, ptext = para.start(), para.group()
-        start = 0
-        for m in _BOUNDARY.finditer(ptext):
-            before = ptext[start:m.start()].rsplit(None, 1)
-            word = before[-1].lstrip("(\"“") if before else ""
-            if word.lower() in _no_break_after() or re.fullmatch(r"[A-Z]", word):
-                continue
-            out.append(_trimmed(text, p0 + start, p0 + m.end()))
-            start = m.end()
-        if ptext[start:].strip():
-            out.append(_trimmed(text, p0 + start, p0 + len(ptext)))
-    return tuple(s for s in out if s[1] > s[0])
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 _DATELINE = re.compile(

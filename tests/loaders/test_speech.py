@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractkit import run_stages, with_names
+from extractkit import parse, run_stages, with_names
 from kbgraph.loaders.clean import clean
 from kbgraph.loaders.extract.s13_statements import find_quotes
-from kbgraph.loaders.extract.text import sentence_spans
+from kbgraph.loaders.extract.text import doc_sentences
 from kbgraph.loaders.read import read_path
 from kbgraph.ontology.namespaces import KB
 from rdflib.namespace import FOAF
@@ -148,7 +148,7 @@ def test_without_a_person_nothing_is_attributed():
 
 def test_sentences_do_not_break_after_titles_but_do_after_degrees():
     text = "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir. Ia datang bersama Asep, S.IP. Asep mengatakan."
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
+    assert [text[s:e] for s, e in doc_sentences(parse(text, until="kb_sentences"))] == [
         "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir.",
         "Ia datang bersama Asep, S.IP.",
         "Asep mengatakan.",
@@ -173,7 +173,7 @@ def test_thanks_conveyed_is_not_a_statement_but_a_noun_phrase_after_hopes_is():
 
 def test_honorific_and_shortened_name_inside_a_name_do_not_end_a_sentence():
     text = ("Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said. Peserta pulang sore.")
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
+    assert [text[s:e] for s, e in doc_sentences(parse(text, until="kb_sentences"))] == [
         "Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said.", "Peserta pulang sore."]
 
 
