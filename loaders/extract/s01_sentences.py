@@ -6,7 +6,7 @@ or before a comma or a lower-case word does not; a direct quote stays in one sen
 with its ``katanya`` —, then spaCy's ``Sentencizer`` rule (a sentence starts after
 sentence-final punctuation) for what the hints leave open, in the same pass (as the
 ``sentencizer`` component with ``overwrite=False`` did, a pass of its own). Every later
-stage reads these sentences (``Doc.sents``, as character spans: :func:`.text.sentence_spans`).
+stage reads these sentences (``Doc.sents``, as character spans: :func:`.text.doc_sentences`).
 """
 
 from __future__ import annotations

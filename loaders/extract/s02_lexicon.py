@@ -1,4 +1,5 @@
-"""Stage 2, ``kb_lexicon``: every name the lexicon knows, on ``doc._.lexicon_hits``.
+"""Stage 2, ``kb_lexicon``: every name the lexicon knows, on ``doc._.lexicon_hits``, and
+the lexicon's token patterns, on ``doc.spans``.
 
 A ``PhraseMatcher`` fed from ``ontology/lexicon`` (every match, nested ones included —
 "BKKBN" and "Kalbar" inside a longer name — which the entity stages need). There is no
@@ -10,17 +11,22 @@ Match keys are lexicon references (``province:Kalimantan Barat``,
 one phrase may carry several (bare "Jambi" is a province and a city). The component also
 puts its :meth:`LexiconNames.phrase_hits` on ``doc._.phrase_hits``: the names in a short
 text that cleaning cut from the doc (a dateline, a "Baca juga" line).
+
+Token patterns are data too: each ``ontology/lexicon/patterns/<name>.jsonl`` (spaCy
+``Matcher`` patterns, one ``{"label": …, "pattern": […]}`` a line) gives the span group
+``doc.spans[<name>]``, every match a span with its label (``governments``: "Pemprov",
+"Pemerintah Kota (Pemkot)" … before a place; read by ``s04_organizations``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kbgraph.ontology.lexicon import Lexicon, load_lexicon
+from kbgraph.ontology.lexicon import Lexicon, load_lexicon, load_token_patterns
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .text import doc_text, keep_text
 
@@ -116,10 +122,22 @@ class LexiconNames:
         orths = _phrase_orths(nlp, list(dict.fromkeys(p for group in by_ref.values() for p in group)))
         for ref, group in by_ref.items():
             self.matcher.add(ref, [orths[p] for p in group])
+        self.groups = load_token_patterns()
+        self.token_matcher = Matcher(nlp.vocab)
+        for group, rows in self.groups.items():
+            for i, (label, pattern) in enumerate(rows):
+                self.token_matcher.add(f"{group}\t{i}\t{label}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.lexicon_hits = self.hits(doc)
         doc._.phrase_hits = self.phrase_hits
+        spans: dict[str, list[Span]] = {group: [] for group in self.groups}
+        strings = doc.vocab.strings
+        for match_id, start, end in self.token_matcher(doc):
+            group, _, label = strings[match_id].split("\t")
+            spans[group].append(Span(doc, start, end, label=label))
+        for group, found in spans.items():
+            doc.spans[group] = sorted(found, key=lambda s: (s.start, -s.end, s.label_))
         return doc
 
     def hits(self, doc: Doc) -> list[LexHit]:

@@ -251,18 +251,17 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
                        r"{0,3}|,)[ \t]+$")
-_ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", "Wisma", "Graha",
-                 "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
 
 def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
+    always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     spans: list[tuple[int, int]] = []
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
-        if head in _ALWAYS_VENUE or _LOCATIVE.search(before):
+        if head in always or _LOCATIVE.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):

@@ -192,23 +192,36 @@ def _province_after(r: EntityRegistry, pos: int) -> Found | None:
     return None
 
 
-_GOV = starting({"P"}, r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
-                  r"\((?:Pemprov|Pemkab|Pemkot|Pemko)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemko|Pemda))[ \t]+")
-_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemko": ("kota",),
-             "Provinsi": ("province",), "Kabupaten": ("kabupaten",), "Kota": ("kota",),
-             "Pemda": ("province", "kabupaten", "kota"),
-             "Pemerintah": ("province", "kabupaten", "kota")}
+#: The places a government word may stand before, by its label in ``governments.jsonl``;
+#: "named" ("Pemerintah" alone) only before a place written with its kind word.
+_GOV_KIND = {"province": ("province",), "kabupaten": ("kabupaten",), "kota": ("kota",),
+             "any": ("province", "kabupaten", "kota"), "named": ("province", "kabupaten", "kota")}
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _government_words(r: EntityRegistry) -> list[tuple[int, int, str]]:
+    """(start, end after the blanks, label) of each span of ``doc.spans["governments"]``
+    (the lexicon's token patterns) that blanks follow: the longest where several start
+    together, none inside an earlier one."""
+    out: list[tuple[int, int, str]] = []
+    doc = r.ctx.doc
+    spans = doc.spans.get("governments", ()) if doc is not None else ()
+    for span in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):
+        after = _BLANKS.match(r.text, span.end_char)
+        if after is None or out and span.start_char < out[-1][1]:
+            continue
+        out.append((span.start_char, after.end(), span.label_))
+    return out
 
 
 def _governments(r: EntityRegistry) -> None:
     """"Pemerintah Provinsi Kalbar", "Pemprov Jambi", "Pemkab Kubu Raya", "Pemkot Denpasar"."""
-    for m in _GOV.finditer(r.text):
-        word = m.group("short") or (m.group("level").split()[0] if m.group("level") else "Pemerintah")
-        place = places_at(r, m.end(), _GOV_KIND[word])
+    for start, end, label in _government_words(r):
+        place = places_at(r, end, _GOV_KIND[label])
         if place is None:
             continue
-        if word == "Pemerintah" and not m.group("level") and r.text[
-                place.start:place.end].split()[0] not in ("Provinsi", "Kabupaten", "Kota", "Kab."):
+        if label == "named" and r.text[place.start:place.end].split()[0] not in (
+                "Provinsi", "Kabupaten", "Kota", "Kab."):
             continue
         gov = r.res.regional_government(r.ctx.entities[place.key], spelling(r, place.key))
         if gov is None:
@@ -217,7 +230,7 @@ def _governments(r: EntityRegistry) -> None:
         info = r.info[key]
         info.jurisdiction = place.key
         info.level = level_of(r, place.key)
-        r.mark(key, m.start(), place.end)
+        r.mark(key, start, place.end)
 
 
 def _village_governments(r: EntityRegistry) -> None:

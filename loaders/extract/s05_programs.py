@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from kbgraph.ontology.lexicon import load_lexicon
 from kbgraph.ontology.namespaces import KB
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -54,14 +55,14 @@ def programs_stage(doc: Doc) -> Doc:
     return doc
 
 _WORD = r"[A-Z][\w'\-]*"
-_CONNECTORS = ("dan", "untuk", "bagi", "serta")
 
 
 def _pattern(lex) -> re.Pattern[str]:
     heads = lex.word_list("program_head")
     written = [*heads, *(h.lower() for h in heads)]
     skip = words_re(lex.word_list("program_not"))
-    joined = rf"{SP}(?:(?:{words_re(_CONNECTORS)}){SP})?"
+    connectors = words_re(lex.word_list("program_connector"))
+    joined = rf"{SP}(?:(?:{connectors}){SP})?"
     return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
 
@@ -161,11 +162,8 @@ def expand_titles(r: EntityRegistry) -> None:
 
 
 _PERIOD = re.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
-_NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4,
-    "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9,
-}
+#: "prioritas lima", "agenda kelima": numbers.csv, cardinals and ordinals
+_NUMBER_WORDS = load_lexicon().number_words("cardinal", "ordinal")
 
 
 

@@ -251,7 +251,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     org = _org_after(r, pos)
     if org is not None and canonical == "Direktur" and org.start > pos:
         return _directorate_post(r, m, pos, org, canonical)
-    if org is None and canonical in _STAFF:  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
+    if org is None and canonical in r.lex.word_list("staff_title"):  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
         return _staff_post(r, m, pos, canonical)
     if org is not None:
         words = " ".join(r.text[pos:org.start].split())
@@ -280,7 +280,6 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
 
 
 #: Staff of a regional government whose post names the region or its secretariat only.
-_STAFF = ("Asisten", "Staf Ahli")
 _NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
 _SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
 _DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kbgraph.ontology.lexicon import load_lexicon
 from kbgraph.ontology.namespaces import KB, SCHEMA, XSD, short_hash, slugify
 from rdflib import URIRef
 from spacy.language import Language
@@ -51,6 +52,7 @@ from .text import (
 
 __all__ = ["find_meetings", "meeting_class"]
 
+_LEX = load_lexicon()
 _HEADS = meeting_terms("head")
 _ABBREVS = meeting_terms("abbrev")
 _ANAPHORS = meeting_terms("anaphor")
@@ -61,14 +63,9 @@ _HEAD_RE = starting(initials(_ALL_HEADS), rf"(?i:\b{words_re(_ALL_HEADS, by_init
                     ignorecase=True)
 # Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
 _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?]+(?:\s|$)|[\s,;:()]|$)")
-_STOP = frozenset([
-    "di", "yang", "pada", "itu", "ini", "tersebut", "oleh", "dengan", "sebagai", "untuk", "guna",
-    "dalam", "ke", "dari", "bertempat", "selama", "sejak", "hingga", "sampai", "dan", "serta",
-    "atau", "juga", "akan", "telah", "sudah", "bersama", "sekaligus",
-])
-_CONNECT = frozenset(["dan", "serta", "bagi", "untuk", "tentang", "terkait", "mengenai", "tingkat",
-                      "&"])
-_DEMONSTRATIVE = frozenset({"ini", "itu", "tersebut"})
+_STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
+_CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
+_DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | {"mei"}
@@ -132,7 +129,7 @@ _SUMMARY = re.compile(r"\b(?:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
 _AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
 _PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
-_GROUNDS = ("halaman", "kawasan", "lingkungan", "pelataran")  # "di Halaman Kantor Bupati …"
+_GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
 _DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")

@@ -9,12 +9,11 @@ sentences (``doc_sentences``: spaCy's, set by stage 1).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 
+from kbgraph.ontology.lexicon import load_lexicon
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
@@ -27,7 +26,6 @@ __all__ = [
     "doc_text",
     "initials",
     "keep_text",
-    "lexicon_rows",
     "meeting_cues",
     "meeting_terms",
     "occurrences",
@@ -39,37 +37,25 @@ __all__ = [
 
 
 @cache
-def lexicon_rows(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of ``ontology/lexicon/<name>`` (a CSV with a header), read once."""
-    path = resources.files("kbgraph.ontology").joinpath("lexicon", name)
-    with path.open(encoding="utf-8", newline="") as fh:
-        return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh))
-
-
-@cache
 def speech_verbs() -> frozenset[str]:
     """Verbs that open reported speech: 'X mengatakan, …', 'Ia meminta …'."""
-    return frozenset(r["word"] for r in lexicon_rows("speech_verbs.csv") if r["role"] == "reported")
+    return frozenset(load_lexicon().speech_words("reported"))
 
 
 @cache
 def attribution_verbs() -> frozenset[str]:
     """Roots that close a quote: '"…," katanya' / 'ujar X' / 'kata dia'."""
-    return frozenset(r["word"] for r in lexicon_rows("speech_verbs.csv") if r["role"] == "attribution")
+    return frozenset(load_lexicon().speech_words("attribution"))
 
 
-@cache
 def meeting_terms(role: str) -> dict[str, tuple[str, str]]:
     """Meeting words of one role (head, abbrev, anaphor, keyword): term -> (class name, expansion)."""
-    return {r["term"]: (r["class"], r["expansion"])
-            for r in lexicon_rows("meeting_kinds.csv") if r["role"] == role}
+    return load_lexicon().meeting_words(role)
 
 
-@cache
 def meeting_cues(role: str) -> dict[str, int]:
     """Cue words of one role from ``meeting_cues.csv``: cue -> weight (0 when none)."""
-    return {r["cue"]: int(r["weight"] or 0)
-            for r in lexicon_rows("meeting_cues.csv") if r["role"] == role}
+    return load_lexicon().cue_weights(role)
 
 
 def words_re(words, *, suffix: str = "", space: str = r"\s+", by_initial: bool = False) -> str:
@@ -170,17 +156,13 @@ def dateline_end(text: str, start: int) -> int:
 # Numbers
 # ---------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
-    "seratus": 100, "seribu": 1000,
-}
-_MULTIPLIERS = {"ribu": 1000, "juta": 1_000_000}
+_NUMBERS = load_lexicon()
+_NUMBER_WORDS = _NUMBERS.number_words("cardinal")  # numbers.csv: "dua", "dua belas", "seratus"
+_MULTIPLIERS = _NUMBERS.number_words("multiplier")  # "ribu", "juta"
 #: A count as written: "45", "1.100", "1,5 ribu", "200 ribu", "dua", "seratus".
 NUMBER = (
-    r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s+(?:ribu|juta))?"
-    r"|(?:dua\s+belas|sebelas|sepuluh|sembilan|delapan|tujuh|enam|lima|empat|tiga|dua|satu"
-    r"|seratus|seribu)"
+    rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?)(?:\s+{words_re(_MULTIPLIERS)})?"
+    rf"|{words_re(_NUMBER_WORDS)}"
 )
 PRONOUN = re.compile(r"\b(?:[Ii]a|[Dd]ia|[Bb]eliau)\b")
 

@@ -80,7 +80,7 @@ def _guarded_patterns() -> list[re.Pattern]:
     return [*(p for _, p in dates._PATTERNS), meetings._HEAD_RE, words.title_re,
             words.start_re, *places._venue_patterns(lex), places._local_patterns(lex)[1],
             organizations._body_words(lex).pattern, organizations._association_pattern(lex),
-            programs._regulation_pattern(lex), organizations._GOV, meetings._COMMITTEE,
+            programs._regulation_pattern(lex), meetings._COMMITTEE,
             speech.SPEECH_VERB, speech._MENURUT, speech._NYA]
 
 
