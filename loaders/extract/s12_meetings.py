@@ -38,9 +38,9 @@ from .registry import (
     places_in,
 )
 from .s11_dates import MONTHS, WEEKDAYS, dates_in
-from .s13_statements import SPEECH_VERB
 from .text import (
     NUMBER,
+    SPEECH_VERB,
     dateline_end,
     initials,
     meeting_cues,

@@ -24,19 +24,15 @@ from .registry import Context, Found, of, orgs_in, persons_in
 from .s11_dates import dates_in
 from .text import (
     PRONOUN,
+    SPEECH_VERB,
     attribution_verbs,
     dateline_end,
-    initials,
-    speech_verbs,
     starting,
     words_re,
 )
 
-__all__ = ["SPEECH_VERB", "Quote", "find_quotes", "find_statements"]
+__all__ = ["Quote", "find_quotes", "find_statements"]
 
-#: A reported-speech verb as a whole word.
-SPEECH_VERB = starting(initials(speech_verbs()),
-                       rf"\b(?P<verb>{words_re(speech_verbs(), by_initial=True)})\b")
 _ATTR = words_re(attribution_verbs())
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 __all__ = [
     "NUMBER",
     "PRONOUN",
+    "SPEECH_VERB",
     "attribution_verbs",
     "dateline_end",
     "doc_sentences",
@@ -109,6 +110,11 @@ def starting(first: Iterable[str] | None, pattern: str, flags: int = 0, *,
     if ignorecase:
         guard = f"(?i:{guard})"
     return re.compile(f"(?={guard}){pattern}", flags)
+
+
+#: A reported-speech verb as a whole word (the meeting and statement stages).
+SPEECH_VERB = starting(initials(speech_verbs()),
+                       rf"\b(?P<verb>{words_re(speech_verbs(), by_initial=True)})\b")
 
 
 def _word_char(c: str) -> bool:

@@ -29,6 +29,7 @@ from kbgraph.loaders.extract import s12_meetings as meetings
 from kbgraph.loaders.extract import s13_statements as speech
 from kbgraph.loaders.extract.registry import Context
 from kbgraph.loaders.extract.text import (
+    SPEECH_VERB,
     _sentence_chars,
     doc_text,
     initials,
@@ -81,7 +82,7 @@ def _guarded_patterns() -> list[re.Pattern]:
             words.start_re, *places._venue_patterns(lex), places._local_patterns(lex)[1],
             organizations._body_words(lex).pattern, organizations._association_pattern(lex),
             programs._regulation_pattern(lex), meetings._COMMITTEE,
-            speech.SPEECH_VERB, speech._MENURUT, speech._NYA]
+            SPEECH_VERB, speech._MENURUT, speech._NYA]
 
 
 @pytest.mark.parametrize("pattern", _guarded_patterns(), ids=lambda p: p.pattern[:40])
@@ -94,7 +95,7 @@ def test_a_lookahead_changes_no_match(pattern):
 
 @pytest.mark.parametrize("grouped, plain", [
     (meetings._HEAD_RE, re.compile(rf"(?i:\b{words_re(meetings._ALL_HEADS)}\b)")),
-    (speech.SPEECH_VERB, re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")),
+    (SPEECH_VERB, re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")),
 ], ids=["meeting heads", "speech verbs"])
 def test_words_grouped_by_initial_match_as_listed(grouped, plain):
     assert _unguarded(grouped).pattern != plain.pattern
