@@ -300,28 +300,38 @@ def _bodies(r: EntityRegistry) -> None:
         if a:
             abbr, pos = a.group("abbr"), a.end()
         place = None
+        comma: tuple[int, int] | None = None  # (topic words, offset) before the first ", X"
+        closed = False  # a bracketed short form after the topic closes the name
         while True:
             place = places_at(r, pos, ("province", "kabupaten", "kota"))
             if place is not None:
                 break
             a = ABBR.match(r.text, pos)
             if a and topic:
-                abbr, pos = a.group("abbr"), a.end()
+                abbr, pos, closed = a.group("abbr"), a.end(), True
                 continue
-            if shape != "head":
-                break
+            if shape != "head" or closed:
+                break  # after "(DP3AKB)" only a place may follow, never ", Idham Noh"
             w = _TOPIC_WORD.match(r.text, pos)
             if not w or r.found_at(w.start("w"), ("org", "person")):
                 break
+            if comma is None and r.text[pos:w.start("w")].lstrip(" \t").startswith(","):
+                comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
             pos = w.end()
+        cut = place is None and comma is not None and not closed
+        if cut:
+            # "Dinas PPKB, Sofyan Daud menyebutkan": words after a comma belong to the name
+            # only when the name ends at its place ("…, Keluarga Berencana Kabupaten X")
+            topic, pos = topic[:comma[0]], comma[1]
         if shape == "head" and not topic:
             continue
         end = place.end if place else pos
         place_key = place.key if place else None
         if place is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
-            bare = full.split()[0] in ("Dinas", "Badan") and re.match(r"[ \t]+[a-z]", r.text[pos:pos + 120])
+            bare = full.split()[0] in ("Dinas", "Badan") and (cut or closed or re.match(
+                r"[ \t]+[a-z]", r.text[pos:pos + 120]))
             if lvl or bare:
                 place_key = _context_place(r, m.start(), lvl.group("level") if lvl else None)
             if place_key is None:
