@@ -54,6 +54,7 @@ def places_stage(doc: Doc) -> Doc:
     dateline(r)
     add_venues(r)
     local_places(r)
+    village_lists(r)
     return doc
 
 
@@ -310,7 +311,8 @@ def local_places(r: EntityRegistry) -> None:
     ("Kelurahan Sungai Andai Banjarmasin"); a lexicon name it merely holds stays inside it
     ("Desa Tabat Padang" is no place in Kota Padang). "Kecamatan Labuan Amas Selatan (LAS)"
     makes "Kecamatan LAS" the same district, and two spellings one vowel apart
-    ("Kecamatan Bebesan", "Kecamatan Bebesen") one place."""
+    ("Kecamatan Bebesan", "Kecamatan Bebesen") one place; an abbreviation the article
+    never spells out ("Kecamatan BAT") is no place."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
@@ -332,6 +334,8 @@ def local_places(r: EntityRegistry) -> None:
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
         key = named.get((head, name)) or _spelling_of(named, head, name)
+        if key is None and _ABBREVIATION.fullmatch(name) and not m.group("head").isupper():
+            continue  # "Kecamatan LAU" the article never spells out: no place is better than a guess
         if key is None:
             key = r.add(new_entity("place", f"{head} {name}", cls, aliases=[name]))
             r.info[key].place_kind = kind
@@ -349,6 +353,54 @@ def local_places(r: EntityRegistry) -> None:
             r.aliases.setdefault(name, key)
 
 
+_NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
+_SHORT_HEAD = r"(?:[A-Z][a-z]{0,2}\.[ \t]*)?"  # "Gp. Jawa", "Ds. Tabat" inside a list
+
+
+def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern, re.Pattern]:
+    """Head (lower case) → (class, kind, head as labelled); a head in either case before an
+    enumeration "A, B, … dan Z"; a lower-case head before a name and another head."""
+    kinds = {w.lower(): (KB.Village, "village", w) for w in lex.word_list("village_head")}
+    kinds.update({w.lower(): (KB.District, "district", w) for w in lex.word_list("district_head")})
+    heads = [*(k.capitalize() for k in kinds), *kinds]
+    enumeration = re.compile(
+        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
+        rf"[ \t]*,?[ \t]+(?:dan|serta){SP}{_SHORT_HEAD}{_NAME})\b")
+    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
+                       rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
+    return kinds, enumeration, lower
+
+
+def village_lists(r: EntityRegistry) -> None:
+    """Villages and districts the head words of ``local_places`` name in other shapes:
+    an enumeration after one head ("meliputi gampong Lam Ara, Peuniti, Gp. Jawa dan Doy",
+    "Desa Sukamaju, Cibodas dan Mekarsari": each a village), and a head in lower case
+    before a name that another head follows ("desa Fatusuki Kecamatan Amfoang Selatan").
+    An item the article already reads as a place (a regency, a province), an organization,
+    a post title or a word that is never a name is left alone."""
+    kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
+    titles = {t.title.split()[0] for t in r.lex.post_titles}
+    never = {*r.lex.word_list("non_name"), *titles, "Kabupaten", "Kota", "Provinsi"}
+    spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
+    for m in enumeration.finditer(r.text):
+        for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
+            base = m.start("items")  # the mention holds a short head ("Gp. Jawa")
+            spans.append((m.group("head"), base + item.start(), base + item.start("n"),
+                          base + item.end("n")))
+    for m in lower.finditer(r.text):
+        spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+    for head, start, name_start, end in spans:
+        name = " ".join(r.text[name_start:end].split())
+        if name.split()[0] in never or name.split()[0].lower() in kinds or any(
+                f.start < end and start < f.end for f in r.ctx.found):
+            continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
+        cls, kind, label_head = kinds[head.lower()]
+        key = r.add(new_entity("place", f"{label_head} {name}", cls, aliases=[name]))
+        r.info[key].place_kind = kind
+        r.mark(key, start, end)
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # a name in capitals only: an abbreviation
 _POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekretaris Desa …"
 
 

@@ -20,6 +20,28 @@ def test_a_body_name_stops_at_its_short_form_and_at_a_comma_before_a_person():
 def test_words_after_a_comma_stay_in_a_body_name_that_ends_at_its_place():
     x = read("Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
              "Perlindungan Anak Kabupaten Hulu Sungai Tengah membuka layanan baru.")
-    assert ("Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
-            "Perlindungan Anak Kabupaten Hulu Sungai Tengah", "RegionalAgency") in entities(
-        x, "org").values()
+    label = ("Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
+             "Perlindungan Anak Kabupaten Hulu Sungai Tengah")
+    assert (label, "RegionalAgency") in entities(x, "org").values()
+
+
+def test_villages_in_an_enumeration_after_one_head_and_after_a_lower_case_head():
+    x = read("Kampung KB di Kota Banda Aceh meliputi gampong Lam Baru, Meunasah Tuha, Gp. Keude "
+             "dan Lhok Seudu. Pencanangan berikutnya di desa Sukajaya Kecamatan Cibeber. Kegiatan "
+             "lain digelar di Kecamatan Wolowae, Keo Tengah dan Boawae.")
+    places = {label for label, _ in entities(x, "place").values()}
+    assert places >= {"Gampong Lam Baru", "Gampong Meunasah Tuha", "Gampong Keude",
+                      "Gampong Lhok Seudu", "Desa Sukajaya", "Kecamatan Cibeber",
+                      "Kecamatan Wolowae", "Kecamatan Keo Tengah", "Kecamatan Boawae"}
+    keude = next(k for k, (label, _) in entities(x, "place").items() if label == "Gampong Keude")
+    assert {m.text for m in x.entities[keude].mentions} == {"Gp. Keude"}
+    assert not any(p.startswith("Gp") or p == "Gampong Gp" for p in places)
+
+
+def test_an_enumeration_stops_at_posts_and_heads_and_an_unexplained_abbreviation_is_no_place():
+    x = read("Bupati hadir di Desa Sukamaju, Ketua PKK dan Camat. Desa Tabat Kecamatan LAU dan "
+             "Desa Nateh Kecamatan BAT ikut dicanangkan.")
+    places = {label for label, _ in entities(x, "place").values()}
+    assert "Desa Ketua PKK" not in places and "Desa Camat" not in places
+    assert not places & {"Kecamatan LAU", "Kecamatan BAT"}
+    assert {"Desa Tabat", "Desa Nateh", "Desa Sukamaju"} <= places
