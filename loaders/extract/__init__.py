@@ -51,8 +51,10 @@ def _build(article: Article, clean: CleanText, ctx: Context,
             ctx.warnings.append(f"mention of unknown entity {f.key} skipped")
             continue
         start, end = clean.to_original(f.start, f.end)
-        entities[f.key].mentions.append(Mention(article.text[start:end],
-                                                model.Span(start, end, f.sentence)))
+        entity = entities[f.key]
+        entity.mentions.append(Mention(article.text[start:end], model.Span(start, end, f.sentence)))
+        if entity.name_as_written == f.text:  # as the article writes it ("–", not clean's "-")
+            entity.name_as_written = article.text[start:end]
     for key, mention in extra:
         if key in entities and mention not in entities[key].mentions:
             entities[key].mentions.append(mention)

@@ -325,7 +325,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
     """"Direktur Advokasi dan KIE (KIE) BKKBN pusat" heads the Direktorat Advokasi dan KIE,
     a unit of the agency named after it."""
     words = r.text[pos:org.start]
-    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-")
+    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-–—")
     agency = r.ctx.entities[org.key]
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
@@ -366,6 +366,9 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     return None
 
 
+_DASH = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
 def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
@@ -373,6 +376,9 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     stops = _words(r).stops
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
+        dash = _DASH.match(r.text, pos)
+        if not found and dash:  # "Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN"
+            found = r.found_at(dash.end(), ("org",))
         if found:
             return max(found, key=lambda f: f.end)
         word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])

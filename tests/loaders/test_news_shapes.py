@@ -45,3 +45,11 @@ def test_an_enumeration_stops_at_posts_and_heads_and_an_unexplained_abbreviation
     assert "Desa Ketua PKK" not in places and "Desa Camat" not in places
     assert not places & {"Kecamatan LAU", "Kecamatan BAT"}
     assert {"Desa Tabat", "Desa Nateh", "Desa Sukamaju"} <= places
+
+
+def test_a_post_whose_organization_follows_a_dash():
+    x = read("Narasumber hari itu Rina Marlina, SE (Plt. Direktur Bina Lini Lapangan – "
+             "Kemendukbangga/BKKBN) dan para kader.")
+    (name, post, org), = people(x)
+    assert (name, org) == ("Rina Marlina", "Direktorat Bina Lini Lapangan BKKBN")
+    assert post.startswith("Plt. Direktur Bina Lini Lapangan")
