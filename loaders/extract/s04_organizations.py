@@ -252,6 +252,7 @@ class _BodyWords:
     full: dict[str, tuple[str, str, str]]  # written head → (full name, class CURIE, shape)
     pattern: re.Pattern
     parents: dict[str, str]  # full name → label of its parent organization (TP PKK → PKK)
+    official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
 def _body_words(lex) -> _BodyWords:
@@ -267,7 +268,8 @@ def _body_words(lex) -> _BodyWords:
                 full[a] = (b.name, b.cls, "name")
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
-    return _BodyWords(full, pattern, parents)
+    official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
+    return _BodyWords(full, pattern, parents, official)
 
 
 #: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
@@ -286,6 +288,9 @@ def _bodies(r: EntityRegistry) -> None:
                for f in r.ctx.found if f.key.startswith("org/")):
             continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
+        if head.startswith("Dinas") and words.official.search(r.text, max(0, m.start() - 20),
+                                                              m.start()):
+            continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
         if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(

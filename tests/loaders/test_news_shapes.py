@@ -53,3 +53,12 @@ def test_a_post_whose_organization_follows_a_dash():
     (name, post, org), = people(x)
     assert (name, org) == ("Rina Marlina", "Direktorat Bina Lini Lapangan BKKBN")
     assert post.startswith("Plt. Direktur Bina Lini Lapangan")
+
+
+def test_a_governor_s_official_residence_is_a_venue_not_an_agency():
+    x = read("Rapat koordinasi digelar di Rumah Dinas Gubernur Sulawesi Selatan, Makassar. "
+             "Kepala Dinas Kesehatan Provinsi Sulawesi Selatan hadir dengan mobil dinas.")
+    found = entities(x, "org", "place").values()
+    assert ("Rumah Dinas Gubernur Sulawesi Selatan", "Venue") in found
+    assert not any(label.startswith("Dinas Gubernur") for label, _ in found)
+    assert ("Dinas Kesehatan Provinsi Sulawesi Selatan", "RegionalAgency") in found
