@@ -62,3 +62,11 @@ def test_a_governor_s_official_residence_is_a_venue_not_an_agency():
     assert ("Rumah Dinas Gubernur Sulawesi Selatan", "Venue") in found
     assert not any(label.startswith("Dinas Gubernur") for label, _ in found)
     assert ("Dinas Kesehatan Provinsi Sulawesi Selatan", "RegionalAgency") in found
+
+
+def test_a_regency_by_its_common_short_form():
+    x = read("Pemkab HST melalui dinas terkait mencanangkan Kampung KB di Kecamatan Haruyan. "
+             "Wakil Bupati Lutim Budi Santoso hadir.")
+    orgs = {label for label, _ in entities(x, "org").values()}
+    assert {"Pemerintah Kabupaten Hulu Sungai Tengah", "Pemerintah Kabupaten Luwu Timur"} <= orgs
+    assert ("Budi Santoso", "Wakil Bupati Lutim", "Pemerintah Kabupaten Luwu Timur") in people(x)
