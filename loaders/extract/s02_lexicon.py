@@ -48,7 +48,7 @@ class LexHit:
     text: str
 
 
-_LABELS = {"province": "PLACE", "regency": "PLACE", "org": "ORG", "program": "PROG",
+_LABELS = {"province": "PLACE", "regency": "PLACE", "listed": "LISTED", "org": "ORG", "program": "PROG",
            "framework": "FRAME"}
 
 
@@ -83,6 +83,8 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                 add(f"{prefix} {name}", ref, upper=True)
             if reg.bare:
                 add(name, ref, upper=True)
+            else:  # "Sarmi", "Asmat": a place only in a list of places (s03_places)
+                add(name, f"listed:{reg.label}")
     for entry in lex.entries:
         ref = f"{entry.kind}:{entry.label}"
         for name in (entry.label, entry.abbreviation, *entry.aliases,

@@ -51,6 +51,7 @@ def places_stage(doc: Doc) -> Doc:
     r = of(doc)
     find_venues(r)
     lexicon_places(r)
+    listed_regencies(r)
     dateline(r)
     add_venues(r)
     local_places(r)
@@ -88,6 +89,37 @@ def lexicon_places(r: EntityRegistry) -> None:
             end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
             r.aliases.setdefault(abbr.group("abbr"), key)
         r.mark(key, start, end)
+
+
+_COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item
+_ITEM_BEFORE = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+$")
+_ITEM_AFTER = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+")
+
+
+def listed_regencies(r: EntityRegistry) -> None:
+    """A regency whose bare name is also a common word or a person's name (``bare`` = 0 in
+    ``regencies.csv``: "Puncak", "Asmat") is read where it stands in a list next to another
+    city or regency ("Yalimo (21), Sarmi (21), Puncak (14), Nabire (16)")."""
+    regions = [f for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind in ("kota", "kabupaten")]
+    listed = [h for h in r.hits if h.label == "LISTED"]
+    added = True
+    while added:  # a list is read from its known items outwards
+        added = False
+        for h in listed:
+            if any(f.start < h.end and h.start < f.end for f in r.ctx.found):
+                continue
+            before = _ITEM_BEFORE.search(r.text, max(0, h.start - 30), h.start)
+            after = _ITEM_AFTER.match(r.text, h.end)
+            if not (before and any(f.end == before.start() for f in regions)
+                    or after and any(f.start == after.end() for f in regions)):
+                continue
+            key = r.add(r.res.entity_of(f"regency:{h.ref.split(':', 1)[1]}"))
+            r.info[key].place_kind = r.res.place_info(key).kind
+            found = r.mark(key, h.start, h.end)
+            if found is not None:
+                regions.append(found)
+                added = True
 
 
 _PROGRAM_BEFORE = re.compile(r"\b[Pp]rogram[ \t]+$")

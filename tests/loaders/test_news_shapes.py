@@ -70,3 +70,12 @@ def test_a_regency_by_its_common_short_form():
     orgs = {label for label, _ in entities(x, "org").values()}
     assert {"Pemerintah Kabupaten Hulu Sungai Tengah", "Pemerintah Kabupaten Luwu Timur"} <= orgs
     assert ("Budi Santoso", "Wakil Bupati Lutim", "Pemerintah Kabupaten Luwu Timur") in people(x)
+
+
+def test_a_regency_named_like_a_common_word_is_read_in_a_list_of_regencies():
+    x = read("Kampung KB sudah ada di Jayawijaya (41), Puncak (14), Nabire (16) dan Asmat (19). "
+             "Warga naik ke puncak bukit.")
+    places = {label for label, _ in entities(x, "place").values()}
+    assert {"Kabupaten Jayawijaya", "Kabupaten Puncak", "Kabupaten Nabire", "Kabupaten Asmat"} <= places
+    puncak = next(k for k, (label, _) in entities(x, "place").items() if label == "Kabupaten Puncak")
+    assert {m.text for m in x.entities[puncak].mentions} == {"Puncak"}
