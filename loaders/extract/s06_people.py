@@ -154,8 +154,9 @@ class _Name:
 
 
 def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
-    """A person's name at ``pos`` (after an optional comma), with honorifics and degrees."""
-    m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:pos + 120])
+    """A person's name at ``pos`` (after an optional comma, or a dash between blanks:
+    "Kepala Perwakilan BKKBN Provinsi X – Rina Marlina –"), with honorifics and degrees."""
+    m = re.match(r"[ \t]*(?:,|[–—-](?=[ \t]))?[ \t]*", r.text[pos:pos + 120])
     start = pos + m.end()
     n = w.name_re.match(r.text, start)
     if not n:

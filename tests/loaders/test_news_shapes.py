@@ -79,3 +79,10 @@ def test_a_regency_named_like_a_common_word_is_read_in_a_list_of_regencies():
     assert {"Kabupaten Jayawijaya", "Kabupaten Puncak", "Kabupaten Nabire", "Kabupaten Asmat"} <= places
     puncak = next(k for k, (label, _) in entities(x, "place").items() if label == "Kabupaten Puncak")
     assert {m.text for m in x.entities[puncak].mentions} == {"Puncak"}
+
+
+def test_a_name_set_off_by_dashes_after_its_post():
+    x = read("Kepala Perwakilan BKKBN Provinsi Jawa Barat – Rina Marlina – mengatakan program "
+             "berjalan. Bupati Garut - yang hadir sejak pagi - membuka acara.")
+    assert people(x) == {("Rina Marlina", "Kepala Perwakilan BKKBN Provinsi Jawa Barat",
+                          "Perwakilan BKKBN Provinsi Jawa Barat")}
