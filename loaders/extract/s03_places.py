@@ -158,6 +158,11 @@ def dateline(r: EntityRegistry) -> None:
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
+        if not m.group("qual") and outlets.is_site(r, place):
+            key = outlets.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
+            r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
+                                                      d0 + m.end("place"), 0))))
+            continue
         if m.group("qual") and outlets.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
             key = outlets.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),

@@ -19,6 +19,7 @@ field's spelling, else as written.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 from spacy.language import Language
@@ -28,7 +29,7 @@ from ..canonical import new_entity, person_label
 from ..model import EntityRef, Mention, Span
 from .registry import EntityRegistry, compiled, of, words_re
 
-__all__ = ["bylines", "is_outlet", "outlet_key", "outlet_mentions"]
+__all__ = ["bylines", "is_outlet", "is_site", "outlet_key", "outlet_mentions", "site_name"]
 
 _WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.IGNORECASE)
 _NEWS_PUBLISHER = KB.NewsPublisher
@@ -56,12 +57,35 @@ def _lexicon_outlet(r: EntityRegistry, written: str):
 
 
 def is_outlet(r: EntityRegistry, written: str) -> bool:
-    """Whether a dateline part names an outlet rather than a place."""
+    """Whether a dateline part names an outlet rather than a place: the publisher, a web
+    address, an outlet of the lexicon, or the site the article comes from ("SULTENG RAYA –"
+    on sultengraya.com)."""
     want = _fold(written)
     pub = _fold(r.ctx.article.publisher or "")
     if pub and (want == pub or pub.startswith(want + " ")):
         return True
-    return bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
+    return is_site(r, written) or bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
+
+
+def is_site(r: EntityRegistry, written: str) -> bool:
+    """Whether ``written`` is the name of the site the article comes from, spaces and
+    case aside ("SULTENG RAYA" on sultengraya.com, "PROSUMUT" on prosumut.com)."""
+    site = site_name(r.ctx.article.url)
+    return bool(site) and re.sub(r"[^0-9a-z]", "", _fold(written)) == site
+
+
+_SECOND_LEVEL = frozenset({"co", "go", "or", "ac", "web", "my", "sch", "net", "biz", "com"})
+
+
+def site_name(url: str | None) -> str | None:
+    """The name a site is registered under, in lower case: "sultengraya" for
+    https://sultengraya.com/…, "antaranews" for papua.antaranews.com, "sulselprov" for
+    sulselprov.go.id (None without a URL)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [x for x in host.lower().split(".") if x]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else None
 
 
 def outlet_key(r: EntityRegistry, written: str) -> str:

@@ -86,3 +86,16 @@ def test_a_name_set_off_by_dashes_after_its_post():
              "berjalan. Bupati Garut - yang hadir sejak pagi - membuka acara.")
     assert people(x) == {("Rina Marlina", "Kepala Perwakilan BKKBN Provinsi Jawa Barat",
                           "Perwakilan BKKBN Provinsi Jawa Barat")}
+
+
+def test_a_dateline_that_names_the_site_is_the_outlet_not_a_place():
+    from kbgraph.loaders.clean import clean
+    from kbgraph.loaders.extract import extract
+    from kbgraph.loaders.model import Article
+
+    text = "KABAR SELATAN – Pemerintah Kabupaten Garut menggelar rapat koordinasi Kampung KB."
+    article = Article(id="s", text=text, source="s.txt", url="https://kabarselatan.co.id/berita/1")
+    x = extract(article, clean(article))
+    kinds = {e.label: k.split("/")[0] for k, e in x.entities.items()}
+    assert kinds.get("KABAR SELATAN") == "org"
+    assert not any(k.startswith("place/") and "selatan" in k for k in x.entities)
