@@ -477,6 +477,9 @@ def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str
     return None
 
 
+_CHAIN_LOCATIVE = re.compile(r"\b(?:[Dd]i|[Kk]e|[Dd]ari|[Bb]ertempat)[ \t]+(?:[a-z]+[ \t]+)?$")
+
+
 def _chain_name_pattern(lex) -> re.Pattern:
     stop = words_re([*lex.word_list("weekday"), *lex.word_list("month")])
     return re.compile(rf",{SP}(?P<name>(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:{SP}(?!{stop}\b)"
@@ -485,8 +488,11 @@ def _chain_name_pattern(lex) -> re.Pattern:
 
 def chains(r: EntityRegistry) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
-    province), unknown capitalised names in such a chain becoming places of their own."""
+    province), unknown capitalised names in such a chain becoming places of their own when
+    the chain follows a locative ("di", "ke", "dari", "bertempat") or the name begins with
+    a village or district head ("…, Kecamatan Kota Sigli")."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
+    heads = {*r.lex.word_list("village_head"), *r.lex.word_list("district_head")}
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
     outer = [f for f in places if not any(o is not f and o.start <= f.start and f.end <= o.end
@@ -496,6 +502,9 @@ def chains(r: EntityRegistry) -> None:
     for f in outer:
         chain = [f]
         pos = f.end
+        # an unknown name is a place only in a chain that says where ("di A, B"), not in a
+        # list of posts ("Kapolsek Aesesa, Danramil")
+        where = _CHAIN_LOCATIVE.search(r.text, max(0, f.start - 40), f.start) is not None
         while True:
             m = re.match(r",[ \t]*", r.text[pos:pos + 120])
             if not m:
@@ -504,7 +513,8 @@ def chains(r: EntityRegistry) -> None:
             if nxt is None and chain[-1].key.startswith("place/") and r.info[
                     chain[-1].key].place_kind in ("venue", "village", "district", "place"):
                 u = unknown.match(r.text, pos)
-                if u and not r.found_at(u.start("name")):
+                if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
+                                                              in heads):
                     name = " ".join(u.group("name").split())
                     key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
                     r.info[key].place_kind = r.info[key].place_kind or "place"

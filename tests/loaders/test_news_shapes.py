@@ -99,3 +99,11 @@ def test_a_dateline_that_names_the_site_is_the_outlet_not_a_place():
     kinds = {e.label: k.split("/")[0] for k, e in x.entities.items()}
     assert kinds.get("KABAR SELATAN") == "org"
     assert not any(k.startswith("place/") and "selatan" in k for k in x.entities)
+
+
+def test_an_unknown_name_after_a_place_is_no_place_in_a_list_of_posts():
+    x = read("Hadir Camat Kramat, Kapolsek Kramat, Danramil, dan kepala desa. Rapat digelar di "
+             "Desa Sukamaju, Cibodas, Kabupaten Garut.")
+    places = {label for label, _ in entities(x, "place").values()}
+    assert "Danramil" not in places
+    assert "Cibodas" in places  # after "di", an unknown name in the chain is a place
