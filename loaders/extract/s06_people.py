@@ -271,7 +271,12 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             area = next(iter(r.found_at(seat.end(), ("place",))), None)
             if area is not None:
                 end = area.end
-        return _Post(m.start(), end, end, canonical, org.key, words=words)
+        key = org.key
+        slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
+        other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
+        if other:
+            key, end = max(other, key=lambda f: f.end).key, max(f.end for f in other)
+        return _Post(m.start(), end, end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
     if village is not None and title == "Kepala":
@@ -368,6 +373,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
 
 
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
+_SLASH = re.compile(r"[ \t]+/[ \t]+")
 
 
 def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):

@@ -107,3 +107,13 @@ def test_an_unknown_name_after_a_place_is_no_place_in_a_list_of_posts():
     places = {label for label, _ in entities(x, "place").values()}
     assert "Danramil" not in places
     assert "Cibodas" in places  # after "di", an unknown name in the chain is a place
+
+
+def test_a_post_naming_the_ministry_then_its_office_after_a_slash():
+    x = read("Materi disampaikan Ketua Tim Kerja Advokasi Kementerian Kependudukan dan Pembangunan "
+             "Keluarga / Perwakilan BKKBN Provinsi Jawa Tengah, Ibu Rina Marlina. Rina mengatakan, "
+             "kader harus bergerak.")
+    (name, post, org), = people(x)
+    assert (name, org) == ("Rina Marlina", "Perwakilan BKKBN Provinsi Jawa Tengah")
+    assert post.endswith("/ Perwakilan BKKBN Provinsi Jawa Tengah")
+    assert [x.entities[s.speaker].label for s in x.statements] == ["Rina Marlina"]
