@@ -367,9 +367,22 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
             return _Post(m.start(), place.end, place.end, canonical, org) if org else None
         step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
         if not step:
-            return None
+            break
         at += step.end()
-    return None
+    else:
+        return None
+    if at == pos:
+        return None
+    # "Asisten Umum (Asmum), Renward Parapat mengatakan Pemko Medan …": no region after
+    # the post, the one regional government its sentence names
+    short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[at:at + 20])
+    end = at + (short.end() if short else 0)
+    s0, s1 = r.ctx.sentences[r.ctx.sentence_of(m.start())] if r.ctx.sentences else (0, len(r.text))
+    govs = {f.key for f in r.ctx.found if s0 <= f.start < s1
+            and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment}
+    if len(govs) != 1:
+        return None
+    return _Post(m.start(), end, end, canonical, govs.pop())
 
 
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")

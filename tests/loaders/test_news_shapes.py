@@ -117,3 +117,9 @@ def test_a_post_naming_the_ministry_then_its_office_after_a_slash():
     assert (name, org) == ("Rina Marlina", "Perwakilan BKKBN Provinsi Jawa Tengah")
     assert post.endswith("/ Perwakilan BKKBN Provinsi Jawa Tengah")
     assert [x.entities[s.speaker].label for s in x.statements] == ["Rina Marlina"]
+
+
+def test_a_staff_post_without_a_region_serves_the_one_government_its_sentence_names():
+    x = read("Asisten Umum (Asmum), Rudi Hartono mengatakan Pemko Medan terus membina kelurahan. "
+             "Asisten Ekonomi (Asek), Budi Santoso mengatakan Pemkab Garut dan Pemkot Bandung siap.")
+    assert people(x) == {("Rudi Hartono", "Asisten Umum (Asmum)", "Pemerintah Kota Medan")}
