@@ -261,7 +261,7 @@ def _article_metadata(g: _Lines, art: str, extraction: Extraction) -> None:
 def _publisher(g: _Lines, art: str, name: str, extraction: Extraction) -> None:
     """The publisher: an org entity of class kb:NewsPublisher, the outlet the name stands
     for (a regional desk is part of its outlet: ``Resolver.outlet``)."""
-    from .resolve import get_resolver
+    from .canonical import get_resolver
 
     entities = get_resolver().outlet(name)
     for entity in entities:

@@ -1,4 +1,4 @@
-"""The one pipeline of the loaders: files → read → clean → extract (+ resolve) → map.
+"""The one pipeline of the loaders: files → read → clean → extract → map.
 
 ``kbgraph build`` (``graph/store/build.py``) and ``kbgraph evaluate``
 (:func:`load_paths`, for ``loaders/evaluate``) both run it: the same files in the same

@@ -29,7 +29,7 @@ from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, RDFS, XSD, entit
 from rdflib import Literal, URIRef
 
 from .mapping import Triple, iri_of_key
-from .resolve import entity_key
+from .canonical import entity_key
 
 __all__ = ["partial_date", "reference_graph_ntriples", "reference_triples"]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,12 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
-    "KnownPerson",
     "LEXICON_DIR",
     "Body",
+    "CalendarWord",
     "Entry",
+    "KnownPerson",
     "Lexicon",
     "LexiconError",
+    "MeetingTerm",
+    "NumberWord",
     "PostTitle",
     "Priority",
     "Province",
@@ -32,6 +36,7 @@ __all__ = [
     "Regulation",
     "RegulationType",
     "load_lexicon",
+    "load_token_patterns",
     "split_list",
 ]
 
@@ -138,6 +143,29 @@ class KnownPerson:
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarWord:
+    word: str  # "januari", "jan", "jum'at" (lower case)
+    kind: str  # "month" | "weekday"
+    number: int  # month 1-12; weekday as Python numbers it (Monday = 0)
+    full: bool  # the full month name (not an abbreviation)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    word: str  # "dua", "dua belas", "kelima", "ribu"
+    value: int
+    kind: str  # "cardinal" | "ordinal" | "multiplier"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingTerm:
+    term: str  # "rapat koordinasi", "rakor"
+    cls: str  # ontology class name ("CoordinationMeeting")
+    role: str  # head | abbrev | anaphor | keyword
+    expansion: str  # what an abbreviation stands for ("" when none)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     provinces: tuple[Province, ...]
     regencies: tuple[Regency, ...]
@@ -149,10 +177,37 @@ class Lexicon:
     post_titles: tuple[PostTitle, ...]
     words: dict[str, tuple[str, ...]]  # kind -> words (honorific, degree, venue, ...)
     persons: tuple[KnownPerson, ...] = ()  # persons named by a short name ("Jokowi")
+    calendar: tuple[CalendarWord, ...] = ()  # calendar.csv
+    numbers: tuple[NumberWord, ...] = ()  # numbers.csv
+    speech_verbs: tuple[tuple[str, str], ...] = ()  # speech_verbs.csv: (word, role)
+    meeting_terms: tuple[MeetingTerm, ...] = ()  # meeting_kinds.csv
+    meeting_cues: tuple[tuple[str, str, int], ...] = ()  # meeting_cues.csv: (cue, role, weight)
 
     def word_list(self, kind: str) -> tuple[str, ...]:
         """The words of one kind in ``words.csv`` (empty when there are none)."""
         return self.words.get(kind, ())
+
+    def calendar_words(self, kind: str, *, full: bool = False) -> dict[str, int]:
+        """Month or weekday words (lower case) → number, in file order; ``full``: full
+        month names only."""
+        return {c.word: c.number for c in self.calendar
+                if c.kind == kind and (c.full or not full)}
+
+    def number_words(self, *kinds: str) -> dict[str, int]:
+        """Number words of the given kinds → value, in file order."""
+        return {n.word: n.value for n in self.numbers if n.kind in kinds}
+
+    def speech_words(self, role: str) -> tuple[str, ...]:
+        """Verbs of one role of ``speech_verbs.csv`` (reported, attribution)."""
+        return tuple(w for w, r in self.speech_verbs if r == role)
+
+    def meeting_words(self, role: str) -> dict[str, tuple[str, str]]:
+        """Meeting terms of one role → (class name, expansion)."""
+        return {t.term: (t.cls, t.expansion) for t in self.meeting_terms if t.role == role}
+
+    def cue_weights(self, role: str) -> dict[str, int]:
+        """Cues of one role of ``meeting_cues.csv`` → weight (0 when none)."""
+        return {c: w for c, r, w in self.meeting_cues if r == role}
 
 
 def split_list(value: str | None) -> tuple[str, ...]:
@@ -202,9 +257,7 @@ def _former(value: str, where: str) -> tuple[tuple[str, str | None], ...]:
         try:
             if m and m.group(3):
                 dt.date.fromisoformat(since)
-            elif m and m.group(2) and not 1 <= int(m.group(2)) <= 12:
-                raise ValueError(since)
-            elif since and not m:
+            elif m and m.group(2) and not 1 <= int(m.group(2)) <= 12 or since and not m:
                 raise ValueError(since)
         except ValueError as exc:
             raise LexiconError(f"{where}: bad date {since!r} in former_names "
@@ -298,4 +351,64 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
                     for _, r in _rows(d, "persons.csv", ("label",)))
     return Lexicon(provinces, tuple(regencies), entries, bodies, regulation_types,
                    regulations, tuple(priorities), post_titles,
-                   {k: tuple(v) for k, v in words.items()}, persons)
+                   {k: tuple(v) for k, v in words.items()}, persons, _calendar(d), _numbers(d),
+                   tuple((r["word"], r["role"]) for _, r in _rows(d, "speech_verbs.csv", ("word", "role"))),
+                   tuple(MeetingTerm(r["term"], r["class"], r["role"], r.get("expansion", ""))
+                         for _, r in _rows(d, "meeting_kinds.csv", ("term", "class", "role"))),
+                   tuple((r["cue"], r["role"], _int(r.get("weight") or "0", f"meeting_cues.csv:{line}"))
+                         for line, r in _rows(d, "meeting_cues.csv", ("cue", "role"))))
+
+
+def _int(value: str, where: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise LexiconError(f"{where}: expected a whole number, got {value!r}") from None
+
+
+def _calendar(d: Path) -> tuple[CalendarWord, ...]:
+    out = []
+    for line, r in _rows(d, "calendar.csv", ("word", "kind", "number")):
+        where = f"calendar.csv:{line}"
+        if r["kind"] not in ("month", "weekday"):
+            raise LexiconError(f"{where}: kind must be month or weekday")
+        out.append(CalendarWord(r["word"], r["kind"], _int(r["number"], where),
+                                _flag(r.get("full", ""), where)))
+    return tuple(out)
+
+
+def _numbers(d: Path) -> tuple[NumberWord, ...]:
+    out = []
+    for line, r in _rows(d, "numbers.csv", ("word", "value", "kind")):
+        where = f"numbers.csv:{line}"
+        if r["kind"] not in ("cardinal", "ordinal", "multiplier"):
+            raise LexiconError(f"{where}: kind must be cardinal, ordinal or multiplier")
+        out.append(NumberWord(r["word"], _int(r["value"], where), r["kind"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def load_token_patterns(directory: str | Path | None = None) -> dict[str, tuple[tuple[str, list], ...]]:
+    """The spaCy ``Matcher`` patterns of ``lexicon/patterns/*.jsonl``: file stem →
+    ((label, token pattern), …) in file order. One JSON object a line, with a ``label``
+    (a string) and a ``pattern`` (a list of token attribute dicts, spaCy's Matcher
+    format); blank lines are skipped. Raise LexiconError naming file and line if not."""
+    d = (Path(directory) if directory is not None else LEXICON_DIR) / "patterns"
+    out: dict[str, tuple[tuple[str, list], ...]] = {}
+    for path in sorted(d.glob("*.jsonl")):
+        rows = []
+        for line, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except ValueError as exc:
+                raise LexiconError(f"{path.name}:{line}: not JSON ({exc})") from None
+            if not (isinstance(row, dict) and isinstance(row.get("label"), str)
+                    and isinstance(row.get("pattern"), list) and row["pattern"]
+                    and all(isinstance(t, dict) for t in row["pattern"])):
+                raise LexiconError(f"{path.name}:{line}: expected {{\"label\": str, "
+                                   "\"pattern\": [token dicts]}")
+            rows.append((row["label"], row["pattern"]))
+        out[path.stem] = tuple(rows)
+    return out

@@ -1,60 +1,29 @@
 """Extraction of one cleaned article: ``extract(article, clean) -> Extraction``.
 
-Order: spaCy over the clean text (tokens, sentences, lexicon names) → entities, persons
-and posts (``entities.find_entities``) → dates → meetings → statements. Every component
-works in clean-text offsets on a shared :class:`~.context.Context`; only here, at the
+One spaCy ``Doc`` per article, read by the stages of :mod:`.language` in their declared
+order (``language.STAGES``: sentences → lexicon names → places → organizations →
+programs → people → place links → outlets → mentions → facts → dates → meetings →
+statements; the modules ``s01_…`` to ``s13_…``). Every stage works in clean-text
+offsets on the doc's registry (``doc._.registry``, :mod:`.registry`); only here, at the
 end, is everything mapped back to ``Article.text`` (``CleanText.to_original``), so the
-graph can point at the exact characters of the file. Sentences are numbered once, on
-the clean text.
+graph can point at the exact characters of the file. Sentences are spaCy's (stage 1),
+numbered once.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-from functools import cache
-
 from .. import model
 from ..model import Article, CleanText, Extraction, Mention
-from .context import Context
-from .entities import find_entities
-from .nlp import parse, sentence_spans
+from .language import read
+from .registry import Context, of
 
 __all__ = ["extract"]
 
 
-#: The readers that run after the entity pass, in order: (module, function).
-_LATER_STAGES = (("dates", "find_dates"), ("meetings", "find_meetings"),
-                 ("speech", "find_statements"))
-
-
-@cache
-def _stage(module: str, function: str) -> Callable[[Context], None] | None:
-    """A later reader, or None while its module is not written yet (looked up once).
-
-    TODO: import dates/meetings/speech directly once all three are in the tree; until
-    then a missing module only skips its stage (any other import error propagates).
-    """
-    name = f"{__name__}.{module}"
-    if importlib.util.find_spec(name) is None:
-        return None
-    return getattr(importlib.import_module(name), function)
-
-
 def extract(article: Article, clean: CleanText) -> Extraction:
     """Entities (with mentions), facts and statements of one article, in its offsets."""
-    doc = parse(clean.text)
-    ctx = Context(article=article, text=clean.text, sentences=sentence_spans(doc),
-                  published=article.published, doc=doc)
-    extra = find_entities(ctx, clean)
-    for module, function in _LATER_STAGES:
-        stage = _stage(module, function)
-        if stage is None:
-            ctx.warnings.append(f"extraction stage {module} is not available")
-            continue
-        stage(ctx)
-    return _build(article, clean, ctx, extra)
+    reg = of(read(article, clean))
+    return _build(article, clean, reg.ctx, reg.extra)
 
 
 def _build(article: Article, clean: CleanText, ctx: Context,
@@ -82,8 +51,10 @@ def _build(article: Article, clean: CleanText, ctx: Context,
             ctx.warnings.append(f"mention of unknown entity {f.key} skipped")
             continue
         start, end = clean.to_original(f.start, f.end)
-        entities[f.key].mentions.append(Mention(article.text[start:end],
-                                                model.Span(start, end, f.sentence)))
+        entity = entities[f.key]
+        entity.mentions.append(Mention(article.text[start:end], model.Span(start, end, f.sentence)))
+        if entity.name_as_written == f.text:  # as the article writes it ("–", not clean's "-")
+            entity.name_as_written = article.text[start:end]
     for key, mention in extra:
         if key in entities and mention not in entities[key].mentions:
             entities[key].mentions.append(mention)

@@ -1,4 +1,4 @@
-"""Dates as Indonesian news prose writes them (loaders/extract/dates.py)."""
+"""Dates as Indonesian news prose writes them (loaders/extract/s11_dates.py, on production docs: extractkit)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from extractkit import run_stages, with_names
 from kbgraph.loaders.clean import clean
-from kbgraph.loaders.extract.dates import find_dates
-from kbgraph.loaders.extract.patterns import make_context, sentence_spans
 from kbgraph.loaders.read import read_path
 
 D = dt.date
@@ -16,8 +15,8 @@ SEED = Path(__file__).parents[2] / "loaders" / "sample" / "antara-kalbar-2019-11
 
 
 def dates(text: str, published: dt.date | None = None) -> list[tuple[str, dt.date, dt.date, str]]:
-    ctx = make_context(text, published=published)
-    find_dates(ctx)
+    ctx = with_names(text, published=published)
+    run_stages(ctx, "kb_dates")
     for d in ctx.dates:
         assert ctx.text[d.start:d.end] == d.text
         assert d.sentence == ctx.sentence_of(d.start)
@@ -101,9 +100,8 @@ def test_relative_months():
 def test_seed_article():
     article = read_path(SEED)[0][0]
     text = clean(article).text
-    ctx = make_context(text)
-    ctx.sentences = sentence_spans(text)
-    find_dates(ctx)
+    ctx = with_names(text)
+    run_stages(ctx, "kb_dates")
     assert [(d.text, d.first, d.last, d.kind) for d in ctx.dates] == [
         ("Selasa", D(2019, 11, 26), D(2019, 11, 26), "weekday"),
         ("tahun 2018", D(2018, 1, 1), D(2018, 12, 31), "year"),

@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from extractkit import parse
 from kbgraph.loaders.clean import clean
 from kbgraph.loaders.extract import extract
-from kbgraph.loaders.extract.context import Context
-from kbgraph.loaders.extract.entities import find_entities
-from kbgraph.loaders.extract.nlp import parse, sentence_spans
+from kbgraph.loaders.extract.text import doc_sentences
 from kbgraph.loaders.model import Article, CleanText, EntityRef, Extraction
 from kbgraph.loaders.read import read_path
 from kbgraph.ontology.namespaces import KB, SCHEMA, XSD
@@ -168,8 +167,8 @@ def test_sentences_of_news_prose():
     text = ('"Ini bagus. Sangat," katanya.\n\nIa menjelaskan, Drs. H. Dadang Sukmana, M.Si, '
             "hadir. Kepala Bidang Asep Saepul Milah, S.IP. Asep mengatakan, Sp.OG dan Ph.D. "
             "tidak memotong. M. Nur datang\nBaris baru")
-    doc = parse(text)
-    assert [text[s:e] for s, e in sentence_spans(doc)] == [
+    doc = parse(text, until="kb_sentences")
+    assert [text[s:e] for s, e in doc_sentences(doc)] == [
         '"Ini bagus. Sangat," katanya.',
         "Ia menjelaskan, Drs. H. Dadang Sukmana, M.Si, hadir.",
         "Kepala Bidang Asep Saepul Milah, S.IP.",
@@ -377,9 +376,7 @@ def test_entity_pass_is_fast():
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
-        doc = parse(text)
-        ctx = Context(article, text, sentence_spans(doc), None, doc)
-        find_entities(ctx, None)
+        parse(text, until="kb_mentions")  # the entity stages
         times.append(time.perf_counter() - t0)
     assert statistics.median(times[1:]) < 0.2  # ~10 ms on an idle core; a loaded CI is slower
 

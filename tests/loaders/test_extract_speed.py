@@ -18,9 +18,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kbgraph.loaders.clean import CHAR_MAP, REMOVED_CHARS, clean
-from kbgraph.loaders.extract import dates, entities, meetings, nlp, outlets, people, places, speech
-from kbgraph.loaders.extract.context import Context
-from kbgraph.loaders.extract.patterns import (
+from kbgraph.loaders.extract import language, s01_sentences, s02_lexicon
+from kbgraph.loaders.extract import s03_places as places
+from kbgraph.loaders.extract import s04_organizations as organizations
+from kbgraph.loaders.extract import s05_programs as programs
+from kbgraph.loaders.extract import s06_people as people
+from kbgraph.loaders.extract import s08_outlets as outlets
+from kbgraph.loaders.extract import s11_dates as dates
+from kbgraph.loaders.extract import s12_meetings as meetings
+from kbgraph.loaders.extract import s13_statements as speech
+from kbgraph.loaders.extract.registry import Context
+from kbgraph.loaders.extract.text import (
+    SPEECH_VERB,
+    _sentence_chars,
+    doc_text,
     initials,
     occurrences,
     speech_verbs,
@@ -40,6 +51,11 @@ def _texts() -> list[str]:
     for folder in ("dev", "heldout", "blind", "articles"):
         paths += sorted((FIXTURES / folder).glob("*.txt"))
     return [clean(a).text for p in paths for a in read_path(p)[0]]
+
+
+def _matcher():
+    """The lexicon stage's PhraseMatcher."""
+    return language.get_nlp().get_pipe("kb_lexicon").matcher
 
 
 TEXTS = _texts()
@@ -64,9 +80,9 @@ def _guarded_patterns() -> list[re.Pattern]:
     words = people._build_words(lex)
     return [*(p for _, p in dates._PATTERNS), meetings._HEAD_RE, words.title_re,
             words.start_re, *places._venue_patterns(lex), places._local_patterns(lex)[1],
-            entities._body_words(lex).pattern, entities._association_pattern(lex),
-            entities._regulation_pattern(lex), entities._GOV, meetings._COMMITTEE,
-            speech.SPEECH_VERB, speech._MENURUT, speech._NYA]
+            organizations._body_words(lex).pattern, organizations._association_pattern(lex),
+            programs._regulation_pattern(lex), meetings._COMMITTEE,
+            SPEECH_VERB, speech._MENURUT, speech._NYA]
 
 
 @pytest.mark.parametrize("pattern", _guarded_patterns(), ids=lambda p: p.pattern[:40])
@@ -79,7 +95,7 @@ def test_a_lookahead_changes_no_match(pattern):
 
 @pytest.mark.parametrize("grouped, plain", [
     (meetings._HEAD_RE, re.compile(rf"(?i:\b{words_re(meetings._ALL_HEADS)}\b)")),
-    (speech.SPEECH_VERB, re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")),
+    (SPEECH_VERB, re.compile(rf"\b(?P<verb>{words_re(speech_verbs())})\b")),
 ], ids=["meeting heads", "speech verbs"])
 def test_words_grouped_by_initial_match_as_listed(grouped, plain):
     assert _unguarded(grouped).pattern != plain.pattern
@@ -94,7 +110,7 @@ WORD = st.text(alphabet="abkrsAKRS ſK-.", min_size=1, max_size=6)
 @given(st.lists(WORD, min_size=1, max_size=6), st.text(alphabet="abkrsAKRS ſK-.x\n",
                                                        max_size=40))
 def test_words_grouped_by_initial_match_the_same(words, text):
-    for flags in (0, re.I):
+    for flags in (0, re.IGNORECASE):
         grouped = re.compile(rf"\b{words_re(words, by_initial=True)}\b", flags)
         plain = re.compile(rf"\b{words_re(words)}\b", flags)
         assert [m.span() for m in grouped.finditer(text)] == [
@@ -134,7 +150,7 @@ def test_occurrences_are_the_matches_of_the_bounded_pattern(text, word, chars):
 def test_an_absent_outlet_name_cannot_be_found(text, name):
     lowered = text.lower() if text.isascii() else None
     if outlets._absent(lowered, name):
-        assert re.search(re.escape(name), text, re.I) is None
+        assert re.search(re.escape(name), text, re.IGNORECASE) is None
 
 
 def test_the_phrase_matcher_holds_each_phrase_as_tokenized_alone():
@@ -144,23 +160,23 @@ def test_the_phrase_matcher_holds_each_phrase_as_tokenized_alone():
     from spacy.matcher import PhraseMatcher
 
     lex = load_lexicon()
-    fresh = nlp._IndonesianNews()
+    fresh = language._IndonesianNews()
     for word in (*lex.word_list("honorific"), *lex.word_list("abbreviation")):
         fresh.tokenizer.add_special_case(word, [{ORTH: word}])
     reference = PhraseMatcher(fresh.vocab)
     by_ref: dict[str, list[str]] = {}
-    for phrase, ref in nlp.lexicon_patterns(lex):
+    for phrase, ref in s02_lexicon.lexicon_patterns(lex):
         by_ref.setdefault(ref, []).append(phrase)
     for ref, phrases in by_ref.items():
         reference.add(ref, list(fresh.tokenizer.pipe(phrases)))
     # PhraseMatcher pickles as (vocab, {key: {ORTH id tuples}}, callbacks, attr)
-    assert nlp._phrase_matcher().__reduce__()[1][1] == reference.__reduce__()[1][1]
+    assert _matcher().__reduce__()[1][1] == reference.__reduce__()[1][1]
 
 
 def test_odd_phrases_are_tokenized_alone():
-    nl = nlp.get_nlp()
+    nl = language.get_nlp()
     odd = ["Kota  Bandung", " Jambi", "Kab.\tBogor", "A\nB", "Kalbar"]
-    got = nlp._phrase_orths(nl, odd)
+    got = s02_lexicon._phrase_orths(nl, odd)
     assert got == {p: tuple(t.orth for t in nl.tokenizer(p)) for p in odd}
 
 
@@ -188,25 +204,25 @@ def _same_sentences_as_spacy_sentencizer(text: str) -> None:
     from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
     from spacy.pipeline import Sentencizer
 
-    reference = nlp.get_nlp().make_doc(text)
+    reference = language.get_nlp().make_doc(text)
     rows = reference.to_array([ORTH, SPACY, IS_SPACE]).tolist()
     words = [reference.vocab.strings[row[0]] for row in rows]
-    reference.from_array([SENT_START], numpy.array(nlp._hints(words, rows), dtype="int64")
+    reference.from_array([SENT_START], numpy.array(s01_sentences._hints(words, rows), dtype="int64")
                          .astype("uint64"))
     Sentencizer(overwrite=False)(reference)
-    got = nlp.parse(text)
+    got = language.parse(text, until="kb_sentences")
     assert got.to_array([SENT_START]).tolist() == reference.to_array([SENT_START]).tolist()
 
 
 def test_offsets_from_token_arrays_are_those_of_spans():
     for text in TEXTS[:20] + ["", "  ", "Halo.\n\nApa kabar?  Baik. "]:
-        doc = nlp.parse(text)
-        assert list(nlp._sentence_chars(doc)) == [(s.start_char, s.end_char) for s in doc.sents]
-        hits = nlp.lexicon_hits(doc)
+        doc = language.parse(text, until="kb_lexicon")
+        assert list(_sentence_chars(doc)) == [(s.start_char, s.end_char) for s in doc.sents]
+        hits = doc._.lexicon_hits
         spans = sorted(((doc[s:e].start_char, doc[s:e].end_char, doc.vocab.strings[k], doc[s:e].text)
-                        for k, s, e in nlp._phrase_matcher()(doc)), key=lambda h: (h[0], -h[1], h[2]))
+                        for k, s, e in _matcher()(doc)), key=lambda h: (h[0], -h[1], h[2]))
         assert [(h.start, h.end, h.ref, h.text) for h in hits] == spans
-        assert nlp._text(doc) == doc.text
+        assert doc_text(doc) == doc.text
 
 
 def test_sentence_of_is_the_last_sentence_starting_at_or_before():

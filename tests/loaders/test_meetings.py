@@ -1,4 +1,4 @@
-"""Meetings and their slots (loaders/extract/meetings.py)."""
+"""Meetings and their slots (loaders/extract/s12_meetings.py, on production docs: extractkit)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from extractkit import run_stages, with_names
 from kbgraph.loaders.clean import clean
-from kbgraph.loaders.extract.dates import find_dates
-from kbgraph.loaders.extract.meetings import find_meetings, meeting_class
-from kbgraph.loaders.extract.patterns import make_context, parse_number
+from kbgraph.loaders.extract.s12_meetings import meeting_class
+from kbgraph.loaders.extract.text import parse_number
 from kbgraph.loaders.model import EntityRef
 from kbgraph.loaders.read import read_path
 from kbgraph.ontology.namespaces import KB, SCHEMA, XSD
@@ -25,9 +25,8 @@ SHORT = {KB.organizedBy: "org", SCHEMA.location: "loc", SCHEMA.startDate: "start
 
 
 def run(text: str, names=(), published: dt.date | None = None):
-    ctx = make_context(text, names, published)
-    find_dates(ctx)
-    find_meetings(ctx)
+    ctx = with_names(text, names, published)
+    run_stages(ctx, "kb_dates", "kb_meetings")
     return ctx
 
 

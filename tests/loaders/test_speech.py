@@ -1,14 +1,14 @@
-"""Statements: direct quotes and reported speech (loaders/extract/speech.py)."""
+"""Statements: direct quotes and reported speech (loaders/extract/s13_statements.py, on production docs: extractkit)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from extractkit import parse, run_stages, with_names
 from kbgraph.loaders.clean import clean
-from kbgraph.loaders.extract.dates import find_dates
-from kbgraph.loaders.extract.patterns import make_context, sentence_spans
-from kbgraph.loaders.extract.speech import find_quotes, find_statements
+from kbgraph.loaders.extract.s13_statements import find_quotes
+from kbgraph.loaders.extract.text import doc_sentences
 from kbgraph.loaders.read import read_path
 from kbgraph.ontology.namespaces import KB
 from rdflib.namespace import FOAF
@@ -23,9 +23,8 @@ BKKBN = ("org/bkkbn", KB.GovernmentAgency, "BKKBN")
 
 
 def statements(text: str, names=(), published: dt.date | None = None):
-    ctx = make_context(text, names, published)
-    find_dates(ctx)
-    find_statements(ctx)
+    ctx = with_names(text, names, published)
+    run_stages(ctx, "kb_dates", "kb_statements")
     for s in ctx.statements:
         said = ctx.text[s.span.start:s.span.end]
         assert s.text == said or s.kind == "quote"  # a two-paragraph quote drops the inner mark
@@ -36,15 +35,13 @@ def statements(text: str, names=(), published: dt.date | None = None):
 def test_seed_eight_statements_all_by_muslimat_on_tuesday():
     article = read_path(SEED)[0][0]
     text = clean(article).text
-    ctx = make_context(text, [
+    ctx = with_names(text, [
         ("person/muslimat", FOAF.Person, "Muslimat"),
         ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "Perwakilan BKKBN Kalbar"),
         ("org/perwakilan-bkkbn-kalbar", KB.RepresentativeOffice, "BKKBN Kalbar"),
         ("org/pemprov-kalbar", KB.RegionalGovernment, "Pemerintah Provinsi Kalbar"),
     ])
-    ctx.sentences = sentence_spans(text)
-    find_dates(ctx)
-    find_statements(ctx)
+    run_stages(ctx, "kb_dates", "kb_statements")
     got = [(s.speaker, s.kind, s.said_on, " ".join(s.text.split()[:6])) for s in ctx.statements]
     muslimat, tuesday = "person/muslimat", D(2019, 11, 26)
     assert got == [
@@ -126,8 +123,8 @@ def test_standalone_quote_continues_the_previous_speaker_and_slogans_are_not_sta
 
 
 def test_a_short_name_in_the_attribution_resolves_through_the_known_persons():
-    ctx = make_context("\"Kami siap membantu desa,\" kata Hartono.", [BUDI])
-    find_statements(ctx)
+    ctx = with_names("\"Kami siap membantu desa,\" kata Hartono.", [BUDI])
+    run_stages(ctx, "kb_statements")
     assert [(s.speaker, s.text) for s in ctx.statements] == [
         ("person/budi-hartono", "Kami siap membantu desa")]
 
@@ -151,7 +148,7 @@ def test_without_a_person_nothing_is_attributed():
 
 def test_sentences_do_not_break_after_titles_but_do_after_degrees():
     text = "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir. Ia datang bersama Asep, S.IP. Asep mengatakan."
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
+    assert [text[s:e] for s, e in doc_sentences(parse(text, until="kb_sentences"))] == [
         "Kepala Bidang Drs. H. Dadang, M.Si, itu hadir.",
         "Ia datang bersama Asep, S.IP.",
         "Asep mengatakan.",
@@ -176,7 +173,7 @@ def test_thanks_conveyed_is_not_a_statement_but_a_noun_phrase_after_hopes_is():
 
 def test_honorific_and_shortened_name_inside_a_name_do_not_end_a_sentence():
     text = ("Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said. Peserta pulang sore.")
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
+    assert [text[s:e] for s, e in doc_sentences(parse(text, until="kb_sentences"))] == [
         "Rapat dipimpin Abdul Gafur Hi. Ibrahim dan Abd. Rahman Said.", "Peserta pulang sore."]
 
 

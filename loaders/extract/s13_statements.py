@@ -16,28 +16,23 @@ import re
 from dataclasses import dataclass
 
 from kbgraph.ontology.namespaces import ORG
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Span, Statement
-from .context import Context, Found
-from .dates import dates_in
-from .patterns import (
+from .registry import Context, Found, of, orgs_in, persons_in
+from .s11_dates import dates_in
+from .text import (
     PRONOUN,
+    SPEECH_VERB,
     attribution_verbs,
     dateline_end,
-    initials,
-    orgs_in,
-    persons_in,
-    sentence_spans,
-    speech_verbs,
     starting,
     words_re,
 )
 
-__all__ = ["SPEECH_VERB", "Quote", "find_quotes", "find_statements"]
+__all__ = ["Quote", "find_quotes", "find_statements"]
 
-#: A reported-speech verb as a whole word.
-SPEECH_VERB = starting(initials(speech_verbs()),
-                       rf"\b(?P<verb>{words_re(speech_verbs(), by_initial=True)})\b")
 _ATTR = words_re(attribution_verbs())
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
@@ -103,7 +98,7 @@ def find_statements(ctx: Context) -> None:
     """Read quotes and reported speech into ``ctx.statements`` (text order, no repeats)."""
     text = ctx.text
     quotes = find_quotes(text)
-    sentences = sentence_spans(text)
+    sentences = ctx.sentences
     cands = _quote_cands(ctx, quotes, sentences) + _reported_cands(ctx, quotes, sentences)
     cands.sort(key=lambda c: c.start)
     ctx.statements.extend(_attribute(ctx, cands, quotes))
@@ -478,3 +473,10 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
             return e
     ends = [e for s, e in sentences if s >= pos]
     return ends[0] if ends else default
+
+
+@Language.component("kb_statements")
+def statements_stage(doc: Doc) -> Doc:
+    """Stage 13: quotes and reported speech with their speakers (``Context.statements``)."""
+    find_statements(of(doc).ctx)
+    return doc

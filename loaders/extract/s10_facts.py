@@ -17,15 +17,16 @@ from __future__ import annotations
 import re
 
 from kbgraph.ontology.namespaces import KB, ORG, SCHEMA, XSD
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..canonical import LEVELS, entity_key
 from ..model import EntityRef
-from ..resolve import LEVELS, entity_key
-from .context import Found
-from .entity_pass import Info, EntityPass, compiled, words_re
+from .registry import EntityRegistry, Found, Info, compiled, of, words_re
 
 __all__ = ["add_facts"]
 
-def add_facts(r: EntityPass) -> None:
+def add_facts(r: EntityRegistry) -> None:
     """Facts between the entities read: organization structure, places, programs,
     frameworks. Each fact's evidence is the first sentence naming its subject (or, for
     lexicon knowledge, the first sentence naming both ends)."""
@@ -51,20 +52,20 @@ def add_facts(r: EntityPass) -> None:
     _aligns(r)
 
 
-def _anchor(r: EntityPass, key: str) -> int | None:
+def _anchor(r: EntityRegistry, key: str) -> int | None:
     first = r.first_offset(key)
     if first is None:
         first = r.anchors.get(key)
     return first
 
 
-def _both(r: EntityPass, a: str, b: str) -> int | None:
+def _both(r: EntityRegistry, a: str, b: str) -> int | None:
     """Offset of the first sentence naming both entities, else of ``a``'s first mention."""
     together = _together(r, a, b)
     return together if together is not None else _anchor(r, a)
 
 
-def _org_facts(r: EntityPass, key: str, info: Info, pos: int, named: set[str]) -> None:
+def _org_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[str]) -> None:
     ents = r.ctx.entities
     if info.unit_of and info.unit_of in ents:
         r.fact(key, ORG.unitOf, EntityRef(info.unit_of), pos)
@@ -76,7 +77,7 @@ def _org_facts(r: EntityPass, key: str, info: Info, pos: int, named: set[str]) -
         r.fact(key, KB.governmentLevel, LEVELS[info.level], pos)
 
 
-def _place_facts(r: EntityPass, key: str, info: Info, pos: int, named: set[str]) -> None:
+def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[str]) -> None:
     ents = r.ctx.entities
     parents = [(k, at) for k, at in info.contained_in if k in ents]
     if not parents and info.place_kind == "venue":
@@ -95,7 +96,7 @@ def _place_facts(r: EntityPass, key: str, info: Info, pos: int, named: set[str])
         r.fact(key, KB.kemendagriCode, lexicon.kemendagri, pos)
 
 
-def _venue_parent(r: EntityPass, key: str) -> list[tuple[str, int]]:
+def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A venue is in the most specific place its own name holds ("Hotel Claro Makassar"),
     else in the dateline town when that is a city or regency of the same province."""
     rank = {"village": 0, "district": 1, "kota": 2, "kabupaten": 2}
@@ -121,7 +122,7 @@ def _venue_parent(r: EntityPass, key: str) -> list[tuple[str, int]]:
     return []
 
 
-def _nearest_region(r: EntityPass, key: str) -> list[tuple[str, int]]:
+def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A village, district or town with no place named after it lies in the nearest city
     or regency named before it (else in the dateline's)."""
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
@@ -137,7 +138,7 @@ def _nearest_region(r: EntityPass, key: str) -> list[tuple[str, int]]:
     return []
 
 
-def _program_facts(r: EntityPass, key: str, info: Info, named: set[str]) -> None:
+def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> None:
     entry = r.res.entry(info.lexicon_ref or "")
     if entry is None:
         return
@@ -156,9 +157,9 @@ def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(cue between an agency and the program after it, cue between a program and the
     agency after it): ``words.csv`` kinds ``run_verb`` and ``run_after``."""
     def build(lex):
-        verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.I)
+        verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.IGNORECASE)
         after = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
-                           + r"(?:[\s,]+oleh)?[\s,]*$", re.I)
+                           + r"(?:[\s,]+oleh)?[\s,]*$", re.IGNORECASE)
         return verbs, after
     return compiled(lex, "run_cues", build)
 
@@ -168,7 +169,7 @@ _RUNNERS = (KB.GovernmentAgency, KB.RepresentativeOffice, KB.RegionalGovernment,
             KB.RegionalAgency)
 
 
-def _runs(r: EntityPass, key: str, owner: str | None) -> None:
+def _runs(r: EntityRegistry, key: str, owner: str | None) -> None:
     """``kb:runBy`` only where one sentence says an agency runs the program: the agency
     then a running word before it ("BKKBN … memperkuat program KKBPK", "BKKBN yang ditunjuk
     sebagai koordinator percepatan penurunan stunting"), or the program then a passive or
@@ -206,19 +207,19 @@ def _runs(r: EntityPass, key: str, owner: str | None) -> None:
             return
 
 
-def _other_org(r: EntityPass, found: list[Found], start: int, end: int) -> bool:
+def _other_org(r: EntityRegistry, found: list[Found], start: int, end: int) -> bool:
     """An organization named between two offsets (the running verb is then its own)."""
     return any(f.key.startswith("org/") and start <= f.start and f.end <= end for f in found)
 
 
-def _together(r: EntityPass, a: str, b: str) -> int | None:
+def _together(r: EntityRegistry, a: str, b: str) -> int | None:
     """Offset of the first sentence that names both entities, or None."""
     sents_b = {f.sentence for f in r.ctx.found if f.key == b}
     return next((f.start for f in sorted(r.ctx.found, key=lambda f: f.start)
                  if f.key == a and f.sentence in sents_b), None)
 
 
-def _framework_facts(r: EntityPass, key: str, info: Info, pos: int) -> None:
+def _framework_facts(r: EntityRegistry, key: str, info: Info, pos: int) -> None:
     if info.period:
         r.fact(key, KB.period, info.period, pos)
     if info.priority:
@@ -241,12 +242,12 @@ def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds ``anaphor_noun`` and ``align_cue``."""
     def build(lex):
         nouns = words_re(lex.word_list("anaphor_noun"))
-        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:tersebut|itu|ini)\b", re.I),
-                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.I))
+        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:tersebut|itu|ini)\b", re.IGNORECASE),
+                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE))
     return compiled(lex, "align_cues", build)
 
 
-def _aligns(r: EntityPass) -> None:
+def _aligns(r: EntityRegistry) -> None:
     """A program (or task force) and a framework named in one sentence: the program is
     directed towards the framework ("program KKBPK menuju sasaran RPJMN …"). A sentence
     naming frameworks but no program points back with a demonstrative subject and an
@@ -285,7 +286,7 @@ def _aligns(r: EntityPass) -> None:
     _titled_after(r)
 
 
-def _titled_after(r: EntityPass) -> None:
+def _titled_after(r: EntityRegistry) -> None:
     """A regulation whose title names a program the article names: the program follows it."""
     ents = r.ctx.entities
     programs = {ents[k].label.casefold(): k for k in ents if k.startswith("program/")}
@@ -299,3 +300,10 @@ def _titled_after(r: EntityPass) -> None:
                 at = _both(r, pkey, key)
                 if at is not None:
                     r.fact(pkey, KB.alignsWith, EntityRef(key), at)
+
+
+@Language.component("kb_facts")
+def facts_stage(doc: Doc) -> Doc:
+    """Stage 10: the facts between the entities the earlier stages registered."""
+    add_facts(of(doc))
+    return doc

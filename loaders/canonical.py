@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kbgraph.ontology.lexicon import Entry, Lexicon, Province, Regency, load_lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, SCHEMA, slugify
@@ -70,7 +70,7 @@ def entity_key(kind: str, label: str) -> str:
     return f"{kind}/{slugify(label)}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def cls_of(curie: str) -> URIRef:
     """``"kb:Province"`` → the IRI (closed namespaces: a typo raises AttributeError)."""
     prefix, _, name = curie.partition(":")

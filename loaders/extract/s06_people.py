@@ -21,7 +21,7 @@ Kubu Raya"); for a Kepala/Koordinator Bidang the division (``kb:Division``, a un
 office named after it, or of the office in the sentence); for a Deputi Bidang the
 Kedeputian of the agency; Bupati/Wali Kota/Gubernur/Sekda X → Pemerintah … X; Camat,
 Lurah, Kepala Desa → the government of the area's city or regency, or the village's own
-("Pemerintah Desa X", ``entity_pass.local_government``); a
+("Pemerintah Desa X", ``registry.local_government``); a
 "Ketua panitia" → the office of the other post in the chain, else the organizer.
 """
 
@@ -33,11 +33,23 @@ from dataclasses import dataclass
 from kbgraph.ontology.lexicon import Lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..canonical import new_entity, person_label
 from ..model import EntityRef
-from ..resolve import new_entity, person_label
-from .patterns import initials, occurrences, starting
-from .entity_pass import EntityPass, compiled, government_of, level_of, local_government, places_at, words_re
+from .registry import (
+    EntityRegistry,
+    compiled,
+    government_of,
+    level_of,
+    local_government,
+    of,
+    places_at,
+    words_re,
+)
+from .s03_places import place_aliases
+from .text import initials, occurrences, starting
 
 __all__ = ["find_people"]
 
@@ -126,7 +138,7 @@ def _with(first: set[str] | None, item: str) -> set[str] | None:
     return None if first is None else first | {item}
 
 
-def _words(r: EntityPass) -> _Words:
+def _words(r: EntityRegistry) -> _Words:
     return compiled(r.lex, "people", _build_words)
 
 
@@ -141,9 +153,10 @@ class _Name:
     name_end: int
 
 
-def _name(r: EntityPass, pos: int, w: _Words) -> _Name | None:
-    """A person's name at ``pos`` (after an optional comma), with honorifics and degrees."""
-    m = re.match(r"[ \t]*,?[ \t]*", r.text[pos:pos + 120])
+def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
+    """A person's name at ``pos`` (after an optional comma, or a dash between blanks:
+    "Kepala Perwakilan BKKBN Provinsi X – Rina Marlina –"), with honorifics and degrees."""
+    m = re.match(r"[ \t]*(?:,|[–—-](?=[ \t]))?[ \t]*", r.text[pos:pos + 120])
     start = pos + m.end()
     n = w.name_re.match(r.text, start)
     if not n:
@@ -176,13 +189,13 @@ def _name(r: EntityPass, pos: int, w: _Words) -> _Name | None:
     return _Name(start, end, tuple(tokens), at, ends[-1])
 
 
-def _known_as(r: EntityPass) -> dict[str, str]:
+def _known_as(r: EntityRegistry) -> dict[str, str]:
     """Names the news uses for persons the lexicon knows ("Jokowi") → their label."""
     return compiled(r.lex, "known-persons",
                     lambda lex: {a: p.label for p in lex.persons for a in (p.label, *p.aliases)})
 
 
-def _add_person(r: EntityPass, name: _Name) -> str:
+def _add_person(r: EntityRegistry, name: _Name) -> str:
     label = person_label(list(name.tokens))
     label = _known_as(r).get(label, label)
     key = r.add(new_entity("person", label, FOAF.Person))
@@ -192,7 +205,7 @@ def _add_person(r: EntityPass, name: _Name) -> str:
 
 # ---------------------------------------------------------------------- posts
 
-def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
+def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
     title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
     attaches, canonical, heads_unit = w.titles[title]
@@ -239,7 +252,7 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
     org = _org_after(r, pos)
     if org is not None and canonical == "Direktur" and org.start > pos:
         return _directorate_post(r, m, pos, org, canonical)
-    if org is None and canonical in _STAFF:  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
+    if org is None and canonical in r.lex.word_list("staff_title"):  # "Asisten I Jayawijaya", "Asisten … Sekda Kupang"
         return _staff_post(r, m, pos, canonical)
     if org is not None:
         words = " ".join(r.text[pos:org.start].split())
@@ -258,7 +271,12 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
             area = next(iter(r.found_at(seat.end(), ("place",))), None)
             if area is not None:
                 end = area.end
-        return _Post(m.start(), end, end, canonical, org.key, words=words)
+        key = org.key
+        slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
+        other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
+        if other:
+            key, end = max(other, key=lambda f: f.end).key, max(f.end for f in other)
+        return _Post(m.start(), end, end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
     if village is not None and title == "Kepala":
@@ -268,7 +286,6 @@ def _post(r: EntityPass, m: re.Match, w: _Words) -> _Post | None:
 
 
 #: Staff of a regional government whose post names the region or its secretariat only.
-_STAFF = ("Asisten", "Staf Ahli")
 _NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
 _SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
 _DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
@@ -277,7 +294,7 @@ _ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|S
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
 
 
-def _head_of_area(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
+def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
     """"Camat Cikande, Asep Sutisna, …": a district or village head named in apposition
     (the area's name runs up to the comma); a post without an organization."""
     area = _AREA_APPOSITION.match(r.text, m.end())
@@ -286,7 +303,7 @@ def _head_of_area(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), area.end(), area.end(), canonical, None)
 
 
-def _minister(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
+def _minister(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
     """"Menteri Kesehatan" → Kementerian Kesehatan (the ministry the lexicon knows)."""
     pos = r.skip(m.end())
     best = None
@@ -310,11 +327,11 @@ def _minister(r: EntityPass, m: re.Match, canonical: str) -> _Post | None:
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _directorate_post(r: EntityPass, m: re.Match, pos: int, org, canonical: str) -> _Post:
+def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: str) -> _Post:
     """"Direktur Advokasi dan KIE (KIE) BKKBN pusat" heads the Direktorat Advokasi dan KIE,
     a unit of the agency named after it."""
     words = r.text[pos:org.start]
-    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-")
+    unit = " ".join(re.sub(r"\([^()]*\)", " ", words).replace(" ,", ",").split()).strip(" ,-–—")
     agency = r.ctx.entities[org.key]
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
@@ -329,7 +346,7 @@ def _directorate_post(r: EntityPass, m: re.Match, pos: int, org, canonical: str)
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _staff_post(r: EntityPass, m: re.Match, pos: int, canonical: str) -> _Post | None:
+def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Post | None:
     """"Asisten Administrasi Umum Sekda Kabupaten Kupang" → the secretariat (Setda) of
     Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
     named after a few capitalised words or a roman numeral."""
@@ -350,18 +367,38 @@ def _staff_post(r: EntityPass, m: re.Match, pos: int, canonical: str) -> _Post |
             return _Post(m.start(), place.end, place.end, canonical, org) if org else None
         step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
         if not step:
-            return None
+            break
         at += step.end()
-    return None
+    else:
+        return None
+    if at == pos:
+        return None
+    # "Asisten Umum (Asmum), Renward Parapat mengatakan Pemko Medan …": no region after
+    # the post, the one regional government its sentence names
+    short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[at:at + 20])
+    end = at + (short.end() if short else 0)
+    s0, s1 = r.ctx.sentences[r.ctx.sentence_of(m.start())] if r.ctx.sentences else (0, len(r.text))
+    govs = {f.key for f in r.ctx.found if s0 <= f.start < s1
+            and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment}
+    if len(govs) != 1:
+        return None
+    return _Post(m.start(), end, end, canonical, govs.pop())
 
 
-def _org_after(r: EntityPass, pos: int, max_words: int = 12):
+_DASH = re.compile(r"[ \t]+[–—-][ \t]+")
+_SLASH = re.compile(r"[ \t]+/[ \t]+")
+
+
+def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
     start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
     stops = _words(r).stops
     for _ in range(max_words):
         found = r.found_at(pos, ("org",))
+        dash = _DASH.match(r.text, pos)
+        if not found and dash:  # "Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN"
+            found = r.found_at(dash.end(), ("org",))
         if found:
             return max(found, key=lambda f: f.end)
         word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
@@ -377,7 +414,7 @@ def _org_after(r: EntityPass, pos: int, max_words: int = 12):
     return None
 
 
-def _unit_name_end(r: EntityPass, pos: int, w: _Words) -> int:
+def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     """End of a division's name: capitalised words joined by "dan" or listed with
     commas ("Advokasi, Penggerakan dan Informasi"), up to an organization, a bracket, an
     honorific, or the comma after the last "dan" item."""
@@ -403,7 +440,7 @@ def _unit_name_end(r: EntityPass, pos: int, w: _Words) -> int:
         return end
 
 
-def _division_post(r: EntityPass, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
+def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
     u_start = unit.start("unit")
     name_end = _unit_name_end(r, unit.end("unit"), w)
     mention_end = name_end
@@ -430,7 +467,7 @@ def _division_post(r: EntityPass, m: re.Match, unit: re.Match, canonical: str, w
     return _Post(m.start(), end, end, canonical, key)
 
 
-def _office_in_sentence(r: EntityPass, pos: int) -> str | None:
+def _office_in_sentence(r: EntityRegistry, pos: int) -> str | None:
     """The office a division belongs to when the post does not name it: the nearest
     agency, office or regional body in the same sentence (before it first)."""
     sent = r.ctx.sentence_of(pos)
@@ -444,7 +481,7 @@ def _office_in_sentence(r: EntityPass, pos: int) -> str | None:
     return min(offices, key=lambda f: f.start).key if offices else None
 
 
-def _committee_org(r: EntityPass, chain: list[_Post]) -> str | None:
+def _committee_org(r: EntityRegistry, chain: list[_Post]) -> str | None:
     """The organization a "Ketua panitia" serves: the office of the other post in the
     chain, else the first organization that holds (menggelar …) something."""
     for post in chain:
@@ -459,7 +496,7 @@ def _committee_org(r: EntityPass, chain: list[_Post]) -> str | None:
     return None
 
 
-def _add_post(r: EntityPass, post: _Post, person: str) -> None:
+def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
     written = " ".join(r.text[post.start:post.end].split())
     org_label = r.ctx.entities[post.org].label if post.org else None
     ident = " ".join(x for x in (post.title, post.words, org_label) if x) if org_label else written
@@ -479,7 +516,7 @@ def _add_post(r: EntityPass, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
-def find_people(r: EntityPass) -> None:
+def find_people(r: EntityRegistry) -> None:
     """Persons with their posts, persons by cues, honorary posts, then short forms."""
     w = _words(r)
     taken: list[tuple[int, int]] = []
@@ -519,7 +556,7 @@ def find_people(r: EntityPass) -> None:
     _honorary(r, w)
 
 
-def _known_persons(r: EntityPass) -> None:
+def _known_persons(r: EntityRegistry) -> None:
     """Persons the lexicon knows by a short name, named without a post ("Nawacita Jokowi")."""
     cover = r.covered()
     for name, label in sorted(_known_as(r).items(), key=lambda kv: (-len(kv[0]), kv[0])):
@@ -531,7 +568,7 @@ def _known_persons(r: EntityPass) -> None:
             cover[start:end] = b"\x01" * (end - start)
 
 
-def _bracket_posts(r: EntityPass, w: _Words) -> None:
+def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
     """A post written right after a person's name: in brackets ("Budi Santoso, S.E.
     (Kepala Dinas Kesehatan Kota Palu)") or in apposition up to the end of the clause
     ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …")."""
@@ -550,7 +587,7 @@ def _bracket_posts(r: EntityPass, w: _Words) -> None:
         _add_post(r, post, f.key)
 
 
-def _cue_persons(r: EntityPass, w: _Words) -> None:
+def _cue_persons(r: EntityRegistry, w: _Words) -> None:
     """Names that no post introduces: with degrees, a speech verb, "kata X", "X dari Y"."""
     cover = r.covered()
     for m in w.start_re.finditer(r.text):
@@ -584,12 +621,12 @@ _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _FROM = re.compile(r"[ \t]+dari[ \t]+")
 
 
-def _from_place(r: EntityPass, pos: int) -> bool:
+def _from_place(r: EntityRegistry, pos: int) -> bool:
     m = _FROM.match(r.text, pos)
     return bool(m and r.found_at(m.end(), ("place", "org")))
 
 
-def _honorary(r: EntityPass, w: _Words) -> None:
+def _honorary(r: EntityRegistry, w: _Words) -> None:
     """"… A dari X dan B dari Y sebagai Duta GenRe Lampung 2018": each holds that post."""
     for m in w.honorary_re.finditer(r.text):
         sent = r.ctx.sentence_of(m.start())
@@ -603,7 +640,7 @@ def _honorary(r: EntityPass, w: _Words) -> None:
             _add_post(r, post, p)
 
 
-def _short_forms(r: EntityPass) -> None:
+def _short_forms(r: EntityRegistry) -> None:
     """The name again, bare or shortened ("Nurhayati", "Andi Nurlina", "Zainal")."""
     persons = {k: e.label.split() for k, e in r.ctx.entities.items() if k.startswith("person/")}
     forms: dict[str, set[str]] = {}
@@ -627,3 +664,12 @@ def _short_forms(r: EntityPass) -> None:
                 continue  # part of a longer capitalised name
             r.mark(key, start, end)
             cover[start:end] = b"\x01" * (end - start)
+
+
+@Language.component("kb_people")
+def people_stage(doc: Doc) -> Doc:
+    """Stage 6: persons and their posts (the short place names first: "Bupati Garut")."""
+    r = of(doc)
+    place_aliases(r)
+    find_people(r)
+    return doc

@@ -19,16 +19,19 @@ field's spelling, else as written.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..canonical import new_entity, person_label
 from ..model import EntityRef, Mention, Span
-from ..resolve import new_entity, person_label
-from .entity_pass import EntityPass, compiled, words_re
+from .registry import EntityRegistry, compiled, of, words_re
 
-__all__ = ["bylines", "is_outlet", "outlet_key", "outlet_mentions"]
+__all__ = ["bylines", "is_outlet", "is_site", "outlet_key", "outlet_mentions", "site_name"]
 
-_WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.I)
+_WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.IGNORECASE)
 _NEWS_PUBLISHER = KB.NewsPublisher
 
 
@@ -44,7 +47,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _lexicon_outlet(r: EntityPass, written: str):
+def _lexicon_outlet(r: EntityRegistry, written: str):
     want = _fold(written)
     for entry in r.lex.entries:
         if entry.kind == "org" and entry.cls == "kb:NewsPublisher" and want in {
@@ -53,16 +56,39 @@ def _lexicon_outlet(r: EntityPass, written: str):
     return None
 
 
-def is_outlet(r: EntityPass, written: str) -> bool:
-    """Whether a dateline part names an outlet rather than a place."""
+def is_outlet(r: EntityRegistry, written: str) -> bool:
+    """Whether a dateline part names an outlet rather than a place: the publisher, a web
+    address, an outlet of the lexicon, or the site the article comes from ("SULTENG RAYA –"
+    on sultengraya.com)."""
     want = _fold(written)
     pub = _fold(r.ctx.article.publisher or "")
     if pub and (want == pub or pub.startswith(want + " ")):
         return True
-    return bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
+    return is_site(r, written) or bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
 
 
-def outlet_key(r: EntityPass, written: str) -> str:
+def is_site(r: EntityRegistry, written: str) -> bool:
+    """Whether ``written`` is the name of the site the article comes from, spaces and
+    case aside ("SULTENG RAYA" on sultengraya.com, "PROSUMUT" on prosumut.com)."""
+    site = site_name(r.ctx.article.url)
+    return bool(site) and re.sub(r"[^0-9a-z]", "", _fold(written)) == site
+
+
+_SECOND_LEVEL = frozenset({"co", "go", "or", "ac", "web", "my", "sch", "net", "biz", "com"})
+
+
+def site_name(url: str | None) -> str | None:
+    """The name a site is registered under, in lower case: "sultengraya" for
+    https://sultengraya.com/…, "antaranews" for papua.antaranews.com, "sulselprov" for
+    sulselprov.go.id (None without a URL)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [x for x in host.lower().split(".") if x]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else None
+
+
+def outlet_key(r: EntityRegistry, written: str) -> str:
     """The outlet entity a written name stands for (registered)."""
     entry = _lexicon_outlet(r, written)
     if entry is not None:
@@ -81,14 +107,14 @@ def outlet_key(r: EntityPass, written: str) -> str:
     return key
 
 
-def outlet_mentions(r: EntityPass) -> None:
+def outlet_mentions(r: EntityRegistry) -> None:
     """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
     the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
     names: dict[str, str] = {}
     lowered = r.text.lower() if r.text.isascii() else None
     pub = " ".join((r.ctx.article.publisher or "").split())
     if pub and (_WEB.search(pub) or (not _absent(lowered, pub)
-                                     and re.search(re.escape(pub), r.text, re.I))):
+                                     and re.search(re.escape(pub), r.text, re.IGNORECASE))):
         names[pub] = ""
     for key, entity in list(r.ctx.entities.items()):
         if entity.types[0] == _NEWS_PUBLISHER:
@@ -97,7 +123,7 @@ def outlet_mentions(r: EntityPass) -> None:
     for name, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
         if _absent(lowered, name):
             continue
-        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", r.text, re.I):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", r.text, re.IGNORECASE):
             if any(f.start <= m.start() < f.end for f in r.ctx.found):
                 continue
             key = key or outlet_key(r, name)
@@ -105,7 +131,7 @@ def outlet_mentions(r: EntityPass) -> None:
     _press_offices(r)
 
 
-def _press_offices(r: EntityPass) -> None:
+def _press_offices(r: EntityRegistry) -> None:
     """"Humas Pemprov Gorontalo": a government's press office (its label starts with a
     ``press_office`` word) is a unit of the government named inside it."""
     heads = r.lex.word_list("press_office")
@@ -124,10 +150,10 @@ def _byline_pattern(lex) -> re.Pattern | None:
     if not roles:
         return None
     return re.compile(rf"^[ \t]*(?P<role>{words_re(roles)})[ \t]*:[ \t]*"
-                      r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.M)
+                      r"(?P<name>[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,4})[ \t]*$", re.MULTILINE)
 
 
-def bylines(r: EntityPass) -> None:
+def bylines(r: EntityRegistry) -> None:
     """"Pewarta: Rahmat Fadhillah" — a person holding the post "Pewarta" at the outlet
     (the copyright footer's, else the dateline's, else the publisher field's). The
     lines are cut from the clean text, so the mentions are in original offsets and the
@@ -162,7 +188,7 @@ def bylines(r: EntityPass) -> None:
             r.anchors.setdefault(outlet, last)
 
 
-def _byline_outlet(r: EntityPass) -> str | None:
+def _byline_outlet(r: EntityRegistry) -> str | None:
     publishers = [k for k, _ in r.extra if r.ctx.entities.get(k) is not None
                   and r.ctx.entities[k].types[0] == KB.NewsPublisher]
     publishers += [f.key for f in r.ctx.found if f.cls == KB.NewsPublisher]
@@ -171,3 +197,12 @@ def _byline_outlet(r: EntityPass) -> str | None:
     if r.ctx.article.publisher:
         return outlet_key(r, r.ctx.article.publisher)
     return None
+
+
+@Language.component("kb_outlets")
+def outlets_stage(doc: Doc) -> Doc:
+    """Stage 8: news outlets named in the text, and the byline's writer and editor."""
+    r = of(doc)
+    outlet_mentions(r)
+    bylines(r)
+    return doc

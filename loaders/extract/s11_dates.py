@@ -20,25 +20,21 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .context import Context, DateMention
-from .patterns import initials, starting
+from kbgraph.ontology.lexicon import load_lexicon
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .registry import Context, DateMention, of
+from .text import initials, starting
 
 __all__ = ["MONTHS", "WEEKDAYS", "dates_in", "find_dates"]
 
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12, "dec": 12,
-}
-_FULL_MONTHS = ("januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli",
-                "agustus", "september", "oktober", "november", "nopember", "desember")
+_LEX = load_lexicon()
+#: Month words (lower case, abbreviations too) → month number: ``calendar.csv``.
+MONTHS: dict[str, int] = _LEX.calendar_words("month")
+_FULL_MONTHS = tuple(_LEX.calendar_words("month", full=True))
 #: Python weekday numbers (Monday = 0).
-WEEKDAYS: dict[str, int] = {
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
-    "minggu": 6, "ahad": 6,
-}
+WEEKDAYS: dict[str, int] = _LEX.calendar_words("weekday")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -58,12 +54,12 @@ _NOT_PERIOD = r"(?!\s*[-–/]\s*\d)"
 _DIGIT = {r"\d"}
 _WD_FIRST = initials(_WEEKDAY.split("|"))
 _MONTH_FIRST = initials(_MONTH_FULL.split("|"))
-_PART_OF = ("awal", "akhir", "pertengahan")
-_BEFORE_MONTH = ("pada", "bulan", "hingga", "sampai", "sejak", *_PART_OF, "lambat", "selama")
-_BEFORE_YEAR = ("pada", "sejak", "hingga", "sampai", *_PART_OF)
+_PART_OF = _LEX.word_list("date_part")  # "awal Maret", "akhir tahun 2019"
+_BEFORE_MONTH = (*_LEX.word_list("before_month"), *_PART_OF)  # "pada Mei", "sejak April"
+_BEFORE_YEAR = (*_LEX.word_list("before_year"), *_PART_OF)
 
 # In priority order: a longer, more explicit shape wins over the parts it contains.
-# Each behind the characters a match can start with (``patterns.starting``: the scans of
+# Each behind the characters a match can start with (``text.starting``: the scans of
 # every article are twice as fast, the matches the same).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("xrange", starting(_DIGIT,
@@ -232,3 +228,10 @@ def _weekday(want: int, pub: dt.date | None, spans: list[tuple[dt.date, dt.date]
                 matches.append(day)
             day += dt.timedelta(days=1)
     return max(matches) if matches else None
+
+
+@Language.component("kb_dates")
+def dates_stage(doc: Doc) -> Doc:
+    """Stage 11: every date of the article (``registry.Context.dates``)."""
+    find_dates(of(doc).ctx)
+    return doc

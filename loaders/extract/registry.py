@@ -1,33 +1,99 @@
-"""The entity pass over one article: what it has found so far (:class:`EntityPass`).
+"""The one record of what the extraction found in one article, hung on its ``Doc``.
 
-The entity finders (``places.py``, ``entities.py``, ``people.py``, ``facts.py``,
-``outlets.py``) record what they find in the extraction :class:`~.context.Context`
-through one :class:`EntityPass`, which also keeps what
-the facts need to know beyond the Entity records (:class:`Info`: a place's kind, an
-organization's region and parent, a framework's period …) and the compiled word patterns,
-built once per lexicon.
+``doc._.registry`` (:func:`of`) is the article's :class:`EntityRegistry`: the entities
+(``Entity`` records by key), every occurrence found (:class:`Found`, clean-text offsets),
+what the facts need beyond the Entity records (:class:`Info`), the facts, and through its
+:class:`Context` the dates and statements the later stages add. Each stage of the
+pipeline (``language.STAGES``) reads it and adds to it; the first stage that asks for it
+creates it from the doc (its article, clean text, sentences and lexicon names).
+Offsets are into the CLEAN text; ``extract`` maps them back to the article at the end
+(``CleanText.to_original``). Canonical labels and keys come from ``loaders/canonical``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from rdflib import URIRef
-
-from ..model import CleanText, Entity, Fact, Mention, Span
 from kbgraph.ontology.namespaces import KB
+from rdflib import URIRef
+from spacy.tokens import Doc
 
-from ..resolve import Resolver, get_resolver, new_entity, same_spelling
-from . import patterns
-from .context import Context, Found
-from .nlp import LexHit, lexicon_hits, parse
+from ..canonical import Resolver, get_resolver, new_entity, same_spelling
+from ..model import Article, CleanText, Entity, Fact, Mention, Span, Statement
+from . import text as patterns
+from .s02_lexicon import LexHit
+from .text import doc_sentences, doc_text
 
 __all__ = [
-    "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Info", "EntityPass", "compiled", "government_of",
-    "level_of", "local_government", "places_at", "region_of", "spelling", "village_government", "words_re",
+    "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Context", "DateMention", "EntityRegistry", "Found",
+    "Info", "compiled", "evidence_span", "government_of", "level_of", "local_government",
+    "of", "orgs_in", "persons_in", "places_at", "places_in", "region_of",
+    "spelling", "village_government", "words_re",
 ]
+
+for _name in ("article", "clean", "registry"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+_START = itemgetter(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One occurrence of a resolved entity in the clean text."""
+
+    key: str  # entity key "<kind>/<slug>" (see loaders.model.Entity)
+    cls: URIRef  # most specific ontology class
+    start: int
+    end: int
+    text: str  # surface form exactly as in the clean text
+    sentence: int  # index into Context.sentences
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or date range read from the text, already resolved to calendar dates."""
+
+    start: int
+    end: int
+    sentence: int
+    first: dt.date
+    last: dt.date  # == first for a single day
+    text: str
+    kind: str  # "range" | "day" | "weekday" | "year"
+
+
+@dataclass(slots=True)
+class Context:
+    """The article being read and everything found in it so far."""
+
+    article: Article
+    text: str  # clean text
+    sentences: list[tuple[int, int]]  # (start, end) in clean text, in order
+    published: dt.date | None
+    doc: object | None = None  # the spaCy Doc over ``text``
+    found: list[Found] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)  # key -> Entity (mentions filled later)
+    dates: list[DateMention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # Span offsets in CLEAN text until mapped
+    statements: list[Statement] = field(default_factory=list)  # likewise
+    warnings: list[str] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that holds a clean-text offset (last one if past the end;
+        the first one before its start)."""
+        return max(bisect_right(self.sentences, offset, key=_START) - 1, 0)
+
+    def found_in(self, start: int, end: int) -> list[Found]:
+        """Entities found inside a clean-text range, in text order."""
+        return [f for f in self.found if f.start >= start and f.end <= end]
+
 
 SP = r"[ \t]+"
 NAME_WORD = r"[A-Z0-9][\w'&\-/]*"
@@ -49,7 +115,7 @@ def compiled(lex, name: str, build):
 
 
 def words_re(words: Iterable[str], by_initial: bool = False) -> str:
-    """``patterns.words_re`` with spaces as runs of blanks (never a line break)."""
+    """``text.words_re`` with spaces as runs of blanks (never a line break)."""
     return patterns.words_re(words, space=SP, by_initial=by_initial)
 
 
@@ -69,19 +135,20 @@ class Info:
     contained_in: list[tuple[str, int]] = field(default_factory=list)  # (place key, offset)
 
 
-class EntityPass:
+class EntityRegistry:
     """Everything the entity pass knows about one article while it reads it."""
 
     def __init__(self, ctx: Context, clean: CleanText | None = None,
-                 resolver: Resolver | None = None) -> None:
+                 resolver: Resolver | None = None, hits: list[LexHit] = (),
+                 phrase_hits=None) -> None:
         self.ctx = ctx
         self.clean = clean
         self.text = ctx.text
         self.res = resolver or get_resolver()
         self.lex = self.res.lex
-        if ctx.doc is None:
-            ctx.doc = parse(ctx.text)
-        self.hits: list[LexHit] = lexicon_hits(ctx.doc)
+        self.hits: list[LexHit] = list(hits)
+        #: lexicon names in a short text cut from the doc (``doc._.phrase_hits``)
+        self.phrase_hits = phrase_hits or (lambda text: ())
         self.info: dict[str, Info] = {}
         self.aliases: dict[str, str] = {}  # surface form defined by this article → key
         self.extra: list[tuple[str, Mention]] = []  # dateline/footer mentions (original offsets)
@@ -162,19 +229,19 @@ class EntityPass:
                    for v0, v1 in self.venues)
 
 
-def places_at(r: EntityPass, pos: int, kinds: tuple[str, ...]) -> Found | None:
+def places_at(r: EntityRegistry, pos: int, kinds: tuple[str, ...]) -> Found | None:
     for f in r.found_at(pos, ("place",)):
         if r.info[f.key].place_kind in kinds:
             return f
     return None
 
 
-def level_of(r: EntityPass, place_key: str) -> str | None:
+def level_of(r: EntityRegistry, place_key: str) -> str | None:
     kind = r.info[place_key].place_kind if place_key in r.info else None
     return {"province": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}.get(kind or "")
 
 
-def government_of(r: EntityPass, place_key: str, keep: bool = False) -> str | None:
+def government_of(r: EntityRegistry, place_key: str, keep: bool = False) -> str | None:
     """The key of "Pemerintah … X" for a province/regency/city, registered without a
     mention; ``keep`` keeps it even if the article never names it (a post needs it)."""
     gov = r.res.regional_government(r.ctx.entities[place_key], spelling(r, place_key))
@@ -188,7 +255,7 @@ def government_of(r: EntityPass, place_key: str, keep: bool = False) -> str | No
     return key
 
 
-def spelling(r: EntityPass, place_key: str) -> str | None:
+def spelling(r: EntityRegistry, place_key: str) -> str | None:
     """The article's own spelling of a lexicon place's name when it differs only in
     spaces or hyphens ("Gunungkidul" for "Gunung Kidul"); None otherwise."""
     info = r.res.place_info(place_key)
@@ -204,7 +271,7 @@ def spelling(r: EntityPass, place_key: str) -> str | None:
     return None
 
 
-def village_government(r: EntityPass, place_key: str, keep: bool = False) -> str | None:
+def village_government(r: EntityRegistry, place_key: str, keep: bool = False) -> str | None:
     """"Pemerintah Desa X" / "Pemerintah Kalurahan X" for a self-governing village (its
     head word is a ``village_gov`` word of ``words.csv``); None for other places."""
     entity = r.ctx.entities[place_key]
@@ -218,7 +285,7 @@ def village_government(r: EntityPass, place_key: str, keep: bool = False) -> str
     return key
 
 
-def local_government(r: EntityPass, place_key: str, at: int) -> str | None:
+def local_government(r: EntityRegistry, place_key: str, at: int) -> str | None:
     """The government a district or village head serves: the village's own ("Kepala Desa
     Pamengkang" → Pemerintah Desa Pamengkang), else that of the city or regency the place
     lies in — the nearest named before ``at``, else the dateline town ("Camat Lubuk Baja",
@@ -230,7 +297,7 @@ def local_government(r: EntityPass, place_key: str, at: int) -> str | None:
     return government_of(r, region, keep=True) if region else None
 
 
-def region_of(r: EntityPass, place_key: str) -> str | None:
+def region_of(r: EntityRegistry, place_key: str) -> str | None:
     """The city or regency a village or district lies in, as the article tells it: the
     one named (or whose government is named) in the sentence that first names the place,
     else the one the article names most (the dateline town on a tie)."""
@@ -256,3 +323,56 @@ def region_of(r: EntityPass, place_key: str) -> str | None:
         town = r.dateline_key
         return town if town and r.info[town].place_kind in ("kota", "kabupaten") else None
     return max(sorted(counts), key=lambda k: (counts[k], k == r.dateline_key))
+
+
+# ---------------------------------------------------------------------------
+# Context lookups
+# ---------------------------------------------------------------------------
+
+def evidence_span(ctx: Context, start: int, end: int | None = None) -> Span:
+    """The clean-text sentence that holds ``start``, as the evidence of a fact."""
+    idx = ctx.sentence_of(start)
+    if ctx.sentences:
+        s, e = ctx.sentences[idx]
+        return Span(s, e, idx)
+    return Span(start, end if end is not None else start, idx)
+
+
+def _of_kind(ctx: Context, kind: str, start: int, end: int) -> list[Found]:
+    return sorted((f for f in ctx.found_in(start, end) if f.key.startswith(kind + "/")),
+                  key=lambda f: (f.start, -f.end))
+
+
+def persons_in(ctx: Context, start: int, end: int) -> list[Found]:
+    """Person occurrences inside [start, end), in text order."""
+    return _of_kind(ctx, "person", start, end)
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                        and (o.end - o.start) > (f.end - f.start) for o in found)]
+
+
+def orgs_in(ctx: Context, start: int, end: int) -> list[Found]:
+    """Organization occurrences inside [start, end), outermost only, in text order."""
+    return _outermost(_of_kind(ctx, "org", start, end))
+
+
+def places_in(ctx: Context, start: int, end: int) -> list[Found]:
+    """Place occurrences inside [start, end), outermost only, in text order."""
+    return _outermost(_of_kind(ctx, "place", start, end))
+
+
+def of(doc: Doc) -> EntityRegistry:
+    """The doc's registry (``doc._.registry``), created on first use from the doc: its
+    article (``doc._.article``; a stand-in named "doc" when none), clean text
+    (``doc._.clean``), sentences and lexicon names (``doc._.lexicon_hits``)."""
+    reg = doc._.registry
+    if reg is None:
+        text = doc_text(doc)
+        article = doc._.article or Article(id="doc", text=text, source="doc")
+        ctx = Context(article=article, text=text, sentences=doc_sentences(doc),
+                      published=article.published, doc=doc)
+        reg = doc._.registry = EntityRegistry(ctx, doc._.clean, hits=doc._.lexicon_hits or [],
+                                              phrase_hits=doc._.phrase_hits)
+    return reg

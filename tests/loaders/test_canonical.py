@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 
 import pytest
-from kbgraph.loaders.resolve import entity_key, get_resolver, strip_abbreviation
+from kbgraph.loaders.canonical import entity_key, get_resolver, strip_abbreviation
 from kbgraph.ontology.lexicon import LEXICON_DIR, LexiconError, load_lexicon
 from kbgraph.ontology.namespaces import KB, ORG, SCHEMA
 

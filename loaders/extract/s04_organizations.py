@@ -1,26 +1,15 @@
-"""The entity pass: places, organizations, programs, frameworks, persons, then facts.
+"""Stage 4, ``kb_organizations``: the organizations an article names.
 
-It reads the clean text in layers, each using what the earlier found:
-
-1. lexicon names (``nlp.lexicon_hits``: every match, nested ones too);
-2. places (``places.py``): venues, which place each bare name is, villages and districts,
-   the dateline;
-3. organizations: the lexicon's, then composed ones — "Perwakilan BKKBN Kalbar",
-   "Pemprov Jambi", "Dinas … (DPPKB) Kabupaten Garut", "Setda Garut",
-   "Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Lombok Timur", "Kelompok Kerja
-   (Pokja) Kampung KB Kabupaten Garut" — and the short forms an article defines
-   ("(TPPS)", "(Pokja)") for its own later sentences;
-   programs and frameworks, with periods ("RPJMN dan RENSTRA tahun 2015-2019"), programs
-   the lexicon does not know by their shape (``programs.py``: "Program X (ABBR)"),
-   regulations ("Perpres 72/2021" = "Peraturan Presiden Nomor 72 Tahun 2021") and
-   numbered priorities ("prioritas nomor lima, yakni …");
-4. persons and posts (``people.py``), place chains, then the facts between all of these
-   (``facts.py``).
+The lexicon's (``s02_lexicon`` hits, with "(ABBR)" kept in the mention), then composed
+ones — "Perwakilan BKKBN Kalbar", "Pemprov Jambi", "Dinas … (DPPKB) Kabupaten Garut",
+"Setda Garut", "Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Lombok Timur",
+"Kelompok Kerja (Pokja) Kampung KB Kabupaten Garut", "Komisi IX DPR RI" — and the short
+forms an article defines ("(TPPS)", "(Pokja)") for its own later sentences. Each reads
+the places of stage 3 (``s03_places``) from the registry.
 
 Mentions follow the gold rules (corpus/dev/README.md): every occurrence, names nested in
 longer names included, except a shorter form of an entity inside a longer form of the
-same entity. The dateline and the copyright footer are cut from the clean text, so
-their mentions (``KUBU RAYA``, ``ANTARA``) are returned apart, in original offsets.
+same entity (applied in stage 9, ``s09_mentions``).
 """
 
 from __future__ import annotations
@@ -29,41 +18,48 @@ import re
 from dataclasses import dataclass
 
 from kbgraph.ontology.namespaces import KB
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from ..model import CleanText, Mention
-from ..resolve import cls_of, entity_key, new_entity
-from . import outlets, places, programs
-from .context import Context, Found
-from .facts import add_facts
-from .nlp import LexHit
-from .patterns import initials, occurrences, starting
-from .people import find_people
-from .entity_pass import (
+from ..canonical import cls_of, new_entity
+from .registry import (
     ABBR,
     SP,
-    EntityPass,
+    EntityRegistry,
+    Found,
     compiled,
     government_of,
     level_of,
+    of,
     places_at,
     spelling,
     village_government,
     words_re,
 )
+from .text import initials, occurrences, starting
 
-__all__ = ["find_entities"]
+__all__ = ["lexicon_names"]
 
-_PERIOD = re.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
-_NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4,
-    "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9,
-}
+
+@Language.component("kb_organizations")
+def organizations_stage(doc: Doc) -> Doc:
+    """Stage 4: organizations, in the order each reader needs the earlier ones."""
+    r = of(doc)
+    lexicon_names(r, ("ORG",))
+    _offices(r)
+    _spelled_offices(r)
+    _governments(r)
+    _village_governments(r)
+    _bodies(r)
+    _associations(r)
+    _commissions(r)
+    _org_aliases(r)
+    return doc
 
 
 # ====================================================================== organizations
 
-def _lexicon_names(r: EntityPass, labels: tuple[str, ...]) -> None:
+def lexicon_names(r: EntityRegistry, labels: tuple[str, ...]) -> None:
     """Organizations, programs and frameworks the lexicon knows, with "(ABBR)" and
     a capitalised "Program" before a program kept in the mention."""
     for h in r.hits:
@@ -129,7 +125,7 @@ def _abbreviates(abbr: str, name: str, entry=None) -> bool:
     return bool(letters) and all(c in initials for c in letters)
 
 
-def _offices(r: EntityPass) -> None:
+def _offices(r: EntityRegistry) -> None:
     """"Perwakilan BKKBN (Provinsi) Kalbar" and "BKKBN Kalbar": one office per province."""
     for agency in [f for f in list(r.ctx.found) if f.key.startswith("org/")]:
         entry = r.res.entry(r.info[agency.key].lexicon_ref or "")
@@ -156,7 +152,7 @@ _SPELLED_AGENCY = re.compile(
     r"[ \t]+Berencana(?:[ \t]+Nasional)?(?:[ \t]*\([ \t]*BKKBN[ \t]*\))?)[ \t]+")
 
 
-def _spelled_offices(r: EntityPass) -> None:
+def _spelled_offices(r: EntityRegistry) -> None:
     """"(Perwakilan) Badan Kependudukan (dan) Keluarga Berencana (Nasional) (BKKBN) Aceh":
     the agency's name written out, with or without its "dan" and "Nasional", before a
     province is its office there (and the name alone a mention of the agency)."""
@@ -180,7 +176,7 @@ def _spelled_offices(r: EntityPass) -> None:
         r.mark(key, m.start(), prov.end)
 
 
-def _province_after(r: EntityPass, pos: int) -> Found | None:
+def _province_after(r: EntityRegistry, pos: int) -> Found | None:
     """A province named right after ``pos`` (bare "Jambi" read as the province here)."""
     f = places_at(r, pos, ("province",))
     if f is not None:
@@ -196,23 +192,36 @@ def _province_after(r: EntityPass, pos: int) -> Found | None:
     return None
 
 
-_GOV = starting({"P"}, r"\b(?:(?P<full>Pemerintah)(?P<level>[ \t]+(?:Provinsi|Kabupaten|Kota)[ \t]*"
-                  r"\((?:Pemprov|Pemkab|Pemkot|Pemko)\))?|(?P<short>Pemprov|Pemkab|Pemkot|Pemko|Pemda))[ \t]+")
-_GOV_KIND = {"Pemprov": ("province",), "Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemko": ("kota",),
-             "Provinsi": ("province",), "Kabupaten": ("kabupaten",), "Kota": ("kota",),
-             "Pemda": ("province", "kabupaten", "kota"),
-             "Pemerintah": ("province", "kabupaten", "kota")}
+#: The places a government word may stand before, by its label in ``governments.jsonl``;
+#: "named" ("Pemerintah" alone) only before a place written with its kind word.
+_GOV_KIND = {"province": ("province",), "kabupaten": ("kabupaten",), "kota": ("kota",),
+             "any": ("province", "kabupaten", "kota"), "named": ("province", "kabupaten", "kota")}
+_BLANKS = re.compile(r"[ \t]+")
 
 
-def _governments(r: EntityPass) -> None:
+def _government_words(r: EntityRegistry) -> list[tuple[int, int, str]]:
+    """(start, end after the blanks, label) of each span of ``doc.spans["governments"]``
+    (the lexicon's token patterns) that blanks follow: the longest where several start
+    together, none inside an earlier one."""
+    out: list[tuple[int, int, str]] = []
+    doc = r.ctx.doc
+    spans = doc.spans.get("governments", ()) if doc is not None else ()
+    for span in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):
+        after = _BLANKS.match(r.text, span.end_char)
+        if after is None or out and span.start_char < out[-1][1]:
+            continue
+        out.append((span.start_char, after.end(), span.label_))
+    return out
+
+
+def _governments(r: EntityRegistry) -> None:
     """"Pemerintah Provinsi Kalbar", "Pemprov Jambi", "Pemkab Kubu Raya", "Pemkot Denpasar"."""
-    for m in _GOV.finditer(r.text):
-        word = m.group("short") or (m.group("level").split()[0] if m.group("level") else "Pemerintah")
-        place = places_at(r, m.end(), _GOV_KIND[word])
+    for start, end, label in _government_words(r):
+        place = places_at(r, end, _GOV_KIND[label])
         if place is None:
             continue
-        if word == "Pemerintah" and not m.group("level") and r.text[
-                place.start:place.end].split()[0] not in ("Provinsi", "Kabupaten", "Kota", "Kab."):
+        if label == "named" and r.text[place.start:place.end].split()[0] not in (
+                "Provinsi", "Kabupaten", "Kota", "Kab."):
             continue
         gov = r.res.regional_government(r.ctx.entities[place.key], spelling(r, place.key))
         if gov is None:
@@ -221,10 +230,10 @@ def _governments(r: EntityPass) -> None:
         info = r.info[key]
         info.jurisdiction = place.key
         info.level = level_of(r, place.key)
-        r.mark(key, m.start(), place.end)
+        r.mark(key, start, place.end)
 
 
-def _village_governments(r: EntityPass) -> None:
+def _village_governments(r: EntityRegistry) -> None:
     """"Pemerintah Desa Pamengkang", "Pemerintah Kalurahan Bejiharjo": the government of a
     self-governing village the article names."""
     for m in re.finditer(rf"\bPemerintah{SP}", r.text):
@@ -243,6 +252,7 @@ class _BodyWords:
     full: dict[str, tuple[str, str, str]]  # written head → (full name, class CURIE, shape)
     pattern: re.Pattern
     parents: dict[str, str]  # full name → label of its parent organization (TP PKK → PKK)
+    official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
 def _body_words(lex) -> _BodyWords:
@@ -258,7 +268,8 @@ def _body_words(lex) -> _BodyWords:
                 full[a] = (b.name, b.cls, "name")
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
-    return _BodyWords(full, pattern, parents)
+    official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
+    return _BodyWords(full, pattern, parents, official)
 
 
 #: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
@@ -267,7 +278,7 @@ _TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-
 _LEVEL_WORDS = re.compile(r"[ \t]+tingkat[ \t]+(?P<level>provinsi|kabupaten|kota)\b")
 
 
-def _bodies(r: EntityPass) -> None:
+def _bodies(r: EntityRegistry) -> None:
     """Dinas/Badan/Setda/TPPS/Pokja of a region: "<head> <topic> (ABBR) <place>"."""
     words = compiled(r.lex, "bodies", _body_words)
     for m in words.pattern.finditer(r.text):
@@ -277,6 +288,9 @@ def _bodies(r: EntityPass) -> None:
                for f in r.ctx.found if f.key.startswith("org/")):
             continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
+        if head.startswith("Dinas") and words.official.search(r.text, max(0, m.start() - 20),
+                                                              m.start()):
+            continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
         if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(
@@ -291,28 +305,38 @@ def _bodies(r: EntityPass) -> None:
         if a:
             abbr, pos = a.group("abbr"), a.end()
         place = None
+        comma: tuple[int, int] | None = None  # (topic words, offset) before the first ", X"
+        closed = False  # a bracketed short form after the topic closes the name
         while True:
             place = places_at(r, pos, ("province", "kabupaten", "kota"))
             if place is not None:
                 break
             a = ABBR.match(r.text, pos)
             if a and topic:
-                abbr, pos = a.group("abbr"), a.end()
+                abbr, pos, closed = a.group("abbr"), a.end(), True
                 continue
-            if shape != "head":
-                break
+            if shape != "head" or closed:
+                break  # after "(DP3AKB)" only a place may follow, never ", Idham Noh"
             w = _TOPIC_WORD.match(r.text, pos)
             if not w or r.found_at(w.start("w"), ("org", "person")):
                 break
+            if comma is None and r.text[pos:w.start("w")].lstrip(" \t").startswith(","):
+                comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
             pos = w.end()
+        cut = place is None and comma is not None and not closed
+        if cut:
+            # "Dinas PPKB, Sofyan Daud menyebutkan": words after a comma belong to the name
+            # only when the name ends at its place ("…, Keluarga Berencana Kabupaten X")
+            topic, pos = topic[:comma[0]], comma[1]
         if shape == "head" and not topic:
             continue
         end = place.end if place else pos
         place_key = place.key if place else None
         if place is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
-            bare = full.split()[0] in ("Dinas", "Badan") and re.match(r"[ \t]+[a-z]", r.text[pos:pos + 120])
+            bare = full.split()[0] in ("Dinas", "Badan") and (cut or closed or re.match(
+                r"[ \t]+[a-z]", r.text[pos:pos + 120]))
             if lvl or bare:
                 place_key = _context_place(r, m.start(), lvl.group("level") if lvl else None)
             if place_key is None:
@@ -340,7 +364,7 @@ def _bodies(r: EntityPass) -> None:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
 
 
-def _context_place(r: EntityPass, pos: int, level: str | None) -> str | None:
+def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None:
     """The region a body without a place name belongs to: the region of the nearest
     regional organization or place before it (of the level asked, if any)."""
     want = {"provinsi": ("province",), "kabupaten": ("kabupaten",), "kota": ("kota",),
@@ -368,7 +392,7 @@ def _association_pattern(lex) -> re.Pattern:
                       rf"[A-Z][\w'\-]*)*)")
 
 
-def _associations(r: EntityPass) -> None:
+def _associations(r: EntityRegistry) -> None:
     """Foundations and associations the lexicon does not know: "Yayasan Cinta Anak
     Bangsa (YCAB)", "Ikatan Penyuluh … " — a head word and capitalised words."""
     pattern = compiled(r.lex, "associations", _association_pattern)
@@ -396,7 +420,7 @@ def _associations(r: EntityPass) -> None:
 _COMMISSION = re.compile(r"\b[Kk]omisi[ \t]+(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
 
 
-def _commissions(r: EntityPass) -> None:
+def _commissions(r: EntityRegistry) -> None:
     """"Komisi IX DPR RI", "DPR RI Komisi IX", "komisi IV DPRD …": a commission of a
     legislature the article names (an organization whose name begins "Dewan Perwakilan"),
     a unit of it."""
@@ -423,7 +447,7 @@ def _commissions(r: EntityPass) -> None:
         r.mark(key, start, end)
 
 
-def _legislature(r: EntityPass, pos: int, after: bool) -> Found | None:
+def _legislature(r: EntityRegistry, pos: int, after: bool) -> Found | None:
     """A legislature named right at ``pos`` (after) or ending right before it."""
     for f in r.ctx.found:
         if not f.key.startswith("org/") or not r.ctx.entities[f.key].label.startswith(
@@ -434,7 +458,7 @@ def _legislature(r: EntityPass, pos: int, after: bool) -> Found | None:
     return None
 
 
-def _org_aliases(r: EntityPass) -> None:
+def _org_aliases(r: EntityRegistry) -> None:
     """Short forms an article defines in brackets ("(TPPS)", "(Pokja)"), and a bare
     "Perwakilan BKKBN" when the article names exactly one such office."""
     office = KB.RepresentativeOffice
@@ -450,250 +474,3 @@ def _org_aliases(r: EntityPass) -> None:
         for start, end in occurrences(r.text, name, "(-", ")-"):
             if not any(f.start <= start < f.end for f in r.ctx.found if f.key == key):
                 r.mark(key, start, end)
-
-
-# ====================================================================== frameworks
-
-def _frameworks(r: EntityPass) -> None:
-    """Periodic frameworks with their period ("RPJMN 2015-2019", "Renstra BKKBN
-    2020-2024", "RPJMN dan RENSTRA tahun 2015-2019")."""
-    hits = [h for h in r.hits if h.label == "FRAME" and r.res.entry(h.ref)
-            and r.res.entry(h.ref).periodic]
-    hits = [h for h in hits if not any(o is not h and o.label == "FRAME" and o.start <= h.start
-                                       and h.end <= o.end and o.end - o.start > h.end - h.start
-                                       for o in hits)]
-    pending: list[tuple[LexHit, int, str | None]] = []  # hit, mention end, owner as written
-    generic: list[tuple[int, int]] = []
-    for h in hits:
-        entry = r.res.entry(h.ref)
-        end = h.end
-        a = ABBR.match(r.text, end)
-        if a:
-            end = a.end()
-        owner = None
-        if entry.owner:  # "Renstra BKKBN 2020-2024", "RPJMD Kalsel 2016-2021"
-            o = r.found_at(end, ("org",))
-            place = places_at(r, end, ("province", "kabupaten", "kota"))
-            if o and r.text[end:o[0].start].strip() == "":
-                owner, end = r.text[o[0].start:o[0].end], o[0].end
-            elif place is not None:
-                owner, end = r.ctx.entities[place.key].label, place.end
-        if any(a <= h.start < b for a, b in generic):
-            continue
-        if re.match(r"[ \t]+masing-masing\b", r.text[end:end + 20]):
-            generic.append((h.start, end))  # "… RPJMD masing-masing": each region's own,
-            continue                        # no one plan
-        if pending and pending[-1][0].start <= h.start < pending[-1][1]:
-            continue  # "(Renstra)" inside "Rencana Strategis (Renstra) BKKBN 2020-2024"
-        pending.append((h, end, owner))
-    resolved: dict[int, str | None] = {}
-    for i, (h, end, _owner) in enumerate(pending):
-        m = re.match(rf"[ \t]+(?P<p>{_PERIOD.pattern})", r.text[end:end + 120])
-        if m:
-            resolved[i] = m.group("p")
-    for i, (h, end, _owner) in enumerate(pending):
-        if i in resolved:
-            continue
-        pos, j = end, i
-        while j + 1 < len(pending):
-            link = re.match(r"[ \t]*(?:,|dan|serta)[ \t]+", r.text[pos:pos + 120])
-            if not link or pending[j + 1][0].start != pos + link.end():
-                break
-            j += 1
-            pos = pending[j][1]
-            if j in resolved:
-                resolved[i] = resolved[j]
-                break
-        if i not in resolved:
-            m = re.match(rf"[ \t]+(?:tahun|periode)[ \t]+(?P<p>{_PERIOD.pattern})", r.text[pos:pos + 120])
-            if m:
-                for k in range(i, j + 1):
-                    resolved.setdefault(k, m.group("p"))
-    by_base: dict[tuple[str, str | None], set[str]] = {}
-    for i, (h, _end, owner) in enumerate(pending):
-        if resolved.get(i):
-            by_base.setdefault((h.ref, owner), set()).add(_norm_period(resolved[i]))
-    for i, (h, end, owner) in enumerate(pending):
-        entry = r.res.entry(h.ref)
-        period = _norm_period(resolved[i]) if resolved.get(i) else None
-        if period is None and len(by_base.get((h.ref, owner), ())) == 1:
-            period = next(iter(by_base[(h.ref, owner)]))
-        label = " ".join(x for x in (entry.label, owner, period) if x)
-        ent = r.res.entry_entity(entry)
-        aliases = [" ".join(x for x in (a, owner, period) if x)
-                   for a in (entry.abbreviation, *entry.aliases) if a]
-        key = r.add(new_entity("framework", label, ent.types[0], label_en=ent.label_en,
-                               aliases=aliases,
-                               abbreviation=" ".join(x for x in (entry.abbreviation, period) if x)
-                               or None))
-        r.info[key].lexicon_ref = h.ref
-        if period:
-            r.info[key].period = period.replace("-", "/")
-        m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
-        r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
-
-
-def _norm_period(p: str) -> str:
-    a, b = re.findall(r"\d{4}", p)
-    return f"{a}-{b}"
-
-
-def _regulation_pattern(lex) -> re.Pattern:
-    types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
-    title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
-             r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
-    return starting(
-        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
-        rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
-        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
-        rf"(?:{SP}tentang{SP}{title})?")
-
-
-def _regulations(r: EntityPass) -> None:
-    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
-    pattern = compiled(r.lex, "regulations", _regulation_pattern)
-    for m in pattern.finditer(r.text):
-        kind = r.res.regulation_type(m.group("type"))
-        if kind is None:
-            continue
-        abbr, full = kind
-        num, year = m.group("num"), m.group("year")
-        cite = f"{full} Nomor {num} Tahun {year}"
-        known = r.res.regulation_title(abbr, num, year)
-        written = m.group("title")
-        about = known or written
-        label = f"{cite} tentang {about}" if about else cite
-        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"]
-        key = r.add(new_entity("framework", label, KB.Regulation, key=entity_key("framework", cite),
-                               aliases=[a for a in aliases if a != label],
-                               abbreviation=f"{abbr} {num}/{year}"))
-        r.info[key].regulation = (abbr, num, year)
-        end = m.end("title") if written and (not known or written.startswith(known)) else m.end("year")
-        if written and known and written.startswith(known):
-            end = m.start("title") + len(known)
-        r.mark(key, m.start(), end)
-
-
-_PRIORITY = re.compile(
-    rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
-    rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
-
-
-def _priorities(r: EntityPass) -> None:
-    """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
-    pattern = _PRIORITY
-    agenda_cls = KB.PoliticalAgenda
-    agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
-    for m in pattern.finditer(r.text):
-        sent = r.ctx.sentence_of(m.start())
-        near = [f for f in agendas if f.start < m.start() and r.ctx.sentence_of(f.start)
-                in (sent, sent - 1)]
-        if not near:
-            continue
-        agenda = max(near, key=lambda f: f.start)
-        framework = r.ctx.entities[agenda.key]
-        raw = m.group("num")
-        number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        end, desc = m.end("num"), None
-        if m.group("rest"):
-            known = r.res.priority(framework.label, number)
-            tail = r.text[m.end():]
-            if known and tail.casefold().startswith(known.casefold()):
-                desc = tail[:len(known)]
-            else:
-                d = re.match(r"[^,.;\n]+", tail)
-                desc = d.group().strip() if d else None
-                if desc:
-                    desc = re.split(r"\s+(?:melalui|dengan|serta)\s+", desc)[0]
-            if desc:
-                end = m.end() + len(desc)
-        canonical = f"{framework.label} prioritas {number}"
-        written = r.text[m.start():m.end('num')]
-        label = f"{canonical}: {desc}" if desc else canonical
-        alias = f"{framework.label} {written}: {desc}" if desc else f"{framework.label} {written}"
-        key = r.add(new_entity("framework", label, KB.PolicyPriority,
-                               key=entity_key("framework", canonical), aliases=[alias],
-                               label_en=f"{framework.label} priority {number}"
-                               + (f": {desc}" if desc else "")))
-        r.info[key].priority = (agenda.key, number)
-        r.mark(key, m.start(), end)
-
-
-# ====================================================================== the pass
-
-def find_entities(ctx: Context, clean: CleanText | None = None) -> list[tuple[str, Mention]]:
-    """Read places, organizations, programs, frameworks, persons and posts into ``ctx``
-    (entities, found, facts). Returns the mentions in text that clean() cut (dateline,
-    copyright footer, "Baca juga" line) as (entity key, Mention in ``Article.text``
-    offsets)."""
-    r = EntityPass(ctx, clean)
-    places.find_venues(r)
-    places.lexicon_places(r)
-    places.dateline(r)
-    places.add_venues(r)
-    places.local_places(r)
-    _lexicon_names(r, ("ORG",))
-    _offices(r)
-    _spelled_offices(r)
-    _governments(r)
-    _village_governments(r)
-    _bodies(r)
-    _associations(r)
-    _commissions(r)
-    _org_aliases(r)
-    _lexicon_names(r, ("PROG", "FRAME"))
-    programs.shaped_programs(r)
-    _frameworks(r)
-    _regulations(r)
-    programs.expand_titles(r)
-    _priorities(r)
-    places.place_aliases(r)
-    find_people(r)
-    places.chains(r)
-    places.place_aliases(r)
-    places.footer(r)
-    places.see_also(r)
-    outlets.outlet_mentions(r)
-    outlets.bylines(r)
-    _prune(r)
-    add_facts(r)
-    return r.extra
-
-
-def _prune(r: EntityPass) -> None:
-    """Apply the mention rules: drop a form nested in a longer form of the same entity,
-    anything inside a person's name, and a place nested in another place's name."""
-    found = r.ctx.found
-    persons = [f for f in found if f.key.startswith("person/")]
-    same_key: dict[str, list[Found]] = {}  # each occurrence is compared with its kin only
-    for f in found:
-        same_key.setdefault(f.key, []).append(f)
-    places: list[Found] | None = None  # non-venue places, listed when first needed
-    keep = []
-    for f in found:
-        former = {n for n, _ in r.ctx.entities[f.key].former_names}
-        if f.text not in former and (f.key, f.start, f.end) not in r.keep and any(
-                o is not f and o.start <= f.start and f.end <= o.end for o in same_key[f.key]):
-            continue
-        if not f.key.startswith("person/") and any(
-                p.start <= f.start and f.end <= p.end for p in persons):
-            continue
-        if f.key.startswith("place/") and r.info[f.key].place_kind != "venue":
-            if places is None:
-                places = [o for o in found if o.key.startswith("place/")
-                          and r.info[o.key].place_kind != "venue"]
-            if any(o is not f and o.start <= f.start and f.end <= o.end
-                   and (o.end - o.start) > (f.end - f.start) for o in places):
-                continue
-        keep.append(f)
-    keep.sort(key=lambda f: (f.start, -f.end, f.key))
-    r.ctx.found[:] = keep
-    used = {f.key for f in keep} | {k for k, _ in r.extra}
-    for key in list(r.ctx.entities):
-        if key not in used and not _needed(r, key):
-            del r.ctx.entities[key]
-
-
-def _needed(r: EntityPass, key: str) -> bool:
-    """An entity without mentions stays when a post or a body needs it (Bupati → Pemkab)."""
-    return key in r.needed

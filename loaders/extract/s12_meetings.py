@@ -20,31 +20,39 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kbgraph.ontology.lexicon import load_lexicon
 from kbgraph.ontology.namespaces import KB, SCHEMA, XSD, short_hash, slugify
 from rdflib import URIRef
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Entity, EntityRef, Fact
-from .context import Context, DateMention, Found
-from .dates import MONTHS, WEEKDAYS, dates_in
-from .patterns import (
-    NUMBER,
-    dateline_end,
+from .registry import (
+    Context,
+    DateMention,
+    Found,
     evidence_span,
+    of,
+    orgs_in,
+    persons_in,
+    places_in,
+)
+from .s11_dates import MONTHS, WEEKDAYS, dates_in
+from .text import (
+    NUMBER,
+    SPEECH_VERB,
+    dateline_end,
     initials,
     meeting_cues,
     meeting_terms,
-    orgs_in,
     parse_number,
-    persons_in,
-    places_in,
-    sentence_spans,
     starting,
     words_re,
 )
-from .speech import SPEECH_VERB
 
 __all__ = ["find_meetings", "meeting_class"]
 
+_LEX = load_lexicon()
 _HEADS = meeting_terms("head")
 _ABBREVS = meeting_terms("abbrev")
 _ANAPHORS = meeting_terms("anaphor")
@@ -55,14 +63,9 @@ _HEAD_RE = starting(initials(_ALL_HEADS), rf"(?i:\b{words_re(_ALL_HEADS, by_init
                     ignorecase=True)
 # Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
 _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?]+(?:\s|$)|[\s,;:()]|$)")
-_STOP = frozenset([
-    "di", "yang", "pada", "itu", "ini", "tersebut", "oleh", "dengan", "sebagai", "untuk", "guna",
-    "dalam", "ke", "dari", "bertempat", "selama", "sejak", "hingga", "sampai", "dan", "serta",
-    "atau", "juga", "akan", "telah", "sudah", "bersama", "sekaligus",
-])
-_CONNECT = frozenset(["dan", "serta", "bagi", "untuk", "tentang", "terkait", "mengenai", "tingkat",
-                      "&"])
-_DEMONSTRATIVE = frozenset({"ini", "itu", "tersebut"})
+_STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
+_CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
+_DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | {"mei"}
@@ -126,7 +129,7 @@ _SUMMARY = re.compile(r"\b(?:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
 _AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
 _PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
-_GROUNDS = ("halaman", "kawasan", "lingkungan", "pelataran")  # "di Halaman Kantor Bupati …"
+_GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
 _DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
@@ -197,7 +200,7 @@ def meeting_class(name: str) -> URIRef:
 
 def find_meetings(ctx: Context) -> None:
     """Find the article's meetings: entities, their Found occurrences and their facts."""
-    sentences = sentence_spans(ctx.text)
+    sentences = ctx.sentences
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])
@@ -786,3 +789,10 @@ def _facts(ctx: Context, x: _Meeting) -> None:
     for target, pos in x.follows:
         if target.key and target.key != x.key:
             add(Fact(x.key, KB.followsUp, EntityRef(target.key), ev(pos)))
+
+
+@Language.component("kb_meetings")
+def meetings_stage(doc: Doc) -> Doc:
+    """Stage 12: meetings, one event each, with their slots (entities and facts)."""
+    find_meetings(of(doc).ctx)
+    return doc

@@ -21,20 +21,45 @@ from itertools import pairwise
 
 from kbgraph.ontology.namespaces import KB, SCHEMA
 from rdflib import URIRef
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..canonical import new_entity
 from ..model import Mention, Span
-from ..resolve import new_entity
-from . import outlets
-from .nlp import LexHit, phrase_hits
-from .patterns import initials, occurrences, starting
-from .entity_pass import ABBR, NAME_WORD, PLACE_RANK, SP, EntityPass, compiled, words_re
+from . import s08_outlets as outlets
+from .registry import (
+    ABBR,
+    NAME_WORD,
+    PLACE_RANK,
+    SP,
+    EntityRegistry,
+    compiled,
+    of,
+    words_re,
+)
+from .s02_lexicon import LexHit
+from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
     "local_places", "place_aliases", "see_also",
 ]
 
-def lexicon_places(r: EntityPass) -> None:
+@Language.component("kb_places")
+def places_stage(doc: Doc) -> Doc:
+    """Stage 3: venues, the lexicon's places, the dateline, villages and districts."""
+    r = of(doc)
+    find_venues(r)
+    lexicon_places(r)
+    listed_regencies(r)
+    dateline(r)
+    add_venues(r)
+    local_places(r)
+    village_lists(r)
+    return doc
+
+
+def lexicon_places(r: EntityRegistry) -> None:
     """Resolve every lexicon place name (the longest one where several overlap)."""
     spans: dict[tuple[int, int], list[str]] = {}
     for h in r.hits:
@@ -66,6 +91,37 @@ def lexicon_places(r: EntityPass) -> None:
         r.mark(key, start, end)
 
 
+_COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item
+_ITEM_BEFORE = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+$")
+_ITEM_AFTER = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+")
+
+
+def listed_regencies(r: EntityRegistry) -> None:
+    """A regency whose bare name is also a common word or a person's name (``bare`` = 0 in
+    ``regencies.csv``: "Puncak", "Asmat") is read where it stands in a list next to another
+    city or regency ("Yalimo (21), Sarmi (21), Puncak (14), Nabire (16)")."""
+    regions = [f for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind in ("kota", "kabupaten")]
+    listed = [h for h in r.hits if h.label == "LISTED"]
+    added = True
+    while added:  # a list is read from its known items outwards
+        added = False
+        for h in listed:
+            if any(f.start < h.end and h.start < f.end for f in r.ctx.found):
+                continue
+            before = _ITEM_BEFORE.search(r.text, max(0, h.start - 30), h.start)
+            after = _ITEM_AFTER.match(r.text, h.end)
+            if not (before and any(f.end == before.start() for f in regions)
+                    or after and any(f.start == after.end() for f in regions)):
+                continue
+            key = r.add(r.res.entity_of(f"regency:{h.ref.split(':', 1)[1]}"))
+            r.info[key].place_kind = r.res.place_info(key).kind
+            found = r.mark(key, h.start, h.end)
+            if found is not None:
+                regions.append(found)
+                added = True
+
+
 _PROGRAM_BEFORE = re.compile(r"\b[Pp]rogram[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
@@ -78,7 +134,7 @@ _HINT_BEFORE = (
 )
 
 
-def _place_hint(r: EntityPass, start: int, end: int) -> str | None:
+def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     before = r.text[max(0, start - 40):start]
     for pattern, hint in _HINT_BEFORE:
         if pattern.search(before):
@@ -88,7 +144,7 @@ def _place_hint(r: EntityPass, start: int, end: int) -> str | None:
     return None
 
 
-def dateline(r: EntityPass) -> None:
+def dateline(r: EntityRegistry) -> None:
     """The dateline place (and agency) cut by clean(), as original-offset mentions."""
     clean = r.clean
     article = r.ctx.article
@@ -102,6 +158,11 @@ def dateline(r: EntityPass) -> None:
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
+        if not m.group("qual") and outlets.is_site(r, place):
+            key = outlets.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
+            r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
+                                                      d0 + m.end("place"), 0))))
+            continue
         if m.group("qual") and outlets.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
             key = outlets.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
@@ -118,7 +179,7 @@ def dateline(r: EntityPass) -> None:
                 d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
             qual = " ".join(m.group("qual").split())
-            hits = [h for h in phrase_hits(qual) if h.label == "PLACE"
+            hits = [h for h in r.phrase_hits(qual) if h.label == "PLACE"
                     and h.start == 0 and h.end == len(qual)]
             if hits:
                 ref = r.res.choose_place(sorted({h.ref for h in hits}), hint=None, explicit={},
@@ -134,15 +195,15 @@ def dateline(r: EntityPass) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
-def _dateline_place(r: EntityPass, written: str) -> str | None:
+def _dateline_place(r: EntityRegistry, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else a new place named as written (title case)."""
     name = " ".join(written.split())
-    doc_refs = [h.ref for h in phrase_hits(name) if h.start == 0 and h.end == len(name)
+    doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
                 and h.label == "PLACE"]
     if not doc_refs:
         title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-        doc_refs = [h.ref for h in phrase_hits(title) if h.start == 0
+        doc_refs = [h.ref for h in r.phrase_hits(title) if h.start == 0
                     and h.end == len(title) and h.label == "PLACE"]
     if doc_refs:
         ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
@@ -156,7 +217,7 @@ def _dateline_place(r: EntityPass, written: str) -> str | None:
     return key
 
 
-def see_also(r: EntityPass) -> None:
+def see_also(r: EntityRegistry) -> None:
     """Places, programs and organizations named in a "Baca juga:" line cut by clean()
     (the gold counts them as mentions of the article), in original offsets."""
     if r.clean is None:
@@ -167,7 +228,7 @@ def see_also(r: EntityPass) -> None:
         text = r.ctx.article.text[d0:d1]
         clean_at = bisect.bisect_left(r.clean.offsets, d0)
         sentence = r.ctx.sentence_of(max(clean_at - 1, 0))
-        hits = phrase_hits(text)
+        hits = r.phrase_hits(text)
         spans: dict[tuple[int, int], list[LexHit]] = {}
         for h in hits:
             spans.setdefault((h.start, h.end), []).append(h)
@@ -187,7 +248,7 @@ def see_also(r: EntityPass) -> None:
             r.extra.append((key, Mention(text[start:end], Span(d0 + start, d0 + end, sentence))))
 
 
-def _publisher(r: EntityPass, name: str) -> str:
+def _publisher(r: EntityRegistry, name: str) -> str:
     """A news publisher entity: the lexicon's when it knows the name, else as written."""
     for entry in r.lex.entries:
         if entry.kind == "org" and name in (entry.label, *entry.aliases):
@@ -195,7 +256,7 @@ def _publisher(r: EntityPass, name: str) -> str:
     return r.add(new_entity("org", name, KB.NewsPublisher))
 
 
-def footer(r: EntityPass) -> None:
+def footer(r: EntityRegistry) -> None:
     """The publisher named in the copyright footer, as an original-offset mention."""
     clean = r.clean
     if clean is None or not clean.publisher:
@@ -228,18 +289,17 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
                        r"{0,3}|,)[ \t]+$")
-_ALWAYS_VENUE = {"Hotel", "Aula", "Gedung", "Auditorium", "Pendopo", "Pendapa", "Wisma", "Graha",
-                 "Kompleks", "Komplek", "Balairung", "Ballroom", "Sasana", "GOR", "Stadion"}
 
 
-def find_venues(r: EntityPass) -> None:
+def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
+    always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     spans: list[tuple[int, int]] = []
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
-        if head in _ALWAYS_VENUE or _LOCATIVE.search(before):
+        if head in always or _LOCATIVE.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
@@ -255,7 +315,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
     return end
 
 
-def add_venues(r: EntityPass) -> None:
+def add_venues(r: EntityRegistry) -> None:
     for start, end in r.venues:
         label = " ".join(r.text[start:end].split())
         key = r.add(new_entity("place", label, KB.Venue))
@@ -281,14 +341,15 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     return kinds, pattern
 
 
-def local_places(r: EntityPass) -> None:
+def local_places(r: EntityRegistry) -> None:
     """"Desa X", "Kelurahan X", "Kecamatan X", "Kec X", "Kapanewon X" (the heads are
     ``village_head``/``district_head``/``district_short`` words), and the bare X later in
     the article. The name ends before a city or regency the article also names elsewhere
     ("Kelurahan Sungai Andai Banjarmasin"); a lexicon name it merely holds stays inside it
     ("Desa Tabat Padang" is no place in Kota Padang). "Kecamatan Labuan Amas Selatan (LAS)"
     makes "Kecamatan LAS" the same district, and two spellings one vowel apart
-    ("Kecamatan Bebesan", "Kecamatan Bebesen") one place."""
+    ("Kecamatan Bebesan", "Kecamatan Bebesen") one place; an abbreviation the article
+    never spells out ("Kecamatan BAT") is no place."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
@@ -310,6 +371,8 @@ def local_places(r: EntityPass) -> None:
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
         key = named.get((head, name)) or _spelling_of(named, head, name)
+        if key is None and _ABBREVIATION.fullmatch(name) and not m.group("head").isupper():
+            continue  # "Kecamatan LAU" the article never spells out: no place is better than a guess
         if key is None:
             key = r.add(new_entity("place", f"{head} {name}", cls, aliases=[name]))
             r.info[key].place_kind = kind
@@ -327,10 +390,58 @@ def local_places(r: EntityPass) -> None:
             r.aliases.setdefault(name, key)
 
 
+_NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
+_SHORT_HEAD = r"(?:[A-Z][a-z]{0,2}\.[ \t]*)?"  # "Gp. Jawa", "Ds. Tabat" inside a list
+
+
+def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern, re.Pattern]:
+    """Head (lower case) → (class, kind, head as labelled); a head in either case before an
+    enumeration "A, B, … dan Z"; a lower-case head before a name and another head."""
+    kinds = {w.lower(): (KB.Village, "village", w) for w in lex.word_list("village_head")}
+    kinds.update({w.lower(): (KB.District, "district", w) for w in lex.word_list("district_head")})
+    heads = [*(k.capitalize() for k in kinds), *kinds]
+    enumeration = re.compile(
+        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
+        rf"[ \t]*,?[ \t]+(?:dan|serta){SP}{_SHORT_HEAD}{_NAME})\b")
+    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
+                       rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
+    return kinds, enumeration, lower
+
+
+def village_lists(r: EntityRegistry) -> None:
+    """Villages and districts the head words of ``local_places`` name in other shapes:
+    an enumeration after one head ("meliputi gampong Lam Ara, Peuniti, Gp. Jawa dan Doy",
+    "Desa Sukamaju, Cibodas dan Mekarsari": each a village), and a head in lower case
+    before a name that another head follows ("desa Fatusuki Kecamatan Amfoang Selatan").
+    An item the article already reads as a place (a regency, a province), an organization,
+    a post title or a word that is never a name is left alone."""
+    kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
+    titles = {t.title.split()[0] for t in r.lex.post_titles}
+    never = {*r.lex.word_list("non_name"), *titles, "Kabupaten", "Kota", "Provinsi"}
+    spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
+    for m in enumeration.finditer(r.text):
+        for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
+            base = m.start("items")  # the mention holds a short head ("Gp. Jawa")
+            spans.append((m.group("head"), base + item.start(), base + item.start("n"),
+                          base + item.end("n")))
+    for m in lower.finditer(r.text):
+        spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+    for head, start, name_start, end in spans:
+        name = " ".join(r.text[name_start:end].split())
+        if name.split()[0] in never or name.split()[0].lower() in kinds or any(
+                f.start < end and start < f.end for f in r.ctx.found):
+            continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
+        cls, kind, label_head = kinds[head.lower()]
+        key = r.add(new_entity("place", f"{label_head} {name}", cls, aliases=[name]))
+        r.info[key].place_kind = kind
+        r.mark(key, start, end)
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # a name in capitals only: an abbreviation
 _POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekretaris Desa …"
 
 
-def _before_region(r: EntityPass, m: re.Match[str], words: list[re.Match[str]], n: int,
+def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]], n: int,
                    regions: list) -> tuple[int, str | None]:
     """How many words of a village or district name stay before a city, regency or
     province that the article names elsewhere too (or in its dateline), and that
@@ -366,16 +477,22 @@ def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str
     return None
 
 
+_CHAIN_LOCATIVE = re.compile(r"\b(?:[Dd]i|[Kk]e|[Dd]ari|[Bb]ertempat)[ \t]+(?:[a-z]+[ \t]+)?$")
+
+
 def _chain_name_pattern(lex) -> re.Pattern:
     stop = words_re([*lex.word_list("weekday"), *lex.word_list("month")])
     return re.compile(rf",{SP}(?P<name>(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:{SP}(?!{stop}\b)"
                       rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
 
 
-def chains(r: EntityPass) -> None:
+def chains(r: EntityRegistry) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
-    province), unknown capitalised names in such a chain becoming places of their own."""
+    province), unknown capitalised names in such a chain becoming places of their own when
+    the chain follows a locative ("di", "ke", "dari", "bertempat") or the name begins with
+    a village or district head ("…, Kecamatan Kota Sigli")."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
+    heads = {*r.lex.word_list("village_head"), *r.lex.word_list("district_head")}
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
     outer = [f for f in places if not any(o is not f and o.start <= f.start and f.end <= o.end
@@ -385,6 +502,9 @@ def chains(r: EntityPass) -> None:
     for f in outer:
         chain = [f]
         pos = f.end
+        # an unknown name is a place only in a chain that says where ("di A, B"), not in a
+        # list of posts ("Kapolsek Aesesa, Danramil")
+        where = _CHAIN_LOCATIVE.search(r.text, max(0, f.start - 40), f.start) is not None
         while True:
             m = re.match(r",[ \t]*", r.text[pos:pos + 120])
             if not m:
@@ -393,7 +513,8 @@ def chains(r: EntityPass) -> None:
             if nxt is None and chain[-1].key.startswith("place/") and r.info[
                     chain[-1].key].place_kind in ("venue", "village", "district", "place"):
                 u = unknown.match(r.text, pos)
-                if u and not r.found_at(u.start("name")):
+                if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
+                                                              in heads):
                     name = " ".join(u.group("name").split())
                     key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
                     r.info[key].place_kind = r.info[key].place_kind or "place"
@@ -414,7 +535,7 @@ def chains(r: EntityPass) -> None:
 _KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")
 
 
-def place_aliases(r: EntityPass) -> None:
+def place_aliases(r: EntityRegistry) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):

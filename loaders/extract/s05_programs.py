@@ -1,0 +1,334 @@
+"""Stage 5, ``kb_programs``: programs, frameworks, regulations and numbered priorities.
+
+The lexicon's programs and frameworks (a capitalised "Program" before a program kept in
+the mention), periodic frameworks with their period ("RPJMN dan RENSTRA tahun
+2015-2019"), regulations ("Perpres 72/2021" = "Peraturan Presiden Nomor 72 Tahun 2021"),
+numbered priorities ("prioritas nomor lima, yakni …"), and the programs the lexicon does
+not know, recognised by their shape:
+
+- "Program Makan Bergizi Gratis (MBG)", "Gerakan Orang Tua Asuh": a program head word
+  (``words.csv`` kind ``program_head``) and at least two capitalised words — the program
+  is named with its head;
+- "program Pendewasaan Usia Perkawinan": the head in lower case before capitalised words
+  names the program by those words alone;
+- the abbreviation in brackets after the name names it in the article's later sentences
+  ("MBG", "Program MBG");
+- a name the lexicon knows written another way (without its commas, or one letter off:
+  "Program Bangka Kencana") is the lexicon's program;
+- a regulation whose title writes a program by its abbreviation ("… tentang Tata Kelola
+  Penyelenggaraan Program MBG") is labelled with the program's full name (the title as
+  written stays an alias).
+
+Words after the head that name no program (``program_not``: "Program Studi", "Program
+Kerja") are left alone, and so is a span where the lexicon or an earlier reader already
+found something: the lexicon's programs, organizations and places come first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbgraph.ontology.lexicon import load_lexicon
+from kbgraph.ontology.namespaces import KB
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..canonical import entity_key, new_entity
+from .registry import ABBR, SP, EntityRegistry, compiled, of, places_at, words_re
+from .s02_lexicon import LexHit
+from .s04_organizations import lexicon_names
+from .text import initials, occurrences, starting
+
+__all__ = ["expand_titles", "shaped_programs"]
+
+
+@Language.component("kb_programs")
+def programs_stage(doc: Doc) -> Doc:
+    """Stage 5: the lexicon's programs and frameworks, then those read by shape."""
+    r = of(doc)
+    lexicon_names(r, ("PROG", "FRAME"))
+    shaped_programs(r)
+    _frameworks(r)
+    _regulations(r)
+    expand_titles(r)
+    _priorities(r)
+    return doc
+
+_WORD = r"[A-Z][\w'\-]*"
+
+
+def _pattern(lex) -> re.Pattern[str]:
+    heads = lex.word_list("program_head")
+    written = [*heads, *(h.lower() for h in heads)]
+    skip = words_re(lex.word_list("program_not"))
+    connectors = words_re(lex.word_list("program_connector"))
+    joined = rf"{SP}(?:(?:{connectors}){SP})?"
+    return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
+                      rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
+
+
+def shaped_programs(r: EntityRegistry) -> None:
+    """Programs named by shape, their bracketed abbreviations and later short forms."""
+    pattern = compiled(r.lex, "shaped_programs", _pattern)
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        start, end = m.start(), m.end("name")
+        if any(cover[start:end]):
+            continue  # the lexicon (or an organization, a place) already read these words
+        words = m.group("name").split()
+        abbr = ABBR.match(r.text, end)
+        if len(words) < 2 and not abbr:
+            continue
+        capital = m.group("head")[0].isupper()
+        label = " ".join(r.text[start if capital else m.start("name"):end].split())
+        entry = _known(r.lex, label, m.group("name"), abbr.group("abbr") if abbr else None)
+        if entry is not None:
+            key = r.add(r.res.entry_entity(entry))
+            r.info[key].lexicon_ref = f"program:{entry.label}"
+        else:
+            key = r.add(new_entity("program", label, KB.Program,
+                                   abbreviation=abbr.group("abbr") if abbr else None))
+        r.mark(key, start if capital else m.start("name"), abbr.end() if abbr else end)
+        cover[start:end] = b"\x01" * (end - start)
+        for a0, a1 in occurrences(r.text, label):
+            if not any(cover[a0:a1]):
+                r.mark(key, a0, a1)
+        if abbr:
+            _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
+
+
+def norm(text: str) -> str:
+    """Case-folded words without punctuation: how two writings of one name compare."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _lexicon_names(lex) -> dict[str, object]:
+    names = {}
+    for entry in lex.entries:
+        if entry.kind == "program":
+            for name in (entry.label, entry.abbreviation, *entry.aliases, *entry.patterns):
+                if name:
+                    names.setdefault(norm(name), entry)
+    return names
+
+
+def _known(lex, label: str, name: str, abbr: str | None):
+    """The lexicon program written as ``label`` (its words without its punctuation, or
+    one letter off in a long name), else None."""
+    names = compiled(lex, "program_names", _lexicon_names)
+    for written in (label, name, abbr):
+        if written and norm(written) in names:
+            return names[norm(written)]
+    key = norm(name)
+    if len(key) >= 12:
+        for known, entry in names.items():
+            if len(known) == len(key) and sum(a != b for a, b in zip(known, key, strict=True)) == 1:
+                return entry
+    return None
+
+
+def _short_forms(r: EntityRegistry, key: str, head: str, abbr: str, cover: bytearray) -> None:
+    """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)"."""
+    before = re.compile(rf"\b{re.escape(head)}{SP}$", re.IGNORECASE)
+    for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
+        if any(cover[a0:a1]):
+            continue
+        h = before.search(r.text, max(0, a0 - len(head) - 3), a0)
+        start = h.start() if h and r.text[h.start()].isupper() else a0
+        r.mark(key, start, a1)
+
+
+def expand_titles(r: EntityRegistry) -> None:
+    """A regulation title that writes a program by its abbreviation is labelled with the
+    program's name ("… Program MBG" → "… Program Makan Bergizi Gratis")."""
+    programs = [r.ctx.entities[k] for k in r.ctx.entities
+                if k.startswith("program/") and r.ctx.entities[k].abbreviation]
+    if not programs:
+        return
+    for key in sorted(r.ctx.entities):
+        info = r.info.get(key)
+        entity = r.ctx.entities[key]
+        if info is None or info.regulation is None or " tentang " not in entity.label:
+            continue
+        cite, _, title = entity.label.partition(" tentang ")
+        new = title
+        for program in programs:
+            head = program.label.split()[0]
+            new = re.sub(rf"\b(?:{re.escape(head)}{SP})?{re.escape(program.abbreviation)}\b",
+                         program.label, new)
+        if new != title:
+            entity.aliases.append(entity.label)
+            entity.label = f"{cite} tentang {new}"
+
+
+_PERIOD = re.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
+#: "prioritas lima", "agenda kelima": numbers.csv, cardinals and ordinals
+_NUMBER_WORDS = load_lexicon().number_words("cardinal", "ordinal")
+
+
+
+# ---------------------------------------------------------------------- frameworks
+
+def _frameworks(r: EntityRegistry) -> None:
+    """Periodic frameworks with their period ("RPJMN 2015-2019", "Renstra BKKBN
+    2020-2024", "RPJMN dan RENSTRA tahun 2015-2019")."""
+    hits = [h for h in r.hits if h.label == "FRAME" and r.res.entry(h.ref)
+            and r.res.entry(h.ref).periodic]
+    hits = [h for h in hits if not any(o is not h and o.label == "FRAME" and o.start <= h.start
+                                       and h.end <= o.end and o.end - o.start > h.end - h.start
+                                       for o in hits)]
+    pending: list[tuple[LexHit, int, str | None]] = []  # hit, mention end, owner as written
+    generic: list[tuple[int, int]] = []
+    for h in hits:
+        entry = r.res.entry(h.ref)
+        end = h.end
+        a = ABBR.match(r.text, end)
+        if a:
+            end = a.end()
+        owner = None
+        if entry.owner:  # "Renstra BKKBN 2020-2024", "RPJMD Kalsel 2016-2021"
+            o = r.found_at(end, ("org",))
+            place = places_at(r, end, ("province", "kabupaten", "kota"))
+            if o and r.text[end:o[0].start].strip() == "":
+                owner, end = r.text[o[0].start:o[0].end], o[0].end
+            elif place is not None:
+                owner, end = r.ctx.entities[place.key].label, place.end
+        if any(a <= h.start < b for a, b in generic):
+            continue
+        if re.match(r"[ \t]+masing-masing\b", r.text[end:end + 20]):
+            generic.append((h.start, end))  # "… RPJMD masing-masing": each region's own,
+            continue                        # no one plan
+        if pending and pending[-1][0].start <= h.start < pending[-1][1]:
+            continue  # "(Renstra)" inside "Rencana Strategis (Renstra) BKKBN 2020-2024"
+        pending.append((h, end, owner))
+    resolved: dict[int, str | None] = {}
+    for i, (h, end, _owner) in enumerate(pending):
+        m = re.match(rf"[ \t]+(?P<p>{_PERIOD.pattern})", r.text[end:end + 120])
+        if m:
+            resolved[i] = m.group("p")
+    for i, (h, end, _owner) in enumerate(pending):
+        if i in resolved:
+            continue
+        pos, j = end, i
+        while j + 1 < len(pending):
+            link = re.match(r"[ \t]*(?:,|dan|serta)[ \t]+", r.text[pos:pos + 120])
+            if not link or pending[j + 1][0].start != pos + link.end():
+                break
+            j += 1
+            pos = pending[j][1]
+            if j in resolved:
+                resolved[i] = resolved[j]
+                break
+        if i not in resolved:
+            m = re.match(rf"[ \t]+(?:tahun|periode)[ \t]+(?P<p>{_PERIOD.pattern})", r.text[pos:pos + 120])
+            if m:
+                for k in range(i, j + 1):
+                    resolved.setdefault(k, m.group("p"))
+    by_base: dict[tuple[str, str | None], set[str]] = {}
+    for i, (h, _end, owner) in enumerate(pending):
+        if resolved.get(i):
+            by_base.setdefault((h.ref, owner), set()).add(_norm_period(resolved[i]))
+    for i, (h, end, owner) in enumerate(pending):
+        entry = r.res.entry(h.ref)
+        period = _norm_period(resolved[i]) if resolved.get(i) else None
+        if period is None and len(by_base.get((h.ref, owner), ())) == 1:
+            period = next(iter(by_base[(h.ref, owner)]))
+        label = " ".join(x for x in (entry.label, owner, period) if x)
+        ent = r.res.entry_entity(entry)
+        aliases = [" ".join(x for x in (a, owner, period) if x)
+                   for a in (entry.abbreviation, *entry.aliases) if a]
+        key = r.add(new_entity("framework", label, ent.types[0], label_en=ent.label_en,
+                               aliases=aliases,
+                               abbreviation=" ".join(x for x in (entry.abbreviation, period) if x)
+                               or None))
+        r.info[key].lexicon_ref = h.ref
+        if period:
+            r.info[key].period = period.replace("-", "/")
+        m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
+        r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
+
+
+def _norm_period(p: str) -> str:
+    a, b = re.findall(r"\d{4}", p)
+    return f"{a}-{b}"
+
+
+def _regulation_pattern(lex) -> re.Pattern:
+    types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
+    title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
+             r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
+    return starting(
+        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
+        rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
+        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
+        rf"(?:{SP}tentang{SP}{title})?")
+
+
+def _regulations(r: EntityRegistry) -> None:
+    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
+    pattern = compiled(r.lex, "regulations", _regulation_pattern)
+    for m in pattern.finditer(r.text):
+        kind = r.res.regulation_type(m.group("type"))
+        if kind is None:
+            continue
+        abbr, full = kind
+        num, year = m.group("num"), m.group("year")
+        cite = f"{full} Nomor {num} Tahun {year}"
+        known = r.res.regulation_title(abbr, num, year)
+        written = m.group("title")
+        about = known or written
+        label = f"{cite} tentang {about}" if about else cite
+        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"]
+        key = r.add(new_entity("framework", label, KB.Regulation, key=entity_key("framework", cite),
+                               aliases=[a for a in aliases if a != label],
+                               abbreviation=f"{abbr} {num}/{year}"))
+        r.info[key].regulation = (abbr, num, year)
+        end = m.end("title") if written and (not known or written.startswith(known)) else m.end("year")
+        if written and known and written.startswith(known):
+            end = m.start("title") + len(known)
+        r.mark(key, m.start(), end)
+
+
+_PRIORITY = re.compile(
+    rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
+    rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
+
+
+def _priorities(r: EntityRegistry) -> None:
+    """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
+    pattern = _PRIORITY
+    agenda_cls = KB.PoliticalAgenda
+    agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
+    for m in pattern.finditer(r.text):
+        sent = r.ctx.sentence_of(m.start())
+        near = [f for f in agendas if f.start < m.start() and r.ctx.sentence_of(f.start)
+                in (sent, sent - 1)]
+        if not near:
+            continue
+        agenda = max(near, key=lambda f: f.start)
+        framework = r.ctx.entities[agenda.key]
+        raw = m.group("num")
+        number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        end, desc = m.end("num"), None
+        if m.group("rest"):
+            known = r.res.priority(framework.label, number)
+            tail = r.text[m.end():]
+            if known and tail.casefold().startswith(known.casefold()):
+                desc = tail[:len(known)]
+            else:
+                d = re.match(r"[^,.;\n]+", tail)
+                desc = d.group().strip() if d else None
+                if desc:
+                    desc = re.split(r"\s+(?:melalui|dengan|serta)\s+", desc)[0]
+            if desc:
+                end = m.end() + len(desc)
+        canonical = f"{framework.label} prioritas {number}"
+        written = r.text[m.start():m.end('num')]
+        label = f"{canonical}: {desc}" if desc else canonical
+        alias = f"{framework.label} {written}: {desc}" if desc else f"{framework.label} {written}"
+        key = r.add(new_entity("framework", label, KB.PolicyPriority,
+                               key=entity_key("framework", canonical), aliases=[alias],
+                               label_en=f"{framework.label} priority {number}"
+                               + (f": {desc}" if desc else "")))
+        r.info[key].priority = (agenda.key, number)
+        r.mark(key, m.start(), end)
