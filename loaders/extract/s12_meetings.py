@@ -97,6 +97,9 @@ _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|{_KIND_WO
                       rf"{words_re(meeting_cues('attend'))}|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
+# "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
+_LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+(?:menjadi|sebagai)\s+")
+_COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
 _WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
                        r"berkoordinasi)\s*(?:dengan\s+)?")
@@ -124,7 +127,7 @@ _OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_
                     r"(?:secara\s+resmi\s+)?$")
 # "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
 # work, not one launch (unless the sentence gives the day)
-_SUMMARY = re.compile(r"\b(?:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
+_SUMMARY = re.compile(r"\b(?i:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
                       r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
 _AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
@@ -266,15 +269,31 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
-    for m in _LAUNCH.finditer(text, head0, e):
+    for m in (*_LAUNCH.finditer(text, head0, e), *_LAUNCHED_AS.finditer(text, head0, e)):
         before = text[head0:m.start()]
-        if summary or _FUTURE_BEFORE.search(before) or not (persons_in(ctx, head0, m.start())
-                                                            or orgs_in(ctx, head0, m.start())):
+        passive = m.re is _LAUNCHED_AS
+        if summary or _FUTURE_BEFORE.search(before) or not (
+                persons_in(ctx, head0, m.start()) or orgs_in(ctx, head0, m.start())
+                or _region_subject(ctx, head0, m.start())
+                or (passive and _has_day(ctx, head0, e))):
             continue
-        obj_end = _launch_object_end(text, m.end(), e)
-        out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
-                            text[m.end():obj_end].strip()))
+        obj = _COUNT_WORD.match(text, m.end(), e)
+        obj_start = obj.end() if obj else m.end()
+        obj_end = _launch_object_end(text, obj_start, e)
+        if obj_end > obj_start:
+            out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
+                                text[obj_start:obj_end].strip()))
     return sorted(out, key=lambda x: x.start)
+
+
+def _region_subject(ctx: Context, head: int, end: int) -> bool:
+    """"Kabupaten Gowa melaunching …": a regency, city or province as the subject."""
+    first = next(iter(places_in(ctx, head, end)), None)
+    return first is not None and first.start == head and 3 <= _PLACE_RANK.get(first.cls, 0) <= 4
+
+
+def _has_day(ctx: Context, start: int, end: int) -> bool:
+    return any(d.kind in ("day", "range", "weekday") for d in dates_in(ctx, start, end))
 
 
 class _Extent(NamedTuple):
@@ -710,12 +729,28 @@ def _key(x: _Meeting, ctx: Context) -> None:
     types = [x.cls] if x.cls == KB.Meeting else [x.cls, KB.Meeting]
     ent = ctx.entities.get(x.key)
     if ent is None:
+        short = _abbreviated(label)
         ctx.entities[x.key] = Entity(key=x.key, types=types, label=label, name_as_written=x.name,
-                                     abbreviation=abbrev)
+                                     abbreviation=abbrev, aliases=[short] if short != label else [])
     for m in x.names:
         if not any(f.key == x.key and f.start == m.start for f in ctx.found):
             ctx.found.append(Found(x.key, x.cls, m.start, m.end, ctx.text[m.start:m.end],
                                    ctx.sentence_of(m.start)))
+
+
+_LONG_SHORT = re.compile(r"((?:\b[A-Z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _abbreviated(name: str) -> str:
+    """'Kampung Keluarga Berencana (KB) Mandiri' → 'Kampung KB Mandiri': a long form the
+    bracketed initials spell, written the short way (the name news also uses)."""
+    def short(m: re.Match[str]) -> str:
+        words, abbr = m.group(1).split(), m.group(2)
+        for k in range(len(words)):
+            if "".join(w[0] for w in words[k:]).upper() == abbr.upper():
+                return " ".join(words[:k] + [abbr]) + " "
+        return m.group()
+    return " ".join(_LONG_SHORT.sub(short, name).split())
 
 
 def _start_end(x: _Meeting):

@@ -442,3 +442,39 @@ def test_organizers_after_kegiatan_and_an_organization_closing_the_name():
     found = {(events(ctx)[k][0], o) for k, slot, o in facts(ctx) if slot == "org"}
     assert found == {("Sosialisasi Program Bangga Kencana", "org/bkkbn-jambi"),
                      ("pentas seni kreatif BKKBN", "org/bkkbn")}
+
+
+def test_a_passive_launch_its_doer_named_after_and_a_later_name_are_one_launch():
+    text = ("Sebanyak lima desa di Kabupaten Gowa dicanangkan menjadi Kampung KB yang dipusatkan "
+            "di Desa Bili-Bili, Kamis (19/9). Pencanangan sendiri dilakukan oleh Pemerintah "
+            "Kabupaten Gowa. Pengukuhan kampung KB ditandai dengan pemukulan gong oleh Bupati "
+            "Gowa Adnan Purichta.")
+    ctx = run(text, [("org/pemkab-gowa", KB.RegionalGovernment, "Pemerintah Kabupaten Gowa"),
+                     ("place/kabupaten-gowa", KB.Regency, "Kabupaten Gowa"),
+                     ("place/desa-bili-bili", KB.Village, "Desa Bili-Bili"),
+                     ("person/adnan-purichta", P, "Adnan Purichta")], D(2024, 9, 20))
+    key = next(iter(events(ctx)))
+    assert events(ctx)[key][0] == "Pengukuhan kampung KB"
+    assert facts(ctx) == [(key, "org", "org/pemkab-gowa"), (key, "loc", "place/desa-bili-bili"),
+                          (key, "start", D(2024, 9, 19)), (key, "end", D(2024, 9, 19)),
+                          (key, "opened", "person/adnan-purichta")]
+
+
+def test_a_region_launching_and_the_launch_described_in_the_next_sentence():
+    text = ("Kabupaten Banjar meluncurkan sebanyak 12 Kampung Keluarga Berencana (KB) Mandiri di lima "
+            "kecamatan. Peluncuran dilakukan di Desa Sungai Alang, Senin (16/9/2024).")
+    ctx = run(text, [("place/kabupaten-banjar", KB.Regency, "Kabupaten Banjar"),
+                     ("place/desa-sungai-alang", KB.Village, "Desa Sungai Alang")], D(2024, 9, 17))
+    key = next(iter(events(ctx)))
+    assert ctx.entities[key].label == "pencanangan 12 Kampung Keluarga Berencana (KB) Mandiri"
+    assert ctx.entities[key].aliases == ["pencanangan 12 Kampung KB Mandiri"]
+    assert facts(ctx) == [(key, "loc", "place/desa-sungai-alang"), (key, "start", D(2024, 9, 16)),
+                          (key, "end", D(2024, 9, 16))]
+
+
+def test_a_summary_opening_with_sejak_is_no_launch_and_a_passive_without_a_day_is_none():
+    text = ("Sejak 2016, Perwakilan BKKBN Provinsi Jambi telah mencanangkan 427 Kampung KB. "
+            "Lima desa dicanangkan menjadi Kampung KB tahun depan.")
+    ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi")],
+              D(2024, 9, 20))
+    assert events(ctx) == {}
