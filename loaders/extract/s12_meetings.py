@@ -99,6 +99,7 @@ _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|{_KIND_WO
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
 _LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+(?:menjadi|sebagai)\s+")
+_ACCOMPANIED = re.compile(r"\b(?:didampingi|bersama-sama\s+dengan|beserta)\b")
 _COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
 _WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
@@ -272,9 +273,10 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
     for m in (*_LAUNCH.finditer(text, head0, e), *_LAUNCHED_AS.finditer(text, head0, e)):
         before = text[head0:m.start()]
         passive = m.re is _LAUNCHED_AS
+        subj = _subject_start(text, head0, m.start())
         if summary or _FUTURE_BEFORE.search(before) or not (
-                persons_in(ctx, head0, m.start()) or orgs_in(ctx, head0, m.start())
-                or _region_subject(ctx, head0, m.start())
+                persons_in(ctx, subj, m.start()) or orgs_in(ctx, subj, m.start())
+                or _region_subject(ctx, subj, m.start())
                 or (passive and _has_day(ctx, head0, e))):
             continue
         obj = _COUNT_WORD.match(text, m.end(), e)
@@ -284,6 +286,13 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
                                 text[obj_start:obj_end].strip()))
     return sorted(out, key=lambda x: x.start)
+
+
+def _subject_start(text: str, head: int, pos: int) -> int:
+    """Where the subject of a verb at ``pos`` may start: after the last speech verb before
+    it ("X mengatakan Kota Y yang meluncurkan …": X said so, Y launched)."""
+    said = [v.end() for v in SPEECH_VERB.finditer(text, head, pos)]
+    return said[-1] if said else head
 
 
 def _region_subject(ctx: Context, head: int, end: int) -> bool:
@@ -374,7 +383,7 @@ def _place_starts(ctx: Context, pos: int) -> bool:
 
 
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
-    m = re.compile(r",|\s(?:di|sebagai|pada|yang)\s|[.;]").search(text, pos, limit)
+    m = re.compile(r",|\s(?:di|sebagai|pada|yang|oleh)\s|[.;]").search(text, pos, limit)
     return m.start() if m else limit
 
 
@@ -445,7 +454,8 @@ def _same_name(a: str, b: str) -> bool:
 
 def _refers(m: _Mention, x: _Meeting) -> bool:
     """Can a short form or anaphor point at meeting ``x``?"""
-    name_words = _words(x.name or "") | {w.lower() for w in (x.name or "").split()}
+    name = _label(x) if x.name is None and x.launch_object else (x.name or "")
+    name_words = _words(name) | {w.lower() for w in name.split()}
     if any(mod.strip("()").lower() not in name_words for mod in m.modifiers):
         return False
     if m.head in _GENERIC:
@@ -512,7 +522,10 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     people = persons_in(ctx, head, m.start)
     verb = _ORGANIZE.search(before) if m.kind == "name" else None
     if m.kind == "launch":  # "Bupati X mencanangkan …" / "ORG bersama ORG mencanangkan …"
-        if people:
+        people = persons_in(ctx, _subject_start(text, head, m.start), m.start)
+        if people and _ACCOMPANIED.search(text, people[0].end, m.start):
+            x.openers.append((people[0].key, people[0].start))  # "X didampingi Y … mencanangkan"
+        elif people:
             x.openers.append((people[-1].key, people[-1].start))
         else:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, m.start))
@@ -573,8 +586,10 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, p.end(), end))
         break
     _read_places(ctx, x, after, end, sent)
+    # "X, pada acara Y di Z, Rabu (23/3), mengatakan": said at the meeting, on its day
+    at_event = m.kind == "name" and _KIND_NOUN.search(text, max(0, start - 40), start) is not None
     for d in dates_in(ctx, after, end):
-        if _said_date(text, d):
+        if _said_date(text, d) and not at_event:
             continue
         if d.kind in ("range", "day", "weekday"):
             prio = {"range": 0, "day": 1, "weekday": 2}[d.kind]

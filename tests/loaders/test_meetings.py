@@ -478,3 +478,27 @@ def test_a_summary_opening_with_sejak_is_no_launch_and_a_passive_without_a_day_i
     ctx = run(text, [("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi")],
               D(2024, 9, 20))
     assert events(ctx) == {}
+
+
+def test_who_launched_is_the_subject_not_a_companion_nor_a_speaker():
+    text = ("Bupati Maros Andi Rahman didampingi Kepala Dinas PPKB Maros Siti Aminah mencanangkan "
+            "12 kampung KB, Senin (16/9). Kepala BKKBN Sulsel Ani Wulan mengatakan Kota Langsa "
+            "merupakan daerah pertama yang meluncurkan Kampung KB Mandiri.")
+    ctx = run(text, [("person/andi-rahman", P, "Andi Rahman"), ("person/siti-aminah", P, "Siti Aminah"),
+                     ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/kota-langsa", KB.City, "Kota Langsa")], D(2024, 9, 17))
+    assert {v[0] for v in events(ctx).values()} == {"pencanangan 12 kampung KB"}
+    assert [o for _, slot, o in facts(ctx) if slot == "opened"] == ["person/andi-rahman"]
+
+
+def test_a_passive_launch_object_stops_before_oleh_and_a_date_said_at_the_event_is_its_date():
+    text = ("Desa Sukamaju dicanangkan sebagai Kampung KB Mandiri oleh Bupati Maros, Senin (16/9). "
+            "Kepala BKKBN Sulsel Ani Wulan, pada acara Rapat Koordinasi Kader di Kota Maros, "
+            "Rabu (18/9), mengatakan kader harus aktif.")
+    ctx = run(text, [("place/desa-sukamaju", KB.Village, "Desa Sukamaju"), ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/kota-maros", KB.City, "Kota Maros")], D(2024, 9, 19))
+    by_label = {v[0]: k for k, v in events(ctx).items()}
+    assert set(by_label) == {"pencanangan Kampung KB Mandiri", "Rapat Koordinasi Kader"}
+    rakor = by_label["Rapat Koordinasi Kader"]
+    assert [(slot, o) for k, slot, o in facts(ctx) if k == rakor] == [
+        ("loc", "place/kota-maros"), ("start", D(2024, 9, 18)), ("end", D(2024, 9, 18))]
