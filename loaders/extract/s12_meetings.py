@@ -77,6 +77,10 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
 _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
                        rf"(?:(?:kembali|juga|pun|secara\s+resmi|{words_re(_ANAPHORS)})\s+)*$")
 # "ORG terus Sosialisasi …": the organization opening the sentence, then the name
+# "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
+_HABIT = re.compile(r"\b(?:terus|gencar|rutin|senantiasa|selalu|sering)\s+(?:\w+\s+)?\w+\s+$")
+# "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
+_PLACE_FIRST = re.compile(r"\s*(?i:bertempat|berlokasi)\s+di\s")
 _SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
 _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
@@ -115,7 +119,8 @@ _ATTENDS = re.compile(rf"(?i:sebanyak\s+|sekitar\s+)?(?P<n>\d[\d.]*(?:\s+ribu)?)
                       rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 # "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
-_COUNT_OF = re.compile(rf"\b[Pp]eserta(?:\s+[\w-]+){{0,2}}?\s+(?:berjumlah|sebanyak|mencapai|tercatat)\s+"
+_COUNT_OF = re.compile(rf"(?:\b[Pp]eserta(?:\s+[\w-]+){{0,2}}?\s+(?:berjumlah|sebanyak|mencapai|tercatat)"
+                       rf"|\b[Jj]umlah\s+peserta(?:nya)?\s+(?:ada|adalah))\s+"
                        rf"{_APPROX}(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+(?:{words_re(['peserta', 'finalis'])})\b")
 _DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER})\s+hari\b")
@@ -159,6 +164,7 @@ class _Mention:
     follow: bool = False  # named as followed up
     future: bool = False  # "akan menggelar …", "… yang dijadwalkan pada Mei"
     meeting: _Meeting | None = None
+    habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
 
 
 @dataclass(slots=True)
@@ -185,6 +191,7 @@ class _Meeting:
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
+    habit: bool = False  # first named as ongoing work ("terus melakukan …")
     key: str = ""
 
 
@@ -267,7 +274,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         else:
             continue
         modifiers = () if kind == "name" else ext.run
-        out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future))
+        out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
+                            habit=not cap and _HABIT.search(before) is not None))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
     for m in (*_LAUNCH.finditer(text, head0, e), *_LAUNCHED_AS.finditer(text, head0, e)):
@@ -431,7 +439,7 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
             if not generic:
                 x.names.append(m)
             return x
-    new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow)
+    new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow, habit=m.habit)
     if not generic:
         new.names.append(m)
     meetings.append(new)
@@ -541,6 +549,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             p_head = dateline_end(text, prev)
             hosts = [o for o in _organizers(ctx, p_head, m.start) if o.start == p_head][:1]
         x.organizers.extend((o.key, o.start) for o in hosts)
+    if _PLACE_FIRST.match(before):
+        _read_places(ctx, x, head, m.start, ctx.sentence_of(m.start))
     if x.organizers and _AGAIN.search(before):
         x.again = True  # "ORG kembali mengumpulkan … dalam Rapat … Lanjutan"
     c = _ATTENDS.search(before) or _ATTENDS_LONG.search(before)
@@ -717,6 +727,8 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
                     y.organizers.extend(x.organizers)
     for x in meetings:
         if x.name is None and x.launch_object is None:
+            continue
+        if x.habit and not (x.dates or x.places):  # ongoing work, no one meeting of it
             continue
         _key(x, ctx)
     for x in meetings:

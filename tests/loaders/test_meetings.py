@@ -502,3 +502,32 @@ def test_a_passive_launch_object_stops_before_oleh_and_a_date_said_at_the_event_
     rakor = by_label["Rapat Koordinasi Kader"]
     assert [(slot, o) for k, slot, o in facts(ctx) if k == rakor] == [
         ("loc", "place/kota-maros"), ("start", D(2024, 9, 18)), ("end", D(2024, 9, 18))]
+
+
+def test_ongoing_work_is_no_meeting_unless_a_day_or_place_is_given_and_a_venue_before_the_name():
+    text = ("BKKBN terus melakukan sosialisasi pencegahan stunting kepada masyarakat. "
+            "Bertempat di Aula Masjid Raya, BKKBN menggelar sosialisasi gizi keluarga, Sabtu (14/9). "
+            "Kegiatan ini dibuka pukul 08.00 dan jumlah peserta ada 150 orang.")
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2024, 9, 15))
+    assert {v[0] for v in events(ctx).values()} == {"sosialisasi gizi keluarga"}
+    key = next(iter(events(ctx)))
+    assert ctx.entities["place/aula-masjid-raya"].label == "Aula Masjid Raya"
+    assert facts(ctx) == [(key, "org", "org/bkkbn"), (key, "loc", "place/aula-masjid-raya"),
+                          (key, "start", D(2024, 9, 14)), (key, "end", D(2024, 9, 14)), (key, "n", 150)]
+
+
+def test_ongoing_work_made_specific_in_the_next_sentence_and_a_park_as_venue():
+    text = ("BKKBN terus melakukan sosialisasi penurunan stunting di berbagai daerah. "
+            "Acara sosialisasi ini digelar di Taman Kota Batu, Kamis (22/8).")
+    ctx = run(text, [("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2024, 8, 23))
+    key = next(iter(events(ctx)))
+    assert events(ctx)[key][0] == "sosialisasi penurunan stunting"
+    assert [(s, o) for _, s, o in facts(ctx)] == [
+        ("org", "org/bkkbn"), ("loc", "place/taman-kota-batu"), ("start", D(2024, 8, 22)),
+        ("end", D(2024, 8, 22))]
+
+
+@pytest.mark.parametrize("name, cls", [("Malam Penganugerahan Duta Genre", KB.Ceremony),
+                                       ("Festival Kampung KB", KB.Ceremony)])
+def test_award_nights_and_festivals_are_ceremonies(name, cls):
+    assert meeting_class(name) == cls
