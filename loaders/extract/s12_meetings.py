@@ -104,6 +104,9 @@ _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
 _LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+(?:menjadi|sebagai)\s+")
 _ACCOMPANIED = re.compile(r"\b(?:didampingi|bersama-sama\s+dengan|beserta)\b")
+# a meeting with someone: "audiensi bersama Kepala …", "kunjungan kerja ke Kabupaten …"
+_PARTNERED = frozenset(meeting_terms("partnered"))
+_PARTNER = re.compile(r"\s+(?:bersama|dengan|ke)\s+(?:dengan\s+)?(?=[A-Z])")
 _COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
 _WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
@@ -273,6 +276,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         else:
             continue
+        if kind == "name" and head in _PARTNERED and end == m.end():
+            end = _partner_end(ctx, end, e)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
                             habit=not cap and _HABIT.search(before) is not None))
@@ -294,6 +299,24 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
                                 text[obj_start:obj_end].strip()))
     return sorted(out, key=lambda x: x.start)
+
+
+def _partner_end(ctx: Context, pos: int, limit: int) -> int:
+    """Where "bersama/dengan/ke" + the capitalized name of a partner ends (``pos`` when
+    none follows); the partner's name stops before a person's name, a weekday or a month."""
+    w = _PARTNER.match(ctx.text, pos, limit)
+    if not w:
+        return pos
+    phrase = _CAP_PHRASE.match(ctx.text, w.end(), limit)
+    if not phrase:
+        return pos
+    stop = min([f.start for f in persons_in(ctx, w.end(), phrase.end())] + [phrase.end()])
+    words = list(re.finditer(r"\S+", ctx.text[w.end():stop]))
+    for i, word in enumerate(words):
+        if word.group().lower().strip("(),") in _WEEKDAY_WORDS | _MONTH_WORDS:
+            words = words[:i]
+            break
+    return w.end() + words[-1].end() if words else pos
 
 
 def _subject_start(text: str, head: int, pos: int) -> int:
@@ -431,7 +454,8 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     pool = [x for x in meetings if x.target == m.follow and (x.target or x.future == m.future)]
     for x in reversed(pool):
         same = x.name is not None and _same_name(x.name, m.text)
-        upgrade = (x.generic and not generic and (x.cls == cls or KB.Meeting in (x.cls, cls)))
+        upgrade = (x.generic and not generic and (x.cls == cls or KB.Meeting in (x.cls, cls))
+                   and _same_kind(x, m.text, cls))
         if same or upgrade or (generic and _refers(m, x)):
             if upgrade:
                 x.name, x.generic = m.text, False
@@ -444,6 +468,14 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
         new.names.append(m)
     meetings.append(new)
     return new
+
+
+def _same_kind(x: _Meeting, name: str, cls: URIRef) -> bool:
+    """Can a generic meeting take ``name``? A "rapat" or a launch can; a "kunjungan kerja"
+    does not become an "audiensi …"."""
+    if x.name is None or x.name.lower() in _GENERIC or (x.cls == cls != KB.Meeting):
+        return True
+    return _words(x.name) <= _words(name)
 
 
 def _words(name: str) -> set[str]:
@@ -472,7 +504,10 @@ def _refers(m: _Mention, x: _Meeting) -> bool:
         cls, expansion = _ABBREVS[m.head]
         return m.head in name_words or set(expansion.split()) <= name_words or \
             (x.name is None and _CLASS[cls] == x.cls)
-    return _CLASS[_ALL_HEADS[m.head][0]] == x.cls
+    cls = _CLASS[_ALL_HEADS[m.head][0]]
+    if cls == KB.Meeting:  # the general class: an "audiensi" is no "kunjungan kerja"
+        return set(m.head.split()) <= name_words
+    return cls == x.cls
 
 
 # ---------------------------------------------------------------------------
@@ -559,7 +594,11 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
     if _OPENS.search(before) and people:
         x.openers.append((people[-1].key, people[-1].start))
-    if m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
+    opening = next(iter(dates_in(ctx, head, m.start)), None)
+    if (opening is not None and not text[head:opening.start].strip() and opening.kind in ("range", "day")
+            and not _said_date(text, opening)):  # "Selasa, (05/03/2024) X melakukan audiensi …"
+        x.dates.append((3 + {"range": 0, "day": 1}[opening.kind], opening.start, opening))
+    elif m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
         for d in dates_in(ctx, head, m.start):
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))

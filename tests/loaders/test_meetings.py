@@ -531,3 +531,17 @@ def test_ongoing_work_made_specific_in_the_next_sentence_and_a_park_as_venue():
                                        ("Festival Kampung KB", KB.Ceremony)])
 def test_award_nights_and_festivals_are_ceremonies(name, cls):
     assert meeting_class(name) == cls
+
+
+def test_an_audience_with_someone_is_its_own_meeting_dated_by_the_opening_date():
+    text = ("Kepala BKKBN Ani Wulan melakukan kunjungan kerja di Provinsi Jambi selama tiga hari. "
+            "Selasa, (05/03/2024) Ani Wulan melakukan audiensi bersama Kepala Perwakilan BPKP Provinsi "
+            "Jambi Budi Santoso di Kota Jambi.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso"),
+                     ("place/provinsi-jambi", KB.Province, "Provinsi Jambi"),
+                     ("place/kota-jambi", KB.City, "Kota Jambi")], D(2024, 3, 8))
+    by_label = {v[0]: k for k, v in events(ctx).items()}
+    assert set(by_label) == {"kunjungan kerja", "audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"}
+    audience = by_label["audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"]
+    assert [(s, o) for k, s, o in facts(ctx) if k == audience] == [
+        ("loc", "place/kota-jambi"), ("start", D(2024, 3, 5)), ("end", D(2024, 3, 5))]
