@@ -81,6 +81,8 @@ _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
 _HABIT = re.compile(r"\b(?:terus|gencar|rutin|senantiasa|selalu|sering)\s+(?:\w+\s+)?\w+\s+$")
 # "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
 _PLACE_FIRST = re.compile(r"\s*(?i:bertempat|berlokasi)\s+di\s")
+# "menghadiri peresmian …": attending names an event too
+_ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
 _SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
 _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
@@ -92,7 +94,8 @@ _ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
 _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
 # "pada kegiatan kunjungan …", "giat sharing meeting", "di sela-sela pencanangan …": the
 # words after such a cue name an event even when written in lower case
-_KIND_WORDS = (rf"(?:\b(?:pada|dalam|saat|ketika|di|dari)\s+{words_re(_ANAPHORS)}"
+_KIND_WORDS = (rf"(?:\b(?:pada|dalam|saat|ketika|di|dari|{words_re(meeting_cues('opens'))}|"
+               rf"{words_re(meeting_cues('attend'))})\s+{words_re(_ANAPHORS)}"
                r"|\bdi\s*sela-sela)")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(r"[\s,]*(?:(?:sekaligus|dan|serta)\s+(?:juga\s+)?)?")
@@ -133,7 +136,7 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+(?:secara\s+re
                      r"(?:oleh\s+)?"
                      r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
 _OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_cues('opens'))}\s+"
-                    r"(?:secara\s+resmi\s+)?$")
+                    rf"(?:secara\s+resmi\s+)?(?:{words_re(_ANAPHORS)}\s+)?$")
 # "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
 # work, not one launch (unless the sentence gives the day)
 _SUMMARY = re.compile(r"\b(?i:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
@@ -268,7 +271,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if kind == "anaphor" and head in _GENERIC and not at_start:
                 continue
             end = ext.run_end if ext.run else m.end()
-        elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)) and not future:
+        elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
+                            or _ATTEND_BEFORE.search(before)) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it
             kind, end = "name", ext.run_end if ext.run else m.end()
@@ -382,7 +386,8 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         elif _YEAR.fullmatch(w):
             if pending and pending[-1].lower() != "tahun":
                 break
-        elif w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low):
+        elif (w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low)
+              or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
             if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
                 break
         elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)):

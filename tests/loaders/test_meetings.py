@@ -545,3 +545,18 @@ def test_an_audience_with_someone_is_its_own_meeting_dated_by_the_opening_date()
     audience = by_label["audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"]
     assert [(s, o) for k, s, o in facts(ctx) if k == audience] == [
         ("loc", "place/kota-jambi"), ("start", D(2024, 3, 5)), ("end", D(2024, 3, 5))]
+
+
+def test_attending_or_opening_an_event_names_it_with_a_count_inside_the_name():
+    text = ("Dandim Budi Santoso menghadiri peresmian pencanangan 6 Kampung KB secara serentak di "
+            "Desa Bekutuk, Selasa (31/12/2019). Bupati Ani Wulan usai membuka acara sosialisasi "
+            "gizi keluarga di Desa Jeruk mengatakan gizi penting.")
+    ctx = run(text, [("person/budi-santoso", P, "Budi Santoso"), ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/desa-bekutuk", KB.Village, "Desa Bekutuk"),
+                     ("place/desa-jeruk", KB.Village, "Desa Jeruk")], D(2019, 12, 31))
+    by_label = {v[0]: k for k, v in events(ctx).items()}
+    assert set(by_label) == {"peresmian pencanangan 6 Kampung KB", "sosialisasi gizi keluarga"}
+    assert [(s, o) for k, s, o in facts(ctx) if k == by_label["peresmian pencanangan 6 Kampung KB"]] == [
+        ("loc", "place/desa-bekutuk"), ("start", D(2019, 12, 31)), ("end", D(2019, 12, 31))]
+    assert [(s, o) for k, s, o in facts(ctx) if k == by_label["sosialisasi gizi keluarga"]] == [
+        ("loc", "place/desa-jeruk"), ("opened", "person/ani-wulan")]
