@@ -40,6 +40,11 @@ def facts(ctx) -> list[tuple[str, str, object]]:
     return out
 
 
+def slots_of(ctx, key: str) -> list[tuple[str, object]]:
+    """(slot, value) of one meeting's facts, in order."""
+    return [(slot, obj) for k, slot, obj in facts(ctx) if k == key]
+
+
 def events(ctx) -> dict[str, tuple]:
     return {k: (e.label, e.types) for k, e in ctx.entities.items() if k.startswith("event/")}
 
@@ -500,7 +505,7 @@ def test_a_passive_launch_object_stops_before_oleh_and_a_date_said_at_the_event_
     by_label = {v[0]: k for k, v in events(ctx).items()}
     assert set(by_label) == {"pencanangan Kampung KB Mandiri", "Rapat Koordinasi Kader"}
     rakor = by_label["Rapat Koordinasi Kader"]
-    assert [(slot, o) for k, slot, o in facts(ctx) if k == rakor] == [
+    assert slots_of(ctx, rakor) == [
         ("loc", "place/kota-maros"), ("start", D(2024, 9, 18)), ("end", D(2024, 9, 18))]
 
 
@@ -543,7 +548,7 @@ def test_an_audience_with_someone_is_its_own_meeting_dated_by_the_opening_date()
     by_label = {v[0]: k for k, v in events(ctx).items()}
     assert set(by_label) == {"kunjungan kerja", "audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"}
     audience = by_label["audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"]
-    assert [(s, o) for k, s, o in facts(ctx) if k == audience] == [
+    assert slots_of(ctx, audience) == [
         ("loc", "place/kota-jambi"), ("start", D(2024, 3, 5)), ("end", D(2024, 3, 5))]
 
 
@@ -556,7 +561,7 @@ def test_attending_or_opening_an_event_names_it_with_a_count_inside_the_name():
                      ("place/desa-jeruk", KB.Village, "Desa Jeruk")], D(2019, 12, 31))
     by_label = {v[0]: k for k, v in events(ctx).items()}
     assert set(by_label) == {"peresmian pencanangan 6 Kampung KB", "sosialisasi gizi keluarga"}
-    assert [(s, o) for k, s, o in facts(ctx) if k == by_label["peresmian pencanangan 6 Kampung KB"]] == [
+    assert slots_of(ctx, by_label["peresmian pencanangan 6 Kampung KB"]) == [
         ("loc", "place/desa-bekutuk"), ("start", D(2019, 12, 31)), ("end", D(2019, 12, 31))]
-    assert [(s, o) for k, s, o in facts(ctx) if k == by_label["sosialisasi gizi keluarga"]] == [
+    assert slots_of(ctx, by_label["sosialisasi gizi keluarga"]) == [
         ("loc", "place/desa-jeruk"), ("opened", "person/ani-wulan")]
