@@ -11,7 +11,9 @@ followed up ("sebagai tindak lanjut Rapat Koordinasi … tahun 2018") is its own
 Keys: ``event/<slug of label + start date, else year>`` for every meeting, so the Rakor
 of one article and the same Rakor named as followed up in a later one (same label, same
 date) get the same key. A slot is left empty rather than guessed. Where a venue lies
-(schema:containedInPlace) is not written here: the entity pass owns every place fact.
+(schema:containedInPlace) is the entity pass's fact, except for a venue only this stage
+found ("di pendopo Ronggo …", "Aula Gedung X, Kecamatan Y"): it lies in the place
+written right after it, when nothing else says where it lies.
 """
 
 from __future__ import annotations
@@ -147,6 +149,8 @@ _PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
 _GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
 _DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
+_VENUE_WORDS = frozenset(meeting_cues("venue"))
+_LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
@@ -715,8 +719,44 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
         if _SCOPE.search(text, max(start, d.start() - 30), d.start()):
             continue  # "Kampung KB pertama di Kabupaten Serang": a scope, not where it was held
         chain = _place_chain(ctx, d.end(), end)
+        if not chain or chain[0][1] > 0:  # "di pendopo Ronggo Djoemeno": the venue word in lower case
+            named = _lower_venue(ctx, d.start(), d.end(), end)
+            if named:
+                after = re.compile(r"[\s,]*").match(text, named[3], end).end()
+                chain = [named, *_place_chain(ctx, after, end)]
+        _venue_in(ctx, chain)
         for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's
             x.places.append((rank, pos, key, sent))  # fact (places.chains, facts.py)
+
+
+def _venue_in(ctx: Context, chain: list[tuple[str, int, int, int]]) -> None:
+    """'Aula Gedung PGRI, Kecamatan Selaawi': a venue nothing else places lies in the place
+    written right after it."""
+    if len(chain) < 2 or chain[0][1] != 0 or chain[1][1] == 0:
+        return
+    venue, nxt = chain[0][0], chain[1]
+    if any(f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts):
+        return
+    ctx.facts.append(Fact(venue, SCHEMA.containedInPlace, EntityRef(nxt[0]), evidence_span(ctx, nxt[2])))
+
+
+def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, int, int] | None:
+    """'di pendopo Ronggo Djoemeno' / 'di balai desa Bekutuk': venue words written in lower
+    case, then the capitalized name (up to a place the entity pass knows): a venue."""
+    text = ctx.text
+    skipped = re.search(r"\bdi\s+(.*)$", text[di:pos], re.S)
+    words = skipped.group(1).split() if skipped else []
+    m = _LOWER_THEN_NAME.match(text, pos, end)  # "desa Bekutuk": one more lower-case word
+    if not words or not all(w.islower() and w in _VENUE_WORDS for w in words) or m is None:
+        return None
+    name_start = m.end()
+    phrase = _CAP_PHRASE.match(text, name_start, end)
+    if phrase is None:
+        return None
+    stop = min([f.start for f in places_in(ctx, name_start + 1, phrase.end())] + [phrase.end()])
+    name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
+    start = di + skipped.start(1)
+    return _venue(ctx, start, stop, label=name), 0, start, stop
 
 
 def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, int]]:
@@ -740,9 +780,9 @@ def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, 
     return out
 
 
-def _venue(ctx: Context, start: int, end: int) -> str:
+def _venue(ctx: Context, start: int, end: int, label: str | None = None) -> str:
     """A venue the entity pass did not know ("Hotel Claro Makassar"): a place of its own."""
-    name = ctx.text[start:end]
+    name = label or ctx.text[start:end]
     key = f"place/{slugify(name)}"
     if key not in ctx.entities:
         ctx.entities[key] = Entity(key=key, types=[KB.Venue, SCHEMA.Place], label=name)

@@ -111,8 +111,10 @@ def test_one_rakor_named_three_times_with_a_venue_nobody_knew():
     assert events(ctx) == {key: ("Rapat Koordinasi Program Bangga Kencana Tingkat Kabupaten Sambas",
                                  [KB.CoordinationMeeting, KB.Meeting])}
     assert facts(ctx) == [
+        # a venue only the meeting stage found lies in the place written after it
+        ("place/hotel-pantura-jaya", "in", "place/kabupaten-sambas"),
         (key, "org", "org/dinas-pp-sambas"),
-        (key, "loc", "place/hotel-pantura-jaya"),  # where the hotel lies: the entity pass's
+        (key, "loc", "place/hotel-pantura-jaya"),
         (key, "start", D(2019, 3, 4)),
         (key, "end", D(2019, 3, 4)),
         (key, "n", 1250),
@@ -565,3 +567,17 @@ def test_attending_or_opening_an_event_names_it_with_a_count_inside_the_name():
         ("loc", "place/desa-bekutuk"), ("start", D(2019, 12, 31)), ("end", D(2019, 12, 31))]
     assert slots_of(ctx, by_label["sosialisasi gizi keluarga"]) == [
         ("loc", "place/desa-jeruk"), ("opened", "person/ani-wulan")]
+
+
+def test_a_venue_written_in_lower_case_lies_in_the_place_after_it():
+    text = ("Dinas PPKB menggelar sosialisasi gizi keluarga di aula gedung PGRI Kecamatan Selaawi, "
+            "Senin (16/9). Pencanangan Kampung KB digelar di balai desa Bekutuk, Kabupaten Blora.")
+    ctx = run(text, [("place/kecamatan-selaawi", KB.District, "Kecamatan Selaawi"),
+                     ("place/kabupaten-blora", KB.Regency, "Kabupaten Blora")], D(2024, 9, 17))
+    assert ctx.entities["place/aula-gedung-pgri"].label == "Aula Gedung PGRI"
+    assert ctx.entities["place/balai-desa-bekutuk"].label == "Balai Desa Bekutuk"
+    placed = {(f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+    assert placed == {("place/aula-gedung-pgri", "place/kecamatan-selaawi"),
+                      ("place/balai-desa-bekutuk", "place/kabupaten-blora")}
+    assert sorted(o for _, s, o in facts(ctx) if s == "loc") == ["place/aula-gedung-pgri",
+                                                               "place/balai-desa-bekutuk"]
