@@ -150,6 +150,7 @@ _GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
 _DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORDS = frozenset(meeting_cues("venue"))
+_CHAIN_SEP = re.compile(r"\s*,?\s*")
 _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
@@ -769,13 +770,23 @@ def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, 
             stop = f.end
         else:
             m = _CAP_PHRASE.match(ctx.text, pos, end)
-            if not m or not _VENUE_WORD.search(m.group()):
+            if not m:
                 break
-            out.append((_venue(ctx, m.start(), m.end()), 0, m.start(), m.end()))
-            stop = m.end()
-        w = re.compile(r"\s*,\s*").match(ctx.text, stop, end)
-        if not w:
-            break
+            # "Kampung KB Birjen Desa Bili-Bili …": the venue's name stops at a known place
+            stop = min([f.start for f in places_in(ctx, m.start() + 1, m.end())
+                        if _PLACE_RANK.get(f.cls, 3) in (1, 2)] + [m.end()])  # a village, a district
+            name = ctx.text[m.start():stop].rstrip(" ,")
+            if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m.end():
+                pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
+                continue    # the village after it does
+            if not _VENUE_WORD.search(name) or " ".join(name.lower().split()) in _VENUE_WORDS:
+                break
+            stop = m.start() + len(name)
+            out.append((_venue(ctx, m.start(), stop), 0, m.start(), stop))
+        w = _CHAIN_SEP.match(ctx.text, stop, end)
+        if not w or (not w.group().strip() and not any(
+                f.start == w.end() for f in places_in(ctx, w.end(), end))):
+            break  # without a comma, only a place the entity pass knows goes on the chain
         pos = w.end()
     return out
 

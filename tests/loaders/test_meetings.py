@@ -581,3 +581,15 @@ def test_a_venue_written_in_lower_case_lies_in_the_place_after_it():
                       ("place/balai-desa-bekutuk", "place/kabupaten-blora")}
     assert sorted(o for _, s, o in facts(ctx) if s == "loc") == ["place/aula-gedung-pgri",
                                                                "place/balai-desa-bekutuk"]
+
+
+def test_a_named_kampung_kb_is_a_venue_up_to_the_village_a_bare_one_is_none():
+    text = ("Peluncuran Kampung KB Mandiri digelar di Kampung KB Birjen Desa Bili-Bili, Senin (2/9). "
+            "Rapat Koordinasi Kader digelar di Kampung KB Desa Jeruk, Selasa (3/9).")
+    ctx = run(text, [("place/desa-bili-bili", KB.Village, "Desa Bili-Bili"),
+                     ("place/desa-jeruk", KB.Village, "Desa Jeruk")], D(2024, 9, 4))
+    by_label = {v[0]: k for k, v in events(ctx).items()}
+    assert ("loc", "place/kampung-kb-birjen") in slots_of(ctx, by_label["Peluncuran Kampung KB Mandiri"])
+    assert ("place/kampung-kb-birjen", "in", "place/desa-bili-bili") in facts(ctx)
+    assert ("loc", "place/desa-jeruk") in slots_of(ctx, by_label["Rapat Koordinasi Kader"])
+    assert "place/kampung-kb" not in ctx.entities
