@@ -335,6 +335,18 @@ def _subject_start(text: str, head: int, pos: int) -> int:
     return said[-1] if said else head
 
 
+def _government_of_subject(ctx: Context, head: int, end: int) -> tuple[str, int] | None:
+    """The government of the region opening the sentence, when the article names it."""
+    first = next(iter(places_in(ctx, head, end)), None)
+    if first is None or first.start != head or not 3 <= _PLACE_RANK.get(first.cls, 0) <= 4:
+        return None
+    place = ctx.entities.get(first.key)
+    wanted = f"pemerintah {place.label}".lower() if place else None
+    gov = next((k for k, ent in ctx.entities.items()
+                if k.startswith("org/") and ent.label.lower() == wanted), None)
+    return (gov, first.start) if gov else None
+
+
 def _region_subject(ctx: Context, head: int, end: int) -> bool:
     """"Kabupaten Gowa melaunching …": a regency, city or province as the subject."""
     first = next(iter(places_in(ctx, head, end)), None)
@@ -582,6 +594,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             x.openers.append((people[-1].key, people[-1].start))
         else:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, m.start))
+            if not x.organizers and (gov := _government_of_subject(ctx, head, m.start)):
+                x.organizers.append(gov)  # "Kabupaten Gowa melaunching …": its government
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
@@ -644,6 +658,10 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
     for p in _PASSIVE_ORG.finditer(text, after, end):
         x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, p.end(), end))
         break
+    if m.kind == "launch":  # "mencanangkan Desa X sebagai Kampung KB": launched there
+        obj = re.compile(r"\s*(?:(?i:sebanyak|sejumlah)\s+)?").match(text, after, end).end()
+        x.places.extend((_PLACE_RANK.get(f.cls, 3), f.start, f.key, sent) for f in places_in(ctx, obj, end)
+                        if f.start == obj and _PLACE_RANK.get(f.cls, 3) in (1, 2))
     _read_places(ctx, x, after, end, sent)
     # "X, pada acara Y di Z, Rabu (23/3), mengatakan": said at the meeting, on its day
     at_event = m.kind == "name" and _KIND_NOUN.search(text, max(0, start - 40), start) is not None

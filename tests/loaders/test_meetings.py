@@ -593,3 +593,14 @@ def test_a_named_kampung_kb_is_a_venue_up_to_the_village_a_bare_one_is_none():
     assert ("place/kampung-kb-birjen", "in", "place/desa-bili-bili") in facts(ctx)
     assert ("loc", "place/desa-jeruk") in slots_of(ctx, by_label["Rapat Koordinasi Kader"])
     assert "place/kampung-kb" not in ctx.entities
+
+
+def test_a_region_launching_is_its_government_and_a_village_launched_is_where():
+    text = ("Kabupaten Gowa mencanangkan Desa Bili-Bili, Kecamatan Bontomarannu, sebagai Kampung KB "
+            "di Kabupaten Gowa, Senin (2/9). Pemerintah Kabupaten Gowa menyiapkan anggaran.")
+    ctx = run(text, [("place/kabupaten-gowa", KB.Regency, "Kabupaten Gowa"),
+                     ("place/desa-bili-bili", KB.Village, "Desa Bili-Bili"),
+                     ("org/pemerintah-kabupaten-gowa", KB.RegionalGovernment, "Pemerintah Kabupaten Gowa")],
+              D(2024, 9, 3))
+    key = next(iter(events(ctx)))
+    assert slots_of(ctx, key)[:2] == [("org", "org/pemerintah-kabupaten-gowa"), ("loc", "place/desa-bili-bili")]
