@@ -85,6 +85,12 @@ _HABIT = re.compile(r"\b(?:terus|gencar|rutin|senantiasa|selalu|sering)\s+(?:\w+
 _PLACE_FIRST = re.compile(r"\s*(?i:bertempat|berlokasi)\s+di\s")
 # "menghadiri peresmian …": attending names an event too
 _ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
+# "sosialisasi dilaksanakan di …": a meeting word followed by its being held
+_HELD = (*(c for c in meeting_cues("organized_by") if c != "dilakukan"), "berlangsung")
+_HELD_AFTER = re.compile(rf"\s+(?:{words_re(_HELD)})\b")
+# "Kegiatan bertema X …", "acara bertajuk “X”"
+_THEME = re.compile(r"\s+(?:yang\s+)?(?:bertema(?:kan)?|bertajuk|berjudul|dengan\s+tema)\s+[“\"']?")
+_THEME_END = re.compile(rf"[”\"',.;]|\s+(?:yang|di|pada|{words_re(_HELD)})\b")
 _SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
 _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
@@ -263,6 +269,15 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         at_start = p == head0
         if ext.demonstrative:
             kind, end = "anaphor", m.end()
+        elif head in _ANAPHORS and (theme := _THEME.match(text, m.end(), e)):
+            # "Kegiatan bertema integrasi Kampung KB … diselenggarakan di …": the theme names it
+            t_end = _THEME_END.search(text, theme.end(), e)
+            t_end = t_end.start() if t_end else e
+            if t_end - theme.end() < 4:
+                continue
+            out.append(_Mention(theme.end(), t_end, "name", text[theme.end():t_end].split()[0].lower(),
+                                text[theme.end():t_end], (), follow, future))
+            continue
         elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
             if not (cap and at_start):
                 continue
@@ -281,6 +296,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it
             kind, end = "name", ext.run_end if ext.run else m.end()
+        elif _HELD_AFTER.match(text, ext.run_end if ext.run else m.end(), e) and not future:
+            kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         else:

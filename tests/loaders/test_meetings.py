@@ -604,3 +604,17 @@ def test_a_region_launching_is_its_government_and_a_village_launched_is_where():
               D(2024, 9, 3))
     key = next(iter(events(ctx)))
     assert slots_of(ctx, key)[:2] == [("org", "org/pemerintah-kabupaten-gowa"), ("loc", "place/desa-bili-bili")]
+
+
+def test_a_meeting_word_followed_by_its_being_held_and_a_theme_after_kegiatan_bertema():
+    text = ("Kali ini sosialisasi dilaksanakan di Desa Sekumpul, Rabu (24/8). "
+            "Kegiatan bertema integrasi Kampung KB Bersama Mitra Kerja diselenggarakan di Desa Lobuto, "
+            "Senin (29/8).")
+    ctx = run(text, [("place/desa-sekumpul", KB.Village, "Desa Sekumpul"),
+                     ("place/desa-lobuto", KB.Village, "Desa Lobuto")], D(2022, 8, 30))
+    by_label = {v[0]: k for k, v in events(ctx).items()}
+    assert set(by_label) == {"sosialisasi", "integrasi Kampung KB Bersama Mitra Kerja"}
+    assert slots_of(ctx, by_label["sosialisasi"]) == [
+        ("loc", "place/desa-sekumpul"), ("start", D(2022, 8, 24)), ("end", D(2022, 8, 24))]
+    assert slots_of(ctx, by_label["integrasi Kampung KB Bersama Mitra Kerja"])[:2] == [
+        ("loc", "place/desa-lobuto"), ("start", D(2022, 8, 29))]
