@@ -1,6 +1,6 @@
 """Dates as Indonesian news prose writes them, resolved to calendar dates.
 
-Shapes read: "12-13 Maret 2021", "3 hingga 5 Maret 2020", "30 November - 2 Desember
+Shapes read: "12-13 Maret 2021", "Rabu kemarin (26/9)", "(24/08/2022)", "3 hingga 5 Maret 2020", "30 November - 2 Desember
 2019", "Kamis (31/1)", "Selasa (12/3/2019)", "Jumat (12/10/18)", "Rabu, (5/10-2022)", "pada 14 Januari 2016", "12 Des 2019",
 "akhir Oktober 2024" (a month), "pada Mei mendatang", "tahun 2018" / "pada 2021" (a
 year), and a bare weekday "Selasa".
@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", starting(_DIGIT,
         rf"\b(?P<d1>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b)?")),
     ("paren", starting(_WD_FIRST | {r"\("},
-        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*(?:(?:kemarin|lalu)\s+)?)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
         rf"/(?P<m>\d{{1,2}})(?:(?:/|-(?=(?:19|20)\d\d\)))(?P<y>\d{{4}}|\d{{2}}))?\)")),
     ("day", starting(_WD_FIRST | _DIGIT,
         rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})"

@@ -44,6 +44,21 @@ def test_explicit_dates(text, expected):
     assert dates(text) == expected
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Rapat digelar Rabu kemarin (26/9) di Jambi.", D(2018, 9, 27),
+     ("Rabu kemarin (26/9)", D(2018, 9, 26))),
+    ("Acara itu Jum'at (9/3) malam ramai.", D(2018, 3, 10), ("Jum'at (9/3)", D(2018, 3, 9))),
+    ("Rapat Jumat (12/10/18) dibuka.", None, ("Jumat (12/10/18)", D(2018, 10, 12))),
+    ("Sosialisasi digelar (24/08/2022).", None, ("(24/08/2022)", D(2022, 8, 24))),
+    ("Kamis 11 September 2025 – Rapat dibuka.", None, ("Kamis 11 September 2025", D(2025, 9, 11))),
+    ("Rapat Senin, 28 Agustus 2023 dibuka.", None, ("Senin, 28 Agustus 2023", D(2023, 8, 28))),
+])
+def test_weekday_and_date_shapes_of_real_news(text, published, expected):
+    (written, day), = [(t, first) for t, first, last, kind in dates(text, published)
+                       if kind == "day" and first == last]
+    assert (written, day) == expected
+
+
 def test_periods_counts_and_places_are_not_dates():
     text = ("RPJMN 2015-2019 dan RENSTRA tahun 2015-2019 menargetkan 15 desa, "
             "24 kabupaten/kota dan 2.130 tim; Sabtu lalu ada rapat.")
