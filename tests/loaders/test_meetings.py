@@ -535,8 +535,12 @@ def test_ongoing_work_made_specific_in_the_next_sentence_and_a_park_as_venue():
 
 
 @pytest.mark.parametrize("name, cls", [("Malam Penganugerahan Duta Genre", KB.Ceremony),
-                                       ("Festival Kampung KB", KB.Ceremony)])
-def test_award_nights_and_festivals_are_ceremonies(name, cls):
+                                       ("Festival Kampung KB", KB.Ceremony),
+                                       ("Gebyar Pelayanan KB", KB.Ceremony),
+                                       ("Penyuluhan Kesehatan Reproduksi", KB.Socialization),
+                                       ("Pembekalan Kader TPK", KB.Training),
+                                       ("Talkshow Cegah Stunting", KB.Meeting)])
+def test_award_nights_festivals_and_other_event_words(name, cls):
     assert meeting_class(name) == cls
 
 
