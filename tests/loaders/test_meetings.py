@@ -538,8 +538,7 @@ def test_ongoing_work_made_specific_in_the_next_sentence_and_a_park_as_venue():
                                        ("Festival Kampung KB", KB.Ceremony),
                                        ("Gebyar Pelayanan KB", KB.Ceremony),
                                        ("Penyuluhan Kesehatan Reproduksi", KB.Socialization),
-                                       ("Pembekalan Kader TPK", KB.Training),
-                                       ("Talkshow Cegah Stunting", KB.Meeting)])
+                                       ("Pembekalan Kader TPK", KB.Training)])
 def test_award_nights_festivals_and_other_event_words(name, cls):
     assert meeting_class(name) == cls
 
