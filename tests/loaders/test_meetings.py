@@ -621,3 +621,14 @@ def test_a_meeting_word_followed_by_its_being_held_and_a_theme_after_kegiatan_be
         ("loc", "place/desa-sekumpul"), ("start", D(2022, 8, 24)), ("end", D(2022, 8, 24))]
     assert slots_of(ctx, by_label["integrasi Kampung KB Bersama Mitra Kerja"])[:2] == [
         ("loc", "place/desa-lobuto"), ("start", D(2022, 8, 29))]
+
+
+def test_bare_verb_forms_news_writes_gelar_and_canangkan():
+    text = ("BKKBN Sulsel gelar Rapat Kerja Daerah di Hotel Claro Makassar, Selasa (21/2). "
+            "Pemerintah Kabupaten Banjar canangkan Kampung KB Desa Antasan, Rabu (22/2).")
+    ctx = run(text, [("org/bkkbn-sulsel", KB.RepresentativeOffice, "BKKBN Sulsel"),
+                     ("org/pemkab-banjar", KB.RegionalGovernment, "Pemerintah Kabupaten Banjar")],
+              D(2023, 2, 23))
+    organizers = {events(ctx)[k][0]: o for k, s, o in facts(ctx) if s == "org"}
+    assert organizers == {"Rapat Kerja Daerah": "org/bkkbn-sulsel",
+                          "pencanangan Kampung KB Desa Antasan": "org/pemkab-banjar"}
