@@ -122,8 +122,8 @@ _COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
 _WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
                        r"berkoordinasi)\s*(?:dengan\s+)?")
-_APPROX = (r"(?:(?:sebanyak|sekitar|kurang\s+lebih|lebih\s+dari|hampir|tak\s+kurang\s+dari"
-           r"|tidak\s+kurang\s+dari)\s+)?")
+_APPROX = (r"(?:(?:sebanyak|sekitar|kurang\s+lebih|lebih\s+kurang|lebih\s+dari|hampir|tak\s+kurang\s+dari"
+           r"|tidak\s+kurang\s+dari|sedikitnya|setidaknya|mencapai)\s+)?")
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:oleh\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"

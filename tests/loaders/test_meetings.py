@@ -423,6 +423,8 @@ def test_a_launch_with_a_count_in_its_name_its_venue_grounds_and_who_struck_the_
 @pytest.mark.parametrize("text, n", [
     ("Rapat Koordinasi Penyuluh KB digelar di Jambi dan diikuti 1.908 penyuluh KB.", 1908),
     ("Sosialisasi Program Bangga Kencana itu dihadiri sekitar 500 peserta dari 12 desa.", 500),
+    ("Sosialisasi Program Bangga Kencana itu dihadiri sedikitnya 300 warga.", 300),
+    ("Rapat Koordinasi Kader diikuti oleh lebih kurang 120 kader KB.", 120),
 ])
 def test_counts_real_news_writes(text, n):
     ctx = run(text, [], D(2023, 9, 14))
