@@ -208,6 +208,7 @@ class _Meeting:
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
+    launched_at: set[int] = field(default_factory=set)  # offsets of places read as launched
     habit: bool = False  # first named as ongoing work ("terus melakukan …")
     key: str = ""
 
@@ -677,8 +678,10 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         break
     if m.kind == "launch":  # "mencanangkan Desa X sebagai Kampung KB": launched there
         obj = re.compile(r"\s*(?:(?i:sebanyak|sejumlah)\s+)?").match(text, after, end).end()
-        x.places.extend((_PLACE_RANK.get(f.cls, 3), f.start, f.key, sent) for f in places_in(ctx, obj, end)
-                        if f.start == obj and _PLACE_RANK.get(f.cls, 3) in (1, 2))
+        for f in places_in(ctx, obj, end):
+            if f.start == obj and _PLACE_RANK.get(f.cls, 3) in (1, 2):
+                x.places.append((_PLACE_RANK.get(f.cls, 3), f.start, f.key, sent))
+                x.launched_at.add(f.start)
     _read_places(ctx, x, after, end, sent)
     # "X, pada acara Y di Z, Rabu (23/3), mengatakan": said at the meeting, on its day
     at_event = m.kind == "name" and _KIND_NOUN.search(text, max(0, start - 40), start) is not None
@@ -938,6 +941,8 @@ def _facts(ctx: Context, x: _Meeting) -> None:
             add(Fact(x.key, KB.organizedBy, EntityRef(key), ev(pos)))
     if x.places:
         _, pos, key, _ = min(x.places, key=lambda t: (t[0], t[1]))
+        if pos in x.launched_at:  # "mencanangkan Desa X …": the name holding X says it best
+            pos = next((f.start for m in x.names for f in places_in(ctx, m.start, m.end) if f.key == key), pos)
         add(Fact(x.key, SCHEMA.location, EntityRef(key), ev(pos)))
     elif x.names:
         inner = [f for m in x.names for f in places_in(ctx, m.start, m.end)]
