@@ -35,10 +35,12 @@ Done = TypeVar("Done")
 
 
 def extract_article(article: Article) -> Extraction:
-    """Clean the article and extract its entities, facts and statements."""
+    """Clean the article and extract its entities, facts and statements (with the renames
+    it reports: ``loaders/renames.py``)."""
     from .extract import extract
+    from .renames import with_reported_renames
 
-    return extract(article, clean(article))
+    return with_reported_renames(extract(article, clean(article)))
 
 
 def article_rdf(extraction: Extraction) -> Graph:

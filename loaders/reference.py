@@ -31,9 +31,15 @@ from rdflib import Literal, URIRef
 from .mapping import Triple, iri_of_key
 from .resolve import entity_key
 
-__all__ = ["partial_date", "reference_graph_ntriples", "reference_triples"]
+__all__ = ["name_change_iri", "partial_date", "reference_graph_ntriples", "reference_triples"]
 
 _FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv"}
+
+
+def name_change_iri(entity: URIRef, former: str) -> URIRef:
+    """``namechange/<entity slug>-<former name slug>``: the rename of ``entity`` from
+    ``former`` (the same IRI for the lexicon and for an article that reports it)."""
+    return entity_iri("namechange", slugify(f"{entity.rsplit('/', 1)[-1]} {former}"))
 
 
 def partial_date(text: str) -> Literal:
@@ -81,7 +87,7 @@ def _names(out: set[Triple], entry: Entry) -> None:
     for i, (former, when) in enumerate(changes):
         periods.append((former, since, when))
         new = changes[i + 1][0] if i + 1 < len(changes) else entry.label
-        _change(out, iri, slug, source, former, new, when)
+        _change(out, iri, source, former, new, when)
         since = when
     periods.append((entry.label, since, None))
     for name, start, until in periods:
@@ -96,9 +102,9 @@ def _names(out: set[Triple], entry: Entry) -> None:
         out.add((node, PROV.wasDerivedFrom, source))
 
 
-def _change(out: set[Triple], iri: URIRef, slug: str, source: URIRef, former: str, new: str,
+def _change(out: set[Triple], iri: URIRef, source: URIRef, former: str, new: str,
             when: str | None) -> None:
-    change = entity_iri("namechange", slugify(f"{slug} {former}"))
+    change = name_change_iri(iri, former)
     out.add((iri, KB.nameChange, change))
     out.add((change, RDF.type, KB.NameChange))
     out.add((change, RDFS.label, Literal(f"{former} → {new}", lang="id")))
