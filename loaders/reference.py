@@ -1,9 +1,22 @@
-"""Reference data from the lexicon: the names an organization or program has held.
+"""Reference data from the lexicon: the names an organization or program has held, and
+what the lexicon knows of its entities (parent bodies, government levels, Wikidata IDs).
 
 What the lexicon knows is not what an article said, so it goes into a graph of its own
 (``namespaces.LEXICON_GRAPH``), each statement derived (``prov:wasDerivedFrom``) from
 the lexicon row, a ``kb:ReferenceSource`` whose ``dcterms:source`` are what the row
-cites (a regulation, a web page). No article is named as the source of a rename.
+cites (a regulation, a web page). No article is named as the source of a rename, nor of
+a Wikidata ID, a government level or a parent that it does not itself state: an article
+graph holds such a fact only with a sentence that names both ends (``loaders/mapping.py``).
+
+For every entry and place the lexicon describes (``E prov:wasDerivedFrom`` its row; no
+types or labels here, so that an entity no article names stays out of the tables):
+
+* ``E kb:wikidataId "Q…" ; schema:sameAs wd:Q…`` (organizations, programs, frameworks,
+  provinces, cities and regencies with a Wikidata ID);
+* ``E kb:governmentLevel kb:Level…`` (an organization's ``level``);
+* ``E org:subOrganizationOf P`` (an organization's ``parent``), ``E kb:partOfProgram P``
+  (a program's ``parent``);
+* ``E kb:kemendagriCode "61.71"`` (a city's or regency's code).
 
 For a renamed entry (``former_names`` in ``organizations.csv`` / ``programs.csv``):
 
@@ -25,15 +38,30 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kbgraph.ontology.lexicon import Entry, Lexicon, load_lexicon
-from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, RDFS, XSD, entity_iri, slugify
+from kbgraph.ontology.namespaces import (
+    DCTERMS,
+    KB,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    WD,
+    XSD,
+    entity_iri,
+    slugify,
+)
 from rdflib import Literal, URIRef
 
 from .mapping import Triple, iri_of_key
-from .resolve import entity_key
+from .resolve import LEVELS, entity_key
 
 __all__ = ["name_change_iri", "partial_date", "reference_graph_ntriples", "reference_triples"]
 
-_FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv"}
+_FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv",
+          "province": "provinces.csv", "regency": "regencies.csv"}
+#: The relation of an entry to its ``parent``, by kind.
+_PARENT = {"org": ORG.subOrganizationOf, "program": KB.partOfProgram}
 
 
 def name_change_iri(entity: URIRef, former: str) -> URIRef:
@@ -54,7 +82,39 @@ def reference_triples(lex: Lexicon) -> set[Triple]:
     for entry in lex.entries:
         if entry.former_names:
             _names(out, entry)
+        _knowledge(out, entry)
+    for province in lex.provinces:
+        _described(out, "province", province.label, wikidata=province.wikidata)
+    for regency in lex.regencies:
+        _described(out, "regency", regency.label, wikidata=regency.wikidata,
+                   facts=[(KB.kemendagriCode, Literal(regency.kemendagri))]
+                   if regency.kemendagri else [])
     return out
+
+
+def _knowledge(out: set[Triple], entry: Entry) -> None:
+    """The entry's Wikidata ID, government level and parent, if it has any."""
+    facts: list[tuple[URIRef, URIRef | Literal]] = []
+    if entry.level in LEVELS and entry.kind == "org":
+        facts.append((KB.governmentLevel, LEVELS[entry.level]))
+    if entry.parent and entry.kind in _PARENT:
+        facts.append((_PARENT[entry.kind], iri_of_key(entity_key(entry.kind, entry.parent))))
+    _described(out, entry.kind, entry.label, wikidata=entry.wikidata, facts=facts, entry=entry)
+
+
+def _described(out: set[Triple], kind: str, label: str, *, wikidata: str | None,
+               facts: list[tuple[URIRef, URIRef | Literal]] = (), entry: Entry | None = None,
+               ) -> None:
+    """``facts`` (and the Wikidata ID) of one lexicon row's entity, derived from the row."""
+    facts = list(facts)
+    if wikidata:
+        facts += [(KB.wikidataId, Literal(wikidata)), (SCHEMA.sameAs, WD[wikidata])]
+    if not facts:
+        return
+    iri = iri_of_key(entity_key("place" if kind in ("province", "regency") else kind, label))
+    for predicate, obj in facts:
+        out.add((iri, predicate, obj))
+    out.add((iri, PROV.wasDerivedFrom, _source(out, entry) if entry else _row(out, kind, label)))
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +124,18 @@ def reference_graph_ntriples() -> str:
     return "".join(sorted(lines))
 
 
-def _source(out: set[Triple], entry: Entry) -> URIRef:
-    """The lexicon row as a provenance entity citing what the row cites."""
-    node = entity_iri("lexicon", slugify(f"{entry.kind} {entry.label}"))
+def _row(out: set[Triple], kind: str, label: str) -> URIRef:
+    """The lexicon row ``kind``/``label`` as a provenance entity."""
+    node = entity_iri("lexicon", slugify(f"{kind} {label}"))
     out.add((node, RDF.type, KB.ReferenceSource))
     out.add((node, RDF.type, PROV.Entity))
-    out.add((node, RDFS.label, Literal(f"ontology/lexicon/{_FILES[entry.kind]}: {entry.label}")))
+    out.add((node, RDFS.label, Literal(f"ontology/lexicon/{_FILES[kind]}: {label}")))
+    return node
+
+
+def _source(out: set[Triple], entry: Entry) -> URIRef:
+    """The lexicon row of an entry, citing what the row cites."""
+    node = _row(out, entry.kind, entry.label)
     for cited in entry.name_sources:
         value = URIRef(cited) if cited.startswith(("http://", "https://")) else Literal(cited)
         out.add((node, DCTERMS.source, value))

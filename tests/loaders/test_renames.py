@@ -13,7 +13,7 @@ from kbgraph.loaders.pipeline import article_rdf, extract_article
 from kbgraph.loaders.read import read_path
 from kbgraph.loaders.reference import reference_triples
 from kbgraph.ontology.lexicon import load_lexicon
-from kbgraph.ontology.namespaces import KB, PROV, RDF
+from kbgraph.ontology.namespaces import KB, RDF
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLE = Path(__file__).resolve().parents[2] / "loaders" / "sample"
@@ -73,6 +73,5 @@ def test_the_article_graph_cites_the_sentence_for_the_lexicon_s_own_rename():
     assert (URIRef(f"https://w3id.org/kbgraph/id/{PROGRAM}"), KB.nameChange, change) in lexicon
     (evidence,) = g.subjects(RDF.object, change)
     assert (evidence, RDF.type, KB.Evidence) in g
-    assert (evidence, PROV.wasDerivedFrom, None) in g
     # the date stays the lexicon's: the article adds no date and no description of its own
     assert not set(g.predicate_objects(change))
