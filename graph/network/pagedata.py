@@ -41,7 +41,7 @@ SHORT_CHARS = 30  # a longer label is drawn as its shortest alias, when it has o
 LABEL_WEIGHT = {"Organization": 1.5, "Person": 1.5, "Post": 1.0, "Meeting": 1.0, "Program": 1.0,
                 "PolicyFramework": 0.8, "Place": 0.6}
 _FIXED = {"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles", "years", "level",
-          "publisher"}
+          "publisher", "names", "labelNow"}
 
 
 def short_label(d: dict[str, Any]) -> str:
