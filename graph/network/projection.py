@@ -47,6 +47,7 @@ from kbgraph.graph.store.terms import from_ox, to_ox
 __all__ = [
     "TOP_CLASSES",
     "name_during",
+    "names_in_time",
     "Queryable",
     "queryable",
     "select",
@@ -320,22 +321,32 @@ def _dated(name: str, start: str | None, until: str | None) -> str:
     return f"{name} ({bounds})" if bounds else name
 
 
+def names_in_time(d: Mapping[str, Any]) -> list[tuple[str, str | None, str | None]]:
+    """``(name, from, until)`` of each of the node's ``names``, oldest first.
+
+    >>> names_in_time({"names": ["Old (until 2024-10)", "New (from 2024-10)"]})
+    [('Old', None, '2024-10'), ('New', '2024-10', None)]
+    """
+    out = []
+    for text in d.get("names", ()):
+        m = _DATED.match(text)
+        out.append((m.group("name"), m.group("start"), m.group("until")))
+    return out
+
+
 def name_during(d: Mapping[str, Any], years: tuple[int, int]) -> str:
     """The node's name during the years ``years`` (inclusive): its one name valid at some
-    time in them, else (renamed in that period, or never renamed) its label.
+    time in them, else (renamed in that period, or never renamed) its label. The page's
+    script (``nameDuring`` in viz.js) applies the same rule to its period filter.
 
     >>> d = {"label": "New", "names": ["Old (until 2024-10)", "New (from 2024-10)"]}
     >>> name_during(d, (2017, 2023)), name_during(d, (2025, 2025)), name_during(d, (2023, 2025))
     ('Old', 'New', 'New')
     """
     first, last = f"{years[0]}-01-01", f"{years[1]}-12-31"
-    valid = []
-    for text in d.get("names", ()):
-        m = _DATED.match(text)
-        start, until = m.group("start"), m.group("until")
-        # bounds are text as precise as the source: "2024-10" starts before "2024-10-31"
-        if (start is None or start <= last) and (until is None or until > first):
-            valid.append(m.group("name"))
+    # bounds are text as precise as the source: "2024-10" starts before "2024-10-31"
+    valid = [name for name, start, until in names_in_time(d)
+             if (start is None or start <= last) and (until is None or until > first)]
     return valid[0] if len(valid) == 1 else d["label"]
 
 
