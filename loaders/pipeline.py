@@ -26,6 +26,7 @@ from .clean import clean
 from .mapping import Triple, to_graph, to_triples
 from .model import Article, Extraction
 from .read import PathLike, iter_sources, read_path
+from .reference import as_the_article_states_it
 
 __all__ = ["article_rdf", "article_triples", "extract_article", "extract_in_order", "iter_sources",
            "load_paths", "read_path"]
@@ -44,13 +45,15 @@ def extract_article(article: Article) -> Extraction:
 
 
 def article_rdf(extraction: Extraction) -> Graph:
-    """The article's named graph (``namespaces.article_graph(article.id)``)."""
-    return to_graph(extraction)
+    """The article's named graph (``namespaces.article_graph(article.id)``): what the
+    article states, without the lexicon's knowledge it does not state
+    (``reference.as_the_article_states_it``; that is in the lexicon graph)."""
+    return to_graph(as_the_article_states_it(extraction))
 
 
 def article_triples(extraction: Extraction) -> set[Triple]:
     """The triples of :func:`article_rdf` without an rdflib Graph (what a build writes)."""
-    return to_triples(extraction)
+    return to_triples(as_the_article_states_it(extraction))
 
 
 def _pool_context() -> mp.context.BaseContext:

@@ -6,7 +6,8 @@ What the lexicon knows is not what an article said, so it goes into a graph of i
 the lexicon row, a ``kb:ReferenceSource`` whose ``dcterms:source`` are what the row
 cites (a regulation, a web page). No article is named as the source of a rename, nor of
 a Wikidata ID, a government level or a parent that it does not itself state: an article
-graph holds such a fact only with a sentence that names both ends (``loaders/mapping.py``).
+graph holds such a fact only with a sentence that names both ends
+(:func:`as_the_article_states_it`, applied before mapping).
 
 For every entry and place the lexicon describes (``E prov:wasDerivedFrom`` its row; no
 types or labels here, so that an entity no article names stays out of the tables):
@@ -35,6 +36,7 @@ Same lexicon, same triples.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kbgraph.ontology.lexicon import Entry, Lexicon, load_lexicon
@@ -54,9 +56,11 @@ from kbgraph.ontology.namespaces import (
 from rdflib import Literal, URIRef
 
 from .mapping import Triple, iri_of_key
+from .model import EntityRef, Extraction, Fact
 from .resolve import LEVELS, entity_key
 
-__all__ = ["name_change_iri", "partial_date", "reference_graph_ntriples", "reference_triples"]
+__all__ = ["as_the_article_states_it", "name_change_iri", "partial_date", "reference_graph_ntriples",
+           "reference_triples"]
 
 _FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv",
           "province": "provinces.csv", "regency": "regencies.csv"}
@@ -115,6 +119,54 @@ def _described(out: set[Triple], kind: str, label: str, *, wikidata: str | None,
     for predicate, obj in facts:
         out.add((iri, predicate, obj))
     out.add((iri, PROV.wasDerivedFrom, _source(out, entry) if entry else _row(out, kind, label)))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> frozenset[Triple]:
+    return frozenset(reference_triples(load_lexicon()))
+
+
+def as_the_article_states_it(extraction: Extraction) -> Extraction:
+    """The extraction without the lexicon's knowledge the article does not state.
+
+    A fact that is reference data (in :func:`reference_triples`: a parent, a government
+    level, a code) stays only where its evidence sentence names both its ends (a program
+    and the program it is part of, in one sentence); a level or a code, which no sentence
+    states, is left to the lexicon graph, and so is every Wikidata ID. A rename the
+    article reports (``loaders/renames.py``) stays: its sentence says it.
+    """
+    known = _shipped()
+    sentences = {s.index: s for s in extraction.sentences}
+    facts = [f for f in extraction.facts
+             if f.predicate == KB.nameChange or _triple(f) not in known
+             or _names_both(extraction, f, sentences.get(f.evidence.sentence))]
+    entities = {k: replace(e, wikidata=None) if e.wikidata else e
+                for k, e in extraction.entities.items()}
+    return replace(extraction, facts=facts, entities=entities)
+
+
+def _triple(fact: Fact) -> Triple | None:
+    """The fact as the triple the mapping writes, for the kinds reference data has."""
+    try:
+        subject = iri_of_key(fact.subject)
+        if isinstance(fact.obj, EntityRef):
+            return subject, fact.predicate, iri_of_key(fact.obj.key)
+    except ValueError:
+        return None
+    if isinstance(fact.obj, URIRef):
+        return subject, fact.predicate, fact.obj
+    if isinstance(fact.obj, str) and fact.datatype is None:
+        return subject, fact.predicate, Literal(fact.obj)
+    return None
+
+
+def _names_both(extraction: Extraction, fact: Fact, sentence) -> bool:
+    """Whether the fact's evidence sentence mentions its subject and its (entity) object."""
+    if sentence is None or not isinstance(fact.obj, EntityRef):
+        return False
+    ends = [extraction.entities.get(fact.subject), extraction.entities.get(fact.obj.key)]
+    return all(e is not None and any(sentence.start <= m.span.start and m.span.end <= sentence.end
+                                     for m in e.mentions) for e in ends)
 
 
 @lru_cache(maxsize=1)

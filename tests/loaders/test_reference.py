@@ -4,6 +4,8 @@ sources say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Graph, Literal, URIRef
 
 from kbgraph.loaders.reference import reference_graph_ntriples, reference_triples
@@ -86,3 +88,34 @@ def test_levels_parents_wikidata_ids_and_codes_come_from_the_lexicon_row():
         assert (source, RDF.type, KB.ReferenceSource) in g
         # no types or labels: an entity no article names stays out of every table
         assert not set(g.objects(entity, RDF.type)) and not set(g.objects(entity, RDFS.label))
+
+
+def test_an_article_graph_states_lexicon_knowledge_only_with_a_sentence_naming_both_ends():
+    from kbgraph.loaders.pipeline import article_rdf, extract_article
+    from kbgraph.loaders.read import read_path
+    from kbgraph.loaders.reference import as_the_article_states_it
+
+    dev = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "dev").glob("*.txt"))
+    lexicon = reference_triples(load_lexicon())
+    kept = dropped = 0
+    for path in dev:
+        (article,), _ = read_path(path)
+        x = extract_article(article)
+        y = as_the_article_states_it(x)
+        for fact in y.facts:
+            subject = URIRef(ID + fact.subject)
+            obj = URIRef(ID + fact.obj.key) if hasattr(fact.obj, "key") else fact.obj
+            if (subject, fact.predicate, obj) in lexicon and fact.predicate != KB.nameChange:
+                kept += 1
+                sentence = x.sentences[fact.evidence.sentence]
+                for key in (fact.subject, fact.obj.key):
+                    assert any(sentence.start <= m.span.start and m.span.end <= sentence.end
+                               for m in x.entities[key].mentions), (path.name, fact, sentence.text)
+        dropped += len(x.facts) - len(y.facts)
+        g = article_rdf(x)
+        assert not set(g.triples((None, KB.wikidataId, None))), path.name  # the lexicon graph's
+        assert not set(g.triples((None, KB.kemendagriCode, None))), path.name
+        assert (BKKBN, KB.governmentLevel, KB.LevelPusat) not in g, path.name
+    # Kampung KB "part of" Bangga Kencana where one sentence names both, not where the
+    # evidence was only the first sentence naming Kampung KB
+    assert kept >= 10 and dropped >= 40
