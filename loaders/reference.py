@@ -9,8 +9,9 @@ a Wikidata ID, a government level or a parent that it does not itself state: an 
 graph holds such a fact only with a sentence that names both ends
 (:func:`as_the_article_states_it`, applied before mapping).
 
-For every entry and place the lexicon describes (``E prov:wasDerivedFrom`` its row; no
-types or labels here, so that an entity no article names stays out of the tables):
+For every entry and place the lexicon describes (``E prov:wasDerivedFrom`` its row, for a
+place its file; no types or labels here, so that an entity no article names stays out of
+the tables):
 
 * ``E kb:wikidataId "Q…" ; schema:sameAs wd:Q…`` (organizations, programs, frameworks,
   provinces, cities and regencies with a Wikidata ID);
@@ -118,7 +119,8 @@ def _described(out: set[Triple], kind: str, label: str, *, wikidata: str | None,
     iri = iri_of_key(entity_key("place" if kind in ("province", "regency") else kind, label))
     for predicate, obj in facts:
         out.add((iri, predicate, obj))
-    out.add((iri, PROV.wasDerivedFrom, _source(out, entry) if entry else _row(out, kind, label)))
+    # a place's row is found by its label: the file is its source (one node, not 548)
+    out.add((iri, PROV.wasDerivedFrom, _source(out, entry) if entry else _row(out, kind, None)))
 
 
 @lru_cache(maxsize=1)
@@ -176,12 +178,13 @@ def reference_graph_ntriples() -> str:
     return "".join(sorted(lines))
 
 
-def _row(out: set[Triple], kind: str, label: str) -> URIRef:
-    """The lexicon row ``kind``/``label`` as a provenance entity."""
-    node = entity_iri("lexicon", slugify(f"{kind} {label}"))
+def _row(out: set[Triple], kind: str, label: str | None) -> URIRef:
+    """The lexicon row ``kind``/``label`` (None: the whole file) as a provenance entity."""
+    node = entity_iri("lexicon", slugify(f"{kind} {label}" if label else _FILES[kind]))
     out.add((node, RDF.type, KB.ReferenceSource))
     out.add((node, RDF.type, PROV.Entity))
-    out.add((node, RDFS.label, Literal(f"ontology/lexicon/{_FILES[kind]}: {label}")))
+    name = f"ontology/lexicon/{_FILES[kind]}"
+    out.add((node, RDFS.label, Literal(f"{name}: {label}" if label else name)))
     return node
 
 

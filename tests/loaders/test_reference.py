@@ -81,8 +81,7 @@ def test_levels_parents_wikidata_ids_and_codes_come_from_the_lexicon_row():
     assert g.value(pontianak, KB.kemendagriCode) == Literal("61.71")
     for entity, row in ((BKKBN, "organizations.csv: Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"),
                         (kampung_kb, "programs.csv: Kampung Keluarga Berencana"),
-                        (kalbar, "provinces.csv: Provinsi Kalimantan Barat"),
-                        (pontianak, "regencies.csv: Kota Pontianak")):
+                        (kalbar, "provinces.csv"), (pontianak, "regencies.csv")):
         (source,) = g.objects(entity, PROV.wasDerivedFrom)
         assert str(g.value(source, RDFS.label)) == f"ontology/lexicon/{row}"
         assert (source, RDF.type, KB.ReferenceSource) in g
