@@ -93,27 +93,22 @@ def corpus(tmp_path):
     return tmp_path / "in"
 
 
-#: Where Virtuoso 7.2.5 answers otherwise, measured on the dev corpus. GROUP_CONCAT of
-#: language-tagged names: a plain literal (Oxigraph keeps the common tag, as CONCAT does);
-#: compared without language tags. co-mentions: Virtuoso returns 344 pairs where the
-#: embedded store and Oxigraph's server return 361, some with lower counts (its evaluation
-#: of the question's nested subqueries); left out of the comparison, said in README.md.
-#: evidence: since it lists facts where the entity is subject OR object, Virtuoso's cost
-#: estimate refuses the whole table (HTTP 500, "estimated execution time … exceeds the
-#: limit of 400 (sec)"; kbgraph reports it as one StoreError); said in README.md.
-VIRTUOSO_PLAIN_CONCAT = {"programs", "frameworks"}
-VIRTUOSO_DIFFERS = {"co-mentions", "evidence"}
+#: Where Virtuoso 7.2.5 answers otherwise, measured on the dev corpus. evidence: since it
+#: lists facts where the entity is subject OR object, Virtuoso's cost estimate refuses the
+#: whole table (HTTP 500, "estimated execution time … exceeds the limit of 400 (sec)";
+#: kbgraph reports it as one StoreError); said in README.md.
+VIRTUOSO_DIFFERS = {"evidence"}
 
 
-def answers(store, plain: frozenset = frozenset(), skip: frozenset = frozenset()) -> dict:
-    """Every catalogue question's rows (as a multiset) and the stats, for comparison."""
+def answers(store, skip: frozenset = frozenset()) -> dict:
+    """Every catalogue question's rows (as a multiset, terms with their language tags and
+    datatypes) and the stats, for comparison."""
     out = {}
     for q in catalog.list_queries():
         if q.name in skip:
             continue
         result = catalog.run(store, q.name)
-        norm = untagged if q.name in plain else normalize_term
-        out[q.name] = Counter(tuple(norm(v) for v in row) for row in result.rows)
+        out[q.name] = Counter(tuple(normalize_term(v) for v in row) for row in result.rows)
     stats = store_stats(store)
     stats.location = ""
     out["stats"] = stats
@@ -122,12 +117,6 @@ def answers(store, plain: frozenset = frozenset(), skip: frozenset = frozenset()
 
 def normalize_term(value):
     return None if value is None else value.n3()
-
-
-def untagged(value):
-    if isinstance(value, Literal) and value.language:
-        value = Literal(str(value))
-    return normalize_term(value)
 
 
 @pytest.mark.slow
@@ -155,9 +144,8 @@ def test_the_dev_corpus_answers_every_question_as_the_embedded_store(server, dev
             assert counts[0] == counts[1], (step, counts)
             steps.append(counts[0])
             if step in ("build", "prune"):
-                plain = frozenset(VIRTUOSO_PLAIN_CONCAT if remote.virtuoso else ())
                 skip = frozenset(VIRTUOSO_DIFFERS if remote.virtuoso else ())
-                expected, got = answers(local, plain, skip), answers(remote, plain, skip)
+                expected, got = answers(local, skip), answers(remote, skip)
                 differ = {n: (list((expected[n] - got[n]).items())[:2], list((got[n] - expected[n]).items())[:2])
                           for n in expected if got[n] != expected[n]}
                 assert differ == {}, step
