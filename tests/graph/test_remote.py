@@ -8,7 +8,10 @@ update and a ``--prune``.
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import textwrap
 import urllib.parse
 import urllib.request
 from collections import Counter
@@ -16,7 +19,8 @@ from pathlib import Path
 
 import pytest
 from buildkit import fake_extract, write_article, write_corpus
-from liveservers import HAVE_OXIGRAPH, HAVE_VIRTUOSO, OxigraphServer, VirtuosoServer, free_port
+from liveservers import (HAVE_OXIGRAPH, HAVE_VIRTUOSO, OxigraphServer, VirtuosoServer, free_port,
+                         virtuoso_ini)
 from rdflib import Literal
 
 from kbgraph.errors import QueryError, StoreError
@@ -33,6 +37,7 @@ needs_oxigraph = pytest.mark.skipif(not HAVE_OXIGRAPH, reason="the oxigraph serv
 needs_virtuoso = pytest.mark.skipif(not HAVE_VIRTUOSO, reason="virtuoso-opensource is not installed")
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
+README = Path(__file__).resolve().parents[2] / "README.md"
 QUERIES = [
     "SELECT ?m ?label ?org ?place ?start ?n WHERE { ?m a kb:Meeting ; rdfs:label ?label ; "
     "kb:organizedBy ?org ; schema:location ?place OPTIONAL { ?m schema:startDate ?start } "
@@ -266,3 +271,29 @@ def test_an_unreachable_server_is_a_clear_error():
 ])
 def test_default_update_url(query, update):
     assert default_update_url(query) == update
+
+
+def readme_recipe(server: str) -> list[str]:
+    """The shell lines of README.md's recipe block for ``server`` (continuations joined)."""
+    text = README.read_text(encoding="utf-8")
+    blocks = [textwrap.dedent(b) for b in re.findall(r"(?ms)^ *```sh\n(.*?)^ *```", text) if server in b]
+    assert len(blocks) == 1, server
+    return blocks[0].replace("\\\n", " ").splitlines()
+
+
+@needs_virtuoso
+def test_the_readme_virtuoso_recipe_sets_what_these_tests_set(tmp_path):
+    lines = readme_recipe("virtuoso.ini")
+    setup = [line for line in lines if line.startswith(("mkdir vdb", "sed -i"))]
+    assert len(setup) == 2, lines
+    subprocess.run(["bash", "-ec", "\n".join(setup)], cwd=tmp_path, check=True, timeout=30)
+    written = (tmp_path / "vdb" / "virtuoso.ini").read_text(encoding="utf-8")
+    assert written == virtuoso_ini(tmp_path / "vdb", 8890, 1111, 1_000_000)
+    assert "/var/lib/virtuoso-opensource-7/db/" not in written
+    assert """isql-vt 127.0.0.1:1111 dba dba exec='GRANT SPARQL_UPDATE TO "SPARQL";'""" in lines
+    assert "kbgraph build articles/ --store http://127.0.0.1:8890/sparql" in lines
+
+
+def test_the_readme_oxigraph_recipe_has_the_flags_these_tests_start_it_with():
+    serve = [line for line in readme_recipe("oxigraph serve") if line.startswith("oxigraph serve")]
+    assert serve == ["oxigraph serve --location oxi-db --bind 127.0.0.1:7878 --union-default-graph"]
