@@ -238,6 +238,13 @@ def test_virtuoso_errors_name_the_setting(virtuoso, corpus):
         virtuoso.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
     remote = open_store(virtuoso.url)
     assert remote.graphs() == []  # nothing was half-written
+    # its SPARQL Update cannot take kbgraph's graphs (blank nodes, size): the error says
+    # what to do instead
+    with pytest.raises(StoreError) as refused:
+        build(open_store(virtuoso.url, update_url=virtuoso.url), [corpus], extractor=fake_extract, workers=1)
+    assert "not allowed in a constant clause" in str(refused.value)
+    assert "leave out --update-url" in refused.value.hint and "/sparql-graph-crud" in refused.value.hint
+    clear(remote)
     # an answer Virtuoso cuts at ResultSetMaxRows is an error, not a short answer
     with pytest.raises(StoreError) as cut:
         values = " ".join(str(i) for i in range(1000))  # rows from the query itself: the store is empty here
