@@ -21,7 +21,7 @@ import pytest
 from buildkit import fake_extract, write_article, write_corpus
 from liveservers import (HAVE_OXIGRAPH, HAVE_VIRTUOSO, OxigraphServer, VirtuosoServer, free_port,
                          virtuoso_ini)
-from rdflib import Literal
+from rdflib import Graph, Literal, Namespace, URIRef
 
 from kbgraph.errors import QueryError, StoreError
 from kbgraph.graph.stats import store_stats
@@ -280,12 +280,18 @@ def test_default_update_url(query, update):
     assert default_update_url(query) == update
 
 
+def readme_block(lang: str, holding: str) -> str:
+    """README.md's one fenced ``lang`` block that holds ``holding`` (dedented)."""
+    text = README.read_text(encoding="utf-8")
+    blocks = [textwrap.dedent(b) for b in re.findall(rf"(?ms)^ *```{lang}\n(.*?)^ *```", text)
+              if holding in b]
+    assert len(blocks) == 1, (lang, holding)
+    return blocks[0]
+
+
 def readme_recipe(server: str) -> list[str]:
     """The shell lines of README.md's recipe block for ``server`` (continuations joined)."""
-    text = README.read_text(encoding="utf-8")
-    blocks = [textwrap.dedent(b) for b in re.findall(r"(?ms)^ *```sh\n(.*?)^ *```", text) if server in b]
-    assert len(blocks) == 1, server
-    return blocks[0].replace("\\\n", " ").splitlines()
+    return readme_block("sh", server).replace("\\\n", " ").splitlines()
 
 
 @needs_virtuoso
@@ -304,3 +310,21 @@ def test_the_readme_virtuoso_recipe_sets_what_these_tests_set(tmp_path):
 def test_the_readme_oxigraph_recipe_has_the_flags_these_tests_start_it_with():
     serve = [line for line in readme_recipe("oxigraph serve") if line.startswith("oxigraph serve")]
     assert serve == ["oxigraph serve --location oxi-db --bind 127.0.0.1:7878 --union-default-graph"]
+
+
+def test_the_readme_fuseki_recipe_serves_a_union_default_graph_at_the_urls_it_builds_into():
+    # (Fuseki itself is not tested: it is in no package registry this machine reaches)
+    fuseki, tdb2 = Namespace("http://jena.apache.org/fuseki#"), Namespace("http://jena.apache.org/2016/tdb#")
+    config = Graph().parse(data=readme_block("turtle", "fuseki:Service"), format="turtle",
+                           publicID="file:///kb.ttl")
+    dataset = URIRef("file:///kb.ttl#dataset")
+    assert config.value(dataset, tdb2.unionDefaultGraph).toPython() is True
+    service = URIRef("file:///kb.ttl#service")
+    assert str(config.value(service, fuseki.name)) == "kb" and config.value(service, fuseki.dataset) == dataset
+    endpoints = {(str(config.value(e, fuseki.name)), config.value(e, fuseki.operation))
+                 for e in config.objects(service, fuseki.endpoint)}
+    assert endpoints == {("query", fuseki.query), ("update", fuseki.update)}
+    lines = readme_recipe("fuseki-server")
+    assert "fuseki-server --localhost --port 3030 --config kb.ttl" in lines
+    assert ("kbgraph build articles/ --store http://127.0.0.1:3030/kb/query "
+            "--update-url http://127.0.0.1:3030/kb/update") in lines
