@@ -3,14 +3,20 @@
     python benchmarks/run.py --n 1000 --browser                   # with rdflib side by side
     python benchmarks/run.py --n 10000 --no-rdflib --repeat 3 --browser
     python benchmarks/run.py --n 10000 --reuse-store --skip-queries  # the viz again
+    python benchmarks/run.py --n 10000 --no-rdflib --baseline 4cd61c3  # side by side with an older kbgraph
 
 Figures: build throughput cold and warm (articles/s, triples/s), peak RSS of the build
 process, incremental rebuild of one changed article among N, store size on disk, the
 latency (median, p95) of every catalogue question on the embedded Oxigraph store and on
 rdflib's in-memory store side by side (ratio), and the time and size of the viz HTML with
 the default --max-nodes (first after a build, which projects the network, and again from
-the store's cache). Each build runs in a child process so its peak RSS is its own; the
-corpus is generated once per WORKDIR and kept.
+the store's cache). Each build runs in a child process so its peak RSS and its CPU time
+(user + system, the build process and its extraction workers: on a shared machine this
+is the figure that does not depend on what else runs) are its own; the corpus is
+generated once per WORKDIR and kept. ``--baseline COMMIT`` builds the same corpus and
+asks the same questions with the kbgraph of that commit too (its files are taken with
+``git archive`` and put first on the child's ``PYTHONPATH``), so two models are compared
+in one run on one machine state.
 Not a test: targets are reported, not asserted (see benchmarks/RESULTS.md).
 """
 
@@ -36,22 +42,31 @@ sys.path.insert(0, str(HERE))
 import generate
 
 
-def _child_build(store: str, corpus: str) -> dict:
-    """Run ``kbgraph build`` in a child process; wall time and peak RSS (MiB)."""
+def _child_build(store: str, corpus: str, env: dict | None = None) -> dict:
+    """Run ``kbgraph build`` in a child process; wall time, CPU time and peak RSS (MiB)."""
     code = (
         "import json, resource, sys, time\n"
+        "def cpu():\n"
+        "    return sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)"
+        " for f in ('ru_utime', 'ru_stime'))\n"
+        "c = cpu()\n"
         "from kbgraph.graph.store import open_store\n"
-        "from kbgraph.graph.store.build import build\n"
+        "try:\n"
+        "    from kbgraph.graph.store.build import build\n"
+        "except ImportError:  # a baseline from before graph/store/\n"
+        "    from kbgraph.graph.build import build\n"
         "t = time.perf_counter()\n"
         f"with open_store({store!r}) as s:\n"
         f"    r = build(s, [{corpus!r}])\n"
         "el = time.perf_counter() - t\n"
+        "cpu_s = cpu() - c\n"
         "rss = int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:'))) / 1024\n"
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': el, 'rss_mib': rss, 'child_rss_mib': kids,"
+        "print(json.dumps({'seconds': el, 'cpu_seconds': cpu_s, 'rss_mib': rss, 'child_rss_mib': kids,"
         " 'report': {k: v for k, v in vars(r).items() if isinstance(v, (int, float, str))}}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=tempfile.gettempdir())  # not the checkout: "" on sys.path would win
     if out.returncode not in (0, 2):
         raise SystemExit(f"build failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -119,9 +134,40 @@ def _variants(info) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
-def measure_build(n: int, workdir: Path) -> list[tuple[str, str]]:
+def baseline_env(commit: str, workdir: Path) -> dict:
+    """An environment whose ``kbgraph`` is the one of ``commit`` (``git archive`` of this
+    repository, laid out as its pyproject.toml's ``package-dir`` says)."""
+    import tomllib
+
+    root = workdir / f"baseline-{commit}"
+    if not root.exists():
+        src = workdir / f"baseline-{commit}-src"
+        shutil.rmtree(src, ignore_errors=True)
+        src.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", commit], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive.stdout, check=True)
+        tool = tomllib.loads((src / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+        tmp = workdir / f"baseline-{commit}-tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        for package, folder in sorted(tool["package-dir"].items(), key=lambda kv: kv[0].count(".")):
+            target = tmp.joinpath(*package.split("."))
+            target.mkdir(parents=True, exist_ok=True)
+            for item in (src / folder).iterdir():
+                if item.is_file() or item.name in ("assets", "lexicon", "sample", "static", "lib"):
+                    dest = target / item.name
+                    if not dest.exists():
+                        (shutil.copytree if item.is_dir() else shutil.copy2)(item, dest)
+        tmp.rename(root)
+    return {**os.environ, "PYTHONPATH": str(root)}
+
+
+def _cpu_cell(run: dict, n: int) -> str:
+    return f"{run['cpu_seconds']:.1f} s CPU, {1000 * run['cpu_seconds'] / n:.1f} ms CPU per article"
+
+
+def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "") -> list[tuple[str, str]]:
     """Generate (cached) and build the corpus three times: cold, unchanged, one changed."""
-    from kbgraph.graph.store import open_store
+    import pyoxigraph as ox
 
     rows: list[tuple[str, str]] = []
     corpus = workdir / f"corpus-{n}"
@@ -129,28 +175,36 @@ def measure_build(n: int, workdir: Path) -> list[tuple[str, str]]:
         t = time.perf_counter()
         generate.generate(n, corpus, fmt="txt")
         rows.append(("generate corpus", f"{time.perf_counter() - t:.1f} s"))
-    store_dir = workdir / f"store-{n}"
+    store_dir = workdir / f"store-{n}{tag}"
     shutil.rmtree(store_dir, ignore_errors=True)
+    label = f" [{tag.strip('-')}]" if tag else ""
 
-    cold = _child_build(str(store_dir), str(corpus))
-    rows.append(("build cold", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.1f} articles/s"))
-    rows.append(("build peak RSS", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB"))
-    with open_store(str(store_dir)) as s:
-        triples = int(s.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
-    rows.append(("triples (all graphs)", f"{triples:,} ({triples / n:,.0f} per article)"))
-    rows.append(("build throughput", f"{triples / cold['seconds']:,.0f} triples/s"))
-    warm = _child_build(str(store_dir), str(corpus))
-    rows.append(("re-build unchanged (warm)", f"{warm['seconds']:.2f} s"))
+    cold = _child_build(str(store_dir), str(corpus), env)
+    rows.append((f"build cold{label}", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.1f} articles/s; "
+                 + _cpu_cell(cold, n)))
+    rows.append((f"build peak RSS{label}", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB"))
+    size = _dir_size(store_dir)
+    rows.append((f"store size after the cold build{label}", f"{size / 2**20:.0f} MiB, {size / n / 1024:.0f} KiB per article"))
+    st = ox.Store.read_only(str(store_dir))
+    quads = sum(1 for _ in st.quads_for_pattern(None, None, None, None))
+    view = sum(1 for _ in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    del st
+    triples = quads - view
+    rows.append((f"triples (all graphs){label}", f"{triples:,} ({triples / n:,.0f} per article); "
+                 f"union view {view:,} ({view / n:,.0f} per article)"))
+    rows.append((f"build throughput{label}", f"{triples / cold['seconds']:,.0f} triples/s"))
+    warm = _child_build(str(store_dir), str(corpus), env)
+    rows.append((f"re-build unchanged (warm){label}", f"{warm['seconds']:.2f} s"))
 
     victim = sorted(corpus.rglob("*.txt"))[n // 2]
     original = victim.read_text(encoding="utf-8")
     victim.write_text(original.replace("peserta", "peserta undangan", 1), encoding="utf-8")
     try:
-        inc = _child_build(str(store_dir), str(corpus))
+        inc = _child_build(str(store_dir), str(corpus), env)
     finally:
         victim.write_text(original, encoding="utf-8")
-    rows.append(("re-build, 1 changed article", f"{inc['seconds']:.2f} s"))
-    rows.append(("store size on disk", f"{_dir_size(store_dir) / 2**20:.0f} MiB"))
+    rows.append((f"re-build, 1 changed article{label}", f"{inc['seconds']:.2f} s"))
+    rows.append((f"store size on disk{label}", f"{_dir_size(store_dir) / 2**20:.0f} MiB"))
     return rows
 
 
@@ -218,6 +272,16 @@ def measure_viz(store_dir: Path, workdir: Path, browser: bool) -> list[tuple[str
     return rows
 
 
+def _table_rows(text: str) -> list[tuple[str, str]]:
+    """The rows of a table this script printed."""
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|", 1)]
+        if line.startswith("| ") and len(cells) == 2 and cells[0] not in ("measure", "---"):
+            rows.append((cells[0], cells[1]))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000)
@@ -230,6 +294,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure queries and viz on WORKDIR/store-N as it is (no build)")
     ap.add_argument("--browser", action="store_true", help="also draw the page in chromium (benchmarks/render.py)")
     ap.add_argument("--skip-queries", action="store_true", help="measure no catalogue question")
+    ap.add_argument("--skip-viz", action="store_true", help="measure no page")
+    ap.add_argument("--skip-build", action="store_true", help="(with --baseline) build only with the baseline")
+    ap.add_argument("--baseline", metavar="COMMIT",
+                    help="also build and ask with the kbgraph of this commit (side by side, same run)")
+    ap.add_argument("--store-tag", default="", help=argparse.SUPPRESS)  # the baseline's child run
     args = ap.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     header = [
@@ -237,11 +306,28 @@ def main(argv: list[str] | None = None) -> int:
         ("versions", ", ".join(f"{p} {version(p)}" for p in ("kbgraph", "pyoxigraph", "rdflib", "spacy", "pyvis"))),
         ("corpus", f"{args.n:,} synthetic articles (benchmarks/generate.py, seed 2019)"),
     ]
-    store_dir = args.workdir / f"store-{args.n}"
-    rows = header + ([] if args.reuse_store else measure_build(args.n, args.workdir))
+    store_dir = args.workdir / f"store-{args.n}{args.store_tag}"
+    rows = header
+    if args.baseline:
+        env = baseline_env(args.baseline, args.workdir)
+        tag = f"-baseline-{args.baseline}"
+        if not args.reuse_store:
+            rows += measure_build(args.n, args.workdir, env, tag)
+        if not args.skip_queries:  # the questions as the baseline asks them, on its store
+            cmd = [sys.executable, __file__, "--n", str(args.n), "--workdir", str(args.workdir), "--reuse-store",
+                   "--skip-viz", "--repeat", str(args.repeat), f"--store-tag={tag}", "--rdflib-timeout",
+                   str(args.rdflib_timeout)] + (["--no-rdflib"] if args.no_rdflib else [])
+            out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+            if out.returncode:
+                raise SystemExit(f"baseline queries failed:\n{out.stderr[-3000:]}")
+            rows += [(f"{k} [baseline-{args.baseline}]", v) for k, v in _table_rows(out.stdout)
+                     if k.startswith("query ")]
+    if not args.reuse_store and not args.skip_build:
+        rows += measure_build(args.n, args.workdir)
     if not args.skip_queries:
         rows += measure_queries(store_dir, args.repeat, not args.no_rdflib, args.rdflib_timeout)
-    rows += measure_viz(store_dir, args.workdir, args.browser)
+    if not args.skip_viz:
+        rows += measure_viz(store_dir, args.workdir, args.browser)
     print("| measure | value |\n|---|---|")
     for k, v in rows:
         print(f"| {k} | {v} |")

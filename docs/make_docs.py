@@ -270,17 +270,18 @@ PATTERNS: tuple[tuple[str, tuple[Pick, ...]], ...] = (
                                       "schema:sameAs", "kb:kemendagriCode")),
     )),
     ("**Every fact points back to its sentence** (`prov:`, `oa:`): the article, one evidence record per "
-     "fact with the sentence's offsets and text, each mention of an entity, and what a person said.", (
+     "fact pointing at its sentence (stored once, with its offsets and text), each mention of an entity, and what "
+     "a person said. These stay in the article's own graph (the union view holds entities and facts).", (
         Pick(("subjects", "rdf:type", "schema:NewsArticle"),
              ("rdf:type", "dcterms:identifier", "dcterms:language", "schema:publisher", ("schema:mentions", 2))),
         Pick(("subjects", "rdf:predicate", "kb:participantCount"),
-             ("rdf:type", "rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kb:sentenceIndex",
-              "oa:hasTarget")),
-        Pick(("objects", 1, "oa:hasTarget"), ("rdf:type", "oa:hasSource", "oa:hasSelector")),
-        Pick(("objects", 1, "oa:hasSelector"), ("rdf:type", "oa:start", "oa:end", "oa:exact")),
-        Pick(("subjects", "oa:hasBody", "person/muslimat"), ("rdf:type", "oa:hasBody", "oa:hasTarget")),
+             ("rdf:type", "rdf:subject", "rdf:predicate", "rdf:object", "oa:hasTarget")),
+        Pick(("objects", 1, "oa:hasTarget"), ("oa:hasSource", "kb:sentenceIndex", "oa:start", "oa:end", "oa:exact")),
+        Pick(("subjects", "oa:hasBody", "person/muslimat"),
+             ("rdf:type", "oa:hasBody", "oa:hasSource", "oa:start", "oa:end", "oa:exact")),
         Pick(("subjects", "rdf:type", "kb:DirectQuote"),
-             ("rdf:type", "prov:wasAttributedTo", "schema:text", "dcterms:date", "prov:wasDerivedFrom")),
+             ("rdf:type", "prov:wasAttributedTo", "schema:text", "dcterms:date", "prov:wasDerivedFrom",
+              "oa:start", "oa:end")),
     )),
 )
 

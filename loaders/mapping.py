@@ -11,18 +11,25 @@ Why it looks the way it does:
 * **No blank nodes, deterministic IRIs.** Entities: ``namespaces.entity_iri(kind,
   slug)`` from the entity key. Annotations: ``mention/<article>-<start>-<end>``,
   ``statement/<article>-<start>``, ``evidence/<article>-<hash of triple and span>``.
-  Mentions and statements have their own target below them (``…/target``,
-  ``…/target/pos``, ``…/target/quote``); evidence points at the sentence's
-  ``passage/<article>-<start>-<end>``, one target shared by every fact read from that
-  sentence (an article's facts come from few sentences: a fifth of the triples saved).
-  Same extraction → same triples.
+  Evidence points at the sentence's ``passage/<article>-<start>-<end>``, stored once
+  however many facts it supports. Same extraction → same triples.
+* **Compact provenance** (issue 18): a sentence is its source, index, start, end and
+  text; an evidence node its type, subject, predicate, object and sentence; a mention
+  its type, body, source, start, end and surface form; a statement keeps its words
+  once (``schema:text``) with their offsets. 84% of an article's quads used to be
+  provenance (Web Annotation targets with two selectors each); the exports can expand
+  the compact form back to full selectors (:func:`expand_selectors`).
+* **N-Triples text straight away.** A build writes text: :func:`to_ntriples` formats
+  every term itself (literals escaped by pyoxigraph, cached) instead of making rdflib
+  terms and serialising them; :func:`to_graph` parses that text for those who want a
+  Graph, so there is one writer.
 * **Types without inference.** Each entity gets its own types, their superclasses in
   the ontology up to its kind's top class (so a ``kb:RepresentativeOffice`` is also an
   ``org:OrganizationalUnit`` and an ``org:Organization``), and the top class itself.
 * **Every fact twice:** as the triple itself, and as a ``kb:Evidence`` node that
   reifies it (``rdf:subject/predicate/object``) and points at the *sentence* it was
-  read from (``oa:TextPositionSelector`` offsets into ``Article.text`` and an
-  ``oa:TextQuoteSelector`` with the sentence text).
+  read from (``oa:hasTarget``: a ``kb:Sentence`` with ``oa:start``/``oa:end`` offsets
+  into ``Article.text`` and its text as ``oa:exact``).
 
 Conventions the extraction follows (decided here):
 
@@ -57,6 +64,7 @@ import logging
 import re
 from functools import cache, lru_cache
 
+import pyoxigraph as ox
 from kbgraph.ontology import ONTOLOGY_TTL
 from kbgraph.ontology.namespaces import (
     DCTERMS,
@@ -91,7 +99,7 @@ from .model import (
     Statement,
 )
 
-__all__ = ["TOP_CLASS", "article_iri", "iri_of_key", "period_years", "to_graph", "to_triples"]
+__all__ = ["TOP_CLASS", "article_iri", "iri_of_key", "period_years", "to_graph", "to_ntriples", "to_triples"]
 
 log = logging.getLogger(__name__)
 
@@ -124,39 +132,62 @@ def iri_of_key(key: str) -> URIRef:
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-class _Triples:
-    """The few Graph methods the mapping needs, on a plain set.
+# --------------------------------------------------------------------------- N-Triples terms
 
-    A build maps thousands of articles and only serialises the result; rdflib's
-    ``Graph.add`` (events, three indexes) cost more than all of the extraction.
-    """
+def _n(iri: str) -> str:
+    """An IRI as an N-Triples term (kbgraph's IRIs: checked slugs, ontology terms)."""
+    return f"<{iri}>"
 
-    __slots__ = ("triples",)
+
+@lru_cache(maxsize=65536)
+def _plain(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+@lru_cache(maxsize=65536)
+def _lang(text: str, lang: str) -> str:
+    return str(ox.Literal(text, language=lang))
+
+
+@lru_cache(maxsize=4096)
+def _typed(lexical: str, datatype: str) -> str:
+    return str(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
+
+
+def _int(value: int) -> str:
+    return f'"{value}"^^<{XSD.integer}>'
+
+
+def _date(value: dt.date) -> str:
+    return f'"{value.isoformat()}"^^<{XSD.date}>'
+
+
+_TYPE, _LABEL, _PREF, _ALT = _n(RDF.type), _n(RDFS.label), _n(SKOS.prefLabel), _n(SKOS.altLabel)
+_DERIVED = _n(PROV.wasDerivedFrom)
+_HAS_SOURCE, _START, _END, _EXACT = _n(OA.hasSource), _n(OA.start), _n(OA.end), _n(OA.exact)
+
+
+class _Lines:
+    """N-Triples lines of one article (a set: the mapping may say a triple twice)."""
+
+    __slots__ = ("lines",)
 
     def __init__(self) -> None:
-        self.triples: set[Triple] = set()
+        self.lines: set[str] = set()
 
-    def add(self, triple: Triple) -> None:
-        self.triples.add(triple)
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add ``s p o`` (N-Triples terms)."""
+        self.lines.add(f"{s} {p} {o} .\n")
 
-    def __contains__(self, triple: Triple) -> bool:
-        return triple in self.triples
-
-
-def to_graph(extraction: Extraction) -> Graph:
-    """The article's named graph (see the module docstring for the shape)."""
-    g = Graph(identifier=article_graph(extraction.article.id))
-    bind_prefixes(g)
-    for triple in to_triples(extraction):
-        g.add(triple)
-    return g
+    def text(self) -> str:
+        return "".join(sorted(self.lines))
 
 
-def to_triples(extraction: Extraction) -> set[Triple]:
-    """The triples of :func:`to_graph`, without building a Graph (the build's fast path)."""
+def to_ntriples(extraction: Extraction) -> str:
+    """The article's named graph as sorted N-Triples text (what a build writes)."""
     article = extraction.article
-    g = _Triples()
-    art = article_iri(article)
+    g = _Lines()
+    art = _n(article_iri(article))
     known: dict[str, URIRef] = {}
     for key in sorted(extraction.entities):
         try:
@@ -174,65 +205,78 @@ def to_triples(extraction: Extraction) -> set[Triple]:
     used: set[URIRef] = set()
     for statement in extraction.statements:
         _statement(g, art, article, statement, known, used)
-    return g.triples
+    return g.text()
+
+
+def to_graph(extraction: Extraction) -> Graph:
+    """The article's named graph as an rdflib Graph (parsed from :func:`to_ntriples`)."""
+    g = Graph(identifier=article_graph(extraction.article.id))
+    bind_prefixes(g)
+    g.parse(data=to_ntriples(extraction), format="nt")
+    return g
+
+
+def to_triples(extraction: Extraction) -> set[Triple]:
+    """The triples of :func:`to_graph` as a set of rdflib terms."""
+    return set(to_graph(extraction))
 
 
 # --------------------------------------------------------------------------- article
 
-def _article_metadata(g: _Triples, art: URIRef, extraction: Extraction) -> None:
+def _article_metadata(g: _Lines, art: str, extraction: Extraction) -> None:
     article = extraction.article
     clean = extraction.clean
-    g.add((art, RDF.type, SCHEMA.NewsArticle))
-    g.add((art, DCTERMS.identifier, Literal(article.id)))
-    g.add((art, DCTERMS.language, Literal("id")))
-    g.add((art, KB.sourcePath, Literal(article.source)))
+    g.add(art, _TYPE, _n(SCHEMA.NewsArticle))
+    g.add(art, _n(DCTERMS.identifier), _plain(article.id))
+    g.add(art, _n(DCTERMS.language), _plain("id"))
+    g.add(art, _n(KB.sourcePath), _plain(article.source))
     if article.content_hash:
-        g.add((art, KB.contentHash, Literal(article.content_hash)))
+        g.add(art, _n(KB.contentHash), _plain(article.content_hash))
     if article.title:
-        g.add((art, DCTERMS.title, Literal(article.title)))
+        g.add(art, _n(DCTERMS.title), _plain(article.title))
     if article.published:
-        g.add((art, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date)))
+        g.add(art, _n(SCHEMA.datePublished), _date(article.published))
     elif article.published_raw:
-        g.add((art, KB.publishedText, Literal(article.published_raw)))
+        g.add(art, _n(KB.publishedText), _plain(article.published_raw))
     if article.url:
-        g.add((art, SCHEMA.url, Literal(article.url)))
+        g.add(art, _n(SCHEMA.url), _plain(article.url))
     source = dict(article.meta).get("source")
     if source:
-        g.add((art, DCTERMS.source, Literal(source)))
+        g.add(art, _n(DCTERMS.source), _plain(source))
     publisher = article.publisher or (clean.publisher if clean else None)
     if publisher and publisher.strip():
         _publisher(g, art, " ".join(publisher.split()), extraction)
     else:  # the outlet the dateline or the body names ("PONTIANAK (ANTARA) -")
         outlet = _named_outlet(extraction)
         if outlet is not None:
-            g.add((art, SCHEMA.publisher, iri_of_key(outlet)))
+            g.add(art, _n(SCHEMA.publisher), _n(iri_of_key(outlet)))
     if clean and clean.copyright_year:
-        g.add((art, SCHEMA.copyrightYear, Literal(clean.copyright_year)))
+        g.add(art, _n(SCHEMA.copyrightYear), _int(clean.copyright_year))
     if clean and clean.dateline_place:
         place = _dateline_entity(clean.dateline_place, extraction)
         if place:
-            g.add((art, SCHEMA.locationCreated, iri_of_key(place)))
+            g.add(art, _n(SCHEMA.locationCreated), _n(iri_of_key(place)))
 
 
-def _publisher(g: _Triples, art: URIRef, name: str, extraction: Extraction) -> None:
+def _publisher(g: _Lines, art: str, name: str, extraction: Extraction) -> None:
     """The publisher: an org entity of class kb:NewsPublisher, the outlet the name stands
     for (a regional desk is part of its outlet: ``Resolver.outlet``)."""
     from .resolve import get_resolver
 
     entities = get_resolver().outlet(name)
     for entity in entities:
-        iri = iri_of_key(entity.key)
-        g.add((iri, RDF.type, KB.NewsPublisher))
-        g.add((iri, RDF.type, ORG.Organization))
+        iri = _n(iri_of_key(entity.key))
+        g.add(iri, _TYPE, _n(KB.NewsPublisher))
+        g.add(iri, _TYPE, _n(ORG.Organization))
         if entity.key not in extraction.entities:  # else described with the other entities
-            g.add((iri, RDFS.label, Literal(entity.label, lang="id")))
-            g.add((iri, SKOS.prefLabel, Literal(entity.label, lang="id")))
+            g.add(iri, _LABEL, _lang(entity.label, "id"))
+            g.add(iri, _PREF, _lang(entity.label, "id"))
             for alias in entity.aliases:
-                g.add((iri, SKOS.altLabel, Literal(alias, lang="id")))
-            g.add((iri, PROV.wasDerivedFrom, art))
-    g.add((art, SCHEMA.publisher, iri_of_key(entities[0].key)))
+                g.add(iri, _ALT, _lang(alias, "id"))
+            g.add(iri, _DERIVED, art)
+    g.add(art, _n(SCHEMA.publisher), _n(iri_of_key(entities[0].key)))
     if len(entities) == 2:  # a desk, part of its outlet
-        g.add((iri_of_key(entities[0].key), ORG.subOrganizationOf, iri_of_key(entities[1].key)))
+        g.add(_n(iri_of_key(entities[0].key)), _n(ORG.subOrganizationOf), _n(iri_of_key(entities[1].key)))
 
 
 def _named_outlet(extraction: Extraction) -> str | None:
@@ -267,32 +311,33 @@ def _fold(text: str) -> str:
 
 # --------------------------------------------------------------------------- entities
 
-def _entity(g: _Triples, art: URIRef, iri: URIRef, entity: Entity) -> None:
+def _entity(g: _Lines, art: str, iri_ref: URIRef, entity: Entity) -> None:
+    iri = _n(iri_ref)
     for cls in _types(entity):
-        g.add((iri, RDF.type, cls))
-    g.add((iri, RDFS.label, Literal(entity.label, lang="id")))
-    g.add((iri, SKOS.prefLabel, Literal(entity.label, lang="id")))
+        g.add(iri, _TYPE, _n(cls))
+    g.add(iri, _LABEL, _lang(entity.label, "id"))
+    g.add(iri, _PREF, _lang(entity.label, "id"))
     if entity.label_en:
-        g.add((iri, RDFS.label, Literal(entity.label_en, lang="en")))
+        g.add(iri, _LABEL, _lang(entity.label_en, "en"))
     for alias in entity.aliases:
         if alias and alias != entity.label:
-            g.add((iri, SKOS.altLabel, Literal(alias, lang="id")))
+            g.add(iri, _ALT, _lang(alias, "id"))
     if entity.name_as_written and entity.name_as_written != entity.label:
-        g.add((iri, SKOS.altLabel, Literal(entity.name_as_written, lang="id")))
+        g.add(iri, _ALT, _lang(entity.name_as_written, "id"))
     if entity.abbreviation:
-        g.add((iri, KB.abbreviation, Literal(entity.abbreviation)))
+        g.add(iri, _n(KB.abbreviation), _plain(entity.abbreviation))
     if entity.wikidata:
         if _QID.match(entity.wikidata):
-            g.add((iri, KB.wikidataId, Literal(entity.wikidata)))
-            g.add((iri, SCHEMA.sameAs, WD[entity.wikidata]))
+            g.add(iri, _n(KB.wikidataId), _plain(entity.wikidata))
+            g.add(iri, _n(SCHEMA.sameAs), _n(WD[entity.wikidata]))
         else:
             log.warning("entity %s: not a Wikidata id: %r", entity.key, entity.wikidata)
     if entity.kind == "person" or FOAF.Person in entity.types:
-        g.add((iri, SCHEMA.name, Literal(entity.label)))
-    g.add((iri, PROV.wasDerivedFrom, art))
-    g.add((art, SCHEMA.mentions, iri))
+        g.add(iri, _n(SCHEMA.name), _plain(entity.label))
+    g.add(iri, _DERIVED, art)
+    g.add(art, _n(SCHEMA.mentions), iri)
     for former, _since in entity.former_names:  # the rename itself: loaders/reference.py
-        g.add((iri, SKOS.altLabel, Literal(former, lang="id")))
+        g.add(iri, _ALT, _lang(former, "id"))
 
 
 def _types(entity: Entity) -> list[URIRef]:
@@ -308,6 +353,7 @@ def _types(entity: Entity) -> list[URIRef]:
     return out
 
 
+@cache
 def _up_to(cls: URIRef, top: URIRef | None) -> list[URIRef]:
     """``cls`` and those of its ontology superclasses that are the top class or below it."""
     if top is None:
@@ -344,77 +390,73 @@ def _superclasses() -> dict[URIRef, tuple[URIRef, ...]]:
 
 # --------------------------------------------------------------------------- provenance
 
-def _target(g: _Triples, owner: URIRef, art: URIRef, start: int, end: int, exact: str,
-            target: URIRef | None = None) -> None:
-    """``owner oa:hasTarget target`` (default ``owner/target``) with a position and a
-    quote selector."""
-    target = target if target is not None else URIRef(f"{owner}/target")
-    pos = URIRef(f"{target}/pos")
-    quote = URIRef(f"{target}/quote")
-    g.add((owner, OA.hasTarget, target))
-    g.add((target, RDF.type, OA.SpecificResource))
-    g.add((target, OA.hasSource, art))
-    g.add((target, OA.hasSelector, pos))
-    g.add((target, OA.hasSelector, quote))
-    g.add((pos, RDF.type, OA.TextPositionSelector))
-    g.add((pos, OA.start, Literal(start)))
-    g.add((pos, OA.end, Literal(end)))
-    g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(exact)))
+def _offsets(g: _Lines, node: str, start: int, end: int) -> None:
+    g.add(node, _START, _int(start))
+    g.add(node, _END, _int(end))
 
 
-def _mentions(g: _Triples, art: URIRef, article: Article, extraction: Extraction,
+def _mentions(g: _Lines, art: str, article: Article, extraction: Extraction,
               known: dict[str, URIRef]) -> None:
-    used: set[URIRef] = set()
+    """``mention/<article>-<start>-<end> a kb:Mention ; oa:hasBody E ; oa:hasSource A ;
+    oa:start ; oa:end ; oa:exact``."""
+    used: dict[URIRef, URIRef] = {}  # mention node → its body
     for key, iri in known.items():
         for mention in sorted(extraction.entities[key].mentions,
                               key=lambda m: (m.span.start, m.span.end, m.text)):
             slug = f"{article.id}-{mention.span.start}-{mention.span.end}"
             node = entity_iri("mention", slug)
-            if (node, OA.hasBody, iri) in g:
+            if used.get(node) == iri:
                 continue
             if node in used:  # two entities on one span: keep both, apart
                 node = entity_iri("mention", f"{slug}-{short_hash(key, n=8)}")
-            used.add(node)
-            g.add((node, RDF.type, KB.Mention))
-            g.add((node, OA.hasBody, iri))
-            _target(g, node, art, mention.span.start, mention.span.end, mention.text)
+            used[node] = iri
+            m = _n(node)
+            g.add(m, _TYPE, _n(KB.Mention))
+            g.add(m, _n(OA.hasBody), _n(iri))
+            g.add(m, _HAS_SOURCE, art)
+            _offsets(g, m, mention.span.start, mention.span.end)
+            g.add(m, _EXACT, _plain(mention.text))
 
 
-def _fact(g: _Triples, art: URIRef, article: Article, fact: Fact, known: dict[str, URIRef],
+def _fact(g: _Lines, art: str, article: Article, fact: Fact, known: dict[str, URIRef],
           sentences: dict[int, Sentence]) -> None:
     subject = known.get(fact.subject)
     if subject is None:
         log.warning("%s: fact skipped, unknown subject %r", article.source, fact.subject)
         return
     if fact.predicate == KB.period:
-        obj = _period(g, subject, fact.obj)
-        if obj is None:
+        period = _period(g, subject, fact.obj)
+        if period is None:
             log.warning("%s: period %r of %s is not YYYY/YYYY", article.source, fact.obj,
                         fact.subject)
             return
+        obj, key = _n(period), _n(period)
     elif isinstance(fact.obj, EntityRef):
-        obj = known.get(fact.obj.key)
-        if obj is None:
+        ref = known.get(fact.obj.key)
+        if ref is None:
             log.warning("%s: fact skipped, unknown object %r", article.source, fact.obj.key)
             return
+        obj, key = _n(ref), _n(ref)
     elif isinstance(fact.obj, URIRef):  # an ontology individual, e.g. kb:LevelProvinsi
-        obj = fact.obj
+        obj, key = _n(fact.obj), _n(fact.obj)
     else:
-        obj = _literal(fact.obj, fact.datatype)
-    g.add((subject, fact.predicate, obj))
-    evidence = entity_iri("evidence", f"{article.id}-" + short_hash(
-        subject, fact.predicate, obj.n3(), fact.evidence.start, fact.evidence.end,
-        fact.evidence.sentence))
-    g.add((evidence, RDF.type, KB.Evidence))
-    g.add((evidence, RDF.subject, subject))
-    g.add((evidence, RDF.predicate, fact.predicate))
-    g.add((evidence, RDF.object, obj))
-    g.add((evidence, PROV.wasDerivedFrom, art))
-    g.add((evidence, KB.sentenceIndex, Literal(fact.evidence.sentence)))
-    start, end, exact = _sentence_span(article, fact.evidence, sentences)
-    _target(g, evidence, art, start, end, exact,
-            target=entity_iri("passage", f"{article.id}-{start}-{end}"))
+        obj, key = _literal(fact.obj, fact.datatype)
+    s, p = _n(subject), _n(fact.predicate)
+    g.add(s, p, obj)
+    span = fact.evidence
+    evidence = _n(entity_iri("evidence", f"{article.id}-" + short_hash(
+        subject, fact.predicate, key, span.start, span.end, span.sentence)))
+    start, end, exact = _sentence_span(article, span, sentences)
+    sentence = _n(entity_iri("passage", f"{article.id}-{start}-{end}"))
+    g.add(evidence, _TYPE, _n(KB.Evidence))
+    g.add(evidence, _n(RDF.subject), s)
+    g.add(evidence, _n(RDF.predicate), p)
+    g.add(evidence, _n(RDF.object), obj)
+    g.add(evidence, _n(OA.hasTarget), sentence)
+    g.add(sentence, _HAS_SOURCE, art)
+    g.add(sentence, _n(KB.sentenceIndex), _int(span.sentence))
+    _offsets(g, sentence, start, end)
+    g.add(sentence, _EXACT, _plain(exact))
 
 
 def _sentence_span(article: Article, span: Span,
@@ -426,20 +468,32 @@ def _sentence_span(article: Article, span: Span,
     return span.start, span.end, article.text[span.start:span.end]
 
 
-def _literal(value: object, datatype: URIRef | None) -> Literal:
+@lru_cache(maxsize=8192)
+def _literal_terms(kind: str, lexical: str, datatype: str | None) -> tuple[str, str]:
+    """(N-Triples term, the rdflib ``n3()`` form that evidence IRIs hash) of a literal."""
+    if kind == "bool":
+        lit = Literal(lexical == "true")
+    else:
+        lit = Literal(lexical, datatype=URIRef(datatype) if datatype else None)
+    term = _typed(lexical, datatype) if datatype else _plain(lexical)
+    return term, lit.n3()
+
+
+def _literal(value: object, datatype: URIRef | None) -> tuple[str, str]:
+    """The N-Triples term of a fact's literal object, and its key for the evidence IRI."""
     if datatype is not None:
         if isinstance(value, dt.date):
             value = value.isoformat()
-        return Literal(str(value), datatype=datatype)
+        return _literal_terms("typed", str(value), str(datatype))
     if isinstance(value, bool):
-        return Literal(value)
+        return _literal_terms("bool", "true" if value else "false", str(XSD.boolean))
     if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
+        return _literal_terms("typed", str(value), str(XSD.integer))
     if isinstance(value, dt.datetime):
-        return Literal(value.date(), datatype=XSD.date)
+        return _literal_terms("typed", value.date().isoformat(), str(XSD.date))
     if isinstance(value, dt.date):
-        return Literal(value, datatype=XSD.date)
-    return Literal(str(value))
+        return _literal_terms("typed", value.isoformat(), str(XSD.date))
+    return _literal_terms("plain", str(value), None)
 
 
 def period_years(value: object) -> tuple[int, int] | None:
@@ -453,23 +507,26 @@ def period_years(value: object) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def _period(g: _Triples, subject: URIRef, value: object) -> URIRef | None:
+def _period(g: _Lines, subject: URIRef, value: object) -> URIRef | None:
     years = period_years(value)
     if years is None:
         return None
     period = URIRef(f"{subject}/period")
-    g.add((period, RDF.type, TIME.Interval))
+    g.add(_n(period), _TYPE, _n(TIME.Interval))
     for prop, name, year in ((TIME.hasBeginning, "start", years[0]),
                              (TIME.hasEnd, "end", years[1])):
-        instant = URIRef(f"{period}/{name}")
-        g.add((period, prop, instant))
-        g.add((instant, RDF.type, TIME.Instant))
-        g.add((instant, TIME.inXSDgYear, Literal(f"{year:04d}", datatype=XSD.gYear)))
+        instant = _n(f"{period}/{name}")
+        g.add(_n(period), _n(prop), instant)
+        g.add(instant, _TYPE, _n(TIME.Instant))
+        g.add(instant, _n(TIME.inXSDgYear), _typed(f"{year:04d}", str(XSD.gYear)))
     return period
 
 
-def _statement(g: _Triples, art: URIRef, article: Article, statement: Statement,
+def _statement(g: _Lines, art: str, article: Article, statement: Statement,
                known: dict[str, URIRef], used: set[URIRef]) -> None:
+    """``statement/<article>-<start> a kb:DirectQuote|kb:ReportedSpeech, kb:Statement ;
+    prov:wasAttributedTo P ; schema:text ; dcterms:date ; prov:wasDerivedFrom A ;
+    oa:start ; oa:end`` (the words once: they are the span's text)."""
     speaker = known.get(statement.speaker)
     if speaker is None:
         log.warning("%s: statement skipped, unknown speaker %r", article.source, statement.speaker)
@@ -479,13 +536,13 @@ def _statement(g: _Triples, art: URIRef, article: Article, statement: Statement,
         node = entity_iri("statement", f"{article.id}-{statement.span.start}-"
                                        f"{short_hash(statement.speaker, statement.text, n=8)}")
     used.add(node)
+    st = _n(node)
     cls = KB.DirectQuote if statement.kind == "quote" else KB.ReportedSpeech
-    g.add((node, RDF.type, cls))
-    g.add((node, RDF.type, KB.Statement))
-    g.add((node, PROV.wasAttributedTo, speaker))
-    g.add((node, SCHEMA.text, Literal(statement.text)))
+    g.add(st, _TYPE, _n(cls))
+    g.add(st, _TYPE, _n(KB.Statement))
+    g.add(st, _n(PROV.wasAttributedTo), _n(speaker))
+    g.add(st, _n(SCHEMA.text), _plain(statement.text))
     if statement.said_on:
-        g.add((node, DCTERMS.date, Literal(statement.said_on, datatype=XSD.date)))
-    g.add((node, PROV.wasDerivedFrom, art))
-    _target(g, node, art, statement.span.start, statement.span.end, statement.text)
-
+        g.add(st, _n(DCTERMS.date), _date(statement.said_on))
+    g.add(st, _DERIVED, art)
+    _offsets(g, st, statement.span.start, statement.span.end)

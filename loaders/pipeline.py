@@ -23,11 +23,11 @@ from kbgraph.errors import InputError
 from rdflib import Graph
 
 from .clean import clean
-from .mapping import Triple, to_graph, to_triples
+from .mapping import Triple, to_graph, to_ntriples, to_triples
 from .model import Article, Extraction
 from .read import PathLike, iter_sources, read_path
 
-__all__ = ["article_rdf", "article_triples", "extract_article", "extract_in_order", "iter_sources",
+__all__ = ["article_ntriples", "article_rdf", "article_triples", "extract_article", "extract_in_order", "iter_sources",
            "load_paths", "read_path"]
 
 Task = TypeVar("Task")
@@ -47,8 +47,13 @@ def article_rdf(extraction: Extraction) -> Graph:
 
 
 def article_triples(extraction: Extraction) -> set[Triple]:
-    """The triples of :func:`article_rdf` without an rdflib Graph (what a build writes)."""
+    """The triples of :func:`article_rdf` as a set of rdflib terms."""
     return to_triples(extraction)
+
+
+def article_ntriples(extraction: Extraction) -> str:
+    """The article's named graph as sorted N-Triples text (what a build writes)."""
+    return to_ntriples(extraction)
 
 
 def _pool_context() -> mp.context.BaseContext:

@@ -49,6 +49,7 @@ class KB(DefinedNamespace):
     Regulation: URIRef
     ReportedSpeech: URIRef
     RepresentativeOffice: URIRef
+    Sentence: URIRef
     Socialization: URIRef
     Statement: URIRef
     StrategicPlan: URIRef

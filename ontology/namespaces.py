@@ -36,8 +36,9 @@ from ._kb import KB
 __all__ = [
     "KB", "SCHEMA", "OA", "ORG", "PROV", "DCTERMS", "SKOS", "TIME", "FOAF", "OWL", "RDF",
     "RDFS", "XSD", "WD", "ID", "GRAPH", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
-    "LEXICON_GRAPH",
+    "LEXICON_GRAPH", "SHARED_GRAPHS",
     "PREFIXES", "slugify", "entity_iri", "article_graph", "short_hash", "bind_prefixes",
+    "PROVENANCE_KINDS", "PROVENANCE_IRI_PREFIXES", "PROVENANCE_LINE_PREFIXES", "is_provenance_line",
 ]
 
 
@@ -98,6 +99,8 @@ INFERRED_GRAPH = GRAPH["inferred"]
 #: Reference data derived from the lexicon (names in time, renames with their sources):
 #: kept apart from what articles say.
 LEXICON_GRAPH = GRAPH["lexicon"]
+#: The named graphs that belong to no article (everything else is one article's graph).
+SHARED_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, LEXICON_GRAPH})
 
 PREFIXES: dict[str, str] = {
     "kb": str(KB._NS),
@@ -122,6 +125,21 @@ KINDS = frozenset({
     "org", "person", "post", "program", "framework", "event", "place",
     "article", "statement", "evidence", "mention", "namechange", "passage", "name", "lexicon",
 })
+
+
+#: Kinds whose nodes are one article's provenance (evidence, its sentences, mentions,
+#: statements): kept in the article's named graph only, never in the deduplicated union
+#: view (docs/rdf-model.md, "The union view").
+PROVENANCE_KINDS = ("evidence", "mention", "passage", "statement")
+#: The IRI prefixes of provenance nodes.
+PROVENANCE_IRI_PREFIXES = tuple(f"{ID}{kind}/" for kind in PROVENANCE_KINDS)
+#: The same as the start of an N-Triples line whose subject is a provenance node.
+PROVENANCE_LINE_PREFIXES = tuple(f"<{p}" for p in PROVENANCE_IRI_PREFIXES)
+
+
+def is_provenance_line(line: str) -> bool:
+    """True for an N-Triples line whose subject is a provenance node."""
+    return line.startswith(PROVENANCE_LINE_PREFIXES)
 
 
 def slugify(text: str, max_len: int = 80) -> str:

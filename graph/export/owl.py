@@ -8,9 +8,10 @@ triples, adjusted where OWL tools would otherwise balk:
 - every instance IRI (subjects, and objects of object properties such as the
   Wikidata items of ``schema:sameAs``) is declared ``owl:NamedIndividual``: owlready2
   lists as individuals only what is so declared, and OWL 2 DL wants declarations;
-- evidence, mentions and statements stay in (they are typed ``kb:Evidence``,
-  ``kb:Mention``, ``kb:Statement``, their targets ``oa:SpecificResource``, selectors
-  ``oa:Text*Selector``); the reification properties keep their ontology declarations
+- evidence, mentions and statements stay in, in the store's compact shape (typed
+  ``kb:Evidence``, ``kb:Mention``, ``kb:Statement``; an evidence's target is its
+  sentence, whose offsets and text are data properties of it: Protégé needs no
+  selector nodes); the reification properties keep their ontology declarations
   (``rdf:subject``/``rdf:predicate`` object properties, ``rdf:object`` an annotation
   property because its value may be a literal), so ``rdf:predicate kb:chairedBy``
   puns the property as an individual, which OWL 2 allows; ``--graph entities``

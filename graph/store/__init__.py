@@ -11,6 +11,7 @@
 ``build``          files → loaders → the store (``kbgraph build``)
 ``build_index``    what the last build read, so unchanged files are not read again
 ``atomic``         every file kbgraph writes, written atomically (fsync)
+``check``          ``kbgraph check --integrity``: the format, the union view, the data files
 =================  ===========================================================
 
 :func:`open_store` opens either backend from a ``--store`` value; it lives here, above
@@ -43,6 +44,7 @@ def open_store(
     read_only: bool = False,
     gsp_url: str | None = None,
     timeout: float = 300.0,
+    upgrade: bool = False,
 ) -> Store:
     """Open the store at a folder (embedded Oxigraph) or an http(s) SPARQL endpoint URL.
 
@@ -50,7 +52,9 @@ def open_store(
     read). For a URL, ``update_url`` defaults to the query URL with its last path
     segment ``query``/``sparql`` replaced by ``update``; ``gsp_url`` (a Graph Store
     Protocol endpoint such as Oxigraph's ``/store``) makes graph replacement use HTTP PUT.
+    ``upgrade=True`` (``build --force``) empties an embedded store of an older format, to
+    be rebuilt, instead of refusing it.
     """
     if is_remote(location):
         return RemoteStore(str(location), update_url=update_url, gsp_url=gsp_url, timeout=timeout)
-    return EmbeddedStore(location, create=create, read_only=read_only)
+    return EmbeddedStore(location, create=create, read_only=read_only, upgrade=upgrade)

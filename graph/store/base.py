@@ -34,7 +34,13 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
 from kbgraph.errors import QueryError, StoreError
-from kbgraph.ontology.namespaces import bind_prefixes, short_hash
+from kbgraph.ontology.namespaces import (
+    PROVENANCE_IRI_PREFIXES,
+    PROVENANCE_LINE_PREFIXES,
+    bind_prefixes,
+    is_provenance_line,
+    short_hash,
+)
 
 from . import serialize
 from .result import Result
@@ -140,18 +146,22 @@ class Store(ABC):
                 self._insert_new({g: nt for g, nt in replace.items() if nt.strip()})
             return
         ops = []
-        if self.maintains_union_view:  # triples only the outgoing graphs held leave the view
-            ops += [VIEW_RETRACT.format(g=to_ntriples(g))
-                    for g in sorted(drop | set(replace))]
+        outgoing = sorted(drop | set(replace))
+        if self.maintains_union_view and outgoing:
+            # what the outgoing graphs hold, kept aside until their successors are in
+            ops += [VIEW_COLLECT.format(g=to_ntriples(g)) for g in outgoing]
         ops += [f"DROP SILENT GRAPH {to_ntriples(g)}"
                 for g in sorted(drop | {g for g, nt in replace.items() if not nt.strip()})]
         ops += [f"DELETE WHERE {{ GRAPH {to_ntriples(g)} {{ ?s ?p ?o }} }}"
                 for g, nt in sorted(replace.items()) if nt.strip() and g not in drop]
         blocks = [f"GRAPH {to_ntriples(g)} {{\n{nt}}}" for g, nt in sorted(replace.items()) if nt.strip()]
         if blocks and self.maintains_union_view:  # same operation: same blank nodes
-            blocks += [nt for g, nt in sorted(replace.items()) if nt.strip()]
+            blocks += [view_lines(nt) for g, nt in sorted(replace.items()) if nt.strip()]
         if blocks:
             ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if self.maintains_union_view and outgoing:
+            # then every collected triple that no named graph holds any more leaves the view
+            ops += [VIEW_RETRACT_COLLECTED, f"DROP SILENT GRAPH {SCRATCH_GRAPH}"]
         if ops:
             self._update(" ;\n".join(ops))
 
@@ -245,6 +255,34 @@ def _sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 
 
 #: Remove from the union view the triples that graph {g} holds and no other graph does.
+#: The graph a write keeps the outgoing graphs' triples in, within its one transaction.
+SCRATCH_GRAPH = "<urn:x-kbgraph:view-retract>"
+#: ``FILTER`` that keeps the triples of ``?s`` that belong in the union view (not provenance).
+NOT_PROVENANCE = "FILTER(!isIRI(?s) || !(" + " || ".join(
+    f'STRSTARTS(STR(?s), "{p}")' for p in PROVENANCE_IRI_PREFIXES) + "))"
+#: Keep aside the view triples of graph {g} (a write's outgoing graph).
+VIEW_COLLECT = (
+    f"INSERT {{{{ GRAPH {SCRATCH_GRAPH} {{{{ ?s ?p ?o }}}} }}}} "
+    f"WHERE {{{{ GRAPH {{g}} {{{{ ?s ?p ?o }}}} {NOT_PROVENANCE} }}}}"
+)
+#: Remove from the view the kept-aside triples that no named graph holds any more.
+VIEW_RETRACT_COLLECTED = (
+    f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {SCRATCH_GRAPH} {{ ?s ?p ?o }} "
+    f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {SCRATCH_GRAPH}) }} }}"
+)
+
+
+def view_lines(ntriples: str) -> str:
+    """The lines of an article's N-Triples that belong in the union view: all but its
+    provenance (whose subjects are provenance nodes)."""
+    if not any(p in ntriples for p in PROVENANCE_LINE_PREFIXES):
+        return ntriples if ntriples.endswith("\n") or not ntriples else ntriples + "\n"
+    return "".join(line if line.endswith("\n") else line + "\n"
+                   for line in ntriples.splitlines(keepends=True) if not is_provenance_line(line))
+
+
+#: Remove from the union view the triples that graph {g} holds and no other graph does
+#: (one graph at a time: the ontology's exact replacement).
 VIEW_RETRACT = (
     "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
     "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}"

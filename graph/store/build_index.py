@@ -24,7 +24,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from kbgraph.errors import InputError
+from kbgraph.ontology.namespaces import SHARED_GRAPHS
 
 from .atomic import write_file
 from .embedded import EmbeddedStore
@@ -84,9 +86,20 @@ def load_index(store: EmbeddedStore) -> BuildIndex | None:
             for p, (size, mtime, arts) in data["files"].items()
         }
         stored = {str(g): (h, s) for g, (h, s) in data["stored"].items()}
-        return BuildIndex(int(data["written_ns"]), files, stored)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    if not _agrees(store, stored):
+        return None
+    return BuildIndex(int(data["written_ns"]), files, stored)
+
+
+def _agrees(store: EmbeddedStore, stored: dict[str, tuple[str | None, str | None]]) -> bool:
+    """Whether the store holds exactly the article graphs the index says (a derived file
+    is believed only when it agrees with the store: a store emptied or replaced behind
+    kbgraph's back must not make a build report its articles "unchanged")."""
+    held = {g.value for g in store.ox_store.named_graphs() if isinstance(g, ox.NamedNode)}
+    held -= {str(g) for g in SHARED_GRAPHS}
+    return held == set(stored)
 
 
 def save_index(store: EmbeddedStore, revision: str, files: dict[str, FileRecord],

@@ -76,7 +76,8 @@ def build_cmd(
     prune: Annotated[bool, typer.Option(
         "--prune", help="Remove articles whose files are gone (or no longer hold them).")] = False,
     force: Annotated[bool, typer.Option(
-        "--force", help="Re-read and re-extract unchanged articles too (after upgrading kbgraph).")] = False,
+        "--force", help="Re-read and re-extract unchanged articles too, and rebuild the union view "
+        "(after upgrading kbgraph; a store of an older format is emptied and rebuilt).")] = False,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Extraction processes (default: one per CPU).")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option(
@@ -95,7 +96,7 @@ def build_cmd(
     # a missing path or an empty folder fails before a store is created; what the walk
     # finds to say is said once, by the build
     iter_sources(paths, warnings=[], problems=[], exclude=exclude)
-    with open_store(store, update_url) as st, _progress_bar("building") as progress:
+    with open_store(store, update_url, upgrade=force) as st, _progress_bar("building") as progress:
         report = build(st, paths, strict=strict, prune=prune, force=force, progress=progress, workers=workers,
                        exclude=exclude)
     _print_build(report)
@@ -175,12 +176,21 @@ def check_cmd(
         "--reasoner", help="OWL reasoner: hermit, or pellet (needs a Java it was built for).")] = Reasoner.hermit,
     shacl_report: Annotated[Optional[Path], typer.Option(
         "--shacl-report", metavar="FILE", help="Also write the SHACL validation report graph (Turtle).")] = None,
+    integrity: Annotated[bool, typer.Option(
+        "--integrity", help="Check the store itself instead: its format, that the union view is exactly "
+        "the union of the article graphs, and every data block's checksum (embedded store).")] = False,
 ) -> None:
-    """OWL reasoning and SHACL validation; exit 1 naming the entities and articles at fault."""
+    """OWL reasoning and SHACL validation; exit 1 naming the entities and articles at fault.
+
+    With --integrity, the store itself: exit 1 naming each problem.
+    """
     from kbgraph.graph.check.reason import reason
     from kbgraph.graph.store import open_store
     from kbgraph.graph.check.validate import validate
 
+    if integrity:
+        _check_integrity(store, update_url)
+        return
     # reading takes no lock (works during a build); only --materialize writes
     with open_store(store, update_url, create=False, read_only=not materialize) as st:
         owl = reason(st, reasoner=reasoner.value, materialize=materialize)
@@ -200,6 +210,22 @@ def check_cmd(
         named = f"; articles to look at: {', '.join(articles)}" if articles else ""
         raise CheckFailed(
             f"{len(owl.inconsistencies)} inconsistencies, {len(shacl.violations)} SHACL violations{named}")
+
+
+def _check_integrity(store: str, update_url: str | None) -> None:
+    from kbgraph.graph.store import EmbeddedStore, open_store
+    from kbgraph.graph.store.check import check_store
+
+    with open_store(store, update_url, create=False, read_only=True) as st:
+        if not isinstance(st, EmbeddedStore):
+            raise InputError("--integrity checks an embedded store (a folder), not a SPARQL server",
+                             hint="a server checks its own data")
+        result = check_store(st)
+    for problem in result.problems:
+        _out.print(escape(problem))
+    _out.print(escape(result.summary()))
+    if not result.ok:
+        raise CheckFailed(f"the store {store} has {len(result.problems)} problem(s), each named above")
 
 
 @app.command("demo")

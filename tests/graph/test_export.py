@@ -310,7 +310,7 @@ def check_owl_individuals(st, tmp_path: Path, graph: str = "all"):
 
 def test_owl_loads_in_owlready2_with_the_same_individuals(store, tmp_path):
     world, individuals = check_owl_individuals(store, tmp_path)
-    assert len(instance_iris(store)) == 35  # 16 entities and articles, 4 period nodes, 15 provenance nodes
+    assert len(instance_iris(store)) == 25  # 16 entities and articles, 4 period nodes, 5 provenance nodes (compact: no selector nodes)
     assert {i for i in individuals if not i.startswith(str(ID))} == {
         str(WD.Q14168), str(WD.Q3916),
         *(str(KB[f"Level{x}"]) for x in ("Pusat", "Provinsi", "Kabupaten", "Kota", "Kecamatan", "Desa",

@@ -42,7 +42,9 @@ QUERIES = [
     "SELECT ?m ?label ?org ?place ?start ?n WHERE { ?m a kb:Meeting ; rdfs:label ?label ; "
     "kb:organizedBy ?org ; schema:location ?place OPTIONAL { ?m schema:startDate ?start } "
     "OPTIONAL { ?m kb:participantCount ?n } } ORDER BY ?m",
-    "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class } GROUP BY ?class ORDER BY ?class",
+    # provenance types are in the article graphs only on the embedded store (its view holds
+    # entities and facts), in a server's union default graph too: counted in the graphs
+    "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?class } } GROUP BY ?class ORDER BY ?class",
     "SELECT ?a ?hash WHERE { ?a kb:contentHash ?hash } ORDER BY ?a",
 ]
 
@@ -53,7 +55,7 @@ def cached_extract(article):
     """The real extractor, once per article for this module (each store gets the same)."""
     key = (article.id, article.content_hash, article.source)
     if key not in _EXTRACTED:
-        _EXTRACTED[key] = list(extract_graph(article))
+        _EXTRACTED[key] = extract_graph(article)
     return _EXTRACTED[key]
 
 

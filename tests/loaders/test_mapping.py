@@ -268,10 +268,9 @@ def test_framework_period_as_owl_time(graph):
 def test_every_fact_has_evidence_pointing_at_its_sentence(graph):
     got = rows(graph, """SELECT ?ev ?s ?p ?o ?n ?start ?end ?exact {
         ?ev a kb:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-            prov:wasDerivedFrom ?a ; kb:sentenceIndex ?n ; oa:hasTarget ?t .
-        ?t a oa:SpecificResource ; oa:hasSource ?a ; oa:hasSelector ?pos , ?quote .
-        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-        ?quote a oa:TextQuoteSelector ; oa:exact ?exact }""", a=ART)
+            oa:hasTarget ?t .
+        ?t oa:hasSource ?a ; kb:sentenceIndex ?n ; oa:start ?start ; oa:end ?end ;
+           oa:exact ?exact }""", a=ART)
     assert len(got) == 7
     assert {(s, p) for _, s, p, *_ in got} == {
         (iri(EVENT_KEY), KB.organizedBy), (iri(EVENT_KEY), SCHEMA.location),
@@ -290,8 +289,7 @@ def test_every_fact_has_evidence_pointing_at_its_sentence(graph):
 
 def test_mentions(graph):
     got = rows(graph, """SELECT ?m ?e ?start ?end ?exact { ?m a kb:Mention ; oa:hasBody ?e ;
-        oa:hasTarget ?t . ?t oa:hasSource ?a ; oa:hasSelector ?pos , ?q .
-        ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }""", a=ART)
+        oa:hasSource ?a ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }""", a=ART)
     assert len(got) == 6  # every Mention of every entity (the program has none)
     for m, e, start, end, exact in got:
         assert str(m) == f"https://w3id.org/kbgraph/id/mention/{AID}-{start}-{end}"
@@ -310,11 +308,9 @@ def test_statement(graph):
         (SCHEMA.text, Literal(quote)),
         (DCTERMS.date, Literal("2019-11-26", datatype=XSD.date)),
         (PROV.wasDerivedFrom, ART),
-        (OA.hasTarget, URIRef(f"{node}/target")),
+        (OA.start, Literal(start)), (OA.end, Literal(start + len(quote))),
     }
-    assert rows(graph, "SELECT ?start ?end ?exact { ?s oa:hasTarget/oa:hasSelector ?p, ?q . "
-                       "?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }", s=node) == {
-        (Literal(start), Literal(start + len(quote)), Literal(quote))}
+    assert TEXT[start:start + len(quote)] == quote  # the words once: they are the span's text
     assert len(rows(graph, "SELECT ?s { ?s a kb:Statement }")) == 1  # unknown speaker skipped
 
 
@@ -360,26 +356,14 @@ MINIMAL = """
     prov:wasDerivedFrom <article/uji-minimal> ; schema:location <place/jambi> .
 
 <mention/uji-minimal-25-30> a kb:Mention ; oa:hasBody <place/jambi> ;
-    oa:hasTarget <mention/uji-minimal-25-30/target> .
-<mention/uji-minimal-25-30/target> a oa:SpecificResource ; oa:hasSource <article/uji-minimal> ;
-    oa:hasSelector <mention/uji-minimal-25-30/target/pos> , <mention/uji-minimal-25-30/target/quote> .
-<mention/uji-minimal-25-30/target/pos> a oa:TextPositionSelector ; oa:start 25 ; oa:end 30 .
-<mention/uji-minimal-25-30/target/quote> a oa:TextQuoteSelector ; oa:exact "Jambi" .
-
+    oa:hasSource <article/uji-minimal> ; oa:start 25 ; oa:end 30 ; oa:exact "Jambi" .
 <mention/uji-minimal-16-21> a kb:Mention ; oa:hasBody <event/rapat> ;
-    oa:hasTarget <mention/uji-minimal-16-21/target> .
-<mention/uji-minimal-16-21/target> a oa:SpecificResource ; oa:hasSource <article/uji-minimal> ;
-    oa:hasSelector <mention/uji-minimal-16-21/target/pos> , <mention/uji-minimal-16-21/target/quote> .
-<mention/uji-minimal-16-21/target/pos> a oa:TextPositionSelector ; oa:start 16 ; oa:end 21 .
-<mention/uji-minimal-16-21/target/quote> a oa:TextQuoteSelector ; oa:exact "rapat" .
+    oa:hasSource <article/uji-minimal> ; oa:start 16 ; oa:end 21 ; oa:exact "rapat" .
 
 <EVIDENCE> a kb:Evidence ; rdf:subject <event/rapat> ; rdf:predicate schema:location ;
-    rdf:object <place/jambi> ; prov:wasDerivedFrom <article/uji-minimal> ; kb:sentenceIndex 0 ;
-    oa:hasTarget <passage/uji-minimal-0-31> .
-<passage/uji-minimal-0-31> a oa:SpecificResource ; oa:hasSource <article/uji-minimal> ;
-    oa:hasSelector <passage/uji-minimal-0-31/pos> , <passage/uji-minimal-0-31/quote> .
-<passage/uji-minimal-0-31/pos> a oa:TextPositionSelector ; oa:start 0 ; oa:end 31 .
-<passage/uji-minimal-0-31/quote> a oa:TextQuoteSelector ; oa:exact "BKKBN menggelar rapat di Jambi." .
+    rdf:object <place/jambi> ; oa:hasTarget <passage/uji-minimal-0-31> .
+<passage/uji-minimal-0-31> oa:hasSource <article/uji-minimal> ; kb:sentenceIndex 0 ;
+    oa:start 0 ; oa:end 31 ; oa:exact "BKKBN menggelar rapat di Jambi." .
 """
 
 
@@ -411,8 +395,7 @@ def test_minimal_extraction_gives_exactly_these_triples():
 def test_facts_from_one_sentence_share_one_passage(graph):
     """Evidence of every fact read from a sentence points at the same passage target."""
     found = rows(graph, "SELECT ?t (COUNT(?e) AS ?n) (COUNT(DISTINCT ?x) AS ?quotes) "
-                        "{ ?e a kb:Evidence ; oa:hasTarget ?t . ?t oa:hasSelector ?q . "
-                        "?q oa:exact ?x } GROUP BY ?t")
+                        "{ ?e a kb:Evidence ; oa:hasTarget ?t . ?t oa:exact ?x } GROUP BY ?t")
     assert found and all(str(t).startswith(str(ID["passage/"])) for t, _, _ in found)
     assert any(int(n) > 1 for _, n, _ in found)  # some sentence carries several facts
     assert all(int(q) == 1 for _, _, q in found)  # one sentence text per passage

@@ -80,14 +80,13 @@ def test_seed_end_to_end_offsets_point_at_the_quoted_text():
     article = pipeline.read_path(SEED)[0][0]
     g = pipeline.article_rdf(pipeline.extract_article(article))
     assert not [t for t in g if any(isinstance(x, BNode) for x in t)]
-    targets = 0
-    for target in set(g.objects(None, OA.hasTarget)):
-        start = end = exact = None
-        for selector in g.objects(target, OA.hasSelector):
-            start = g.value(selector, OA.start, default=start)
-            end = g.value(selector, OA.end, default=end)
-            exact = g.value(selector, OA.exact, default=exact)
+    targets = 0  # sentences (evidence targets) and mentions: offsets and their text
+    for span in set(g.objects(None, OA.hasTarget)) | set(g.subjects(RDF.type, KB.Mention)):
+        start, end, exact = (g.value(span, p) for p in (OA.start, OA.end, OA.exact))
         assert article.text[start.toPython():end.toPython()] == str(exact)
         targets += 1
     assert targets > 0
+    for statement in g.subjects(RDF.type, KB.Statement):  # the words, once, at their offsets
+        start, end, text = (g.value(statement, p) for p in (OA.start, OA.end, SCHEMA.text))
+        assert article.text[start.toPython():end.toPython()] == str(text)
     assert len(set(g.subjects(RDF.type, KB.Evidence))) > 0

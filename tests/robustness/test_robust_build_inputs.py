@@ -116,7 +116,7 @@ def test_good_and_re_encoded_articles_are_in_the_store_decoded_right(mixed_build
         rows = kb.sparql('SELECT ?d WHERE { ?a dcterms:title "Tanggal aneh" ; schema:datePublished ?d }').rows
         assert rows == []
         quotes = [str(r[0]) for r in kb.sparql(
-            "SELECT ?x WHERE { ?s oa:exact ?x . FILTER(CONTAINS(?x, 'Caf')) }").rows]
+            "SELECT ?x WHERE { GRAPH ?g { ?s oa:exact ?x } FILTER(CONTAINS(?x, 'Caf')) }").rows]
     assert quotes and all("Caf\u00e9" in q for q in quotes), quotes  # not "CafÃ©" or "Caf?"
 
 

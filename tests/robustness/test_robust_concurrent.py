@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from robust_builder import start_build
 from kbgraph.errors import StoreError
 
 import kbgraph
@@ -37,8 +39,7 @@ def test_queries_during_a_build_see_whole_articles_only(tmp_path, capsys):
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--n", "40", "--out",
                     str(corpus), "--format", "txt"], check=True, capture_output=True, timeout=60)
     store = tmp_path / "store"
-    builder = subprocess.Popen([sys.executable, "-m", "kbgraph", "build", str(corpus), "--store", str(store),
-                                "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    builder = start_build(corpus, store)
     seen: list[tuple[int, int, int]] = []
     refused = None
     early_failures: list[str] = []

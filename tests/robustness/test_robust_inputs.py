@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from robust_builder import start_build
+
 GOOD = ("title: Rakor Kampung KB\ndate: 2019-11-26\nurl: https://example.org/berita/rakor\n"
         "publisher: Warta Contoh\n---\n"
         "PONTIANAK - Perwakilan BKKBN Provinsi Kalimantan Barat menggelar Rapat Koordinasi "
@@ -373,11 +375,10 @@ def test_stats_viz_and_export_answer_while_a_real_build_writes(tmp_path):
     loads (the read-only open retries a table file compacted away under it)."""
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"),
-                    "--n", "150", "--out", str(corpus), "--format", "txt"], check=True, capture_output=True,
+                    "--n", "300", "--out", str(corpus), "--format", "txt"], check=True, capture_output=True,
                    timeout=60)
     store = tmp_path / "store"
-    builder = subprocess.Popen([sys.executable, "-m", "kbgraph", "build", str(corpus), "--store", str(store),
-                                "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    builder = start_build(corpus, store)
     commands = [("stats",), ("viz", "--out", str(tmp_path / "v.html")),
                 ("export", "--format", "nt", "--out", str(tmp_path / "g.nt"))]
     answered: list[tuple[str, int]] = []  # every read run while the build was running
