@@ -51,7 +51,12 @@ Conventions the extraction follows (decided here):
   and a leading Kota/Kabupaten/Provinsi).
 * **Name changes.** A former name (``Entity.former_names``) is a ``skos:altLabel`` here;
   the rename itself and the names in time are reference data, written from the lexicon
-  into a graph of their own (``loaders/reference.py``), never derived from the article.
+  into a graph of their own (``loaders/reference.py``). An article is a source of a rename
+  only where a sentence of it reports the change: a fact ``E kb:nameChange C``
+  (``loaders/renames.py``) mapped like any other, with that sentence as its evidence.
+* **Reference data.** The pipeline maps ``reference.as_the_article_states_it(extraction)``:
+  the lexicon's levels, codes and parents only where a sentence names both ends, and no
+  Wikidata ID (the lexicon graph holds them); given one, this module still writes it.
 
 Facts or statements that point at an entity key the extraction does not describe are
 skipped with a logged warning: an article graph never refers to an undescribed entity.

@@ -26,6 +26,7 @@ from .clean import clean
 from .mapping import Triple, to_graph, to_ntriples, to_triples
 from .model import Article, Extraction
 from .read import PathLike, iter_sources, read_path
+from .reference import as_the_article_states_it
 
 __all__ = ["article_ntriples", "article_rdf", "article_triples", "extract_article", "extract_in_order", "iter_sources",
            "load_paths", "read_path"]
@@ -35,25 +36,29 @@ Done = TypeVar("Done")
 
 
 def extract_article(article: Article) -> Extraction:
-    """Clean the article and extract its entities, facts and statements."""
+    """Clean the article and extract its entities, facts and statements (with the renames
+    it reports: ``loaders/renames.py``)."""
     from .extract import extract
+    from .renames import with_reported_renames
 
-    return extract(article, clean(article))
+    return with_reported_renames(extract(article, clean(article)))
 
 
 def article_rdf(extraction: Extraction) -> Graph:
-    """The article's named graph (``namespaces.article_graph(article.id)``)."""
-    return to_graph(extraction)
+    """The article's named graph (``namespaces.article_graph(article.id)``): what the
+    article states, without the lexicon's knowledge it does not state
+    (``reference.as_the_article_states_it``; that is in the lexicon graph)."""
+    return to_graph(as_the_article_states_it(extraction))
 
 
 def article_triples(extraction: Extraction) -> set[Triple]:
     """The triples of :func:`article_rdf` as a set of rdflib terms."""
-    return to_triples(extraction)
+    return to_triples(as_the_article_states_it(extraction))
 
 
 def article_ntriples(extraction: Extraction) -> str:
     """The article's named graph as sorted N-Triples text (what a build writes)."""
-    return to_ntriples(extraction)
+    return to_ntriples(as_the_article_states_it(extraction))
 
 
 def _pool_context() -> mp.context.BaseContext:

@@ -1,9 +1,24 @@
-"""Reference data from the lexicon: the names an organization or program has held.
+"""Reference data from the lexicon: the names an organization or program has held, and
+what the lexicon knows of its entities (parent bodies, government levels, Wikidata IDs).
 
 What the lexicon knows is not what an article said, so it goes into a graph of its own
 (``namespaces.LEXICON_GRAPH``), each statement derived (``prov:wasDerivedFrom``) from
 the lexicon row, a ``kb:ReferenceSource`` whose ``dcterms:source`` are what the row
-cites (a regulation, a web page). No article is named as the source of a rename.
+cites (a regulation, a web page). No article is named as the source of a rename, nor of
+a Wikidata ID, a government level or a parent that it does not itself state: an article
+graph holds such a fact only with a sentence that names both ends
+(:func:`as_the_article_states_it`, applied before mapping).
+
+For every entry and place the lexicon describes (``E prov:wasDerivedFrom`` its row, for a
+place its file; no types or labels here, so that an entity no article names stays out of
+the tables):
+
+* ``E kb:wikidataId "Q…" ; schema:sameAs wd:Q…`` (organizations, programs, frameworks,
+  provinces, cities and regencies with a Wikidata ID);
+* ``E kb:governmentLevel kb:Level…`` (an organization's ``level``);
+* ``E org:subOrganizationOf P`` (an organization's ``parent``), ``E kb:partOfProgram P``
+  (a program's ``parent``);
+* ``E kb:kemendagriCode "61.71"`` (a city's or regency's code).
 
 For a renamed entry (``former_names`` in ``organizations.csv`` / ``programs.csv``):
 
@@ -22,18 +37,42 @@ Same lexicon, same triples.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kbgraph.ontology.lexicon import Entry, Lexicon, load_lexicon
-from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, RDFS, XSD, entity_iri, slugify
+from kbgraph.ontology.namespaces import (
+    DCTERMS,
+    KB,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    WD,
+    XSD,
+    entity_iri,
+    slugify,
+)
 from rdflib import Literal, URIRef
 
 from .mapping import Triple, iri_of_key
-from .canonical import entity_key
+from .canonical import LEVELS, entity_key
+from .model import EntityRef, Extraction, Fact
 
-__all__ = ["partial_date", "reference_graph_ntriples", "reference_triples"]
+__all__ = ["as_the_article_states_it", "name_change_iri", "partial_date", "reference_graph_ntriples",
+           "reference_triples"]
 
-_FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv"}
+_FILES = {"org": "organizations.csv", "program": "programs.csv", "framework": "frameworks.csv",
+          "province": "provinces.csv", "regency": "regencies.csv"}
+#: The relation of an entry to its ``parent``, by kind.
+_PARENT = {"org": ORG.subOrganizationOf, "program": KB.partOfProgram}
+
+
+def name_change_iri(entity: URIRef, former: str) -> URIRef:
+    """``namechange/<entity slug>-<former name slug>``: the rename of ``entity`` from
+    ``former`` (the same IRI for the lexicon and for an article that reports it)."""
+    return entity_iri("namechange", slugify(f"{entity.rsplit('/', 1)[-1]} {former}"))
 
 
 def partial_date(text: str) -> Literal:
@@ -48,7 +87,88 @@ def reference_triples(lex: Lexicon) -> set[Triple]:
     for entry in lex.entries:
         if entry.former_names:
             _names(out, entry)
+        _knowledge(out, entry)
+    for province in lex.provinces:
+        _described(out, "province", province.label, wikidata=province.wikidata)
+    for regency in lex.regencies:
+        _described(out, "regency", regency.label, wikidata=regency.wikidata,
+                   facts=[(KB.kemendagriCode, Literal(regency.kemendagri))]
+                   if regency.kemendagri else [])
     return out
+
+
+def _knowledge(out: set[Triple], entry: Entry) -> None:
+    """The entry's Wikidata ID, government level and parent, if it has any."""
+    facts: list[tuple[URIRef, URIRef | Literal]] = []
+    if entry.level in LEVELS and entry.kind == "org":
+        facts.append((KB.governmentLevel, LEVELS[entry.level]))
+    if entry.parent and entry.kind in _PARENT:
+        facts.append((_PARENT[entry.kind], iri_of_key(entity_key(entry.kind, entry.parent))))
+    _described(out, entry.kind, entry.label, wikidata=entry.wikidata, facts=facts, entry=entry)
+
+
+def _described(out: set[Triple], kind: str, label: str, *, wikidata: str | None,
+               facts: list[tuple[URIRef, URIRef | Literal]] = (), entry: Entry | None = None,
+               ) -> None:
+    """``facts`` (and the Wikidata ID) of one lexicon row's entity, derived from the row."""
+    facts = list(facts)
+    if wikidata:
+        facts += [(KB.wikidataId, Literal(wikidata)), (SCHEMA.sameAs, WD[wikidata])]
+    if not facts:
+        return
+    iri = iri_of_key(entity_key("place" if kind in ("province", "regency") else kind, label))
+    for predicate, obj in facts:
+        out.add((iri, predicate, obj))
+    # a place's row is found by its label: the file is its source (one node, not 548)
+    out.add((iri, PROV.wasDerivedFrom, _source(out, entry) if entry else _row(out, kind, None)))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> frozenset[Triple]:
+    return frozenset(reference_triples(load_lexicon()))
+
+
+def as_the_article_states_it(extraction: Extraction) -> Extraction:
+    """The extraction without the lexicon's knowledge the article does not state.
+
+    A fact that is reference data (in :func:`reference_triples`: a parent, a government
+    level, a code) stays only where its evidence sentence names both its ends (a program
+    and the program it is part of, in one sentence); a level or a code, which no sentence
+    states, is left to the lexicon graph, and so is every Wikidata ID. A rename the
+    article reports (``loaders/renames.py``) stays: its sentence says it.
+    """
+    known = _shipped()
+    sentences = {s.index: s for s in extraction.sentences}
+    facts = [f for f in extraction.facts
+             if f.predicate == KB.nameChange or _triple(f) not in known
+             or _names_both(extraction, f, sentences.get(f.evidence.sentence))]
+    entities = {k: replace(e, wikidata=None) if e.wikidata else e
+                for k, e in extraction.entities.items()}
+    return replace(extraction, facts=facts, entities=entities)
+
+
+def _triple(fact: Fact) -> Triple | None:
+    """The fact as the triple the mapping writes, for the kinds reference data has."""
+    try:
+        subject = iri_of_key(fact.subject)
+        if isinstance(fact.obj, EntityRef):
+            return subject, fact.predicate, iri_of_key(fact.obj.key)
+    except ValueError:
+        return None
+    if isinstance(fact.obj, URIRef):
+        return subject, fact.predicate, fact.obj
+    if isinstance(fact.obj, str) and fact.datatype is None:
+        return subject, fact.predicate, Literal(fact.obj)
+    return None
+
+
+def _names_both(extraction: Extraction, fact: Fact, sentence) -> bool:
+    """Whether the fact's evidence sentence mentions its subject and its (entity) object."""
+    if sentence is None or not isinstance(fact.obj, EntityRef):
+        return False
+    ends = [extraction.entities.get(fact.subject), extraction.entities.get(fact.obj.key)]
+    return all(e is not None and any(sentence.start <= m.span.start and m.span.end <= sentence.end
+                                     for m in e.mentions) for e in ends)
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +178,19 @@ def reference_graph_ntriples() -> str:
     return "".join(sorted(lines))
 
 
-def _source(out: set[Triple], entry: Entry) -> URIRef:
-    """The lexicon row as a provenance entity citing what the row cites."""
-    node = entity_iri("lexicon", slugify(f"{entry.kind} {entry.label}"))
+def _row(out: set[Triple], kind: str, label: str | None) -> URIRef:
+    """The lexicon row ``kind``/``label`` (None: the whole file) as a provenance entity."""
+    node = entity_iri("lexicon", slugify(f"{kind} {label}" if label else _FILES[kind]))
     out.add((node, RDF.type, KB.ReferenceSource))
     out.add((node, RDF.type, PROV.Entity))
-    out.add((node, RDFS.label, Literal(f"ontology/lexicon/{_FILES[entry.kind]}: {entry.label}")))
+    name = f"ontology/lexicon/{_FILES[kind]}"
+    out.add((node, RDFS.label, Literal(f"{name}: {label}" if label else name)))
+    return node
+
+
+def _source(out: set[Triple], entry: Entry) -> URIRef:
+    """The lexicon row of an entry, citing what the row cites."""
+    node = _row(out, entry.kind, entry.label)
     for cited in entry.name_sources:
         value = URIRef(cited) if cited.startswith(("http://", "https://")) else Literal(cited)
         out.add((node, DCTERMS.source, value))
@@ -81,7 +208,7 @@ def _names(out: set[Triple], entry: Entry) -> None:
     for i, (former, when) in enumerate(changes):
         periods.append((former, since, when))
         new = changes[i + 1][0] if i + 1 < len(changes) else entry.label
-        _change(out, iri, slug, source, former, new, when)
+        _change(out, iri, source, former, new, when)
         since = when
     periods.append((entry.label, since, None))
     for name, start, until in periods:
@@ -96,9 +223,9 @@ def _names(out: set[Triple], entry: Entry) -> None:
         out.add((node, PROV.wasDerivedFrom, source))
 
 
-def _change(out: set[Triple], iri: URIRef, slug: str, source: URIRef, former: str, new: str,
+def _change(out: set[Triple], iri: URIRef, source: URIRef, former: str, new: str,
             when: str | None) -> None:
-    change = entity_iri("namechange", slugify(f"{slug} {former}"))
+    change = name_change_iri(iri, former)
     out.add((iri, KB.nameChange, change))
     out.add((change, RDF.type, KB.NameChange))
     out.add((change, RDFS.label, Literal(f"{former} → {new}", lang="id")))

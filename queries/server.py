@@ -23,8 +23,10 @@ What it promises (SECURITY.md says how each promise is tested):
   request's arrival, waiting for a worker included, the client gets 503 and a worker
   still computing is killed and replaced, so the CPU comes back at once.
 - **No silent truncation**: an answer over ``--max-rows`` rows (or triples), or over
-  128 MiB, is refused whole with 403 and a status line that says so (clients show it);
-  it is never cut.
+  128 MiB as sent (in the format the client asked for), is refused whole with 403 and a
+  status line that says so (clients show it); it is never cut.
+- **Bounded memory**: a query process may use 4 GiB of address space (``RLIMIT_AS``); a
+  query that needs more ends that process only, and the client gets 403 saying so.
 - **Only this machine's names**: the ``Host`` header must be an IP address, ``localhost``
   or a name given with ``--allow-host``, with the bound port (DNS rebinding); a query
   from a page of another origin (``Origin``, ``Sec-Fetch-Site``) is refused before any
@@ -154,15 +156,23 @@ def negotiate(accept: str | None, table: dict[str, str], default: str) -> str | 
 
 
 class WorkerDied(Exception):
-    """The worker process ended while answering (killed, or crashed in the engine)."""
+    """The worker process ended while answering (killed, or crashed in the engine).
+
+    ``signal`` is the signal that ended it, when one did: SIGABRT is the engine's
+    answer to an allocation over the worker's address-space cap (``max_memory``).
+    """
+
+    signal: int | None = None
 
 
 class _Worker:
     """One ``kbgraph.queries.worker`` process and its pipes."""
 
     def __init__(self, argv: list[str], limits: dict[str, int]):
+        # RUST_BACKTRACE=0: a query over the memory cap ends the worker with one line
+        # on stderr ("memory allocation of … bytes failed"), not a page of backtrace
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     close_fds=True)
+                                     close_fds=True, env={**os.environ, "RUST_BACKTRACE": "0"})
         self._write(json.dumps(limits).encode("utf-8"))
 
     def _write(self, data: bytes) -> None:
@@ -289,8 +299,17 @@ class WorkerPool:
             raise TimeoutError from None
         try:
             answer = worker.ask(request, deadline)
-        except (TimeoutError, WorkerDied):
+        except TimeoutError:
             self._replace(worker)  # killed mid-query: its CPU comes back now
+            raise
+        except WorkerDied as exc:
+            try:  # its pipe closes as it ends: its exit status follows at once
+                code = worker.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                code = None
+            self._replace(worker)
+            if code is not None and code < 0:
+                exc.signal = -code
             raise
         self.idle.put(worker)
         return answer
@@ -356,7 +375,12 @@ class Endpoint:
         except TimeoutError:
             raise Refused(HTTPStatus.SERVICE_UNAVAILABLE,
                           f"query timed out after {self.config.timeout:g} s") from None
-        except WorkerDied:
+        except WorkerDied as exc:
+            if exc.signal == signal.SIGABRT:
+                raise Refused(HTTPStatus.FORBIDDEN,
+                              "the query needs more memory than the "
+                              f"{self.config.max_memory // 1024 ** 2:,} MiB this endpoint gives one "
+                              "query; nothing was sent") from None
             raise Refused(HTTPStatus.BAD_REQUEST,
                           "the query engine failed on this query (too complex?)") from None
         message = payload.decode("utf-8", "replace")

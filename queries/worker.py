@@ -8,14 +8,17 @@ not the server. The endpoint (:mod:`kbgraph.queries.server`) starts it as
 
 - request: 4-byte big-endian length, then UTF-8 JSON ``{"query", "form", "format",
   "default_graphs", "named_graphs"}``; the first message instead carries the limits
-  ``{"max_rows", "max_bytes"}``.
+  ``{"max_rows", "max_bytes", "max_memory", "prefixes"}``.
 - answer: one status byte, 8-byte big-endian length, payload. ``o``: the serialised
   answer; ``s``: a syntax error; ``c``: over a cap; ``e``: evaluation failed;
   ``r``: ready (the payload says whether the store keeps a union view).
 
 SELECT and ASK answers are written by pyoxigraph's own serialisers. A SELECT is first
 written as SPARQL TSV, where every row is one line, so the rows are counted exactly
-before anything is sent; over ``max_rows`` the whole answer is refused, never cut.
+before anything is sent; over ``max_rows`` the whole answer is refused, never cut. Every
+answer, in the format sent, is refused whole past ``max_bytes``; the process's address
+space is capped at ``max_memory`` (``RLIMIT_AS``), so a query that needs more fails here,
+as a refusal, and the server lives.
 """
 
 from __future__ import annotations
@@ -108,8 +111,12 @@ def answer(store: ox.Store, request: dict[str, Any], limits: dict[str, int],
                           "this endpoint sends")
         if media_type == "text/tab-separated-values":
             return tsv
+        # the answer sent is bounded too: its JSON or XML is larger than the TSV
         parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-        return parsed.serialize(format=RESULT_FORMATS[media_type])
+        del tsv, sink
+        sent = _Bounded(max_bytes)
+        _serialize(parsed, sent, RESULT_FORMATS[media_type])
+        return bytes(sent.buffer)
     triples = []
     for triple in result:
         if len(triples) == max_rows:

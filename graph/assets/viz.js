@@ -172,8 +172,30 @@
     return { nodes: kept, edges: liveEdges };
   }
 
+  // A renamed entity's name during the period shown: its one name valid at some time in
+  // it, else its current name (name_during in graph/network/projection.py, the same rule).
+  function nameDuring(kb) {
+    var first = state.from + "-01-01", last = state.to + "-12-31";
+    var valid = kb.names.filter(function (n) {
+      return (!n.from || n.from <= last) && (!n.until || n.until > first);
+    });
+    return valid.length === 1 ? valid[0] : { name: kb.labelNow, short: kb.shortNow };
+  }
+
+  function renameForPeriod() {
+    data.nodes.forEach(function (n) {
+      if (!n.kb.names || state.from === null) { return; }
+      var then = nameDuring(n.kb);
+      if (then.name !== n.kb.label) {
+        n.kb.label = then.name; n.kb.short = then.short;
+        if (lineCache) { delete lineCache[n.id]; }  // drawn again under its new name
+      }
+    });
+  }
+
   var shownLine = document.getElementById("kb-shown");
   function apply() {
+    renameForPeriod();
     var now = compute();
     var nodeUpdates = [], edgeUpdates = [];
     data.nodes.forEach(function (n) {

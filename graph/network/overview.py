@@ -41,6 +41,7 @@ import networkx as nx
 from kbgraph.ontology.namespaces import ORG
 
 from .orgkind import is_publisher
+from .projection import name_during
 from .measures import induced, most_central, simple_graph
 
 __all__ = ["POST_EDGE", "narrow", "overview", "provinces"]
@@ -176,7 +177,8 @@ def narrow(G: nx.MultiDiGraph, *, years: tuple[int, int] | None = None, province
            kind_of: dict[str, str] | None = None) -> nx.MultiDiGraph:
     """The filters of the page, in Python (the page's script applies the same rules).
 
-    A node stays when it was in an article of the period ``years`` (inclusive), and,
+    A node stays when it was in an article of the period ``years`` (inclusive), under the
+    name it had then (:func:`~kbgraph.graph.network.projection.name_during`), and,
     for an organization, when its kind is in ``kinds`` (``kind_of`` maps organizations
     to kinds). With a ``province`` (a label of :func:`provinces`, given as ``where``),
     the nodes in it and their direct neighbours stay. Nodes left with no edge go.
@@ -203,9 +205,16 @@ def narrow(G: nx.MultiDiGraph, *, years: tuple[int, int] | None = None, province
     order = [x for x in G if x in alive]
     out = nx.MultiDiGraph()
     out.graph.update(G.graph)
-    out.add_nodes_from((x, G.nodes[x]) for x in order)
+    out.add_nodes_from((x, _named_during(G.nodes[x], years)) for x in order)
     out.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in alive and v in alive)
     return out
+
+
+def _named_during(d: dict, years: tuple[int, int] | None) -> dict:
+    """The node's attributes, labelled with its name during ``years`` (its current label
+    kept as ``labelNow`` where that differs)."""
+    then = name_during(d, years) if years and d.get("names") else d.get("label")
+    return d if then == d.get("label") else {**d, "label": then, "labelNow": d["label"]}
 
 
 #: The share of a cap (``--max-nodes``) kept for people, so that a small picture still

@@ -25,6 +25,7 @@ from . import measures as network
 from .layout import layout
 from .orgkind import KINDS, LEVELS, classify
 from .overview import POST_EDGE, provinces
+from .projection import names_in_time
 from .style import CLASS_STYLE, COMMUNITY_COLORS, OTHER_COMMUNITY, node_look
 
 __all__ = ["MEASURES", "SHORT_CHARS", "page_data", "short_label"]
@@ -41,7 +42,19 @@ SHORT_CHARS = 30  # a longer label is drawn as its shortest alias, when it has o
 LABEL_WEIGHT = {"Organization": 1.5, "Person": 1.5, "Post": 1.0, "Meeting": 1.0, "Program": 1.0,
                 "PolicyFramework": 0.8, "Place": 0.6}
 _FIXED = {"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles", "years", "level",
-          "publisher"}
+          "publisher", "names", "labelNow"}
+
+
+def _names(d: dict[str, Any]) -> dict[str, Any]:
+    """A renamed entity's names in time, each with its short form, and its current name:
+    the page labels it by the name valid in the period its filter shows."""
+    if not d.get("names"):
+        return {}
+    now = d.get("labelNow", d["label"])
+    aliases = d.get("aliases", [])
+    return {"labelNow": now, "shortNow": short_label({"label": now, "aliases": aliases}),
+            "names": [{"name": name, "short": short_label({"label": name, "aliases": aliases}),
+                       "from": start, "until": until} for name, start, until in names_in_time(d)]}
 
 
 def short_label(d: dict[str, Any]) -> str:
@@ -120,7 +133,7 @@ def page_data(full: nx.MultiDiGraph, view: nx.MultiDiGraph, drawn: nx.MultiDiGra
                 "degree": degree.degree(x) if x in degree else 0, "measure": measure.get(x, 0.0),
                 "rank": rank.get(x, len(rank)), "community": comm, "provinces": where.get(x, []),
                 "years": d.get("years", []), "attrs": _attrs(d), "evidence": evidence.get(x, []),
-                **({"postNode": True} if hidden_post else {}),
+                **({"postNode": True} if hidden_post else {}), **_names(d),
             },
         }
 

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ from kbgraph.graph.store.terms import from_ox, to_ox
 
 __all__ = [
     "TOP_CLASSES",
+    "name_during",
+    "names_in_time",
     "Queryable",
     "queryable",
     "select",
@@ -67,7 +70,7 @@ TOP_CLASSES: dict[URIRef, str] = {
 # rather than an attribute named after the property.
 _LABELS = (RDFS.label, SKOS.prefLabel)
 _ALIASES = (SKOS.altLabel, KB.abbreviation)
-_RESERVED = frozenset({"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles", "years",
+_RESERVED = frozenset({"iri", "label", "label_en", "class", "top", "wikidata", "aliases", "articles", "years", "names",
                        "level", "publisher"})
 
 
@@ -214,7 +217,9 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
         ``articles`` (how many articles mention or publish it), ``years`` (sorted
         years those articles were published in), and when known ``level`` (the local
         name of its ``kb:governmentLevel`` concept, e.g. ``LevelProvinsi``),
-        ``publisher`` (True: it published an article),
+        ``publisher`` (True: it published an article), ``names`` (a renamed entity's
+        names in time, oldest first: "name (until 2024-10)", "name (from 2024-10)",
+        bounds as the lexicon gives them; :func:`name_during` reads them),
         ``label_en``, ``wikidata`` and one attribute per other literal property
         (``startDate``, ``participantCount``...; a list when articles disagree).
         Edges ``(subject, object, key)`` have key = the property's local name and the
@@ -269,6 +274,11 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
         if r["publisher"] is not None:
             publishers.add(str(r["entity"]))
 
+    names: dict[str, list[list[str | None]]] = defaultdict(list)
+    for r in select(src, "network-names"):
+        names[str(r["entity"])].append([str(r["name"]), *(None if r[b] is None else str(r[b])
+                                                          for b in ("from", "until"))])
+
     G = nx.MultiDiGraph()
     for iri in sorted(types):
         top = min(tops[iri], key=list(TOP_CLASSES).index)
@@ -280,6 +290,8 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
             G.nodes[iri]["level"] = min(levels[iri])
         if iri in publishers:
             G.nodes[iri]["publisher"] = True
+        if len(names.get(iri, ())) > 1:
+            G.nodes[iri]["names"] = [_dated(*n) for n in sorted(names[iri], key=lambda n: n[1] or "")]
 
     support = {
         (str(r["subject"]), str(r["predicate"]), str(r["object"])): int(r["articles"].toPython())
@@ -298,6 +310,44 @@ def project(source: Queryable | Graph) -> nx.MultiDiGraph:
                    label_id=labels.get("id", labels.get("en", _local_name(str(p)))),
                    articles=support.get((s, str(p), o), 0))
     return G
+
+
+_DATED = re.compile(r"^(?P<name>.*?)(?: \((?:from (?P<start>[0-9-]+))?(?:, )?(?:until (?P<until>[0-9-]+))?\))?$")
+
+
+def _dated(name: str, start: str | None, until: str | None) -> str:
+    """``name (from 2019-12, until 2024-10)``, the parts known."""
+    bounds = ", ".join(f"{word} {b}" for word, b in (("from", start), ("until", until)) if b)
+    return f"{name} ({bounds})" if bounds else name
+
+
+def names_in_time(d: Mapping[str, Any]) -> list[tuple[str, str | None, str | None]]:
+    """``(name, from, until)`` of each of the node's ``names``, oldest first.
+
+    >>> names_in_time({"names": ["Old (until 2024-10)", "New (from 2024-10)"]})
+    [('Old', None, '2024-10'), ('New', '2024-10', None)]
+    """
+    out = []
+    for text in d.get("names", ()):
+        m = _DATED.match(text)
+        out.append((m.group("name"), m.group("start"), m.group("until")))
+    return out
+
+
+def name_during(d: Mapping[str, Any], years: tuple[int, int]) -> str:
+    """The node's name during the years ``years`` (inclusive): its one name valid at some
+    time in them, else (renamed in that period, or never renamed) its label. The page's
+    script (``nameDuring`` in viz.js) applies the same rule to its period filter.
+
+    >>> d = {"label": "New", "names": ["Old (until 2024-10)", "New (from 2024-10)"]}
+    >>> name_during(d, (2017, 2023)), name_during(d, (2025, 2025)), name_during(d, (2023, 2025))
+    ('Old', 'New', 'New')
+    """
+    first, last = f"{years[0]}-01-01", f"{years[1]}-12-31"
+    # bounds are text as precise as the source: "2024-10" starts before "2024-10-31"
+    valid = [name for name, start, until in names_in_time(d)
+             if (start is None or start <= last) and (until is None or until > first)]
+    return valid[0] if len(valid) == 1 else d["label"]
 
 
 def _node_attributes(iri: str, literals: Mapping[URIRef, set[Literal]]) -> dict[str, Any]:

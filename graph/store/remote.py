@@ -55,6 +55,8 @@ _NTRIPLES = "application/n-triples"
 #: Only kbgraph's graphs are listed, counted and dumped (a server keeps its own too).
 _IS_OURS = f'STRSTARTS(STR(?g), "{GRAPH}")'
 _OURS = f"FILTER({_IS_OURS})"
+#: Virtuoso's refusals of an ``INSERT DATA`` it cannot compile (blank nodes, size).
+_VIRTUOSO_TOO_MUCH = re.compile(r"SP031|SQ199|not allowed in a constant clause|10000 lines of code")
 _VIRTUOSO_GRANT = ("""isql-vt HOST:PORT dba PASSWORD exec='GRANT SPARQL_UPDATE TO "SPARQL";'""")
 
 
@@ -129,7 +131,8 @@ class RemoteStore(Store):
 
     # -- HTTP ------------------------------------------------------------------------
 
-    def _http(self, url: str, *, data: bytes | None, method: str, headers: Mapping[str, str]) -> bytes:
+    def _http(self, url: str, *, data: bytes | None, method: str, headers: Mapping[str, str],
+              writing: bool = False) -> bytes:
         req = urllib.request.Request(url, data=data, method=method, headers=dict(headers))
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
@@ -141,7 +144,7 @@ class RemoteStore(Store):
             if self.server is None:
                 self.server = exc.headers.get("Server", "")
             detail = " ".join(re.sub(r"<[^>]*>", " ", exc.read()[:2000].decode("utf-8", "replace")).split())[:600]
-            hint = self._hint(url, exc.code, detail)
+            hint = self._hint(url, exc.code, detail, writing)
             if exc.code in (400, 422) and hint is None:
                 raise QueryError(f"the SPARQL server at {url} rejected the request: {detail}") from None
             raise StoreError(f"the SPARQL server at {url} answered HTTP {exc.code}: {detail}",
@@ -167,14 +170,17 @@ class RemoteStore(Store):
                 "partial answer",
                 hint="raise MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini")
 
-    def _hint(self, url: str, code: int, detail: str) -> str | None:
+    def _hint(self, url: str, code: int, detail: str, writing: bool) -> str | None:
         """What to change on the server, for the refusals whose cause is known."""
-        writing = url == self._update_url or bool(self._gsp_url and url.startswith(self._gsp_url))
         if writing and ("SR186" in detail or "permission" in detail.lower() or code in (401, 403)):
             if self.virtuoso:
                 return f"grant SPARQL Update to Virtuoso's SPARQL user: {_VIRTUOSO_GRANT}"
             return "the server refuses updates: allow SPARQL Update (or check --update-url)"
-        if url == self._update_url and code in (404, 405):
+        if writing and self.virtuoso and _VIRTUOSO_TOO_MUCH.search(detail):
+            return ("Virtuoso's SPARQL Update takes no blank nodes in INSERT DATA and no graph "
+                    "as large as an article's: leave out --update-url, and kbgraph writes "
+                    "through its Graph Store Protocol (/sparql-graph-crud)")
+        if writing and url == self._update_url and code in (404, 405):
             return ("no update endpoint there: give the server's update URL with --update-url "
                     "(Oxigraph, Fuseki: …/update; Virtuoso: …/sparql)")
         return None
@@ -219,7 +225,7 @@ class RemoteStore(Store):
         body = urllib.parse.urlencode({"update": sparql}).encode("utf-8")
         self._http(
             self.update_url, data=body, method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            headers={"Content-Type": "application/x-www-form-urlencoded"}, writing=True,
         )
 
     def _quads_ox(self) -> Iterable[ox.Quad]:
@@ -253,7 +259,7 @@ class RemoteStore(Store):
         url = f"{self.gsp_url}{sep}{urllib.parse.urlencode({'graph': str(graph_iri)})}"
         headers = {"Content-Type": f"{_NTRIPLES}; charset=utf-8"} if body is not None else {}
         try:
-            self._http(url, data=body, method=method, headers=headers)
+            self._http(url, data=body, method=method, headers=headers, writing=True)
         except StoreError as exc:
             if method == "DELETE" and "HTTP 404" in str(exc):
                 return  # already absent

@@ -199,3 +199,32 @@ def test_seed_article_built_by_the_pipeline(browser, tmp_path):
     assert "kelompok kerja Kampung" in meetings[1] and meetings[0].startswith("Rapat Koordinasi PWG")
     assert browser.console_errors() == []
     assert [u for u in browser.requests() if LEAVES_THE_MACHINE.match(u)] == []
+
+
+def test_the_period_filter_names_each_entity_as_it_was_then(browser, tmp_path):
+    """Articles of 2017, 2021 and 2025 (tests/fixtures/names-in-time): the page names BKKBN
+    and its program by the name valid in the period its filter shows."""
+    from kbgraph.graph.store import open_store
+    from kbgraph.graph.store.build import build
+
+    with open_store(tmp_path / "store") as store:
+        build(store, [str(p) for p in sorted((FIXTURES / "names-in-time").glob("*.txt"))], workers=1)
+        write_html(store, tmp_path / "names.html")
+    browser.open(tmp_path / "names.html")
+    bkkbn = ID + "org/kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn"
+    program = ID + "program/program-pembangunan-keluarga-kependudukan-dan-keluarga-berencana"
+
+    def labels(start: int, end: int) -> tuple[str, str]:
+        browser.js("var f = document.getElementById('kb-from'), t = document.getElementById('kb-to');"
+                   "f.value = String(arguments[0]); f.dispatchEvent(new Event('change'));"
+                   "t.value = String(arguments[1]); t.dispatchEvent(new Event('change'));", start, end)
+        return tuple(browser.js("return window.kbgraphNodes.get(arguments[0]).kb.label", x) for x in (bkkbn, program))
+
+    whole = ("Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN",
+             "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana")
+    assert labels(2017, 2025) == whole  # renamed within the period: today's names
+    assert labels(2017, 2017) == ("Badan Kependudukan dan Keluarga Berencana Nasional",
+                                  "Program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga")
+    assert labels(2021, 2021) == ("Badan Kependudukan dan Keluarga Berencana Nasional", whole[1])
+    assert labels(2025, 2025) == whole
+    assert browser.console_errors() == []

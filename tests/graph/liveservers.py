@@ -71,6 +71,16 @@ class OxigraphServer(Server):
         _wait_http(f"http://127.0.0.1:{self.port}/", self.proc, 30, "oxigraph serve")
 
 
+def virtuoso_ini(folder: Path, port: int, sql_port: int, max_rows: int) -> str:
+    """Debian's virtuoso.ini with README.md's settings: the database in ``folder``, both
+    ports on 127.0.0.1, ``ResultSetMaxRows`` raised."""
+    ini = VIRTUOSO_INI.read_text(encoding="utf-8")
+    ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
+    ini = re.sub(r"(?m)^ServerPort\s*=\s*1111\b.*$", f"ServerPort = 127.0.0.1:{sql_port}", ini)
+    ini = re.sub(r"(?m)^ServerPort\s*=\s*8890\b.*$", f"ServerPort = 127.0.0.1:{port}", ini)
+    return re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", f"ResultSetMaxRows = {max_rows}", ini)
+
+
 class VirtuosoServer(Server):
     """Debian's ``virtuoso-t`` on a fresh database in ``folder``, as README.md's recipe says."""
 
@@ -78,11 +88,7 @@ class VirtuosoServer(Server):
         folder.mkdir(parents=True, exist_ok=True)
         self.max_rows = max_rows
         self.port, self.sql_port = free_port(), free_port()
-        ini = VIRTUOSO_INI.read_text(encoding="utf-8")
-        ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
-        ini = re.sub(r"(?m)^ServerPort\s*=\s*1111\b.*$", f"ServerPort = 127.0.0.1:{self.sql_port}", ini)
-        ini = re.sub(r"(?m)^ServerPort\s*=\s*8890\b.*$", f"ServerPort = 127.0.0.1:{self.port}", ini)
-        ini = re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", f"ResultSetMaxRows = {max_rows}", ini)
+        ini = virtuoso_ini(folder, self.port, self.sql_port, max_rows)
         ini = re.sub(r"(?m)^VADInstallDir\s*=.*$", "", ini)  # no Conductor: faster start
         (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
         self.proc = subprocess.Popen(

@@ -21,6 +21,7 @@ from kbgraph.graph.network import (
     style,
 )
 from kbgraph.graph.network.layout import layout as lay_out
+from kbgraph.graph.network import projection
 from kbgraph.graph.network.orgkind import classify, is_publisher
 from kbgraph.graph.network.overview import POST_EDGE, narrow, provinces
 from kbgraph.graph.network.overview import overview as make_overview
@@ -146,6 +147,27 @@ def test_narrow_like_the_page(dev):
     assert {kinds[x] for x in dinas if x in kinds} == {"dinas"}
 
 
+def test_a_network_narrowed_to_a_period_names_each_entity_as_it_was_then(dev):
+    H = make_overview(dev)
+    bkkbn = by_label(dev, "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")
+    program = by_label(dev, "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana")
+    assert dev.nodes[bkkbn]["names"] == [
+        "Badan Kependudukan dan Keluarga Berencana Nasional (until 2024-10)",
+        "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN (from 2024-10)"]
+    before = narrow(H, years=(2017, 2019))
+    assert before.nodes[bkkbn]["label"] == "Badan Kependudukan dan Keluarga Berencana Nasional"
+    assert before.nodes[bkkbn]["labelNow"] == "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"
+    assert before.nodes[program]["label"] == (  # renamed in December 2019: both names held then
+        "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana")
+    assert narrow(H, years=(2018, 2018)).nodes[program]["label"] == (
+        "Program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga")
+    after = narrow(H, years=(2021, 2023))
+    assert after.nodes[bkkbn]["label"] == "Badan Kependudukan dan Keluarga Berencana Nasional"
+    assert after.nodes[program]["label"] == "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"
+    assert "labelNow" not in after.nodes[program]
+    assert dev.nodes[bkkbn]["label"] == "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"  # unchanged
+
+
 def test_layout_is_deterministic_and_leaves_room(dev):
     H = make_overview(dev)
     pos = lay_out(H)
@@ -159,7 +181,7 @@ def test_layout_is_deterministic_and_leaves_room(dev):
 
 
 def test_doctests_of_the_overview_modules():
-    for module in (orgkind, overview, layout, pagedata, style, figure):
+    for module in (orgkind, overview, layout, pagedata, style, figure, projection):
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert result.failed == 0 and result.attempted > 0, module.__name__
 

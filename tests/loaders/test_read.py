@@ -41,17 +41,33 @@ def only_error(path, **kw) -> str:
 
 # --------------------------------------------------------------------------- the seed
 
-def test_seed_reads_as_one_article_without_front_matter():
+def test_the_bundled_sample_carries_its_title_date_url_and_publisher():
     data = SEED.read_bytes()
     a = one(SEED)
-    assert a.text == data.decode("utf-8")
-    assert a.id == "sha-" + hashlib.sha256(a.text.encode("utf-8")).hexdigest()[:16]
-    assert a.id == "sha-528c4f1c6e67eba2"
-    assert a.title is None and a.url is None and a.publisher is None
-    assert a.published is None and a.published_raw is None
+    assert a.title == "BKKBN Kalbar gelar pertemuan kelompok kerja Kampung Keluarga Berencana"
+    assert a.published == dt.date(2019, 11, 26) and a.published_raw == "2019-11-26"
+    assert a.url == ("https://kalbar.antaranews.com/berita/397219/"
+                     "bkkbn-kalbar-gelar-pertemuan-kelompok-kerja-kampung-keluarga-berencana")
+    assert a.publisher == "ANTARA Kalbar"
+    # the id is the url's: the same article saved from another file has the same IRI
+    assert a.id == "kalbar-antaranews-com-berita-397219-bkkbn-kalbar-gelar-pertemuan-kelompok-kerja-17369e6e"
+    assert a.id == article_id(a.url, "another text")
+    body = data.decode("utf-8").split("---\n", 1)[1]
+    assert a.text == body and a.text.startswith("BKKBN Kalbar menggelar")
     assert a.content_hash == hashlib.sha256(data).hexdigest()
     assert a.source == str(SEED)
     assert a.meta == ()
+
+
+def test_a_body_without_front_matter_is_all_text_and_its_id_the_hash_of_it(tmp_path):
+    body = SEED.read_text(encoding="utf-8").split("---\n", 1)[1]
+    (tmp_path / "bare.txt").write_text(body, encoding="utf-8")
+    a = one(tmp_path / "bare.txt")
+    assert a.text == body
+    assert a.id == "sha-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    assert a.id == "sha-528c4f1c6e67eba2"
+    assert a.title is None and a.url is None and a.publisher is None
+    assert a.published is None and a.published_raw is None
 
 
 def test_seed_id_is_stable_across_reads():

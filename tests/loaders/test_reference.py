@@ -1,13 +1,16 @@
-"""The lexicon's reference graph: names in time and renames, derived from the lexicon row
-and what it cites, dated only as precisely as the sources say."""
+"""The lexicon's reference graph: names in time and renames, levels, parents, Wikidata IDs
+and codes, derived from the lexicon row and what it cites, dated only as precisely as the
+sources say."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
 from kbgraph.loaders.reference import reference_graph_ntriples, reference_triples
 from kbgraph.ontology.lexicon import load_lexicon
-from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, XSD
+from kbgraph.ontology.namespaces import DCTERMS, KB, PROV, RDF, RDFS, SCHEMA, XSD
 
 ID = "https://w3id.org/kbgraph/id/"
 BKKBN = URIRef(ID + "org/kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn")
@@ -64,3 +67,54 @@ def test_a_rename_is_derived_from_the_lexicon_row_and_what_it_cites():
 def test_the_reference_graph_is_deterministic():
     assert reference_graph_ntriples() == "".join(sorted(
         {f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in reference_triples(load_lexicon())}))
+
+
+def test_levels_parents_wikidata_ids_and_codes_come_from_the_lexicon_row():
+    g = _graph()
+    place = ID + "place/"
+    kalbar, pontianak = URIRef(place + "provinsi-kalimantan-barat"), URIRef(place + "kota-pontianak")
+    kampung_kb = URIRef(ID + "program/kampung-keluarga-berencana")
+    assert g.value(BKKBN, KB.governmentLevel) == KB.LevelPusat
+    assert g.value(kampung_kb, KB.partOfProgram) == BANGGA
+    assert g.value(kalbar, KB.wikidataId) == Literal("Q3916")
+    assert (kalbar, SCHEMA.sameAs, URIRef("http://www.wikidata.org/entity/Q3916")) in g
+    assert g.value(pontianak, KB.kemendagriCode) == Literal("61.71")
+    for entity, row in ((BKKBN, "organizations.csv: Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"),
+                        (kampung_kb, "programs.csv: Kampung Keluarga Berencana"),
+                        (kalbar, "provinces.csv"), (pontianak, "regencies.csv")):
+        (source,) = g.objects(entity, PROV.wasDerivedFrom)
+        assert str(g.value(source, RDFS.label)) == f"ontology/lexicon/{row}"
+        assert (source, RDF.type, KB.ReferenceSource) in g
+        # no types or labels: an entity no article names stays out of every table
+        assert not set(g.objects(entity, RDF.type)) and not set(g.objects(entity, RDFS.label))
+
+
+def test_an_article_graph_states_lexicon_knowledge_only_with_a_sentence_naming_both_ends():
+    from kbgraph.loaders.pipeline import article_rdf, extract_article
+    from kbgraph.loaders.read import read_path
+    from kbgraph.loaders.reference import as_the_article_states_it
+
+    dev = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "dev").glob("*.txt"))
+    lexicon = reference_triples(load_lexicon())
+    kept = dropped = 0
+    for path in dev:
+        (article,), _ = read_path(path)
+        x = extract_article(article)
+        y = as_the_article_states_it(x)
+        for fact in y.facts:
+            subject = URIRef(ID + fact.subject)
+            obj = URIRef(ID + fact.obj.key) if hasattr(fact.obj, "key") else fact.obj
+            if (subject, fact.predicate, obj) in lexicon and fact.predicate != KB.nameChange:
+                kept += 1
+                sentence = x.sentences[fact.evidence.sentence]
+                for key in (fact.subject, fact.obj.key):
+                    assert any(sentence.start <= m.span.start and m.span.end <= sentence.end
+                               for m in x.entities[key].mentions), (path.name, fact, sentence.text)
+        dropped += len(x.facts) - len(y.facts)
+        g = article_rdf(x)
+        assert not set(g.triples((None, KB.wikidataId, None))), path.name  # the lexicon graph's
+        assert not set(g.triples((None, KB.kemendagriCode, None))), path.name
+        assert (BKKBN, KB.governmentLevel, KB.LevelPusat) not in g, path.name
+    # Kampung KB "part of" Bangga Kencana where one sentence names both, not where the
+    # evidence was only the first sentence naming Kampung KB
+    assert kept >= 10 and dropped >= 40

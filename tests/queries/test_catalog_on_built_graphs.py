@@ -69,9 +69,11 @@ def test_seed_people(seed_store):
         ("Muslimat", "Muslimat",
          "Kepala Bidang Advokasi Pergerakan dan Informasi (Adpin) Perwakilan BKKBN Kalbar",
          "Bidang Advokasi Pergerakan dan Informasi Perwakilan BKKBN Provinsi Kalimantan Barat",
-         "Bidang Advokasi Pergerakan dan Informasi Perwakilan BKKBN Provinsi Kalimantan Barat", None),
-        ("Muslimat", "Muslimat", "Ketua panitia pelaksana", KALBAR_OFFICE, KALBAR_OFFICE, None),
-    ]  # the sample carries no date: the posts' reported date is unknown
+         "Bidang Advokasi Pergerakan dan Informasi Perwakilan BKKBN Provinsi Kalimantan Barat",
+         "2019-11-26"),
+        ("Muslimat", "Muslimat", "Ketua panitia pelaksana", KALBAR_OFFICE, KALBAR_OFFICE,
+         "2019-11-26"),
+    ]  # reported on the sample's date of publication
 
 
 def test_seed_programs_and_frameworks(seed_store):
@@ -107,7 +109,10 @@ def test_seed_timeline_follow_ups_articles(seed_store):
         (POKJA, "Rapat Koordinasi PWG dan AMP; DWG 2018", "2019-11-25")]
     articles = labelled(seed_store, run(seed_store, "articles"))
     assert len(articles) == 1
-    assert articles[0][1:5] == (None, None, "ANTARA Kalimantan Barat", None)  # ANTARA's desk
+    assert articles[0][1:5] == (  # the sample's front matter; its publisher is ANTARA's desk
+        "BKKBN Kalbar gelar pertemuan kelompok kerja Kampung Keluarga Berencana", "2019-11-26",
+        "ANTARA Kalimantan Barat", "https://kalbar.antaranews.com/berita/397219/"
+        "bkkbn-kalbar-gelar-pertemuan-kelompok-kerja-kampung-keluarga-berencana")
     assert articles[0][5].endswith("loaders/sample/antara-kalbar-2019-11-26-pokja-kampung-kb.txt")
 
 

@@ -32,7 +32,7 @@ CONTRACT = {
     "statements": ("speaker", "text", "article", "date"),
     "evidence": ("subject", "predicate", "object", "sentence", "article", "start", "end",
                  "subjectName", "objectName"),
-    "timeline": ("date", "event", "type", "place", "province", "label"),
+    "timeline": ("date", "event", "type", "place", "province", "label", "sources"),
     "co-mentions": ("actorA", "actorB", "articles"),
     "follow-ups": ("event", "followsUp", "date"),
     "program-coverage": ("program", "province", "level", "articles"),

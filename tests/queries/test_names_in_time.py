@@ -103,7 +103,17 @@ def test_tables_spanning_time_show_the_current_name_and_the_former_ones(store):
 
 def test_the_timeline_holds_no_identifier_and_no_date_no_source_states(store):
     timeline = run(store, "timeline")
-    assert [str(r[0]) for r in timeline.rows] == ["2017-05-10", "2021-06-16", "2025-03-12"]
+    # the meetings, and the program's rename, which the 2021 and 2025 articles report
+    # ("yang dulu dikenal sebagai KKBPK", "yang sebelum 2020 bernama KKBPK"), dated as the
+    # lexicon's source dates it; BKKBN's rename no article here reports: reference only
+    assert [str(r[0]) for r in timeline.rows] == ["2017-05-10", "2019-12", "2021-06-16", "2025-03-12"]
+    rename = timeline.to_dicts()[1]
+    assert str(rename["label"]) == f"{OLD_PROGRAM} → {NEW_PROGRAM}"
+    assert str(rename["sources"]).split(" | ") == [
+        "https://example.org/names-in-time/2021", "https://example.org/names-in-time/2025",
+        "https://paluekspres.com/40410/bkkbn-kemas-kkbpk-jadi-bangga-kencana/"]
+    meeting = timeline.to_dicts()[0]
+    assert str(meeting["sources"]) == "https://example.org/names-in-time/2017"
     shown = format_result(timeline, "table", store=store)
     assert "kbid:" not in shown and "namechange" not in shown
     reference = run(store, "timeline", {"reference": "yes"})
@@ -112,8 +122,24 @@ def test_the_timeline_holds_no_identifier_and_no_date_no_source_states(store):
     shown = format_result(reference, "table", store=store)
     assert "kbid:" not in shown and "namechange" not in shown
     assert "2020-01-01" not in shown and "2024-10-21" not in shown
-    labels = {str(r[5]) for r in reference.rows}
-    assert f"{OLD_BKKBN} → {NEW_BKKBN}" in labels and f"{OLD_PROGRAM} → {NEW_PROGRAM}" in labels
+    labels = {str(r[5]): str(r[6]) for r in reference.rows}
+    assert labels[f"{OLD_BKKBN} → {NEW_BKKBN}"] == (  # what the lexicon row cites, no article
+        "Peraturan Presiden Nomor 180 Tahun 2024 | Peraturan Presiden Nomor 181 Tahun 2024")
+
+
+def test_a_rename_s_sources_are_the_lexicon_s_and_the_articles_that_state_it(store):
+    ask = """PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX kb: <https://w3id.org/kbgraph/ontology#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    SELECT DISTINCT ?subject ?article WHERE { GRAPH ?article {
+        ?e rdf:predicate kb:nameChange ; rdf:subject ?subject } }"""
+    reporting = {(str(r[0]), str(r[1]).rsplit("/", 1)[-1]) for r in store.select(ask).rows}
+    assert reporting == {(str(PROGRAM), "example-org-names-in-time-2021"),
+                         (str(PROGRAM), "example-org-names-in-time-2025")}
+    rows = run(store, "evidence", {"subject": NEW_PROGRAM}).to_dicts()
+    said = [r for r in rows if str(r["predicate"]).endswith("#nameChange")]
+    assert len(said) == 2
+    assert "yang dulu dikenal sebagai KKBPK" in str(said[0]["sentence"])
+    assert "yang sebelum 2020 bernama KKBPK" in str(said[1]["sentence"])
 
 
 def test_no_article_is_the_source_of_a_rename(store):

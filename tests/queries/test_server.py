@@ -141,6 +141,55 @@ def test_timeout(handmade_path):
         _stop(server)
 
 
+def test_the_byte_cap_holds_for_the_answer_as_sent(handmade_path, handmade_store):
+    # the same rows are smaller as TSV than as JSON: a cap between the two refuses the
+    # JSON whole and sends the TSV
+    tsv = format_result(run(handmade_store, "meetings"), "tsv").encode()
+    as_json = format_result(run(handmade_store, "meetings"), "json").encode()
+    cap = (len(tsv) + len(as_json)) // 2
+    assert len(tsv) < cap < len(as_json)
+    server, url = _serving(handmade_path, ServerConfig(port=0, max_bytes=cap, workers=1))
+    try:
+        status, _, body = get(url, MEETINGS, accept="application/sparql-results+json")
+        assert status == 403 and f"larger than {cap:,} bytes" in body
+        status, _, body = get(url, MEETINGS, accept="application/sparql-results+xml")
+        assert status == 403 and f"larger than {cap:,} bytes" in body
+        status, headers, body = get(url, MEETINGS, accept="text/tab-separated-values")
+        assert status == 200 and len(body.splitlines()) == 4  # header and 3 rows
+        status, _, body = get(url, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", accept="text/turtle")
+        assert status == 403 and f"larger than {cap:,} bytes" in body
+    finally:
+        _stop(server)
+
+
+def _doubled_string(times: int) -> str:
+    """A SELECT whose one value is 1 KiB doubled ``times`` times (2**times KiB)."""
+    binds = ' BIND("' + "x" * 1024 + '" AS ?v0)' + "".join(
+        f" BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(times))
+    return f"SELECT (STRLEN(?v{times}) AS ?n) WHERE {{ {binds} }}"
+
+
+def test_a_query_over_the_memory_cap_ends_its_worker_only(handmade_path):
+    # the default cap: 4 GiB of address space per query process (read from /proc)
+    assert ServerConfig().max_memory == 4 * 1024 ** 3
+    server, url = _serving(handmade_path, ServerConfig(port=0, workers=1, timeout=60,
+                                                       max_memory=1024 ** 3))
+    try:
+        worker = next(iter(server.endpoint.pool._all))
+        limits = open(f"/proc/{worker.proc.pid}/limits").read()
+        assert re.search(r"Max address space\s+1073741824\s+1073741824\s+bytes", limits), limits
+        status, _, body = get(url, _doubled_string(10))  # 1 MiB: answered
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "1048576"
+        status, _, body = get(url, _doubled_string(21))  # 2 GiB: over the cap
+        assert status == 403, body
+        assert "needs more memory than the 1,024 MiB this endpoint gives one query" in body
+        assert worker.proc.poll() is not None  # that worker ended; a new one answers
+        status, _, body = get(url, "ASK { ?s ?p ?o }")
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        _stop(server)
+
+
 def test_loopback_by_default_and_offline_page(endpoint):
     assert ServerConfig().host == "127.0.0.1"
     status, headers, body = request(endpoint.replace("/query", "/"))

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from kbgraph.queries.catalog import list_queries, run
 
@@ -18,6 +19,8 @@ pytestmark = pytest.mark.slow
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev" / "gold"
 KB = "https://w3id.org/kbgraph/ontology#"
+BKKBN_IRI = "https://w3id.org/kbgraph/id/org/kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn"
+ROW = "https://w3id.org/kbgraph/id/lexicon/org-kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn"
 
 
 @pytest.mark.parametrize("info", list_queries(), ids=lambda q: q.name)
@@ -81,3 +84,33 @@ def test_check_passes_on_the_dev_corpus(dev_store):
     honorary = dev_store.select(
         "SELECT ?p WHERE { ?p a kb:HonoraryPost FILTER NOT EXISTS { ?p org:postIn ?o } }").rows
     assert [str(r[0]).rsplit("/", 1)[-1] for r in honorary] == ["duta-genre-lampung-2018"]
+
+
+def test_reference_data_is_the_lexicon_s_and_no_article_is_named_for_what_it_does_not_say(dev_store):
+    """Levels, Kemendagri codes and Wikidata IDs of lexicon entities are in the lexicon's
+    graph, derived from its rows; an article graph holds none of them, and every parent
+    it holds is read from a sentence of that article."""
+    lexicon = "https://w3id.org/kbgraph/graph/lexicon"
+    prefixes = ("PREFIX kb: <https://w3id.org/kbgraph/ontology#> "
+                "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                "PREFIX prov: <http://www.w3.org/ns/prov#> ")
+    in_articles = dev_store.select(prefixes + f"""SELECT DISTINCT ?p WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(?g != <{lexicon}> && ?p IN (kb:wikidataId, kb:kemendagriCode))
+        FILTER(STRSTARTS(STR(?g), "https://w3id.org/kbgraph/graph/article/")) }}""")
+    assert in_articles.rows == []
+    levels = dev_store.select(prefixes + f"""SELECT DISTINCT ?s ?g WHERE {{
+        GRAPH ?g {{ ?e rdf:predicate kb:governmentLevel ; rdf:subject ?s }}
+        GRAPH <{lexicon}> {{ ?s kb:governmentLevel ?level }} }}""")
+    assert levels.rows == []  # a lexicon entity's level is never an article's reading
+    derived = dev_store.select(prefixes + f"""SELECT ?s ?row WHERE {{ GRAPH <{lexicon}> {{
+        ?s kb:governmentLevel kb:LevelPusat ; prov:wasDerivedFrom ?row }} }}""")
+    assert (URIRef(BKKBN_IRI), URIRef(ROW)) in {tuple(r) for r in derived.rows}
+    coverage = run(dev_store, "program-coverage").to_dicts()  # the tables still know the level
+    assert any(str(r["level"]).endswith("LevelPusat") for r in coverage)
+    parents = [r for r in run(dev_store, "evidence").to_dicts()
+               if str(r["predicate"]).endswith("#partOfProgram")]
+    assert parents  # read where a sentence names both programs (tests/loaders/test_reference.py)
+    for r in parents:
+        said = str(r["sentence"]).casefold()
+        assert any(name in said for name in (str(r["objectName"]).split()[-1].casefold(), "kkbpk",
+                                             "bangga kencana")), r
