@@ -61,6 +61,7 @@ _ANAPHORS = meeting_terms("anaphor")
 _KEYWORDS = meeting_terms("keyword")
 _GENERIC = frozenset({"rapat", "pertemuan"} | set(_ANAPHORS))
 _ALL_HEADS = {**_HEADS, **_ABBREVS, **_ANAPHORS}
+_LAUNCH_HEADS = frozenset(t for t, (cls, _) in _HEADS.items() if cls == "Launch" and " " not in t)
 _HEAD_RE = starting(initials(_ALL_HEADS), rf"(?i:\b{words_re(_ALL_HEADS, by_initial=True)}\b)",
                     ignorecase=True)
 # Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
@@ -68,6 +69,8 @@ _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?
 _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
 _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
+_NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
+_LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
 _VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | {"mei"}
@@ -108,6 +111,12 @@ _KIND_WORDS = (rf"(?:\b(?:pada|dalam|saat|ketika|di|dari|{words_re(meeting_cues(
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(r"[\s,]*(?:(?:sekaligus|dan|serta)\s+(?:juga\s+)?)?")
 _HOST_ONLY = re.compile(r"\bdalam\s+$", re.IGNORECASE)
+# "usai rapat koordinasi daerah …", "kegiatan orientasi TPK …", "acara syukuran …": an
+# occasion word or an event noun right before a meeting word in lower case names an event
+_AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPHORS)})\s+$", re.IGNORECASE)
+# "hampir semua kegiatan pencanangan …": every event of a kind, not one
+_QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
+                         re.IGNORECASE)
 _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|{_KIND_WORDS}|"
                       rf"{words_re(meeting_cues('attend'))}|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
@@ -265,7 +274,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             continue  # inside another capitalized name ("Bidang Pelatihan dan …")
         ext = _extent(ctx, m.end(), e)
         follow = bool(_FOLLOW.search(before))
-        triggered = follow or bool(_TRIGGER.search(before))
+        around = _AROUND.search(before) is not None and not _QUANTIFIED.search(before)
+        triggered = follow or around or bool(_TRIGGER.search(before))
         future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
         at_start = p == head0
         if ext.demonstrative:
@@ -293,7 +303,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                 continue
             end = ext.run_end if ext.run else m.end()
         elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
-                            or _ATTEND_BEFORE.search(before)) and not future:
+                            or _ATTEND_BEFORE.search(before) or (around and ext.run)) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it
             kind, end = "name", ext.run_end if ext.run else m.end()
@@ -402,7 +412,7 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
         if not ((words[i][:1].islower() or count) and low not in _STOP
-                and not _VERBISH.match(low) and i < 3):
+                and not _verbish(low) and i < 3):
             break
         i += 1
     run, run_end = tuple(words[:i]), tokens[i - 1].end() if i else pos
@@ -428,6 +438,10 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)):
             pending.append(w)
             continue
+        elif (w[:1].islower() and low not in _STOP and not _verbish(low) and "," not in pending
+              and ";" not in pending and sum(p[:1].islower() for p in pending) < _LOWER_IN_NAME):
+            pending.append(w)  # "Rakerda program Pembangunan Keluarga …": lower-case words
+            continue           # inside a name, kept when a capitalized word follows them
         else:
             break
         end, named, pending = tokens[j].end(), True, []
@@ -441,6 +455,12 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
     while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
         end -= 1
     return _Extent(end, True, (), pos, False)
+
+
+def _verbish(word: str) -> bool:
+    """A verb by its prefix ("diselenggarakan", "membahas"), not an adjective of names
+    ("berkualitas", "berencana")."""
+    return _VERBISH.match(word) is not None and word not in _NAME_ADJECTIVES
 
 
 def _skip(text: str, i: int, limit: int) -> int:
@@ -521,7 +541,7 @@ def _same_kind(x: _Meeting, name: str, cls: URIRef) -> bool:
 def _words(name: str) -> set[str]:
     words = set()
     for w in re.findall(r"[\w-]+", name.lower()):
-        words.add(w)
+        words.add("pencanangan" if w in _LAUNCH_HEADS else w)  # one launch, whatever its verb
         if w in _ABBREVS:
             words.update(_ABBREVS[w][1].split())
     return words - {"dan", "serta", "bagi", "tahun"}

@@ -45,6 +45,14 @@ def slots_of(ctx, key: str) -> list[tuple[str, object]]:
     return [(slot, obj) for k, slot, obj in facts(ctx) if k == key]
 
 
+JAMBI = ("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi")
+
+
+def written(ctx) -> list[str]:
+    """The meetings' names as written, sorted."""
+    return sorted(e.name_as_written for k, e in ctx.entities.items() if k.startswith("event/"))
+
+
 def events(ctx) -> dict[str, tuple]:
     return {k: (e.label, e.types) for k, e in ctx.entities.items() if k.startswith("event/")}
 
@@ -634,3 +642,43 @@ def test_bare_verb_forms_news_writes_gelar_and_canangkan():
     organizers = {events(ctx)[k][0]: o for k, s, o in facts(ctx) if s == "org"}
     assert organizers == {"Rapat Kerja Daerah": "org/bkkbn-sulsel",
                           "pencanangan Kampung KB Desa Antasan": "org/pemkab-banjar"}
+
+
+def test_an_occasion_word_or_an_event_noun_before_a_lower_case_meeting_word():
+    text = ("Kepala Dinas Ani Wulan berbicara usai rapat koordinasi daerah program kependudukan keluarga "
+            "berencana dan pembangunan keluarga se-Jambi tahun 2019, di Kota Jambi, Rabu. "
+            "Kegiatan orientasi Tim Pendamping Keluarga (TPK) di Balai Desa Sungai Duren diikuti "
+            "sebanyak 48 peserta.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("place/kota-jambi", KB.City, "Kota Jambi")],
+              D(2019, 3, 7))
+    labels = sorted(label for label, _types in events(ctx).values())
+    assert labels == ["orientasi Tim Pendamping Keluarga (TPK)",
+                      "rapat koordinasi daerah program kependudukan keluarga berencana dan pembangunan "
+                      "keluarga se-Jambi 2019"]
+    rakor = next(k for k, (label, _t) in events(ctx).items() if label.startswith("rapat"))
+    assert ctx.entities[rakor].name_as_written.endswith("se-Jambi tahun 2019")
+    assert ("loc", "place/kota-jambi") in slots_of(ctx, rakor)
+    orientasi = next(k for k, (label, _t) in events(ctx).items() if label.startswith("orientasi"))
+    assert ("n", 48) in slots_of(ctx, orientasi)
+
+
+def test_every_event_of_a_kind_is_no_meeting():
+    text = "Menurut dia, hampir semua kegiatan pencanangan kampung KB dihadiri kepala daerah."
+    assert events(run(text, published=D(2019, 3, 7))) == {}
+
+
+def test_one_launch_named_by_two_launch_words():
+    text = ("Bupati Ani Wulan mencanangkan Desa Sungai Duren sebagai Kampung KB, Selasa. "
+            "\"Kampung KB ini penting,\" kata Ani saat peresmian Kampung KB itu.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/ani-wulan", P, "Ani"),
+                     ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren")], D(2019, 3, 6))
+    assert len(events(ctx)) == 1
+
+
+def test_lower_case_words_inside_a_capitalized_name_and_a_name_adjective():
+    text = ("Rapat Kerja Daerah (Rakerda) program Bangga Kencana Provinsi Jambi digelar Kamis (28/3/2024). "
+            "Perwakilan BKKBN Provinsi Jambi juga menggelar lokakarya kampung keluarga berkualitas "
+            "(Kampung KB) pada 6-8 Oktober 2024.")
+    assert written(run(text, [JAMBI], D(2024, 3, 28))) == [
+        "Rapat Kerja Daerah (Rakerda) program Bangga Kencana Provinsi Jambi",
+        "lokakarya kampung keluarga berkualitas (Kampung KB)"]
