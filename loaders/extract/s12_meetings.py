@@ -100,6 +100,8 @@ _FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_OWNER = re.compile(r"\b(?:bagi|untuk|dengan|bersama|kepada|tentang|terkait|mengenai)\s+"
                        r"(?:\S+\s+){0,4}$")
+_GOES_ON = re.compile(rf"\s*(?i:{words_re(_LEX.word_list('meeting_goes_on'))})\b")
+_GOES_ON_HEAD = next(iter(_ANAPHORS))  # a generic pointer: it may point at any meeting
 _HOST = re.compile(r"\bdalam\s+$")
 _ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
 _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
@@ -150,8 +152,12 @@ _DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER
 _CHAIR = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?")
 _COMMITTEE = starting({"K", "k"}, r"\b[Kk]etua\s+[Pp]anitia\b")
 _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?"
-                     r"(?:oleh\s+)?"
+                     r"(?:oleh\s*,?\s+)?"
                      r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
+# "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
+_CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+(?:langsung\s+)?(?:jalannya\s+)?$")
+_PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+(?:(?:langsung|secara\s+simbolis)\s+)*"
+                        r"(?:oleh\s*,?\s+)?")
 _OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_cues('opens'))}\s+"
                     rf"(?:secara\s+resmi\s+)?(?:{words_re(_ANAPHORS)}\s+)?$")
 # "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
@@ -165,6 +171,8 @@ _GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
 _DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORDS = frozenset(meeting_cues("venue"))
+# "digelar di …", "bertempat di …", "yang dipusatkan di …": where it was held comes next
+_HELD_BEFORE = re.compile(rf"\b(?:{words_re((*_HELD, *meeting_cues('held_at')))})\s+$")
 _CHAIN_SEP = re.compile(r"\s*,?\s*")
 _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
@@ -175,6 +183,7 @@ _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regenc
 _AGAIN = re.compile(r"\bkembali\b")
 _SCOPE = re.compile(r"\b(?:pertama|kedua|ketiga|terbaik|terbesar|tertinggi|terendah|terbanyak"
                     r"|satu-satunya|percontohan|pertama\s+kali)\s+$")
+_EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(r"\bditutup\s+(?:pada\s+)?$")
 _LOWER_TAHUN = re.compile(r"\btahun\s+((?:19|20)\d{2})\s*$")
 
@@ -335,7 +344,20 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         if obj_end > obj_start:
             out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
                                 text[obj_start:obj_end].strip()))
+    if not out and (_GOES_ON.match(text, head0, e) or _only_dates(ctx, head0, e)):
+        # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022.": the meeting of the
+        # sentence before goes on in a sentence that names none
+        out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
+
+
+def _only_dates(ctx: Context, start: int, end: int) -> bool:
+    dates = dates_in(ctx, start, end)
+    if not dates or not any(d.kind in ("day", "range") for d in dates):
+        return False
+    rest = "".join(ctx.text[a:b] for a, b in zip([start, *(d.end for d in dates)],
+                                                 [*(d.start for d in dates), end], strict=True))
+    return not rest.strip(" \t\n,.;:-–()")
 
 
 def _partner_end(ctx: Context, pos: int, limit: int) -> int:
@@ -656,6 +678,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
     if _OPENS.search(before) and people:
         x.openers.append((people[-1].key, people[-1].start))
+    elif _CHAIRS.search(before) and people:  # "Wakil Gubernur X memimpin Rapat …"
+        x.chairs.append((0, people[-1].start, people[-1].key, people[-1].start))
     opening = next(iter(dates_in(ctx, head, m.start)), None)
     if (opening is not None and not text[head:opening.start].strip() and opening.kind in ("range", "day")
             and not _said_date(text, opening)):  # "Selasa, (05/03/2024) X melakukan audiensi …"
@@ -736,6 +760,11 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         people = persons_in(ctx, c.end(), min(end, c.end() + 160))
         if people:
             x.openers.append((people[0].key, c.start()))
+    if x.cls == KB.Launch:  # "Peresmian dilaksanakan langsung oleh Bupati X": who performed it
+        for c in _PERFORMED.finditer(text, after, end):
+            people = persons_in(ctx, c.end(), min(end, c.end() + 60))
+            if people:
+                x.openers.append((people[0].key, c.start()))
     for c in _SUPPORTS.finditer(text, after, end):  # "guna mendukung visi misi Pemprov …"
         x.supports.extend((f.key, f.start) for f in ctx.found_in(c.end(), end)
                           if f.key.startswith("framework/"))
@@ -775,9 +804,12 @@ def _said_date(text: str, d: DateMention) -> bool:
 def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> None:
     text = ctx.text
     for d in _DI.finditer(text, start, end):
-        if _SCOPE.search(text, max(start, d.start() - 30), d.start()):
-            continue  # "Kampung KB pertama di Kabupaten Serang": a scope, not where it was held
-        chain = _place_chain(ctx, d.end(), end)
+        if _SCOPE.search(text, max(start, d.start() - 30), d.start()) or \
+                _EARLIER.search(text, max(start, d.start() - 30), d.start()):
+            continue  # "… setelah sebelumnya di Kecamatan X": where earlier ones were  # "Kampung KB pertama di Kabupaten Serang": a scope, not where it was held
+        held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
+            d.group().lstrip().startswith("bertempat")
+        chain = _place_chain(ctx, d.end(), end, held=held)
         if not chain or chain[0][1] > 0:  # "di pendopo Ronggo Djoemeno": the venue word in lower case
             named = _lower_venue(ctx, d.start(), d.end(), end)
             if named:
@@ -818,8 +850,14 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     return _venue(ctx, start, stop, label=name), 0, start, stop
 
 
-def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, int]]:
-    """'Hotel X, Makassar, Sulawesi Selatan' from ``pos``: (place key, rank, start, end) each."""
+def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[tuple[str, int, int, int]]:
+    """'Hotel X, Makassar, Sulawesi Selatan' from ``pos``: (place key, rank, start, end) each.
+
+    ``held``: the words before say the meeting was held there ("digelar di", "bertempat
+    di"): a capitalized name without a venue word first on the chain is a venue too when a
+    place the entity pass knows follows it after a comma ("digelar di GMAHK Pioneer, Kecamatan
+    X"), or when "bertempat di" introduces it.
+    """
     out = []
     while pos < end:
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
@@ -837,7 +875,8 @@ def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, 
             if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m.end():
                 pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
                 continue    # the village after it does
-            if not _VENUE_WORD.search(name) or " ".join(name.lower().split()) in _VENUE_WORDS:
+            if " ".join(name.lower().split()) in _VENUE_WORDS or not (
+                    _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, m.start(), stop, end))):
                 break
             stop = m.start() + len(name)
             out.append((_venue(ctx, m.start(), stop), 0, m.start(), stop))
@@ -847,6 +886,20 @@ def _place_chain(ctx: Context, pos: int, end: int) -> list[tuple[str, int, int, 
             break  # without a comma, only a place the entity pass knows goes on the chain
         pos = w.end()
     return out
+
+
+def _unnamed_venue(ctx: Context, start: int, stop: int, end: int) -> bool:
+    """A capitalized name no entity pass took, held at, followed by a known place or by
+    the sentence's date (``_place_chain``)."""
+    if any(f.start < stop and start < f.end for f in ctx.found_in(start, stop)):
+        return False
+    nxt = re.compile(r"\s*,\s*").match(ctx.text, stop, end)
+    if nxt is None:
+        return False
+    word = re.compile(r"[\w']+").match(ctx.text, nxt.end(), end)
+    return any(f.start == nxt.end() for f in places_in(ctx, nxt.end(), end)) or any(
+        d.start == nxt.end() for d in dates_in(ctx, nxt.end(), end)) or (
+        word is not None and word.group().lower() in _WEEKDAY_WORDS)
 
 
 def _venue(ctx: Context, start: int, end: int, label: str | None = None) -> str:

@@ -682,3 +682,47 @@ def test_lower_case_words_inside_a_capitalized_name_and_a_name_adjective():
     assert written(run(text, [JAMBI], D(2024, 3, 28))) == [
         "Rapat Kerja Daerah (Rakerda) program Bangga Kencana Provinsi Jambi",
         "lokakarya kampung keluarga berkualitas (Kampung KB)"]
+
+
+def test_memimpin_is_chairing_and_an_opener_after_oleh_with_a_comma():
+    text = ("Wakil Gubernur Jambi Ani Wulan memimpin Rapat Koordinasi Tim Percepatan Penurunan Stunting "
+            "se-Provinsi Jambi, Kamis (8/5/2025). Rapat Koordinasi itu dibuka langsung oleh, Sekretaris "
+            "Daerah Budi Santoso.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso")],
+              D(2025, 5, 8))
+    key = next(iter(events(ctx)))
+    slots = slots_of(ctx, key)
+    assert ("chair", "person/ani-wulan") in slots and ("opened", "person/budi-santoso") in slots
+
+
+def test_who_carried_out_a_launch_opened_it():
+    text = ("Camat Budi Santoso menghadiri peresmian Kampung KB Desa Sungai Duren, Selasa (31/12/2019). "
+            "Peresmian dilaksanakan langsung oleh Bupati Ani Wulan secara simbolis.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso"),
+                     ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren")], D(2019, 12, 31))
+    key = next(iter(events(ctx)))
+    assert ("opened", "person/ani-wulan") in slots_of(ctx, key)
+
+
+def test_a_named_place_without_a_venue_word_where_it_was_held():
+    text = ("Sosialisasi KIE Bangga Kencana digelar di GMIM Sion Tondano, Kecamatan Tondano Barat, "
+            "Kamis (19/6/2025).")
+    ctx = run(text, [("place/kecamatan-tondano-barat", KB.District, "Kecamatan Tondano Barat")],
+              D(2025, 6, 20))
+    key = next(iter(events(ctx)))
+    assert ctx.entities["place/gmim-sion-tondano"].label == "GMIM Sion Tondano"
+    assert slots_of(ctx, key)[0] == ("loc", "place/gmim-sion-tondano")
+
+
+def test_a_sentence_that_goes_on_about_the_meeting_before():
+    text = ("Pemerintah Kabupaten Jambi terus mencanangkan kampung KB. Kali ini di Desa Sungai Duren, "
+            "setelah sebelumnya di Desa Pulau Raman, Rabu (7/11). Selain itu BKKBN menggelar sosialisasi "
+            "di Aula Desa Sungai Duren. Minggu, 17 November 2019.")
+    ctx = run(text, [("org/pemkab-jambi", KB.RegionalGovernment, "Pemerintah Kabupaten Jambi"),
+                     ("org/bkkbn", KB.GovernmentAgency, "BKKBN"),
+                     ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren"),
+                     ("place/desa-pulau-raman", KB.Village, "Desa Pulau Raman")], D(2019, 11, 18))
+    launch, sosialisasi = sorted(events(ctx), key=lambda k: not k.startswith("event/pencanangan"))
+    assert ("loc", "place/desa-sungai-duren") in slots_of(ctx, launch)
+    assert ("start", D(2019, 11, 7)) in slots_of(ctx, launch)
+    assert ("start", D(2019, 11, 17)) in slots_of(ctx, sosialisasi)
