@@ -366,12 +366,18 @@ def _int(value: str, where: str) -> int:
         raise LexiconError(f"{where}: expected a whole number, got {value!r}") from None
 
 
+#: calendar.csv kinds: month and weekday names; ``day`` a day named relative to publication
+#: ("hari ini": 0); ``month_relative`` a month word's direction from publication ("mendatang":
+#: 1, "lalu": -1).
+_CALENDAR_KINDS = ("month", "weekday", "day", "month_relative")
+
+
 def _calendar(d: Path) -> tuple[CalendarWord, ...]:
     out = []
     for line, r in _rows(d, "calendar.csv", ("word", "kind", "number")):
         where = f"calendar.csv:{line}"
-        if r["kind"] not in ("month", "weekday"):
-            raise LexiconError(f"{where}: kind must be month or weekday")
+        if r["kind"] not in _CALENDAR_KINDS:
+            raise LexiconError(f"{where}: kind must be one of {', '.join(_CALENDAR_KINDS)}")
         out.append(CalendarWord(r["word"], r["kind"], _int(r["number"], where),
                                 _flag(r.get("full", ""), where)))
     return tuple(out)

@@ -52,6 +52,7 @@ _NOT_PERIOD = r"(?!\s*[-–/]\s*\d)"
 
 
 _DIGIT = {r"\d"}
+_TODAY = tuple(w for w, n in _LEX.calendar_words("day").items() if n == 0)  # "hari ini"
 _WD_FIRST = initials(_WEEKDAY.split("|"))
 _MONTH_FIRST = initials(_MONTH_FULL.split("|"))
 _PART_OF = _LEX.word_list("date_part")  # "awal Maret", "akhir tahun 2019"
@@ -62,6 +63,12 @@ _BEFORE_YEAR = (*_LEX.word_list("before_year"), *_PART_OF)
 # Each behind the characters a match can start with (``text.starting``: the scans of
 # every article are twice as fast, the matches the same).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "dari Kamis hingga Sabtu (8/10)", "sejak hari ini hingga Rabu 22 September 2021": the
+    # first day by its weekday (or as the publication day) before the written last day
+    ("wdrange", starting(_WD_FIRST | initials(_TODAY),
+        rf"\b(?:(?P<wd1>{_WEEKDAY})|(?P<today>{_alt(_TODAY)})){_SEP_TO}(?P<wd>{_WEEKDAY})\b\s*,?\s*"
+        rf"(?:\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)"
+        rf"|(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?(?P<dd>\d{{1,2}})\s+(?P<mm>{_MONTH})(?:\s+(?P<yy>{_YEAR}))?\b)")),
     ("xrange", starting(_DIGIT,
         rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_SEP_TO}"
         rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR})\b)?")),
@@ -169,6 +176,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         if not (first and last and first <= last):
             return None
         return first, last, "range" if last > first else "day"
+    if kind == "wdrange":
+        return _weekday_range(g, pub)
     if kind == "day":
         first = _date(_year(g["y"], pub), _month(g["m"]), int(g["d"]))
         if first and not g["y"]:
@@ -190,6 +199,27 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         y = int(g["y"])
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
     return None
+
+
+def _weekday_range(g: dict[str, str | None], pub: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
+    """'Kamis hingga Sabtu (8/10)': the last day as written, the first the weekday before it
+    (or the publication day: 'hari ini', or the day written: 'Rabu hingga Kamis, 21-22 Mei');
+    a last day whose weekday disagrees is no range."""
+    if g["d"]:
+        last = _date(_year(g["y"], pub), int(g["m"]), int(g["d"]))
+    else:
+        last = _date(_year(g["yy"], pub), _month(g["mm"]), int(g["dd"]))
+    if last is None or last.weekday() != WEEKDAYS[g["wd"].lower()]:
+        return None
+    if g["today"]:
+        first = pub
+    elif g["d0"]:  # "Rabu hingga Kamis, 21-22 Mei 2025"
+        first = _date(last.year, last.month, int(g["d0"]))
+    else:
+        first = last - dt.timedelta(days=(last.weekday() - WEEKDAYS[g["wd1"].lower()]) % 7)
+    if first is None or not first <= last:
+        return None
+    return first, last, "range" if last > first else "day"
 
 
 def _relative_year(month: int, rel: str | None, pub: dt.date | None) -> int | None:

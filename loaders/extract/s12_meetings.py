@@ -90,7 +90,7 @@ _PLACE_FIRST = re.compile(r"\s*(?i:bertempat|berlokasi)\s+di\s")
 _ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
 # "sosialisasi dilaksanakan di …": a meeting word followed by its being held
 _HELD = (*(c for c in meeting_cues("organized_by") if c != "dilakukan"), "berlangsung")
-_HELD_AFTER = re.compile(rf"\s+(?:{words_re(_HELD)})\b")
+_HELD_AFTER = re.compile(rf"\s+(?:yang\s+)?(?:{words_re(_HELD)})\b")
 # "Kegiatan bertema X …", "acara bertajuk “X”"
 _THEME = re.compile(r"\s+(?:yang\s+)?(?:bertema(?:kan)?|bertajuk|berjudul|dengan\s+tema)\s+[“\"']?")
 _THEME_END = re.compile(rf"[”\"',.;]|\s+(?:yang|di|pada|{words_re(_HELD)})\b")

@@ -122,3 +122,21 @@ def test_seed_article():
         ("tahun 2018", D(2018, 1, 1), D(2018, 12, 31), "year"),
         ("25-26 November 2019", D(2019, 11, 25), D(2019, 11, 26), "range"),
     ]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("digelar di Jambi dari Kamis hingga Sabtu (8/10).", D(2022, 10, 9),
+     [("Kamis hingga Sabtu (8/10)", D(2022, 10, 6), D(2022, 10, 8), "range")]),
+    ("berlangsung sejak hari ini hingga Rabu 22 September 2021.", D(2021, 9, 21),
+     [("hari ini hingga Rabu 22 September 2021", D(2021, 9, 21), D(2021, 9, 22), "range")]),
+    ("pada Rabu hingga Kamis, 21–22 Mei 2025.", D(2025, 5, 20),
+     [("Rabu hingga Kamis, 21–22 Mei 2025", D(2025, 5, 21), D(2025, 5, 22), "range")]),
+    ("dari Senin hingga Sabtu (8/10).", D(2022, 10, 9),
+     [("Senin hingga Sabtu (8/10)", D(2022, 10, 3), D(2022, 10, 8), "range")]),
+])
+def test_a_range_from_a_weekday_to_a_written_day(text, published, expected):
+    assert dates(text, published) == expected
+
+
+def test_a_weekday_range_whose_last_day_is_another_weekday_is_no_range():
+    assert [d[3] for d in dates("dari Kamis hingga Jumat (8/10).", D(2022, 10, 9))] != ["range"]

@@ -726,3 +726,12 @@ def test_a_sentence_that_goes_on_about_the_meeting_before():
     assert ("loc", "place/desa-sungai-duren") in slots_of(ctx, launch)
     assert ("start", D(2019, 11, 7)) in slots_of(ctx, launch)
     assert ("start", D(2019, 11, 17)) in slots_of(ctx, sosialisasi)
+
+
+def test_a_meeting_word_then_yang_digelar_and_its_organizer():
+    text = ("Forum pelatihan yang digelar Dinas PPKB Kota Jambi, Rabu hingga Kamis, 21–22 Mei 2025, "
+            "diikuti 72 kader.")
+    ctx = run(text, [("org/dppkb-jambi", KB.GovernmentAgency, "Dinas PPKB Kota Jambi")], D(2025, 5, 22))
+    key = next(iter(events(ctx)))
+    assert slots_of(ctx, key)[:3] == [("org", "org/dppkb-jambi"), ("start", D(2025, 5, 21)),
+                                      ("end", D(2025, 5, 22))]
