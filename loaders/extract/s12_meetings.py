@@ -62,8 +62,30 @@ _KEYWORDS = meeting_terms("keyword")
 _GENERIC = frozenset({"rapat", "pertemuan"} | set(_ANAPHORS))
 _ALL_HEADS = {**_HEADS, **_ABBREVS, **_ANAPHORS}
 _LAUNCH_HEADS = frozenset(t for t, (cls, _) in _HEADS.items() if cls == "Launch" and " " not in t)
-_HEAD_RE = starting(initials(_ALL_HEADS), rf"(?i:\b{words_re(_ALL_HEADS, by_initial=True)}\b)",
-                    ignorecase=True)
+
+
+def _misspellings(heads) -> dict[str, str]:
+    """News typos of long one-word heads ("pencangan", "persemian", "sosialisi"): one or two
+    letters left out, or two neighbours swapped, after the third letter and before the last
+    two (so "penyuluh", a person, is no "penyuluhan") → the head."""
+    out: dict[str, str] = {}
+    for h in heads:
+        if " " in h or len(h) < _TYPO_MIN:
+            continue
+        n = len(h)
+        for i in range(3, n - 2):
+            out.setdefault(h[:i] + h[i + 1:], h)
+            for j in range(i + 1, n - 2):
+                out.setdefault(h[:i] + h[i + 1:j] + h[j + 1:], h)
+            if i < n - 3:
+                out.setdefault(h[:i] + h[i + 1] + h[i] + h[i + 2:], h)
+    return {typo: h for typo, h in out.items() if typo != h and typo not in heads and typo[-2:] == h[-2:]}
+
+
+_TYPO_MIN = 9  # shorter heads have too many real words one letter away
+_TYPOS = _misspellings(_HEADS)
+_HEAD_RE = starting(initials({**_ALL_HEADS, **_TYPOS}),
+                    rf"(?i:\b{words_re({**_ALL_HEADS, **_TYPOS}, by_initial=True)}\b)", ignorecase=True)
 # Words, bracketed abbreviations, commas, and a sentence's final stop as a token of its own.
 _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?]+(?:\s|$)|[\s,;:()]|$)")
 _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
@@ -234,6 +256,7 @@ class _Meeting:
 def meeting_class(name: str) -> URIRef:
     """The most specific meeting class a name's words say (KB.Meeting when none does)."""
     words = name.lower().split()
+    words[:1] = [_TYPOS.get(w, w) for w in words[:1]]
     for n in (3, 2, 1):
         head = " ".join(words[:n])
         if head in _ALL_HEADS and _ALL_HEADS[head][0] != "Meeting":
@@ -276,6 +299,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         if (out and p < out[-1].end) or any(a <= p < b for a, b in covered):
             continue
         head = " ".join(m.group().lower().split())
+        head = _TYPOS.get(head, head)
         cap = text[p].isupper()
         before = text[max(head0, p - 60):p]
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""

@@ -735,3 +735,11 @@ def test_a_meeting_word_then_yang_digelar_and_its_organizer():
     key = next(iter(events(ctx)))
     assert slots_of(ctx, key)[:3] == [("org", "org/dppkb-jambi"), ("start", D(2025, 5, 21)),
                                       ("end", D(2025, 5, 22))]
+
+
+def test_a_misspelled_meeting_word_still_names_the_meeting_but_a_person_is_no_meeting():
+    text = ("Wakil Bupati Jambi melakukan pencangan Kampung KB Kabupaten Jambi di pendopo Sungai Duren, "
+            "Kamis 20 Desember 2018. Para penyuluh KB hadir.")
+    ctx = run(text, [], D(2018, 12, 20))
+    assert [(label, types) for label, types in events(ctx).values()] == [
+        ("pencangan Kampung KB Kabupaten Jambi", [KB.Launch, KB.Meeting])]
