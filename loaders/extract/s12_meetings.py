@@ -150,7 +150,10 @@ _LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+(?:menj
 _ACCOMPANIED = re.compile(r"\b(?:didampingi|bersama-sama\s+dengan|beserta)\b")
 # a meeting with someone: "audiensi bersama Kepala …", "kunjungan kerja ke Kabupaten …"
 _PARTNERED = frozenset(meeting_terms("partnered"))
-_PARTNER = re.compile(r"\s+(?:bersama|dengan|ke)\s+(?:dengan\s+)?(?=[A-Z])")
+_PARTNER = re.compile(rf"\s+{words_re(meeting_cues('partner'))}\s+(?:dengan\s+)?(?=[A-Z])")
+# "kunjungan kerja di Maluku Utara": a visit is named by where it went, too
+_VISITS = frozenset(meeting_terms("visit"))
+_VISIT = re.compile(rf"\s+{words_re((*meeting_cues('partner'), *meeting_cues('visit_at')))}\s+(?:dengan\s+)?(?=[A-Z])")
 _COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
 _PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
 _WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
@@ -232,6 +235,7 @@ class _Meeting:
     generic: bool
     future: bool = False
     names: list[_Mention] = field(default_factory=list)  # mentions to record as Found
+    generic_names: list[_Mention] = field(default_factory=list)  # "rapat koordinasi": found if its label
     organizers: list[tuple[str, int]] = field(default_factory=list)  # (org key, offset)
     places: list[tuple[int, int, str, int]] = field(default_factory=list)  # (rank, offset, key, sent)
     dates: list[tuple[int, int, DateMention]] = field(default_factory=list)  # (priority, offset, d)
@@ -347,7 +351,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         else:
             continue
         if kind == "name" and head in _PARTNERED and end == m.end():
-            end = _partner_end(ctx, end, e)  # "audiensi bersama Kepala Perwakilan BPKP …"
+            end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
                             habit=not cap and _HABIT.search(before) is not None))
@@ -384,10 +388,10 @@ def _only_dates(ctx: Context, start: int, end: int) -> bool:
     return not rest.strip(" \t\n,.;:-–()")
 
 
-def _partner_end(ctx: Context, pos: int, limit: int) -> int:
+def _partner_end(ctx: Context, pos: int, limit: int, visit: bool = False) -> int:
     """Where "bersama/dengan/ke" + the capitalized name of a partner ends (``pos`` when
     none follows); the partner's name stops before a person's name, a weekday or a month."""
-    w = _PARTNER.match(ctx.text, pos, limit)
+    w = (_VISIT if visit else _PARTNER).match(ctx.text, pos, limit)
     if not w:
         return pos
     phrase = _CAP_PHRASE.match(ctx.text, w.end(), limit)
@@ -566,12 +570,10 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
             if upgrade:
                 x.name, x.generic = m.text, False
                 x.cls = cls if cls != KB.Meeting else x.cls
-            if not generic:
-                x.names.append(m)
+            (x.generic_names if generic else x.names).append(m)
             return x
     new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow, habit=m.habit)
-    if not generic:
-        new.names.append(m)
+    (new.generic_names if generic else new.names).append(m)
     meetings.append(new)
     return new
 
@@ -750,7 +752,7 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
             if f.start == obj and _PLACE_RANK.get(f.cls, 3) in (1, 2):
                 x.places.append((_PLACE_RANK.get(f.cls, 3), f.start, f.key, sent))
                 x.launched_at.add(f.start)
-    _read_places(ctx, x, after, end, sent)
+    _read_places(ctx, x, m.start if m.head in _VISITS and m.kind == "name" else after, end, sent)
     # "X, pada acara Y di Z, Rabu (23/3), mengatakan": said at the meeting, on its day
     at_event = m.kind == "name" and _KIND_NOUN.search(text, max(0, start - 40), start) is not None
     for d in dates_in(ctx, after, end):
@@ -989,7 +991,9 @@ def _key(x: _Meeting, ctx: Context) -> None:
         short = _abbreviated(label)
         ctx.entities[x.key] = Entity(key=x.key, types=types, label=label, name_as_written=x.name,
                                      abbreviation=abbrev, aliases=[short] if short != label else [])
-    for m in x.names:
+    # a meeting named only by its kind ("mengadakan rapat koordinasi"): that is its name
+    named = x.names + [m for m in x.generic_names if x.generic and m.text.lower() == (x.name or "").lower()]
+    for m in named:
         if not any(f.key == x.key and f.start == m.start for f in ctx.found):
             ctx.found.append(Found(x.key, x.cls, m.start, m.end, ctx.text[m.start:m.end],
                                    ctx.sentence_of(m.start)))

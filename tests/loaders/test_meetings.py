@@ -561,7 +561,9 @@ def test_an_audience_with_someone_is_its_own_meeting_dated_by_the_opening_date()
                      ("place/provinsi-jambi", KB.Province, "Provinsi Jambi"),
                      ("place/kota-jambi", KB.City, "Kota Jambi")], D(2024, 3, 8))
     by_label = {v[0]: k for k, v in events(ctx).items()}
-    assert set(by_label) == {"kunjungan kerja", "audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"}
+    # a visit is named by where it went (the real gold: "kunjungan kerja di Maluku Utara")
+    assert set(by_label) == {"kunjungan kerja di Provinsi Jambi",
+                             "audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"}
     audience = by_label["audiensi bersama Kepala Perwakilan BPKP Provinsi Jambi"]
     assert slots_of(ctx, audience) == [
         ("loc", "place/kota-jambi"), ("start", D(2024, 3, 5)), ("end", D(2024, 3, 5))]
@@ -743,3 +745,15 @@ def test_a_misspelled_meeting_word_still_names_the_meeting_but_a_person_is_no_me
     ctx = run(text, [], D(2018, 12, 20))
     assert [(label, types) for label, types in events(ctx).values()] == [
         ("pencangan Kampung KB Kabupaten Jambi", [KB.Launch, KB.Meeting])]
+
+
+def test_a_meeting_named_only_by_its_kind_is_found_where_named_and_a_visit_by_where_it_went():
+    text = ("TPPS Jambi mengadakan rapat koordinasi untuk mengevaluasi capaian, Selasa (4/3/2025). "
+            "Inspektur Utama BKKBN Ani Wulan melakukan kunjungan kerja di Maluku Utara selama 3 hari "
+            "di tanggal 5 sampai dengan 7 Maret 2025.")
+    ctx = run(text, [("org/tpps-jambi", KB.GovernmentAgency, "TPPS Jambi"), ("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/provinsi-maluku-utara", KB.Province, "Maluku Utara")], D(2025, 3, 8))
+    rakor, visit = sorted(events(ctx), key=lambda k: not k.startswith("event/rapat"))
+    assert [f.text for f in ctx.found if f.key == rakor] == ["rapat koordinasi"]
+    assert ctx.entities[visit].name_as_written == "kunjungan kerja di Maluku Utara"
+    assert slots_of(ctx, visit)[:2] == [("loc", "place/provinsi-maluku-utara"), ("start", D(2025, 3, 5))]
