@@ -368,8 +368,12 @@ def _int(value: str, where: str) -> int:
 
 #: calendar.csv kinds: month and weekday names; ``day`` a day named relative to publication
 #: ("hari ini": 0); ``month_relative`` a month word's direction from publication ("mendatang":
-#: 1, "lalu": -1).
-_CALENDAR_KINDS = ("month", "weekday", "day", "month_relative")
+#: 1, "lalu": -1); the words of date shapes (number 0): ``range_to`` between two days ("hingga",
+#: "s/d"), ``range_and`` ("25 dan 26 November"), ``month_word`` ("bulan Mei"), ``year_word``
+#: ("tahun 2018", "TA 2024"; lower case: any case), ``not_after_weekday`` (a weekday followed
+#: by one is not a day of the article: "Selasa lalu").
+_CALENDAR_KINDS = ("month", "weekday", "day", "month_relative", "range_to", "range_and", "month_word",
+                   "year_word", "not_after_weekday")
 
 
 def _calendar(d: Path) -> tuple[CalendarWord, ...]:

@@ -41,13 +41,25 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def _alt_re(kind: str, number: int | None = None) -> str:
+    """The words of one kind of ``calendar.csv`` (of one number, when given) as a regex
+    alternation; lower-case words match in any case, others ("TA") as written."""
+    words = [w for w, n in _LEX.calendar_words(kind).items() if number is None or n == number]
+    alts = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(
+        (f"(?i:{re.escape(w)})" if w.islower() else re.escape(w)).replace(r"\ ", r"\s+") for w in alts) + ")"
+
+
+_PAST = _LEX.calendar_words("month_relative")  # word → 1 (ahead of publication) or -1 (before it)
+
+
 _MONTH = rf"(?:(?i:{_alt(_FULL_MONTHS)})\b|(?i:{_alt(set(MONTHS) - set(_FULL_MONTHS))})\b\.?)"
 _MONTH_FULL = "|".join(sorted({w.capitalize() for w in _FULL_MONTHS} | {w.upper() for w in _FULL_MONTHS},
                               key=len, reverse=True))
 _WEEKDAY = _alt({w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS})
 _YEAR = r"(?:19|20)\d{2}"
-_SEP_TO = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|sd)\s+)"
-_SEP = rf"(?:{_SEP_TO}|\s+dan\s+)"  # "25 dan 26 November": two days of one event
+_SEP_TO = rf"(?:\s*[-–—]\s*|\s+{_alt_re('range_to')}\s+)"
+_SEP = rf"(?:{_SEP_TO}|\s+{_alt_re('range_and')}\s+)"  # "25 dan 26 November": two days of one event
 _NOT_PERIOD = r"(?!\s*[-–/]\s*\d)"
 
 
@@ -58,6 +70,7 @@ _MONTH_FIRST = initials(_MONTH_FULL.split("|"))
 _PART_OF = _LEX.word_list("date_part")  # "awal Maret", "akhir tahun 2019"
 _BEFORE_MONTH = (*_LEX.word_list("before_month"), *_PART_OF)  # "pada Mei", "sejak April"
 _BEFORE_YEAR = (*_LEX.word_list("before_year"), *_PART_OF)
+_YEAR_FIRST = {c for w in _LEX.calendar_words("year_word") for c in ({w[0].upper(), w[0].lower()} if w.islower() else {w[0]})}
 
 # In priority order: a longer, more explicit shape wins over the parts it contains.
 # Each behind the characters a match can start with (``text.starting``: the scans of
@@ -75,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", starting(_DIGIT,
         rf"\b(?P<d1>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b)?")),
     ("paren", starting(_WD_FIRST | {r"\("},
-        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*(?:(?:kemarin|lalu)\s+)?)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+        rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s*(?:{_alt_re('month_relative', -1)}\s+)?)?\((?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
         rf"/(?P<m>\d{{1,2}})(?:(?:/|-(?=(?:19|20)\d\d\)))(?P<y>\d{{4}}|\d{{2}}))?\)")),
     ("day", starting(_WD_FIRST | _DIGIT,
         rf"(?:\b(?P<wd>{_WEEKDAY})\b\s*,?\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})"
@@ -83,17 +96,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", starting(_DIGIT,
         rf"\b(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})"
         rf"|(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b")),
-    ("monthyear", starting(initials(_PART_OF) | {"b"} | _MONTH_FIRST,
-        rf"(?:\b(?:{'|'.join(_PART_OF)})\s+)?(?:\bbulan\s+)?\b(?P<m>{_MONTH_FULL})\s+"
+    ("monthyear", starting(initials(_PART_OF) | initials(_LEX.calendar_words("month_word")) | _MONTH_FIRST,
+        rf"(?:\b(?:{'|'.join(_PART_OF)})\s+)?(?:\b{_alt_re('month_word')}\s+)?\b(?P<m>{_MONTH_FULL})\s+"
         rf"(?P<y>{_YEAR})\b{_NOT_PERIOD}")),
     ("month", starting(initials(_BEFORE_MONTH),
         rf"\b(?:{'|'.join(_BEFORE_MONTH)})\s+"
-        rf"(?P<t>(?P<m>{_MONTH_FULL})\b(?:\s+(?P<rel>mendatang|depan|nanti|lalu|kemarin))?)")),
-    ("year", starting(initials(_BEFORE_YEAR) | {"T", "t"},
-        rf"(?:\b(?:{'|'.join(_BEFORE_YEAR)})\s+|(?=\b(?:[Tt]ahun|TA)\b))"
-        rf"(?P<t>(?:(?:[Tt]ahun(?:\s+[Aa]nggaran)?|TA)\s+)?(?P<y>{_YEAR}))\b{_NOT_PERIOD}")),
+        rf"(?P<t>(?P<m>{_MONTH_FULL})\b(?:\s+(?P<rel>{_alt_re('month_relative')}))?)")),
+    ("year", starting(initials(_BEFORE_YEAR) | _YEAR_FIRST,
+        rf"(?:\b(?:{'|'.join(_BEFORE_YEAR)})\s+|(?=\b{_alt_re('year_word')}\b))"
+        rf"(?P<t>(?:{_alt_re('year_word')}\s+)?(?P<y>{_YEAR}))\b{_NOT_PERIOD}")),
     ("weekday", starting(_WD_FIRST,
-        rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+(?:lalu|depan|ini|kemarin|ke\b))")),
+        rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+{_alt_re('not_after_weekday')}\b)")),
 ]
 
 
@@ -226,9 +239,10 @@ def _relative_year(month: int, rel: str | None, pub: dt.date | None) -> int | No
     """'Mei mendatang' / 'April lalu' relative to publication; plain months take its year."""
     if pub is None:
         return None
-    if rel in ("mendatang", "depan", "nanti") and month < pub.month:
+    step = _PAST.get(rel.lower(), 0) if rel else 0
+    if step > 0 and month < pub.month:
         return pub.year + 1
-    if rel in ("lalu", "kemarin") and month > pub.month:
+    if step < 0 and month > pub.month:
         return pub.year - 1
     return pub.year
 

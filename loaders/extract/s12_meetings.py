@@ -14,6 +14,16 @@ date) get the same key. A slot is left empty rather than guessed. Where a venue 
 (schema:containedInPlace) is the entity pass's fact, except for a venue only this stage
 found ("di pendopo Ronggo …", "Aula Gedung X, Kecamatan Y"): it lies in the place
 written right after it, when nothing else says where it lies.
+
+Words (``meeting_kinds.csv``: ``head``, ``abbrev``, ``anaphor``, ``keyword`` terms and their
+class; ``partnered`` and ``visit`` heads named with a partner or a place; every other word of
+the shapes below is a ``meeting_cues.csv`` role: the verbs ``organize``, ``organized_by``,
+``held``, ``launch``, ``launched_as``, ``attend``, ``attended_by``, ``chair``, ``chairs``,
+``opened_by``, ``opens``, ``performed_by``, ``follow_up``, ``purpose``, ``supports``; the
+occasion words ``around`` and ``kind_prep``/``kind_phrase``; ``venue``, ``venue_inside``,
+``held_at``, ``place_first``; counts: ``approx``, ``count_lead``, ``count_verb``,
+``count_noun``, ``participant_head``, ``duration``, ``day_unit``; and the small words
+``by``, ``which``, ``at``, ``from``, ``with``, ``and``, ``on`` of the shapes).
 """
 
 from __future__ import annotations
@@ -59,7 +69,7 @@ _HEADS = meeting_terms("head")
 _ABBREVS = meeting_terms("abbrev")
 _ANAPHORS = meeting_terms("anaphor")
 _KEYWORDS = meeting_terms("keyword")
-_GENERIC = frozenset({"rapat", "pertemuan"} | set(_ANAPHORS))
+_GENERIC = frozenset(set(meeting_cues("generic")) | set(_ANAPHORS))
 _ALL_HEADS = {**_HEADS, **_ABBREVS, **_ANAPHORS}
 _LAUNCH_HEADS = frozenset(t for t, (cls, _) in _HEADS.items() if cls == "Launch" and " " not in t)
 
@@ -93,124 +103,137 @@ _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on 
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
 _LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
-_VERBISH = re.compile(r"(?:di|me|ber|ter|mem|men|meng|meny)[a-z]{3,}$")
+_VERBISH = re.compile(rf"{words_re(_LEX.word_list('verb_prefix'))}[a-z]{{3,}}$")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
-_MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | {"mei"}
+_MONTH_WORDS = frozenset(m for m in MONTHS if len(m) > 3) | frozenset(_LEX.calendar_words("month", full=True))
+
+def _w(role: str) -> str:
+    """The cues of one role of ``meeting_cues.csv`` as a regex alternation."""
+    return words_re(meeting_cues(role))
+
+
+# the small words of the shapes below ("dipimpin oleh", "yang digelar", "di Aula …")
+_OLEH, _YANG, _DI_WORD, _DARI, _DENGAN, _DAN, _PADA = (
+    _w(role) for role in ("by", "which", "at", "from", "with", "and", "on"))
 
 _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "WorkMeeting": KB.WorkMeeting, "Training": KB.Training, "Launch": KB.Launch,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
 _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       rf"(?:(?:kembali|juga|pun|secara\s+resmi|{words_re(_ANAPHORS)})\s+)*$")
+                       rf"(?:(?:{_w('organize_adverb')}|{words_re(_ANAPHORS)})\s+)*$")
 # "ORG terus Sosialisasi …": the organization opening the sentence, then the name
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
-_HABIT = re.compile(r"\b(?:terus|gencar|rutin|senantiasa|selalu|sering)\s+(?:\w+\s+)?\w+\s+$")
+_HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
 # "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
-_PLACE_FIRST = re.compile(r"\s*(?i:bertempat|berlokasi)\s+di\s")
+_PLACE_FIRST = re.compile(rf"\s*(?i:{_w('place_first')})\s+{_DI_WORD}\s")
 # "menghadiri peresmian …": attending names an event too
 _ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
 # "sosialisasi dilaksanakan di …": a meeting word followed by its being held
-_HELD = (*(c for c in meeting_cues("organized_by") if c != "dilakukan"), "berlangsung")
-_HELD_AFTER = re.compile(rf"\s+(?:yang\s+)?(?:{words_re(_HELD)})\b")
+_HELD = tuple(meeting_cues("held"))
+_HELD_AFTER = re.compile(rf"\s+(?:{_YANG}\s+)?(?:{words_re(_HELD)})\b")
 # "Kegiatan bertema X …", "acara bertajuk “X”"
-_THEME = re.compile(r"\s+(?:yang\s+)?(?:bertema(?:kan)?|bertajuk|berjudul|dengan\s+tema)\s+[“\"']?")
-_THEME_END = re.compile(rf"[”\"',.;]|\s+(?:yang|di|pada|{words_re(_HELD)})\b")
-_SUBJECT_ONLY = re.compile(r"\s*(?:(?:terus|kembali|juga|pun|gencar|rutin)\s+)?$")
-_FUTURE_BEFORE = re.compile(r"\b(?:akan|berencana|direncanakan|dijadwalkan|rencananya|hendak)\b[^.,]{0,40}$")
-_FUTURE_AFTER = re.compile(r"\s*(?:yang\s+)?(?:akan|direncanakan|dijadwalkan)\b")
+_THEME = re.compile(rf"\s+(?:{_YANG}\s+)?{_w('theme')}\s+[“\"']?")
+_THEME_END = re.compile(rf"[”\"',.;]|\s+(?:{_w('theme_end')}|{words_re(_HELD)})\b")
+_SUBJECT_ONLY = re.compile(rf"\s*(?:{_w('subject_adverb')}\s+)?$")
+_FUTURE_BEFORE = re.compile(rf"\b{_w('future')}\b[^.,]{{0,40}}$")
+_FUTURE_AFTER = re.compile(rf"\s*(?:{_YANG}\s+)?{_w('future_after')}\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_NOT_OWNER = re.compile(r"\b(?:bagi|untuk|dengan|bersama|kepada|tentang|terkait|mengenai)\s+"
+_NOT_OWNER = re.compile(rf"\b{_w('not_owner')}\s+"
                        r"(?:\S+\s+){0,4}$")
 _GOES_ON = re.compile(rf"\s*(?i:{words_re(_LEX.word_list('meeting_goes_on'))})\b")
 _GOES_ON_HEAD = next(iter(_ANAPHORS))  # a generic pointer: it may point at any meeting
-_HOST = re.compile(r"\bdalam\s+$")
-_ANAPHORIC_SUBJECT = re.compile(r"\s*\w+\s+(?:itu|ini|tersebut)\b")
-_FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:dari\s+)?$", re.IGNORECASE)
+_HOST = re.compile(rf"\b{_w('host')}\s+$")
+_ANAPHORIC_SUBJECT = re.compile(rf"\s*\w+\s+{_w('anaphoric')}\b")
+_FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:{_DARI}\s+)?$", re.IGNORECASE)
 # "pada kegiatan kunjungan …", "giat sharing meeting", "di sela-sela pencanangan …": the
 # words after such a cue name an event even when written in lower case
-_KIND_WORDS = (rf"(?:\b(?:pada|dalam|saat|ketika|di|dari|{words_re(meeting_cues('opens'))}|"
+_KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
                rf"{words_re(meeting_cues('attend'))})\s+{words_re(_ANAPHORS)}"
-               r"|\bdi\s*sela-sela)")
+               rf"|\b{_w('kind_phrase')})")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
-_JOINT = re.compile(r"[\s,]*(?:(?:sekaligus|dan|serta)\s+(?:juga\s+)?)?")
-_HOST_ONLY = re.compile(r"\bdalam\s+$", re.IGNORECASE)
+_JOINT = re.compile(rf"[\s,]*(?:{_w('joint')}\s+(?:{_w('also')}\s+)?)?")
+_HOST_ONLY = re.compile(rf"\b{_w('host')}\s+$", re.IGNORECASE)
 # "usai rapat koordinasi daerah …", "kegiatan orientasi TPK …", "acara syukuran …": an
 # occasion word or an event noun right before a meeting word in lower case names an event
 _AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPHORS)})\s+$", re.IGNORECASE)
 # "hampir semua kegiatan pencanangan …": every event of a kind, not one
 _QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
                          re.IGNORECASE)
-_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|dalam|{_KIND_WORDS}|"
+_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|{_w('host')}|{_KIND_WORDS}|"
                       rf"{words_re(meeting_cues('attend'))}|"
-                      rf"{words_re(meeting_cues('follow_up'))}(?:\s+dari)?)\s+$", re.IGNORECASE)
+                      rf"{words_re(meeting_cues('follow_up'))}(?:\s+{_DARI})?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
-_LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+(?:menjadi|sebagai)\s+")
-_ACCOMPANIED = re.compile(r"\b(?:didampingi|bersama-sama\s+dengan|beserta)\b")
+_LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+{_w('launched_into')}\s+")
+_ACCOMPANIED = re.compile(rf"\b{_w('accompanied')}\b")
 # a meeting with someone: "audiensi bersama Kepala …", "kunjungan kerja ke Kabupaten …"
 _PARTNERED = frozenset(meeting_terms("partnered"))
-_PARTNER = re.compile(rf"\s+{words_re(meeting_cues('partner'))}\s+(?:dengan\s+)?(?=[A-Z])")
+_PARTNER = re.compile(rf"\s+{words_re(meeting_cues('partner'))}\s+(?:{_DENGAN}\s+)?(?=[A-Z])")
 # "kunjungan kerja di Maluku Utara": a visit is named by where it went, too
 _VISITS = frozenset(meeting_terms("visit"))
-_VISIT = re.compile(rf"\s+{words_re((*meeting_cues('partner'), *meeting_cues('visit_at')))}\s+(?:dengan\s+)?(?=[A-Z])")
-_COUNT_WORD = re.compile(r"\s*(?i:sebanyak|sejumlah)\s+")
-_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:oleh\s+)?")
-_WITH_ORG = re.compile(r"\s*(?:,|bersama|dan|serta|bekerja\s+sama|bekerjasama|berkolaborasi|"
-                       r"berkoordinasi)\s*(?:dengan\s+)?")
-_APPROX = (r"(?:(?:sebanyak|sekitar|kurang\s+lebih|lebih\s+kurang|lebih\s+dari|hampir|tak\s+kurang\s+dari"
-           r"|tidak\s+kurang\s+dari|sedikitnya|setidaknya|mencapai)\s+)?")
-_ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:oleh\s+)?{_APPROX}"
-                       rf"(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
+_VISIT = re.compile(rf"\s+{words_re((*meeting_cues('partner'), *meeting_cues('visit_at')))}\s+(?:{_DENGAN}\s+)?(?=[A-Z])")
+_COUNT_WORD = re.compile(rf"\s*(?i:{_w('count_word')})\s+")
+_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:{_OLEH}\s+)?")
+_WITH_ORG = re.compile(rf"\s*(?:,|{_w('with_org')})\s*(?:{_DENGAN}\s+)?")
+_APPROX = rf"(?:{_w('approx')}\s+)?"
+_NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
+_THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
+_ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
+                       rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
-_ATTENDS_LONG = re.compile(rf"(?i:sebanyak|sekitar)\s+(?P<n>\d[\d.]*(?:\s+ribu)?)\s+[^.,;:\n]{{0,200}}?\s+"
+_ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS})\s+[^.,;:\n]{{0,200}}?\s+"
                            rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
-_ATTENDS = re.compile(rf"(?i:sebanyak\s+|sekitar\s+)?(?P<n>\d[\d.]*(?:\s+ribu)?)\s+"
+_ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS})\s+"
                       rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 # "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
-_COUNT_OF = re.compile(rf"(?:\b[Pp]eserta(?:\s+[\w-]+){{0,2}}?\s+(?:berjumlah|sebanyak|mencapai|tercatat)"
-                       rf"|\b[Jj]umlah\s+peserta(?:nya)?\s+(?:ada|adalah))\s+"
-                       rf"{_APPROX}(?P<n>{NUMBER})\b(?!\s*(?:persen|%))")
-_BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+(?:{words_re(['peserta', 'finalis'])})\b")
-_DURATION = re.compile(rf"\b(?:selama|berlangsung)\s+(?:selama\s+)?(?P<n>{NUMBER})\s+hari\b")
-_CHAIR = re.compile(r"\bdipimpin\s+(?:langsung\s+)?(?:oleh\s+)?")
-_COMMITTEE = starting({"K", "k"}, r"\b[Kk]etua\s+[Pp]anitia\b")
-_OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+(?:secara\s+resmi\s+)?(?:langsung\s+)?"
-                     r"(?:oleh\s*,?\s+)?"
-                     r"|\bditandai\b[^.\n]{0,80}?\boleh\s+")
+_PARTICIPANT = meeting_cues("participant_head")  # "Peserta rakor berjumlah …"
+_COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)})(?:\s+[\w-]+){{0,2}}?\s+{_w('count_verb')}"
+                       rf"|\b(?i:{_w('count_total')})\s+{words_re(_PARTICIPANT)}(?:nya)?\s+{_w('count_is')})\s+"
+                       rf"{_APPROX}(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+_BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+{_w('count_noun')}\b")
+_DURATION = re.compile(rf"\b{_w('duration')}\s+(?:{_w('duration')}\s+)?(?P<n>{NUMBER})\s+{_w('day_unit')}\b")
+_MANNER = rf"(?:{_w('manner')}\s+)*"  # "langsung", "secara resmi"
+_CHAIR = re.compile(rf"\b{_w('chair')}\s+{_MANNER}(?:{_OLEH}\s+)?")
+_COMMITTEE = starting({"K", "k"}, rf"\b(?i:{_w('committee_chair')})\b")
+_OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"
+                     rf"(?:{_OLEH}\s*,?\s+)?"
+                     rf"|\b{_w('marked_by')}\b[^.\n]{{0,80}}?\b{_OLEH}\s+")
 # "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
-_CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+(?:langsung\s+)?(?:jalannya\s+)?$")
-_PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+(?:(?:langsung|secara\s+simbolis)\s+)*"
-                        r"(?:oleh\s*,?\s+)?")
-_OPENS = re.compile(rf"\b(?:saat|ketika|sekaligus|sebelum)?\s*{words_re(meeting_cues('opens'))}\s+"
-                    rf"(?:secara\s+resmi\s+)?(?:{words_re(_ANAPHORS)}\s+)?$")
+_CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+{_MANNER}$")
+_PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+{_MANNER}(?:{_OLEH}\s*,?\s+)?")
+_OPENS = re.compile(rf"\b{_w('opens_when')}?\s*{words_re(meeting_cues('opens'))}\s+"
+                    rf"{_MANNER}(?:{words_re(_ANAPHORS)}\s+)?$")
 # "Sepanjang tahun 2016-2018, ORG telah mencanangkan 300 Kampung KB": a summary of years of
 # work, not one launch (unless the sentence gives the day)
-_SUMMARY = re.compile(r"\b(?i:sepanjang|sejak|selama)\s+(?:tahun\s+)?(?:19|20)\d\d\b"
+_SUMMARY = re.compile(rf"\b(?i:{_w('summary')})\s+(?:{_w('year_word')}\s+)?(?:19|20)\d\d\b"
                       r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _SUPPORTS = re.compile(rf"\b(?:{words_re(meeting_cues('supports'))})\b")
-_AGENDA = re.compile(r"\s*(?:(?:visi(?:\s+dan)?\s+misi|program|agenda|kebijakan)\s+)?")
+_AGENDA = re.compile(rf"\s*(?:{_w('agenda')}\s+)?")
 _PURPOSE = re.compile(rf"\b(?:{words_re(meeting_cues('purpose'))})\b")
 _GROUNDS = _LEX.word_list("venue_ground")  # "di Halaman Kantor Bupati …"
 _FILLERS = set(meeting_cues("venue")) | set(_GROUNDS)
-_DI = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
+_DI = re.compile(rf"\b(?:{_w('place_first')}\s+)?{_DI_WORD}\s+(?:(?:{words_re(_FILLERS)}|(?i:{words_re(_GROUNDS)}))\s+){{0,2}}")
 _VENUE_WORDS = frozenset(meeting_cues("venue"))
 # "digelar di …", "bertempat di …", "yang dipusatkan di …": where it was held comes next
 _HELD_BEFORE = re.compile(rf"\b(?:{words_re((*_HELD, *meeting_cues('held_at')))})\s+$")
 _CHAIN_SEP = re.compile(r"\s*,?\s*")
 _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
-_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|hotel)")
+_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|{_w('venue_inside')})")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
-_CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|dan(?=\s+[A-Z])))*")
+_CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
-_AGAIN = re.compile(r"\bkembali\b")
-_SCOPE = re.compile(r"\b(?:pertama|kedua|ketiga|terbaik|terbesar|tertinggi|terendah|terbanyak"
-                    r"|satu-satunya|percontohan|pertama\s+kali)\s+$")
+_AGAIN = re.compile(rf"\b{_w('again')}\b")
+_SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
-_CLOSED = re.compile(r"\bditutup\s+(?:pada\s+)?$")
-_LOWER_TAHUN = re.compile(r"\btahun\s+((?:19|20)\d{2})\s*$")
+_CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
+_LOWER_TAHUN = re.compile(rf"\b{_w('year_word')}\s+((?:19|20)\d{{2}})\s*$")
+_LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]")
+_COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
+_CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
+_NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 
 
 @dataclass(slots=True)
@@ -524,7 +547,7 @@ def _place_starts(ctx: Context, pos: int) -> bool:
 
 
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
-    m = re.compile(r",|\s(?:di|sebagai|pada|yang|oleh)\s|[.;]").search(text, pos, limit)
+    m = _LAUNCH_OBJECT_END.search(text, pos, limit)
     return m.start() if m else limit
 
 
@@ -592,7 +615,7 @@ def _words(name: str) -> set[str]:
         words.add("pencanangan" if w in _LAUNCH_HEADS else w)  # one launch, whatever its verb
         if w in _ABBREVS:
             words.update(_ABBREVS[w][1].split())
-    return words - {"dan", "serta", "bagi", "tahun"}
+    return words - _NAME_FILLERS
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -740,14 +763,14 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         if owner and not _NOT_OWNER.search(text, m.start, owner[0].start):
             x.named_by.append((owner[0].key, owner[0].start))
         x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")
-        w = re.match(r"\s*bersama\s+(?:dengan\s+)?", text[after:end])
+        w = _CO_HOST.match(text[after:end])
         if w:
             x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, after + w.end(), end))
     for p in _PASSIVE_ORG.finditer(text, after, end):
         x.organizers.extend((o.key, o.start) for o in _org_chain(ctx, p.end(), end))
         break
     if m.kind == "launch":  # "mencanangkan Desa X sebagai Kampung KB": launched there
-        obj = re.compile(r"\s*(?:(?i:sebanyak|sejumlah)\s+)?").match(text, after, end).end()
+        obj = _COUNT_FIRST.match(text, after, end).end()
         for f in places_in(ctx, obj, end):
             if f.start == obj and _PLACE_RANK.get(f.cls, 3) in (1, 2):
                 x.places.append((_PLACE_RANK.get(f.cls, 3), f.start, f.key, sent))
