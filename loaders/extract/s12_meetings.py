@@ -126,6 +126,10 @@ _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
 # "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
+_BY = re.compile(rf"\b{_OLEH}\s+")
+_PLACE_FIRST_WORD = re.compile(rf"\s*{_w('place_first')}\b")
+# "… berkunjung ke Kampung KB X": a place a part of the event went to
+_VISIT_VERB = re.compile(rf"\b{_w('visit_verb')}\b")
 _PLACE_FIRST = re.compile(rf"\s*(?i:{_w('place_first')})\s+{_DI_WORD}\s")
 # "menghadiri peresmian …": attending names an event too
 _ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
@@ -674,7 +678,23 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
                           None) or _main(meetings)
             if source is not None and source is not m.meeting:
                 source.follows.append((m.meeting, m.start))
+        if m.kind == "launch" and _LAUNCHED_AS.match(text, m.start):
+            _passive_launch(ctx, m, mentions[i - 1].end if i else head, seg_end)
         _read_segment(ctx, m, seg_end)
+
+
+def _passive_launch(ctx: Context, m: _Mention, start: int, end: int) -> None:
+    """"Gampong X, Kecamatan Y, dicanangkan sebagai Kampung KB … oleh Z": launched at the
+    village or district before the verb (from ``start``), by the person after "oleh"."""
+    x = m.meeting
+    first = next((f for f in places_in(ctx, start, m.start) if _PLACE_RANK.get(f.cls, 3) in (1, 2)), None)
+    if first is not None:
+        x.places.append((_PLACE_RANK.get(first.cls, 3), first.start, first.key, ctx.sentence_of(m.start)))
+        x.launched_at.add(first.start)
+    by = _BY.search(ctx.text, m.end, end)
+    people = persons_in(ctx, by.end(), min(end, by.end() + 160)) if by else []
+    if people:
+        x.openers.append((people[0].key, by.start()))
 
 
 def _main(meetings: list[_Meeting]) -> _Meeting | None:
@@ -695,7 +715,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     before = text[head:m.start]
     people = persons_in(ctx, head, m.start)
     verb = _ORGANIZE.search(before) if m.kind == "name" else None
-    if m.kind == "launch":  # "Bupati X mencanangkan …" / "ORG bersama ORG mencanangkan …"
+    if m.kind == "launch" and _LAUNCHED_AS.match(text, m.start):
+        pass  # read with its segment (_passive_launch)
+    elif m.kind == "launch":  # "Bupati X mencanangkan …" / "ORG bersama ORG mencanangkan …"
         people = persons_in(ctx, _subject_start(text, head, m.start), m.start)
         if people and _ACCOMPANIED.search(text, people[0].end, m.start):
             x.openers.append((people[0].key, people[0].start))  # "X didampingi Y … mencanangkan"
@@ -733,6 +755,10 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     if (opening is not None and not text[head:opening.start].strip() and opening.kind in ("range", "day")
             and not _said_date(text, opening)):  # "Selasa, (05/03/2024) X melakukan audiensi …"
         x.dates.append((3 + {"range": 0, "day": 1}[opening.kind], opening.start, opening))
+    elif m.kind == "launch" and (last := next(reversed(dates_in(ctx, head, m.start)), None)) and (
+            last.kind in ("range", "day", "weekday") and not text[last.end:m.start].strip(" ,")):
+        x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[last.kind], last.start, last))
+        # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
     elif m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
         for d in dates_in(ctx, head, m.start):
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
@@ -851,13 +877,18 @@ def _said_date(text: str, d: DateMention) -> bool:
 
 
 def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> None:
+    """Where the meeting was held, from the "di …" of [start, end); "di" right at ``start``
+    (after the meeting's name), or after a held verb, is where it was held."""
     text = ctx.text
+    visit = x.name is not None and bool(_words(x.name) & _VISITS)
     for d in _DI.finditer(text, start, end):
         if _SCOPE.search(text, max(start, d.start() - 30), d.start()) or \
                 _EARLIER.search(text, max(start, d.start() - 30), d.start()):
-            continue  # "… setelah sebelumnya di Kecamatan X": where earlier ones were  # "Kampung KB pertama di Kabupaten Serang": a scope, not where it was held
+            continue  # "Kampung KB pertama di Kabupaten Serang": a scope; "setelah sebelumnya di X"
+        if not visit and _VISIT_VERB.search(text, start, d.start()):
+            continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
-            d.group().lstrip().startswith("bertempat")
+            _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
         chain = _place_chain(ctx, d.end(), end, held=held)
         if not chain or chain[0][1] > 0:  # "di pendopo Ronggo Djoemeno": the venue word in lower case
             named = _lower_venue(ctx, d.start(), d.end(), end)

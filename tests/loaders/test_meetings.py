@@ -757,3 +757,36 @@ def test_a_meeting_named_only_by_its_kind_is_found_where_named_and_a_visit_by_wh
     assert [f.text for f in ctx.found if f.key == rakor] == ["rapat koordinasi"]
     assert ctx.entities[visit].name_as_written == "kunjungan kerja di Maluku Utara"
     assert slots_of(ctx, visit)[:2] == [("loc", "place/provinsi-maluku-utara"), ("start", D(2025, 3, 5))]
+
+
+def test_a_launch_dated_between_its_subject_and_its_verb_and_a_passive_launch_where_it_was():
+    text = ("Perwakilan BKKBN Provinsi Jambi, Kamis (07/06) mencanangkan 24 Kampung KB di Kabupaten Muaro "
+            "Jambi.")
+    ctx = run(text, [JAMBI, ("place/kabupaten-muaro-jambi", KB.Regency, "Kabupaten Muaro Jambi")],
+              D(2018, 6, 11))
+    assert ("start", D(2018, 6, 7)) in slots_of(ctx, next(iter(events(ctx))))
+    text = ("Dalam rangkaian peringatan Harganas tahun 2018, Desa Sungai Duren, Kecamatan Jambi Luar Kota, "
+            "dicanangkan sebagai Kampung KB Mandiri oleh Bupati yang diwakili Asisten II, Ani Wulan, "
+            "Senin (9/7).")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"),
+                     ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren"),
+                     ("place/kecamatan-jambi-luar-kota", KB.District, "Kecamatan Jambi Luar Kota")],
+              D(2018, 7, 10))
+    launch = next(k for k in events(ctx) if not k.startswith("event/peringatan"))
+    assert ("loc", "place/desa-sungai-duren") in slots_of(ctx, launch)
+    assert ("opened", "person/ani-wulan") in slots_of(ctx, launch)
+
+
+def test_where_a_part_of_the_event_went_is_not_where_it_was_held():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar lokakarya Kampung KB di Kota Jambi, Kamis (6/10). "
+            "Dalam rangkaian kegiatan tersebut, peserta berkunjung ke Kampung KB Sungai Duren di "
+            "Kecamatan Jambi Luar Kota. Acara pencanangan Kampung KB Maju di Kampung Pinang Merah, "
+            "Rabu (5/10), meriah.")
+    ctx = run(text, [JAMBI, ("place/kota-jambi", KB.City, "Kota Jambi"),
+                     ("place/kecamatan-jambi-luar-kota", KB.District, "Kecamatan Jambi Luar Kota")],
+              D(2022, 10, 7))
+    workshop = next(k for k in events(ctx) if k.startswith("event/lokakarya"))
+    launch = next(k for k in events(ctx) if k.startswith("event/pencanangan"))
+    assert [v for s, v in slots_of(ctx, workshop) if s == "loc"] == ["place/kota-jambi"]
+    assert ctx.entities["place/kampung-pinang-merah"].label == "Kampung Pinang Merah"
+    assert slots_of(ctx, launch)[0] == ("loc", "place/kampung-pinang-merah")
