@@ -126,6 +126,7 @@ _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
 # "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
+_ORGANIZE_EVENT = re.compile(rf"\b{_w('organize_event')}\s+(?:{_w('organize_adverb')}\s+)*(?=[A-Z])")
 _BY = re.compile(rf"\b{_OLEH}\s+")
 _PLACE_FIRST_WORD = re.compile(rf"\s*{_w('place_first')}\b")
 # "… berkunjung ke Kampung KB X": a place a part of the event went to
@@ -252,6 +253,7 @@ class _Mention:
     future: bool = False  # "akan menggelar …", "… yang dijadwalkan pada Mei"
     meeting: _Meeting | None = None
     habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
+    goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
 
 
 @dataclass(slots=True)
@@ -382,6 +384,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
                             habit=not cap and _HABIT.search(before) is not None))
+    out.extend(_unknown_names(ctx, head0, e, out))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
     for m in (*_LAUNCH.finditer(text, head0, e), *_LAUNCHED_AS.finditer(text, head0, e)):
@@ -399,7 +402,11 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         if obj_end > obj_start:
             out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
                                 text[obj_start:obj_end].strip()))
-    if not out and (_GOES_ON.match(text, head0, e) or _only_dates(ctx, head0, e)):
+    goes_on = _GOES_ON.match(text, head0, e)
+    if goes_on and out and out[0].kind == "name" and out[0].text.lower() == out[0].head and \
+            not text[goes_on.end():out[0].start].strip(" ,"):
+        out[0].goes_on = True  # "Kali ini sosialisasi dilaksanakan di …": the meeting named before
+    if not out and (goes_on or _only_dates(ctx, head0, e)):
         # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022.": the meeting of the
         # sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
@@ -413,6 +420,26 @@ def _only_dates(ctx: Context, start: int, end: int) -> bool:
     rest = "".join(ctx.text[a:b] for a, b in zip([start, *(d.end for d in dates)],
                                                  [*(d.start for d in dates), end], strict=True))
     return not rest.strip(" \t\n,.;:-–()")
+
+
+def _unknown_names(ctx: Context, head0: int, e: int, found: list[_Mention]) -> list[_Mention]:
+    """"ORG mengadakan Pasanggiri Kreatifitas KIE … di Dago Tea House, Rabu (21/8)": a
+    capitalized name no other pass took, right after a verb whose object is always an event,
+    in a sentence that says where or when, names a meeting of a kind the lexicon lacks."""
+    text, out = ctx.text, []
+    for v in _ORGANIZE_EVENT.finditer(text, head0, e):
+        p = v.end()
+        if any(m.start <= p < max(m.end, m.start + 1) for m in found) or ctx.found_in(p, p + 1) or any(
+                f.start <= p < f.end for f in ctx.found) or _FUTURE_BEFORE.search(text, head0, v.start()):
+            continue
+        first = re.compile(r"\S+").match(text, p, e)
+        if first is None or first.group().lower().strip("“\"'") in _ALL_HEADS:
+            continue
+        ext = _extent(ctx, first.end(), e)
+        if not ext.named or not (_has_day(ctx, head0, e) or _DI.search(text, ext.end, e)):
+            continue
+        out.append(_Mention(p, ext.end, "name", first.group().lower(), text[p:ext.end]))
+    return out
 
 
 def _partner_end(ctx: Context, pos: int, limit: int, visit: bool = False) -> int:
@@ -565,7 +592,9 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
     followed-up or a future one)."""
     meetings: list[_Meeting] = []
     for m in mentions:
-        if m.kind == "name":
+        if m.goes_on and (before := next((x for x in reversed(meetings) if _current(x)), None)):
+            m.kind, m.meeting = "anaphor", before
+        elif m.kind == "name":
             m.meeting = _meeting_for_name(meetings, m)
         elif m.kind == "launch":
             cur = next((x for x in reversed(meetings) if _current(x) and x.cls == KB.Launch), None)

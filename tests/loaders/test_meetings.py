@@ -790,3 +790,29 @@ def test_where_a_part_of_the_event_went_is_not_where_it_was_held():
     assert [v for s, v in slots_of(ctx, workshop) if s == "loc"] == ["place/kota-jambi"]
     assert ctx.entities["place/kampung-pinang-merah"].label == "Kampung Pinang Merah"
     assert slots_of(ctx, launch)[0] == ("loc", "place/kampung-pinang-merah")
+
+
+def test_a_name_the_lexicon_lacks_after_a_verb_whose_object_is_an_event():
+    text = ("Perwakilan BKKBN Provinsi Jambi mengadakan Pasanggiri Kreatifitas KIE Kader Kampung KB di "
+            "Gedung Serbaguna, Rabu (21/8/2019). Acara ini dibuka oleh Ani Wulan. "
+            "Perwakilan BKKBN Provinsi Jambi juga melaksanakan Program Bangga Kencana.")
+    ctx = run(text, [JAMBI, ("person/ani-wulan", P, "Ani Wulan"),
+                     ("program/bangga-kencana", KB.Program, "Program Bangga Kencana")], D(2019, 8, 22))
+    assert written(ctx) == ["Pasanggiri Kreatifitas KIE Kader Kampung KB"]
+    key = next(iter(events(ctx)))
+    assert slots_of(ctx, key)[:3] == [("org", "org/bkkbn-jambi"), ("loc", "place/gedung-serbaguna"),
+                                      ("start", D(2019, 8, 21))]
+    assert ("opened", "person/ani-wulan") in slots_of(ctx, key)
+
+
+def test_this_time_a_meeting_word_alone_is_the_meeting_named_before():
+    text = ("Komisi IX DPR RI bersama BKKBN menggelar Promosi dan KIE Percepatan Penurunan Stunting di "
+            "Provinsi Jambi. Kali ini sosialisasi dilaksanakan di Desa Sungai Duren, Rabu (24/8/2022).")
+    ctx = run(text, [("org/komisi-ix", KB.GovernmentAgency, "Komisi IX DPR RI"),
+                     ("org/bkkbn", KB.GovernmentAgency, "BKKBN"),
+                     ("place/provinsi-jambi", KB.Province, "Provinsi Jambi"),
+                     ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren")], D(2022, 8, 25))
+    assert written(ctx) == ["Promosi dan KIE Percepatan Penurunan Stunting"]
+    key = next(iter(events(ctx)))
+    assert ("loc", "place/desa-sungai-duren") in slots_of(ctx, key)
+    assert ("start", D(2022, 8, 24)) in slots_of(ctx, key)
