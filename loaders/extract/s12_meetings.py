@@ -101,6 +101,7 @@ _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?
 _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
 _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
+_TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
 _LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
 _VERBISH = re.compile(rf"{words_re(_LEX.word_list('verb_prefix'))}[a-z]{{3,}}$")
@@ -121,7 +122,7 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
 _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       rf"(?:(?:{_w('organize_adverb')}|{words_re(_ANAPHORS)})\s+)*$")
+                       rf"(?:(?:{_w('organize_adverb')}|{words_re(_ANAPHORS)})\s+)*[“\"']?$")
 # "ORG terus Sosialisasi …": the organization opening the sentence, then the name
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
@@ -512,7 +513,7 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
     while i < len(words):  # lower-case words right after the head: "kelompok kerja", "lanjutan"
         low = words[i].lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if low in _DEMONSTRATIVE or (low == "tahun" and nxt == "ini"):
+        if low in _DEMONSTRATIVE or (low in _TIME_NOUNS and nxt in _DEMONSTRATIVE):  # "rakor kali ini"
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
         if not ((words[i][:1].islower() or count) and low not in _STOP

@@ -816,3 +816,12 @@ def test_this_time_a_meeting_word_alone_is_the_meeting_named_before():
     key = next(iter(events(ctx)))
     assert ("loc", "place/desa-sungai-duren") in slots_of(ctx, key)
     assert ("start", D(2022, 8, 24)) in slots_of(ctx, key)
+
+
+def test_an_organizer_before_a_quoted_name_and_a_count_of_this_times_meeting():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar kegiatan “Workshop Kampung Keluarga Berkualitas” "
+            "di Kota Jambi, Kamis (6/10/2022). Kegiatan workshop kali ini diikuti 200-an peserta.")
+    ctx = run(text, [JAMBI, ("place/kota-jambi", KB.City, "Kota Jambi")], D(2022, 10, 7))
+    key = next(iter(events(ctx)))
+    slots = slots_of(ctx, key)
+    assert slots[0] == ("org", "org/bkkbn-jambi") and ("n", 200) in slots
