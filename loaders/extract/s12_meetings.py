@@ -101,6 +101,7 @@ _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?
 _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
 _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
+_UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
 _LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
@@ -134,7 +135,8 @@ _PLACE_FIRST_WORD = re.compile(rf"\s*{_w('place_first')}\b")
 _VISIT_VERB = re.compile(rf"\b{_w('visit_verb')}\b")
 _PLACE_FIRST = re.compile(rf"\s*(?i:{_w('place_first')})\s+{_DI_WORD}\s")
 # "menghadiri peresmian …": attending names an event too
-_ATTEND_BEFORE = re.compile(rf"\b{words_re(meeting_cues('attend'))}\s+$")
+_ATTEND_BEFORE = re.compile(rf"\b{_w('attend')}\s+$|\b{_w('receive')}\s+$")
+_ONLY_ABBREVIATION = re.compile(r"\s*\([^()]{1,20}\)")
 # "sosialisasi dilaksanakan di …": a meeting word followed by its being held
 _HELD = tuple(meeting_cues("held"))
 _HELD_AFTER = re.compile(rf"\s+(?:{_YANG}\s+)?(?:{words_re(_HELD)})\b")
@@ -167,7 +169,7 @@ _AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPH
 _QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
                          re.IGNORECASE)
 _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|{_w('host')}|{_KIND_WORDS}|"
-                      rf"{words_re(meeting_cues('attend'))}|"
+                      rf"{words_re(meeting_cues('attend'))}|{_w('receive')}|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+{_DARI})?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
@@ -337,7 +339,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         cap = text[p].isupper()
         before = text[max(head0, p - 60):p]
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";")):
+        if (cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";"))) or \
+                prev_word.lower() in _UNIT_WORDS:  # "Kepala seksi Advokasi dan KIE": a unit
             continue  # inside another capitalized name ("Bidang Pelatihan dan …")
         ext = _extent(ctx, m.end(), e)
         follow = bool(_FOLLOW.search(before))
@@ -364,6 +367,9 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if not cap and _HOST_ONLY.search(before) and meeting_class(head) == KB.Launch:
                 continue  # "dalam pencanangan kampung KB …": launching as a process
             kind, end = "name", ext.end
+        elif (cap and at_start and not ext.run and head not in _ABBREVS and head not in _ANAPHORS
+              and _HELD_AFTER.match(text, m.end(), e) and not future):
+            kind, end = "name", m.end()  # "Audiensi berlangsung di …": a meeting named by its kind
         elif cap:
             kind = "short" if head in _ABBREVS else "anaphor"
             if kind == "anaphor" and head in _GENERIC and not at_start:
@@ -380,7 +386,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         else:
             continue
-        if kind == "name" and head in _PARTNERED and end == m.end():
+        if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
+                text, m.end(), end)):  # "kunjungan kerja (Kunker) ke Jakarta"
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,

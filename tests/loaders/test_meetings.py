@@ -825,3 +825,20 @@ def test_an_organizer_before_a_quoted_name_and_a_count_of_this_times_meeting():
     key = next(iter(events(ctx)))
     slots = slots_of(ctx, key)
     assert slots[0] == ("org", "org/bkkbn-jambi") and ("n", 200) in slots
+
+
+def test_a_received_audience_from_someone_held_in_the_next_sentence():
+    text = ("Bupati Jambi Ani Wulan menerima audiensi dari Deputi Bidang KSPK BKKBN RI dalam rangka "
+            "percepatan penurunan stunting. Audiensi berlangsung di Ruang Rapat Bupati, Senin (11/7/2022). "
+            "Kepala seksi Advokasi dan KIE Budi Santoso hadir.")
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso")],
+              D(2022, 7, 12))
+    assert written(ctx) == ["audiensi dari Deputi Bidang KSPK BKKBN RI"]
+    key = next(iter(events(ctx)))
+    assert slots_of(ctx, key)[:2] == [("loc", "place/ruang-rapat-bupati"), ("start", D(2022, 7, 11))]
+
+
+def test_a_visit_named_with_its_abbreviation_and_where_it_went():
+    text = "Bupati Ani Wulan melakukan kunjungan kerja (Kunker) ke Jakarta, Jumat (21/10/2022)."
+    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan")], D(2022, 10, 24))
+    assert written(ctx) == ["kunjungan kerja (Kunker) ke Jakarta"]
