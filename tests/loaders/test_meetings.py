@@ -46,6 +46,7 @@ def slots_of(ctx, key: str) -> list[tuple[str, object]]:
 
 
 JAMBI = ("org/bkkbn-jambi", KB.RepresentativeOffice, "Perwakilan BKKBN Provinsi Jambi")
+ANI, BUDI = ("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso")
 
 
 def written(ctx) -> list[str]:
@@ -690,10 +691,8 @@ def test_memimpin_is_chairing_and_an_opener_after_oleh_with_a_comma():
     text = ("Wakil Gubernur Jambi Ani Wulan memimpin Rapat Koordinasi Tim Percepatan Penurunan Stunting "
             "se-Provinsi Jambi, Kamis (8/5/2025). Rapat Koordinasi itu dibuka langsung oleh, Sekretaris "
             "Daerah Budi Santoso.")
-    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso")],
-              D(2025, 5, 8))
-    key = next(iter(events(ctx)))
-    slots = slots_of(ctx, key)
+    ctx = run(text, [ANI, BUDI], D(2025, 5, 8))
+    slots = slots_of(ctx, next(iter(events(ctx))))
     assert ("chair", "person/ani-wulan") in slots and ("opened", "person/budi-santoso") in slots
 
 
@@ -831,8 +830,7 @@ def test_a_received_audience_from_someone_held_in_the_next_sentence():
     text = ("Bupati Jambi Ani Wulan menerima audiensi dari Deputi Bidang KSPK BKKBN RI dalam rangka "
             "percepatan penurunan stunting. Audiensi berlangsung di Ruang Rapat Bupati, Senin (11/7/2022). "
             "Kepala seksi Advokasi dan KIE Budi Santoso hadir.")
-    ctx = run(text, [("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Budi Santoso")],
-              D(2022, 7, 12))
+    ctx = run(text, [ANI, BUDI], D(2022, 7, 12))
     assert written(ctx) == ["audiensi dari Deputi Bidang KSPK BKKBN RI"]
     key = next(iter(events(ctx)))
     assert slots_of(ctx, key)[:2] == [("loc", "place/ruang-rapat-bupati"), ("start", D(2022, 7, 11))]
