@@ -186,6 +186,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         last = _date(y, month, int(g["d2"])) if g["d2"] else first
         if first and last and kind == "paren" and not g["y"]:
             first, last = _fit_weekday(first, last, g.get("wd"), pub)
+        elif first and first == last and kind == "paren" and g.get("wd"):
+            first = last = _fit_month(first, WEEKDAYS[g["wd"].lower()], pub)
         if not (first and last and first <= last):
             return None
         return first, last, "range" if last > first else "day"
@@ -258,6 +260,22 @@ def _fit_weekday(first: dt.date, last: dt.date, wd: str | None,
     if first.weekday() != want and prev and prev_last and prev.weekday() == want:
         return prev, prev_last
     return first, last
+
+
+def _fit_month(day: dt.date, want: int, pub: dt.date | None) -> dt.date:
+    """'Senin (2/11/2019)' published on Monday 2 December 2019: a written month one off,
+    which the weekday and the publication day put right (the same day of the month next
+    to it, with that weekday, on or before publication and at most a week before it);
+    else the day as written."""
+    if day.weekday() == want or pub is None:
+        return day
+    for step in (1, -1):
+        month = day.month + step
+        year = day.year + (month - 1) // 12
+        other = _date(year, (month - 1) % 12 + 1, day.day)
+        if other and other.weekday() == want and 0 <= (pub - other).days <= 7:
+            return other
+    return day
 
 
 def _weekday(want: int, pub: dt.date | None, spans: list[tuple[dt.date, dt.date]]) -> dt.date | None:

@@ -140,3 +140,12 @@ def test_a_range_from_a_weekday_to_a_written_day(text, published, expected):
 
 def test_a_weekday_range_whose_last_day_is_another_weekday_is_no_range():
     assert [d[3] for d in dates("dari Kamis hingga Jumat (8/10).", D(2022, 10, 9))] != ["range"]
+
+
+def test_a_written_month_one_off_is_put_right_by_the_weekday_and_the_publication_day():
+    # 2 November 2019 is a Saturday; 2 December 2019, the publication day, a Monday
+    assert dates("Launching dilakukan Senin (2/11/2019).", D(2019, 12, 2)) == [
+        ("Senin (2/11/2019)", D(2019, 12, 2), D(2019, 12, 2), "day")]
+    # a weekday that no month next to it fits, or far from publication: the day as written
+    assert dates("Rapat digelar Senin (2/11/2019).", D(2020, 3, 2)) == [
+        ("Senin (2/11/2019)", D(2019, 11, 2), D(2019, 11, 2), "day")]
