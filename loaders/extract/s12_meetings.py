@@ -286,6 +286,7 @@ class _Meeting:
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
     launched_at: set[int] = field(default_factory=set)  # offsets of places read as launched
     habit: bool = False  # first named as ongoing work ("terus melakukan …")
+    placeholder: bool = False  # pointed at before it is named: takes the next name
     key: str = ""
 
 
@@ -615,6 +616,11 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
             if m.meeting and m.kind == "short":
                 m.meeting.names.append(m)
+            elif m.meeting is None and m.head in _ANAPHORS and m.text[:1].isupper():
+                # "Kegiatan kali ini berlangsung di …" before any meeting is named: the one
+                # the article names next ("Pelaksanaan sosialisasi …"), if it names one
+                m.meeting = _Meeting(KB.Meeting, None, False, True, placeholder=True)
+                meetings.append(m.meeting)
     return meetings
 
 
@@ -627,6 +633,10 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     generic = m.text.lower() == m.head
     pool = [x for x in meetings if x.target == m.follow and (x.target or x.future == m.future)]
     for x in reversed(pool):
+        if x.placeholder:
+            x.name, x.cls, x.generic, x.placeholder = m.text, cls, generic, False
+            (x.generic_names if generic else x.names).append(m)
+            return x
         same = x.name is not None and _same_name(x.name, m.text)
         upgrade = (x.generic and not generic and (x.cls == cls or KB.Meeting in (x.cls, cls))
                    and _same_kind(x, m.text, cls))

@@ -840,3 +840,13 @@ def test_a_visit_named_with_its_abbreviation_and_where_it_went():
     text = "Bupati Ani Wulan melakukan kunjungan kerja (Kunker) ke Jakarta, Jumat (21/10/2022)."
     ctx = run(text, [("person/ani-wulan", P, "Ani Wulan")], D(2022, 10, 24))
     assert written(ctx) == ["kunjungan kerja (Kunker) ke Jakarta"]
+
+
+def test_an_event_pointed_at_before_it_is_named_takes_the_next_name():
+    text = ("Program Bangga Kencana kembali dikenalkan kepada warga. Kegiatan kali ini berlangsung di "
+            "Aula Desa Sungai Duren, Senin (9/10/2025). Materi disampaikan dalam sosialisasi Program "
+            "Bangga Kencana oleh Ani Wulan.")
+    ctx = run(text, [ANI, ("program/bangga-kencana", KB.Program, "Program Bangga Kencana")], D(2025, 10, 13))
+    assert written(ctx) == ["sosialisasi Program Bangga Kencana"]
+    key = next(iter(events(ctx)))
+    assert slots_of(ctx, key)[:2] == [("loc", "place/aula-desa-sungai-duren"), ("start", D(2025, 10, 9))]
