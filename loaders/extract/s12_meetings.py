@@ -240,6 +240,7 @@ _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
 _LOWER_TAHUN = re.compile(rf"\b{_w('year_word')}\s+((?:19|20)\d{{2}})\s*$")
 _LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]")
 _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
+_CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 
@@ -438,7 +439,7 @@ def _unknown_names(ctx: Context, head0: int, e: int, found: list[_Mention]) -> l
     text, out = ctx.text, []
     for v in _ORGANIZE_EVENT.finditer(text, head0, e):
         p = v.end()
-        if any(m.start <= p < max(m.end, m.start + 1) for m in found) or ctx.found_in(p, p + 1) or any(
+        if any(m.start <= p < max(m.end, m.start + 1) for m in found) or any(
                 f.start <= p < f.end for f in ctx.found) or _FUTURE_BEFORE.search(text, head0, v.start()):
             continue
         first = re.compile(r"\S+").match(text, p, e)
@@ -548,8 +549,10 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
               or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
             if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
                 break
-        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)):
-            pending.append(w)
+        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or (
+                low in _CO_HOSTS and nxt[:1].isupper() and j + 1 < len(tokens)
+                and _nobody(ctx, tokens[j + 1].start(), limit)):
+            pending.append(w)  # "… Bangga Kencana bersama Mitra Kerja": no one it was held with
             continue
         elif (w[:1].islower() and low not in _STOP and not _verbish(low) and "," not in pending
               and ";" not in pending and sum(p[:1].islower() for p in pending) < _LOWER_IN_NAME):
@@ -778,7 +781,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
     elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
-            subject[0].start == head and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
+            subject[0].start == _past_dateline(ctx, head, m.start)
+            and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
         x.organizers.append((subject[0].key, subject[0].start))
     elif m.kind == "name" and _HOST.search(before) and not people:
         hosts = _organizers(ctx, head, m.start)
@@ -810,6 +814,33 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         for d in dates_in(ctx, head, m.start):
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
+
+
+def _nobody(ctx: Context, pos: int, limit: int) -> bool:
+    """The capitalized words from ``pos`` name no person or organization another pass found."""
+    phrase = _CAP_PHRASE.match(ctx.text, pos, limit)
+    return phrase is not None and not any(
+        f.start < phrase.end() and pos < f.end and f.key.startswith(("org/", "person/")) for f in ctx.found)
+
+
+def _found_at(ctx: Context, pos: int) -> bool:
+    return any(f.start == pos for f in ctx.found)
+
+
+def _past_dateline(ctx: Context, head: int, end: int) -> int:
+    """Where a sentence's subject starts: after a dateline the cleaner left ("SUKABUMI,
+    PASUNDANNEWS BKKBN terus …"), a place and an outlet in capitals, each its own entity."""
+    pos, outlet = head, False
+    while True:
+        f = next((f for f in ctx.found_in(pos, end) if f.start == pos and f.text.isupper()
+                  and (f.cls == KB.NewsPublisher or f.key.startswith("place/"))), None)
+        stop = f.end if f is not None else None
+        if f is None and pos > head and not outlet and not _found_at(ctx, pos):
+            word = re.compile(r"[A-Z][A-Z0-9.]{4,}(?=\s)").match(ctx.text, pos, end)  # an outlet no pass knew
+            stop, outlet = (word.end(), True) if word else (None, outlet)
+        if stop is None:
+            return pos
+        pos = re.compile(r"[\s,–—-]*").match(ctx.text, stop, end).end()
 
 
 def _organizers(ctx: Context, start: int, end: int) -> list[Found]:

@@ -850,3 +850,17 @@ def test_an_event_pointed_at_before_it_is_named_takes_the_next_name():
     assert written(ctx) == ["sosialisasi Program Bangga Kencana"]
     key = next(iter(events(ctx)))
     assert slots_of(ctx, key)[:2] == [("loc", "place/aula-desa-sungai-duren"), ("start", D(2025, 10, 9))]
+
+
+def test_the_subject_after_a_dateline_organizes_and_the_delegation_is_received_where_it_met():
+    text = ("JAMBI, JAMBINEWS BKKBN terus Sosialisasi Program Bangga Kencana bersama Mitra Kerja di "
+            "Desa Sungai Duren, Jumat (13/11/2020). Perwakilan BKKBN Provinsi Jambi melakukan studi tiru "
+            "penanganan stunting, Kamis (12/11/2020). Rombongan diterima di Ruang Pertemuan Wacika.")
+    ctx = run(text, [("place/kota-jambi", KB.City, "JAMBI"), ("org/bkkbn", KB.GovernmentAgency, "BKKBN"),
+                     JAMBI, ("place/desa-sungai-duren", KB.Village, "Desa Sungai Duren")], D(2020, 11, 13))
+    assert written(ctx) == ["Sosialisasi Program Bangga Kencana bersama Mitra Kerja",
+                            "studi tiru penanganan stunting"]
+    sosialisasi = next(k for k in events(ctx) if k.startswith("event/sosialisasi"))
+    assert slots_of(ctx, sosialisasi)[0] == ("org", "org/bkkbn")
+    visit = next(k for k in events(ctx) if k.startswith("event/studi"))
+    assert ("loc", "place/ruang-pertemuan-wacika") in slots_of(ctx, visit)
