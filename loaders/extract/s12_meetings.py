@@ -149,6 +149,8 @@ _FUTURE_AFTER = re.compile(rf"\s*(?:{_YANG}\s+)?{_w('future_after')}\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_OWNER = re.compile(rf"\b{_w('not_owner')}\s+"
                        r"(?:\S+\s+){0,4}$")
+_DATE_AND_PLACE = re.compile(rf"[\s,.;:()–-]*(?:\b{_DI_WORD}\s+(?:(?:[A-Z]\S*|(?i:{words_re(meeting_cues('venue'))}))"
+                             rf"[\s,]*){{1,8}})?[\s,.;:()–-]*")
 _GOES_ON = re.compile(rf"\s*(?i:{words_re(_LEX.word_list('meeting_goes_on'))})\b")
 _GOES_ON_HEAD = next(iter(_ANAPHORS))  # a generic pointer: it may point at any meeting
 _HOST = re.compile(rf"\b{_w('host')}\s+$")
@@ -427,9 +429,12 @@ def _only_dates(ctx: Context, start: int, end: int) -> bool:
     dates = dates_in(ctx, start, end)
     if not dates or not any(d.kind in ("day", "range") for d in dates):
         return False
+    if ctx.text[start:dates[0].start].strip(" \t\n,.;:-–()"):
+        return False
     rest = "".join(ctx.text[a:b] for a, b in zip([start, *(d.end for d in dates)],
                                                  [*(d.start for d in dates), end], strict=True))
-    return not rest.strip(" \t\n,.;:-–()")
+    # "Kamis (15/12/2022) di hotel Aria Surabaya.": the day, and where
+    return _DATE_AND_PLACE.fullmatch(rest) is not None
 
 
 def _unknown_names(ctx: Context, head0: int, e: int, found: list[_Mention]) -> list[_Mention]:

@@ -864,3 +864,14 @@ def test_the_subject_after_a_dateline_organizes_and_the_delegation_is_received_w
     assert slots_of(ctx, sosialisasi)[0] == ("org", "org/bkkbn")
     visit = next(k for k in events(ctx) if k.startswith("event/studi"))
     assert ("loc", "place/ruang-pertemuan-wacika") in slots_of(ctx, visit)
+
+
+def test_a_sentence_of_a_day_and_a_place_goes_on_about_the_meeting_before():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar FGD (Focus Group Discussion) dalam rangka studi "
+            "kasus stunting tahun 2022. Kamis (15/12/2022) di hotel Aria Jambi. Senin (12/12/2022) di "
+            "Kota Jambi, Ani Wulan menandatangani nota kesepahaman.")
+    ctx = run(text, [JAMBI, ANI], D(2022, 12, 17))
+    key = next(iter(events(ctx)))
+    slots = slots_of(ctx, key)
+    assert ("loc", "place/hotel-aria-jambi") in slots and ("start", D(2022, 12, 15)) in slots
+    assert ("start", D(2022, 12, 12)) not in slots
