@@ -101,6 +101,7 @@ _TOKEN = re.compile(r"\([^()\n]{1,80}\)|[,;:]|[.!?]+(?=\s|$)|[^\s,;:()]+?(?=[.!?
 _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's name
 _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
+_POST_TITLE = re.compile(rf"{words_re({t.title for t in _LEX.post_titles}, space=' ')}\b")
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
@@ -128,7 +129,10 @@ _ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
 # "Bertempat di Aula X, ORG menggelar …": the venue before the meeting's name
-_ORGANIZE_EVENT = re.compile(rf"\b{_w('organize_event')}\s+(?:{_w('organize_adverb')}\s+)*(?=[A-Z])")
+_ORGANIZE_EVENT = re.compile(rf"\b{_w('organize_event')}\s+(?:{_w('organize_adverb')}\s+)*"
+                             rf"(?:(?P<noun>{words_re(_ANAPHORS)})\s+)?(?=[A-Z])")
+_IN_EVENT = re.compile(rf"\b{_w('kind_prep')}\s+(?:{_w('indefinite')}\s+)?{words_re(_ANAPHORS)}\s+(?=[A-Z])")
+_EVENT_NOUN_FIRST = re.compile(rf"(?i:{words_re(_ANAPHORS)})\s+(?=[A-Z])")  # "Acara Kick Off … digelar"
 _BY = re.compile(rf"\b{_OLEH}\s+")
 _PLACE_FIRST_WORD = re.compile(rf"\s*{_w('place_first')}\b")
 # "… berkunjung ke Kampung KB X": a place a part of the event went to
@@ -367,6 +371,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if not (cap and at_start):
                 continue
             kind, end = "anaphor", m.end()
+        elif ext.named and head in _GENERIC and _POST_TITLE.match(text, _skip(text, m.end(), e), e):
+            kind, end = "anaphor", m.end()  # "Hadir dalam pertemuan Kepala BKKBN, Wali Kota …"
         elif ext.named and (cap or triggered):
             if not cap and _HOST_ONLY.search(before) and meeting_class(head) == KB.Launch:
                 continue  # "dalam pencanangan kampung KB …": launching as a process
@@ -438,20 +444,28 @@ def _only_dates(ctx: Context, start: int, end: int) -> bool:
 
 
 def _unknown_names(ctx: Context, head0: int, e: int, found: list[_Mention]) -> list[_Mention]:
-    """"ORG mengadakan Pasanggiri Kreatifitas KIE … di Dago Tea House, Rabu (21/8)": a
-    capitalized name no other pass took, right after a verb whose object is always an event,
-    in a sentence that says where or when, names a meeting of a kind the lexicon lacks."""
+    """A meeting of a kind the lexicon lacks, named by capitalized words no other pass took:
+    right after a verb whose object is always an event, in a sentence that says where or
+    when ("ORG mengadakan Pasanggiri Kreatifitas KIE … di Dago Tea House, Rabu (21/8)"), or
+    after an event noun ("menggelar kegiatan Forum Nasional Stunting", even where another
+    pass took the words for a body; "Acara Kick Off … digelar …", being held)."""
     text, out = ctx.text, []
-    for v in _ORGANIZE_EVENT.finditer(text, head0, e):
-        p = v.end()
-        if any(m.start <= p < max(m.end, m.start + 1) for m in found) or any(
-                f.start <= p < f.end for f in ctx.found) or _FUTURE_BEFORE.search(text, head0, v.start()):
+    # (where the name starts, an event noun says it is an event, held verb needed, where/when needed)
+    starts = [(v.end(), v.group("noun") is not None, False, v.group("noun") is None)
+              for v in _ORGANIZE_EVENT.finditer(text, head0, e)]
+    starts += [(n.end(), True, True, False) for n in _EVENT_NOUN_FIRST.finditer(text, head0, e) if n.start() == head0]
+    starts += [(n.end(), True, False, True) for n in _IN_EVENT.finditer(text, head0, e)]  # "dalam sebuah kegiatan X"
+    for p, noun, must_be_held, where_when in starts:
+        if any(m.start <= p < max(m.end, m.start + 1) for m in found) or (not noun and any(
+                f.start <= p < f.end for f in ctx.found)) or _FUTURE_BEFORE.search(text, head0, p):
             continue
         first = re.compile(r"\S+").match(text, p, e)
-        if first is None or first.group().lower().strip("“\"'") in _ALL_HEADS:
+        if first is None or not first.group()[:1].isupper() or first.group().lower().strip("“\"'") in _ALL_HEADS:
             continue
         ext = _extent(ctx, first.end(), e)
-        if not ext.named or not (_has_day(ctx, head0, e) or _DI.search(text, ext.end, e)):
+        if not ext.named or (where_when and not (_has_day(ctx, head0, e) or _DI.search(text, ext.end, e))):
+            continue
+        if must_be_held and not _HELD_AFTER.match(text, ext.end, e):
             continue
         out.append(_Mention(p, ext.end, "name", first.group().lower(), text[p:ext.end]))
     return out
@@ -641,12 +655,12 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     generic = m.text.lower() == m.head
     pool = [x for x in meetings if x.target == m.follow and (x.target or x.future == m.future)]
     for x in reversed(pool):
-        if x.placeholder:
+        if x.placeholder and generic:  # "… Pelaksanaan sosialisasi …": the kind it was of
             x.name, x.cls, x.generic, x.placeholder = m.text, cls, generic, False
             (x.generic_names if generic else x.names).append(m)
             return x
         same = x.name is not None and _same_name(x.name, m.text)
-        upgrade = (x.generic and not generic and (x.cls == cls or KB.Meeting in (x.cls, cls))
+        upgrade = (x.generic and not generic and not x.placeholder and (x.cls == cls or KB.Meeting in (x.cls, cls))
                    and _same_kind(x, m.text, cls))
         if same or upgrade or (generic and _refers(m, x)):
             if upgrade:
