@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # first day by its weekday (or as the publication day) before the written last day
     ("wdrange", starting(_WD_FIRST | initials(_TODAY),
         rf"\b(?:(?P<wd1>{_WEEKDAY})|(?P<today>{_alt(_TODAY)})){_SEP_TO}(?P<wd>{_WEEKDAY})\b\s*,?\s*"
-        rf"(?:\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)"
+        rf"(?:\((?:(?P<dp>\d{{1,2}})\s*[-–]\s*)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)"
         rf"|(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?(?P<dd>\d{{1,2}})\s+(?P<mm>{_MONTH})(?:\s+(?P<yy>{_YEAR}))?\b)")),
     ("xrange", starting(_DIGIT,
         rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_SEP_TO}"
@@ -228,8 +228,8 @@ def _weekday_range(g: dict[str, str | None], pub: dt.date | None) -> tuple[dt.da
         return None
     if g["today"]:
         first = pub
-    elif g["d0"]:  # "Rabu hingga Kamis, 21-22 Mei 2025"
-        first = _date(last.year, last.month, int(g["d0"]))
+    elif g["d0"] or g["dp"]:  # "Rabu hingga Kamis, 21-22 Mei 2025", "Sabtu-Minggu (8-9/3)"
+        first = _date(last.year, last.month, int(g["d0"] or g["dp"]))
     else:
         first = last - dt.timedelta(days=(last.weekday() - WEEKDAYS[g["wd1"].lower()]) % 7)
     if first is None or not first <= last:

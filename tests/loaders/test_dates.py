@@ -131,6 +131,8 @@ def test_seed_article():
      [("hari ini hingga Rabu 22 September 2021", D(2021, 9, 21), D(2021, 9, 22), "range")]),
     ("pada Rabu hingga Kamis, 21–22 Mei 2025.", D(2025, 5, 20),
      [("Rabu hingga Kamis, 21–22 Mei 2025", D(2025, 5, 21), D(2025, 5, 22), "range")]),
+    ("pada Sabtu-Minggu (8-9/3).", D(2025, 3, 10),
+     [("Sabtu-Minggu (8-9/3)", D(2025, 3, 8), D(2025, 3, 9), "range")]),
     ("dari Senin hingga Sabtu (8/10).", D(2022, 10, 9),
      [("Senin hingga Sabtu (8/10)", D(2022, 10, 3), D(2022, 10, 8), "range")]),
 ])
