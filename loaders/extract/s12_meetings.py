@@ -102,6 +102,8 @@ _STOP = frozenset(_LEX.word_list("meeting_stop"))  # words that end a meeting's 
 _CONNECT = frozenset(_LEX.word_list("meeting_connect"))  # words that may go on inside it
 _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _POST_TITLE = re.compile(rf"{words_re({t.title for t in _LEX.post_titles}, space=' ')}\b")
+# the lexicon's small words: capitalized only because they open the sentence
+_CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) | _STOP | frozenset(_ANAPHORS)
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
@@ -203,7 +205,9 @@ _ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS})\
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 # "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
 _PARTICIPANT = meeting_cues("participant_head")  # "Peserta rakor berjumlah …"
-_COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)})(?:\s+[\w-]+){{0,2}}?\s+{_w('count_verb')}"
+# "peserta KB aktif mencapai 25.000": contraceptive users, not who took part
+_NOT_PARTICIPANTS = rf"(?!\s+{_w('participant_not')}\b)"
+_COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}(?:\s+[\w()-]+){{0,6}}?\s+{_w('count_verb')}"
                        rf"|\b(?i:{_w('count_total')})\s+{words_re(_PARTICIPANT)}(?:nya)?\s+{_w('count_is')})\s+"
                        rf"{_APPROX}(?P<n>{NUMBER})\b{_NOT_PERCENT}")
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+{_w('count_noun')}\b")
@@ -347,7 +351,9 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         cap = text[p].isupper()
         before = text[max(head0, p - 60):p]
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if (cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";"))) or \
+        first_word = bool(prev_word) and not text[head0:p].strip()[:-len(prev_word)].strip()  # "Dalam Rapat …"
+        if (cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";"))
+                and not (first_word and prev_word.lower() in _CUE_WORDS)) or \
                 prev_word.lower() in _UNIT_WORDS:  # "Kepala seksi Advokasi dan KIE": a unit
             continue  # inside another capitalized name ("Bidang Pelatihan dan …")
         ext = _extent(ctx, m.end(), e)

@@ -893,3 +893,11 @@ def test_names_after_an_event_noun_even_where_another_pass_saw_a_body():
     fns = next(k for k in events(ctx) if k.startswith("event/forum-nasional"))
     assert slots_of(ctx, fns)[:3] == [("org", "org/bkkbn"), ("loc", "place/hotel-shangri-la-jakarta"),
                                       ("start", D(2022, 12, 6))]
+
+
+def test_a_name_after_a_capitalized_first_word_and_counts_of_participants_not_of_kb_users():
+    text = ("Dalam Rapat Koordinasi Kader KB disebutkan peserta KB aktif mencapai 25.000 orang. "
+            "Peserta Rapat Koordinasi Kader KB tahun ini berjumlah 150 orang.")
+    ctx = run(text, [], D(2025, 3, 4))
+    assert written(ctx) == ["Rapat Koordinasi Kader KB"]
+    assert [v for s, v in slots_of(ctx, next(iter(events(ctx)))) if s == "n"] == [150]
