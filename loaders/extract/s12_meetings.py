@@ -117,6 +117,7 @@ def _w(role: str) -> str:
     return words_re(meeting_cues(role))
 
 
+_MANNER = rf"(?:{_w('manner')}\s+)*"  # "langsung", "secara resmi"
 # the small words of the shapes below ("dipimpin oleh", "yang digelar", "di Aula …")
 _OLEH, _YANG, _DI_WORD, _DARI, _DENGAN, _DAN, _PADA = (
     _w(role) for role in ("by", "which", "at", "from", "with", "and", "on"))
@@ -141,7 +142,7 @@ _PLACE_FIRST_WORD = re.compile(rf"\s*{_w('place_first')}\b")
 _VISIT_VERB = re.compile(rf"\b{_w('visit_verb')}\b")
 _PLACE_FIRST = re.compile(rf"\s*(?i:{_w('place_first')})\s+{_DI_WORD}\s")
 # "menghadiri peresmian …": attending names an event too
-_ATTEND_BEFORE = re.compile(rf"\b{_w('attend')}\s+$|\b{_w('receive')}\s+$")
+_ATTEND_BEFORE = re.compile(rf"\b{_w('attend')}\s+$|\b{_w('receive')}\s+$|\b{_w('chairs')}\s+{_MANNER}$")
 _ONLY_ABBREVIATION = re.compile(r"\s*\([^()]{1,20}\)")
 # "sosialisasi dilaksanakan di …": a meeting word followed by its being held
 _HELD = tuple(meeting_cues("held"))
@@ -177,7 +178,7 @@ _AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPH
 _QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
                          re.IGNORECASE)
 _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|{_w('host')}|{_KIND_WORDS}|"
-                      rf"{words_re(meeting_cues('attend'))}|{_w('receive')}|"
+                      rf"{words_re(meeting_cues('attend'))}|{_w('receive')}|{_w('chairs')}(?:\s+{_w('manner')})*|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+{_DARI})?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
@@ -212,7 +213,6 @@ _COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}(
                        rf"{_APPROX}(?P<n>{NUMBER})\b{_NOT_PERCENT}")
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+{_w('count_noun')}\b")
 _DURATION = re.compile(rf"\b{_w('duration')}\s+(?:{_w('duration')}\s+)?(?P<n>{NUMBER})\s+{_w('day_unit')}\b")
-_MANNER = rf"(?:{_w('manner')}\s+)*"  # "langsung", "secara resmi"
 _CHAIR = re.compile(rf"\b{_w('chair')}\s+{_MANNER}(?:{_OLEH}\s+)?")
 _COMMITTEE = starting({"K", "k"}, rf"\b(?i:{_w('committee_chair')})\b")
 _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"

@@ -901,3 +901,11 @@ def test_a_name_after_a_capitalized_first_word_and_counts_of_participants_not_of
     ctx = run(text, [], D(2025, 3, 4))
     assert written(ctx) == ["Rapat Koordinasi Kader KB"]
     assert [v for s, v in slots_of(ctx, next(iter(events(ctx)))) if s == "n"] == [150]
+
+
+def test_leading_a_visit_names_it_and_the_body_it_went_to_is_not_its_organizer():
+    text = ("Bupati Jambi Ani Wulan memimpin langsung kunjungan ke Kantor BKKBN pada Jumat, 11 Juli 2025.")
+    ctx = run(text, [ANI, ("org/bkkbn", KB.GovernmentAgency, "BKKBN")], D(2025, 7, 12))
+    assert written(ctx) == ["kunjungan ke Kantor BKKBN"]
+    slots = slots_of(ctx, next(iter(events(ctx))))
+    assert ("chair", "person/ani-wulan") in slots and not [v for s, v in slots if s == "org"]
