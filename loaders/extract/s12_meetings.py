@@ -16,14 +16,26 @@ found ("di pendopo Ronggo …", "Aula Gedung X, Kecamatan Y"): it lies in the pl
 written right after it, when nothing else says where it lies.
 
 Words (``meeting_kinds.csv``: ``head``, ``abbrev``, ``anaphor``, ``keyword`` terms and their
-class; ``partnered`` and ``visit`` heads named with a partner or a place; every other word of
-the shapes below is a ``meeting_cues.csv`` role: the verbs ``organize``, ``organized_by``,
-``held``, ``launch``, ``launched_as``, ``attend``, ``attended_by``, ``chair``, ``chairs``,
-``opened_by``, ``opens``, ``performed_by``, ``follow_up``, ``purpose``, ``supports``; the
-occasion words ``around`` and ``kind_prep``/``kind_phrase``; ``venue``, ``venue_inside``,
-``held_at``, ``place_first``; counts: ``approx``, ``count_lead``, ``count_verb``,
-``count_noun``, ``participant_head``, ``duration``, ``day_unit``; and the small words
-``by``, ``which``, ``at``, ``from``, ``with``, ``and``, ``on`` of the shapes).
+class; ``partnered`` and ``visit`` heads named with a partner or a place). Every other word
+of the shapes below is a role of ``meeting_cues.csv``:
+
+- verbs: ``organize`` (its subject organizes), ``organize_event`` (its object is always an
+  event), ``organize_adverb``, ``organized_by``, ``held``, ``held_at``, ``place_first``,
+  ``launch``, ``launched_as``, ``launched_into``, ``performed_by``, ``attend``,
+  ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``,
+  ``opens``, ``opens_when``, ``marked_by``, ``manner``, ``follow_up``, ``purpose``,
+  ``supports``, ``agenda``, ``closed``, ``visit_verb``;
+- which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
+  ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
+  ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
+  ``name_filler``, ``launch_object_end``;
+- who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
+  ``not_owner``, ``host``;
+- where: ``venue``, ``venue_inside``;
+- how many: ``approx``, ``count_lead``, ``count_word``, ``count_verb``, ``count_is``,
+  ``count_total``, ``count_noun``, ``participant_noun``, ``participant_head``,
+  ``participant_not``, ``percent``, ``duration``, ``day_unit``;
+- the small words ``by``, ``which``, ``at``, ``from``, ``with``, ``and``, ``on``.
 """
 
 from __future__ import annotations
