@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..canonical import new_entity
 from ..model import Mention, Span
-from . import s08_outlets as outlets
+from . import publishers
 from .registry import (
     ABBR,
     NAME_WORD,
@@ -158,13 +158,13 @@ def dateline(r: EntityRegistry) -> None:
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
-        if not m.group("qual") and outlets.is_site(r, place):
-            key = outlets.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
+        if not m.group("qual") and publishers.is_site(r, place):
+            key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
-        if m.group("qual") and outlets.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
-            key = outlets.outlet_key(r, place)
+        if m.group("qual") and publishers.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
+            key = publishers.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             place, where, qual_group = m.group("qual"), "qual", ""
@@ -173,8 +173,8 @@ def dateline(r: EntityRegistry) -> None:
             r.dateline_key = key
             r.extra.append((key, Mention(place, Span(d0 + m.start(where),
                                                       d0 + m.end(where), 0))))
-        if qual_group and m.group("qual") and outlets.is_outlet(r, m.group("qual")):
-            key = outlets.outlet_key(r, m.group("qual"))  # "BANJARMASIN, Barito Ekspres –"
+        if qual_group and m.group("qual") and publishers.is_outlet(r, m.group("qual")):
+            key = publishers.outlet_key(r, m.group("qual"))  # "BANJARMASIN, Barito Ekspres –"
             r.extra.append((key, Mention(m.group("qual"), Span(
                 d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
