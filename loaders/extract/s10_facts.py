@@ -153,14 +153,20 @@ def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> 
     _runs(r, key, entity_key("org", entry.run_by) if entry.run_by else None)
 
 
-def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(cue between an agency and the program after it, cue between a program and the
-    agency after it): ``words.csv`` kinds ``run_verb`` and ``run_after``."""
+    agency after it, a program noun just before the agency — "program unggulan BKKBN" —,
+    an apposition between that agency and the programs it lists — "yakni", "yaitu"):
+    ``words.csv`` kinds ``run_verb``, ``run_after``, ``run_of`` and ``apposition``."""
     def build(lex):
         verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.IGNORECASE)
-        after = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
+        after = re.compile(r"^[\s,\"“”']*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
                            + r"(?:[\s,]+oleh)?[\s,]*$", re.IGNORECASE)
-        return verbs, after
+        genitive = re.compile(r"\b" + words_re(lex.word_list("run_of")) + r"(?:[ \t]+\w+)?[ \t]+$",
+                              re.IGNORECASE)
+        listed = re.compile(r"^[\s,:]*" + words_re(lex.word_list("apposition"))
+                            + r"[\s,:]+(?:(?:,|dan|serta|\s)+)?$", re.IGNORECASE)
+        return verbs, after, genitive, listed
     return compiled(lex, "run_cues", build)
 
 
@@ -172,26 +178,29 @@ _RUNNERS = (KB.GovernmentAgency, KB.RepresentativeOffice, KB.RegionalGovernment,
 def _runs(r: EntityRegistry, key: str, owner: str | None) -> None:
     """``kb:runBy`` only where one sentence says an agency runs the program: the agency
     then a running word before it ("BKKBN … memperkuat program KKBPK", "BKKBN yang ditunjuk
-    sebagai koordinator percepatan penurunan stunting"), or the program then a passive or
+    sebagai koordinator percepatan penurunan stunting"), the program then a passive or
     genitive cue before the agency ("… yang dikoordinasikan BKKBN", "cara BKKBN", "Kampung
-    KB BKKBN"). The lexicon's declared owner wins over its own offices (a Perwakilan
-    strengthening KKBPK: the program is still BKKBN's)."""
-    verbs, after = _run_cues(r.lex)
+    KB BKKBN", "… merupakan program unggulan BKKBN"), or the agency's programs listed
+    after it ("program BKKBN yakni A dan B": each of them). An organization between the
+    agency and the program that runs nothing (a parliament commission: "BKKBN bersama
+    Komisi IX … menyelenggarakan …") leaves the agency the runner. The lexicon's declared
+    owner wins over its own offices (a Perwakilan strengthening KKBPK: the program is still
+    BKKBN's)."""
+    verbs, after, genitive, listed = _run_cues(r.lex)
     ents = r.ctx.entities
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    for p in sorted((f for f in r.ctx.found if f.key == key), key=lambda f: f.start):
+    mine = sorted((f for f in r.ctx.found if f.key == key), key=lambda f: f.start)
+    for p in mine:
         for o in sorted(by_sentence.get(p.sentence, ()), key=lambda f: f.start):
-            if ents[o.key].types[0] not in _RUNNERS:
-                continue
-            if any(f is not o and f.key.startswith("org/") and f.start <= o.start
-                   and o.end <= f.end for f in by_sentence[p.sentence]):
+            if ents[o.key].types[0] not in _RUNNERS or _nested(o, by_sentence[p.sentence]):
                 continue  # "BKKBN" inside "Perwakilan BKKBN Lampung": the office speaks
             if o.end <= p.start:
                 gap = r.text[o.end:p.start]
-                ok = bool(verbs.search(gap)) and len(gap.split()) <= 16 and not _other_org(
-                    r, by_sentence[p.sentence], o.end, p.start)
+                ok = (bool(verbs.search(gap)) and len(gap.split()) <= 16 and not _other_org(
+                    r, by_sentence[p.sentence], o.end, p.start)) or _lists(
+                    r, o, p, by_sentence[p.sentence], genitive, listed)
             elif p.end <= o.start:
                 ok = bool(after.match(r.text[p.end:o.start]))
             else:
@@ -207,9 +216,30 @@ def _runs(r: EntityRegistry, key: str, owner: str | None) -> None:
             return
 
 
+def _nested(o: Found, found: list[Found]) -> bool:
+    """An organization named inside a longer organization's name."""
+    return any(f is not o and f.key.startswith("org/") and f.start <= o.start and o.end <= f.end
+               for f in found)
+
+
+def _lists(r: EntityRegistry, o: Found, p: Found, found: list[Found], genitive: re.Pattern[str],
+           listed: re.Pattern[str]) -> bool:
+    """"program BKKBN yakni A, B dan C": the agency after a program noun, then the
+    programs it lists (only programs, commas and "dan" between the apposition and ``p``)."""
+    if not genitive.search(r.text, max(0, o.start - 40), o.start):
+        return False
+    gap = list(r.text[o.end:p.start])
+    for f in found:
+        if f.key.startswith("program/") and o.end <= f.start and f.end <= p.start:
+            gap[f.start - o.end:f.end - o.end] = " " * (f.end - f.start)
+    return bool(listed.match("".join(gap)))
+
+
 def _other_org(r: EntityRegistry, found: list[Found], start: int, end: int) -> bool:
-    """An organization named between two offsets (the running verb is then its own)."""
-    return any(f.key.startswith("org/") and start <= f.start and f.end <= end for f in found)
+    """An organization that can run a program named between two offsets (the running
+    verb is then its own)."""
+    return any(f.key.startswith("org/") and start <= f.start and f.end <= end
+               and r.ctx.entities[f.key].types[0] in _RUNNERS for f in found)
 
 
 def _together(r: EntityRegistry, a: str, b: str) -> int | None:
