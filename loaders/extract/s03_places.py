@@ -357,7 +357,8 @@ def local_places(r: EntityRegistry) -> None:
                and r.info[f.key].place_kind in ("province", "kota", "kabupaten")]
     named: dict[tuple[str, str], str] = {}  # (head as labelled, name or abbreviation) → key
     for m in matches:
-        if any(f.start <= m.start("name") < f.end for f in regions):
+        lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
+        if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
@@ -370,6 +371,8 @@ def local_places(r: EntityRegistry) -> None:
         n, region = _before_region(r, m, words, n, regions)
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
+        if lead is not None and lead >= end:
+            continue  # what is left of the name is the region itself
         key = named.get((head, name)) or _spelling_of(named, head, name)
         if key is None and _ABBREVIATION.fullmatch(name) and not m.group("head").isupper():
             continue  # "Kecamatan LAU" the article never spells out: no place is better than a guess
@@ -486,12 +489,22 @@ def _chain_name_pattern(lex) -> re.Pattern:
                       rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
 
 
+def _chain_link_pattern(lex) -> re.Pattern:
+    """What joins two places of a chain: a comma, or blanks alone before an administrative
+    head ("Desa Alat Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
+    heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
+             *lex.word_list("district_short"), *lex.word_list("region_head"),
+             *lex.word_list("region_short")]
+    return re.compile(rf",[ \t]*|[ \t]+(?={words_re(heads)}(?!\w))")
+
+
 def chains(r: EntityRegistry) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
     province), unknown capitalised names in such a chain becoming places of their own when
     the chain follows a locative ("di", "ke", "dari", "bertempat") or the name begins with
     a village or district head ("…, Kecamatan Kota Sigli")."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
+    link = compiled(r.lex, "chain_links", _chain_link_pattern)
     heads = {*r.lex.word_list("village_head"), *r.lex.word_list("district_head")}
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
@@ -506,11 +519,11 @@ def chains(r: EntityRegistry) -> None:
         # list of posts ("Kapolsek Aesesa, Danramil")
         where = _CHAIN_LOCATIVE.search(r.text, max(0, f.start - 40), f.start) is not None
         while True:
-            m = re.match(r",[ \t]*", r.text[pos:pos + 120])
+            m = link.match(r.text, pos)
             if not m:
                 break
-            nxt = by_start.get(pos + m.end())
-            if nxt is None and chain[-1].key.startswith("place/") and r.info[
+            nxt = by_start.get(m.end())
+            if nxt is None and m.group().startswith(",") and chain[-1].key.startswith("place/") and r.info[
                     chain[-1].key].place_kind in ("venue", "village", "district", "place"):
                 u = unknown.match(r.text, pos)
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
@@ -526,10 +539,29 @@ def chains(r: EntityRegistry) -> None:
             chain.append(nxt)
             pos = nxt.end
         for a, b in pairwise(chain):
+            a = _held_place(r, a, b)
             ka, kb = r.info[a.key].place_kind, r.info[b.key].place_kind
             if a.key != b.key and (PLACE_RANK.get(ka, 1) < PLACE_RANK.get(kb, 1)
                                    or ka == kb == "venue" or "place" in (ka, kb)):
                 r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def _held_place(r: EntityRegistry, venue, outer):
+    """The place whose name a venue's name holds, when it lies between the venue and the
+    next place of the chain ("Aula Kantor Kelurahan X, Kecamatan Y": the hall is in the
+    village, the village in the district): the venue is put inside it here and the chain
+    goes on from it. Any other link: the link itself."""
+    if r.info[venue.key].place_kind != "venue":
+        return venue
+    rank = PLACE_RANK.get(r.info[outer.key].place_kind, 1)
+    inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != venue.key
+             and venue.start <= f.start and f.end <= venue.end
+             and 1 < PLACE_RANK.get(r.info[f.key].place_kind, 1) < rank]
+    if not inner:
+        return venue
+    held = min(inner, key=lambda f: PLACE_RANK[r.info[f.key].place_kind])
+    r.info[venue.key].contained_in.append((held.key, venue.start))
+    return held
 
 
 _KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")

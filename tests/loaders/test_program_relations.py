@@ -9,7 +9,7 @@ from extractkit import article
 from kbgraph.loaders.clean import clean
 from kbgraph.loaders.extract import extract
 from kbgraph.loaders.model import Extraction
-from kbgraph.ontology.namespaces import KB
+from kbgraph.ontology.namespaces import KB, SCHEMA
 
 BKKBN = "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"
 BANGGA = "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"
@@ -60,3 +60,32 @@ def test_a_parliament_commission_between_agency_and_program_leaves_the_agency_ru
 def test_an_agency_merely_present_where_a_program_runs_runs_nothing():
     x = read("Warga desa bersama jajaran BKKBN dan mitra kerja hadir di Kampung KB itu.")
     assert pairs(x, KB.runBy) == set()
+
+
+# -------------------------------------------------------------------- located in
+
+def test_a_village_written_before_its_district_without_a_comma_is_in_that_district():
+    x = read("Kampung KB dibentuk di Desa Sukamaju Kecamatan Cibodas Kabupaten Garut dan "
+             "di desa Mekarjaya Kecamatan Tarogong.")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Desa Sukamaju", "Kecamatan Cibodas"), ("Kecamatan Cibodas", "Kabupaten Garut"),
+            ("Desa Mekarjaya", "Kecamatan Tarogong")} <= inside
+    assert ("Desa Sukamaju", "Kabupaten Garut") not in inside
+    assert ("Desa Mekarjaya", "Kabupaten Garut") not in inside
+
+
+def test_a_hall_named_after_its_village_is_in_the_village_and_the_village_in_the_district():
+    x = read("Acara digelar di Aula Kantor Kelurahan Sukaresmi, Kecamatan Cisaat "
+             "Kabupaten Sukabumi, Jumat.")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Aula Kantor Kelurahan Sukaresmi", "Kelurahan Sukaresmi"),
+            ("Kelurahan Sukaresmi", "Kecamatan Cisaat")} <= inside
+    assert ("Aula Kantor Kelurahan Sukaresmi", "Kecamatan Cisaat") not in inside
+
+
+def test_a_district_named_with_its_citys_name_is_a_district_of_the_city():
+    x = read("Pemko Medan menggelar lomba. Juara datang dari Kelurahan Sari Indah, "
+             "Kecamatan Medan Baru yang mewakili Sumatera Utara.")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert ("Kelurahan Sari Indah", "Kecamatan Medan Baru") in inside
+    assert ("Kelurahan Sari Indah", "Kota Medan") not in inside
