@@ -73,7 +73,7 @@ def lexicon_places(r: EntityRegistry) -> None:
         if len(refs) == 1 and len(words) == 2 and words[0] in ("Kota", "Kabupaten", "Provinsi"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
     for start, end in sorted(longest):
-        if _PROGRAM_BEFORE.search(r.text, max(0, start - 10), start) and _NAME_AFTER.match(
+        if _program_before(r, start) and _NAME_AFTER.match(
                 r.text, end):
             continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
         refs = spans[(start, end)]
@@ -122,7 +122,16 @@ def listed_regencies(r: EntityRegistry) -> None:
                 added = True
 
 
-_PROGRAM_BEFORE = re.compile(r"\b[Pp]rogram[ \t]+$")
+def _program_before_pattern(lex) -> re.Pattern[str]:
+    heads = lex.word_list("program_head")
+    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+$")
+
+
+def _program_before(r: EntityRegistry, start: int) -> bool:
+    """A program head word ("Program", "gerakan") just before ``start``: what follows is a
+    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place."""
+    pattern = compiled(r.lex, "program_before", _program_before_pattern)
+    return pattern.search(r.text, max(0, start - 12), start) is not None
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
 
@@ -360,6 +369,8 @@ def local_places(r: EntityRegistry) -> None:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
+        if _program_before(r, m.start()):
+            continue  # "Program Desa Sehat Sejahtera": a program's name
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)

@@ -258,14 +258,18 @@ def _regulation_pattern(lex) -> re.Pattern:
     title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
              r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
     return starting(
-        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
+        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?"
+        rf"(?:{SP}(?P<issuer>(?!Nomor\b|No\b)[A-Z][\w\-]*(?:{SP}(?!Nomor\b|No\b)[A-Z][\w\-]*){{0,3}})"
+        rf"(?={SP}(?:Nomor|No\.?)))?{SP}"
         rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
         rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
         rf"(?:{SP}tentang{SP}{title})?")
 
 
 def _regulations(r: EntityRegistry) -> None:
-    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
+    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009",
+    and with the issuer named before the number ("Peraturan Bupati Bengkalis Nomor 24 Tahun
+    2019", "SK Gubernur Jambi Nomor 188 Tahun 2022")."""
     pattern = compiled(r.lex, "regulations", _regulation_pattern)
     for m in pattern.finditer(r.text):
         kind = r.res.regulation_type(m.group("type"))
@@ -273,8 +277,11 @@ def _regulations(r: EntityRegistry) -> None:
             continue
         abbr, full = kind
         num, year = m.group("num"), m.group("year")
+        issuer = " ".join(m.group("issuer").split()) if m.group("issuer") else None
+        if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
+            full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
         cite = f"{full} Nomor {num} Tahun {year}"
-        known = r.res.regulation_title(abbr, num, year)
+        known = None if issuer else r.res.regulation_title(abbr, num, year)
         written = m.group("title")
         about = known or written
         label = f"{cite} tentang {about}" if about else cite

@@ -49,6 +49,7 @@ def add_facts(r: EntityRegistry) -> None:
             _program_facts(r, key, info, named)
         if key.startswith("framework/"):
             _framework_facts(r, key, info, pos)
+    _parts(r)
     _aligns(r)
 
 
@@ -151,6 +152,55 @@ def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> 
         up = r.res.entry(f"program:{parent}")
         parent = up.parent if up else None
     _runs(r, key, entity_key("org", entry.run_by) if entry.run_by else None)
+
+
+def _part_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(between a program and the larger one after it — "… merupakan bagian dari …",
+    "… salah satu …" —, between a larger program and the ones it lists after it — ",
+    salah satunya", "di antaranya" —): ``words.csv`` kinds ``part_of_cue`` and
+    ``part_list_cue``."""
+    def build(lex):
+        inside = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,3}?" + words_re(lex.word_list("part_of_cue"))
+                            + r"(?:[\s,]+\w+){0,2}?[\s,]*$", re.IGNORECASE)
+        listing = re.compile(r"^[\s,:]*" + words_re(lex.word_list("part_list_cue"))
+                             + r"[\s,:]+(?:(?:,|dan|serta|\s)+)?$", re.IGNORECASE)
+        return inside, listing
+    return compiled(lex, "part_cues", build)
+
+
+def _parts(r: EntityRegistry) -> None:
+    """``kb:partOfProgram`` where a sentence says a program belongs to another: "Kampung KB
+    merupakan bagian dari program Bangga Kencana", "Program X, salah satunya Program Y,
+    Z dan W" (each listed program). Only programs, commas and "dan" may stand between
+    the listed ones; a part already known from the lexicon is not repeated."""
+    inside, listing = _part_cues(r.lex)
+    by_sentence: dict[int, list[Found]] = {}
+    for f in r.ctx.found:
+        if f.key.startswith("program/"):
+            by_sentence.setdefault(f.sentence, []).append(f)
+    known = {(f.subject, f.obj.key) for f in r.ctx.facts if f.predicate == KB.partOfProgram}
+    for found in by_sentence.values():
+        found = sorted(found, key=lambda f: f.start)
+        outer = [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                             for o in found)]
+        for i, a in enumerate(outer):
+            for b in outer[i + 1:]:
+                if a.key == b.key:
+                    continue
+                between = list(r.text[a.end:b.start])
+                for f in outer:
+                    if a.end <= f.start and f.end <= b.start:
+                        between[f.start - a.end:f.end - a.end] = " " * (f.end - f.start)
+                gap = "".join(between)
+                if inside.match(r.text[a.end:b.start]) and len(gap.split()) <= 6:
+                    part, whole = a, b  # "A merupakan bagian dari B"
+                elif listing.match(gap):
+                    part, whole = b, a  # "A, salah satunya B"
+                else:
+                    continue
+                if (part.key, whole.key) not in known and (whole.key, part.key) not in known:
+                    known.add((part.key, whole.key))
+                    r.fact(part.key, KB.partOfProgram, EntityRef(whole.key), part.start)
 
 
 def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:

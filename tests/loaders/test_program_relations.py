@@ -89,3 +89,35 @@ def test_a_district_named_with_its_citys_name_is_a_district_of_the_city():
     inside = pairs(x, SCHEMA.containedInPlace)
     assert ("Kelurahan Sari Indah", "Kecamatan Medan Baru") in inside
     assert ("Kelurahan Sari Indah", "Kota Medan") not in inside
+
+
+# ------------------------------------------------------- part of, regulations, shapes
+
+def test_a_program_said_to_be_part_of_another_or_listed_under_it_is_part_of_it():
+    x = read("Pemerintah meluncurkan program Quick Wins, salah satunya Program Makan Bergizi "
+             "Gratis (MBG). Gerakan Ayo Menabung Sehat merupakan salah satu Program Desa Sehat "
+             "Sejahtera di Garut.")
+    assert pairs(x, KB.partOfProgram) == {
+        ("Program Makan Bergizi Gratis", "Quick Wins"),
+        ("Gerakan Ayo Menabung Sehat", "Program Desa Sehat Sejahtera")}
+    assert not any(k.startswith("place/") and "Sehat" in e.label for k, e in x.entities.items())
+
+
+def test_two_programs_merely_named_together_are_not_parts_of_each_other():
+    x = read("Rapat membahas Program Makan Bergizi Gratis (MBG) dan Gerakan Ayo Menabung Sehat.")
+    assert pairs(x, KB.partOfProgram) == set()
+
+
+def test_a_regulation_with_its_issuer_before_the_number_is_one_regulation():
+    x = read("Kampung KB dikuatkan dengan Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang "
+             "Kampung KB. Tim dibentuk berdasarkan SK Gubernur Jambi Nomor 188 Tahun 2022.")
+    frames = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+              if k.startswith("framework/")}
+    assert frames == {
+        "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung Keluarga Berencana":
+            {"Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung KB"},
+        "Keputusan Gubernur Jambi Nomor 188 Tahun 2022": {"SK Gubernur Jambi Nomor 188 Tahun 2022"}}
+    assert not any(k.startswith("person/") for k in x.entities)
+    assert ("Kampung Keluarga Berencana",
+            "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung Keluarga Berencana"
+            ) in pairs(x, KB.alignsWith)
