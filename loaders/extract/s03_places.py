@@ -167,8 +167,10 @@ def dateline(r: EntityRegistry) -> None:
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
-        if not m.group("qual") and publishers.is_site(r, place):
-            key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
+        if not m.group("qual") and (publishers.is_site(r, place)
+                                    or publishers.WEB.search(place.strip())):
+            key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
+            #                                          "FAJARBANTEN.CO.ID –": no place
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
@@ -358,19 +360,23 @@ def local_places(r: EntityRegistry) -> None:
     ("Desa Tabat Padang" is no place in Kota Padang). "Kecamatan Labuan Amas Selatan (LAS)"
     makes "Kecamatan LAS" the same district, and two spellings one vowel apart
     ("Kecamatan Bebesan", "Kecamatan Bebesen") one place; an abbreviation the article
-    never spells out ("Kecamatan BAT") is no place."""
+    never spells out ("Kecamatan BAT") is no place. No place is read where a lexicon
+    program, framework or organization starts the name ("22 Desa Kampung KB"), after a
+    program head ("Program Desa Sehat"), or after a head paired by a slash
+    ("Desa/Kelurahan Bebas Stunting")."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("province", "kota", "kabupaten")]
     named: dict[tuple[str, str], str] = {}  # (head as labelled, name or abbreviation) → key
+    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
     for m in matches:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
-        if _program_before(r, m.start()):
-            continue  # "Program Desa Sehat Sejahtera": a program's name
+        if _program_before(r, m.start()) or m.start("name") in named_starts or _slashed(r.text, m):
+            continue  # "Program Desa Sehat Sejahtera", "Desa Kampung KB", "Desa/Kelurahan X"
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)
@@ -402,6 +408,12 @@ def local_places(r: EntityRegistry) -> None:
         r.mark(key, m.start(), end)
         if len(name) > 3:
             r.aliases.setdefault(name, key)
+
+
+def _slashed(text: str, m: re.Match[str]) -> bool:
+    """A head joined to another by a slash ("Desa/Kelurahan Bebas Stunting"): a kind of
+    place in general, not one named place."""
+    return text[max(0, m.start() - 1):m.start()] == "/" or text[m.end("head"):m.end("head") + 1] == "/"
 
 
 _NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
@@ -523,6 +535,7 @@ def chains(r: EntityRegistry) -> None:
                                           and (o.end - o.start) > (f.end - f.start)
                                           for o in places)]
     by_start = {f.start: f for f in outer}
+    _heads_of_lists(r, outer, by_start)
     for f in outer:
         chain = [f]
         pos = f.end
@@ -555,6 +568,34 @@ def chains(r: EntityRegistry) -> None:
             if a.key != b.key and (PLACE_RANK.get(ka, 1) < PLACE_RANK.get(kb, 1)
                                    or ka == kb == "venue" or "place" in (ka, kb)):
                 r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def _list_link_pattern(lex) -> re.Pattern:
+    return re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{words_re(lex.word_list('list_and'))}[ \t]+)?")
+
+
+def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """A larger place written right before smaller ones, without a comma, holds them and
+    the places of the same kind listed after them ("untuk Kecamatan Bajubang Desa Bungku,
+    Desa Ladang Peris dan Desa Petajen": the three villages are in the district)."""
+    link = compiled(r.lex, "chain_links", _chain_link_pattern)
+    items = compiled(r.lex, "list_links", _list_link_pattern)
+    for f in outer:
+        rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
+        m = link.match(r.text, f.end)
+        if rank < 3 or not m or m.group().startswith(","):
+            continue
+        first = by_start.get(m.end())
+        kind = r.info[first.key].place_kind if first is not None else None
+        if kind not in ("village", "district") or PLACE_RANK[kind] >= rank:
+            continue
+        member = first
+        while member is not None:
+            r.info[member.key].contained_in.append((f.key, member.start))
+            nxt = items.match(r.text, member.end)
+            member = by_start.get(nxt.end()) if nxt.group() else None
+            if member is not None and r.info[member.key].place_kind != kind:
+                member = None
 
 
 def _held_place(r: EntityRegistry, venue, outer):

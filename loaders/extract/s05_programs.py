@@ -128,14 +128,19 @@ def _known(lex, label: str, name: str, abbr: str | None):
 
 
 def _short_forms(r: EntityRegistry, key: str, head: str, abbr: str, cover: bytearray) -> None:
-    """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)"."""
-    before = re.compile(rf"\b{re.escape(head)}{SP}$", re.IGNORECASE)
-    for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
-        if any(cover[a0:a1]):
-            continue
-        h = before.search(r.text, max(0, a0 - len(head) - 3), a0)
-        start = h.start() if h and r.text[h.start()].isupper() else a0
-        r.mark(key, start, a1)
+    """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)" (any program head
+    before it: "Program GENTING" after "Gerakan … (GENTING)"); a short form
+    written as a word ("(Genting)") also in capitals ("GENTING", "Program GENTING")."""
+    heads = {head, *r.lex.word_list("program_head")}  # "Program GENTING" after "Gerakan …"
+    before = re.compile(rf"\b{words_re(heads)}{SP}$", re.IGNORECASE)
+    forms = [abbr] + ([abbr.upper()] if abbr[1:].islower() and len(abbr) > 3 else [])
+    for form in forms:
+        for a0, a1 in occurrences(r.text, form, "(-/", ")-/"):
+            if any(cover[a0:a1]):
+                continue
+            h = before.search(r.text, max(0, a0 - max(map(len, heads)) - 3), a0)
+            start = h.start() if h and r.text[h.start()].isupper() else a0
+            r.mark(key, start, a1)
 
 
 def expand_titles(r: EntityRegistry) -> None:
@@ -254,22 +259,34 @@ def _norm_period(p: str) -> str:
 
 
 def _regulation_pattern(lex) -> re.Pattern:
+    """A regulation's citation: its type (``regulation-types.csv``), perhaps "Republik
+    Indonesia" and its abbreviation in brackets, perhaps its issuer before the number,
+    the number, the year, and its title after "tentang" (the words are ``words.csv``
+    kinds ``regulation_state``, ``regulation_number``, ``regulation_year``,
+    ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
-    title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
+    number = words_re(lex.word_list("regulation_number"))
+    not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
+    title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"
              r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
     return starting(
-        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?"
-        rf"(?:{SP}(?P<issuer>(?!Nomor\b|No\b)[A-Z][\w\-]*(?:{SP}(?!Nomor\b|No\b)[A-Z][\w\-]*){{0,3}})"
-        rf"(?={SP}(?:Nomor|No\.?)))?{SP}"
-        rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
-        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
-        rf"(?:{SP}tentang{SP}{title})?")
+        initials(types), rf"\b(?P<type>{words_re(types)})"
+        rf"(?:{SP}{words_re(lex.word_list('regulation_state'))})?"
+        r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
+        rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
+        rf"(?={SP}{number}))?{SP}"
+        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b"
+        rf"(?:(?:{SP}{words_re(lex.word_list('regulation_year'))}{SP}|[ \t]*/[ \t]*)"
+        r"(?P<year>(?:19|20)\d\d)\b)?"
+        rf"(?:{SP}{words_re(lex.word_list('regulation_about'))}{SP}{title})?")
 
 
 def _regulations(r: EntityRegistry) -> None:
     """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009",
-    and with the issuer named before the number ("Peraturan Bupati Bengkalis Nomor 24 Tahun
-    2019", "SK Gubernur Jambi Nomor 188 Tahun 2022")."""
+    "Peraturan Presiden (Perpres) Nomor 72 tahun 2021", with the issuer named before the
+    number ("Peraturan Bupati Bengkalis Nomor 24 Tahun 2019", "SK Gubernur Jambi Nomor 188
+    Tahun 2022"), and without its year when the lexicon knows one regulation only of
+    that type and number ("Perpres 72")."""
     pattern = compiled(r.lex, "regulations", _regulation_pattern)
     for m in pattern.finditer(r.text):
         kind = r.res.regulation_type(m.group("type"))
@@ -278,6 +295,11 @@ def _regulations(r: EntityRegistry) -> None:
         abbr, full = kind
         num, year = m.group("num"), m.group("year")
         issuer = " ".join(m.group("issuer").split()) if m.group("issuer") else None
+        if year is None:
+            years = {g.year for g in r.lex.regulations if (g.type, g.number) == (abbr, num)}
+            if issuer or len(years) != 1:
+                continue  # "Perpres 72" is the one Perpres 72 the lexicon knows, or none
+            year = years.pop()
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
         cite = f"{full} Nomor {num} Tahun {year}"
@@ -290,7 +312,8 @@ def _regulations(r: EntityRegistry) -> None:
                                aliases=[a for a in aliases if a != label],
                                abbreviation=f"{abbr} {num}/{year}"))
         r.info[key].regulation = (abbr, num, year)
-        end = m.end("title") if written and (not known or written.startswith(known)) else m.end("year")
+        last = m.end("year") if m.group("year") else m.end("num")
+        end = m.end("title") if written and (not known or written.startswith(known)) else last
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)

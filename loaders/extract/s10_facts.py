@@ -141,7 +141,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 
 def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> None:
     entry = r.res.entry(info.lexicon_ref or "")
-    if entry is None:
+    if entry is None:  # a program read by its shape: who runs it only from its sentence
+        _runs(r, key, None)
         return
     parent = entry.parent
     while parent:

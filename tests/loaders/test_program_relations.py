@@ -121,3 +121,49 @@ def test_a_regulation_with_its_issuer_before_the_number_is_one_regulation():
     assert ("Kampung Keluarga Berencana",
             "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung Keluarga Berencana"
             ) in pairs(x, KB.alignsWith)
+
+
+def test_a_regulation_with_its_abbreviation_in_brackets_or_without_its_year_is_found():
+    x = read("Semua sesuai Peraturan Presiden (Perpres) Nomor 72 tahun 2021. Indikatornya "
+             "tercantum dalam Perpres 72 itu. Adapun Perpres 99 belum dibahas.")
+    frames = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+              if k.startswith("framework/")}
+    assert frames == {"Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting":
+                      {"Peraturan Presiden (Perpres) Nomor 72 tahun 2021", "Perpres 72"}}
+
+
+def test_a_short_form_written_as_a_word_is_found_in_capitals_too():
+    x = read("BKKBN meluncurkan Gerakan Sayang Anak Desa (Gesad) di Karawang. Program GESAD "
+             "menjangkau seribu keluarga; GESAD juga dipantau tiap bulan.")
+    program = next(e for k, e in x.entities.items() if k.startswith("program/"))
+    assert program.label == "Gerakan Sayang Anak Desa"
+    assert {m.text for m in program.mentions} == {
+        "Gerakan Sayang Anak Desa (Gesad)", "Program GESAD", "GESAD"}
+    assert pairs(x, KB.runBy) == {("Gerakan Sayang Anak Desa", BKKBN)}
+
+
+# ------------------------------------------------------------- no place out of these
+
+def test_no_village_out_of_a_program_name_or_a_pair_of_heads():
+    x = read("Sudah terbentuk 22 Desa Kampung KB di kabupaten itu. BKKBN menggelar webinar "
+             "Desa/Kelurahan Bebas Stunting di Jakarta.")
+    assert not any(e.types[0].endswith("Village") for e in x.entities.values())
+
+
+def test_a_dateline_that_is_a_web_address_is_the_outlet_not_a_place():
+    body = "CONTOHWARTA.CO.ID – Kampung KB di Desa Sukamaju diresmikan, Senin."
+    art = article(body, dt.date(2023, 5, 2))
+    x = extract(art, clean(art))
+    kinds = {e.label: e.types[0].split("#")[-1].split("/")[-1] for e in x.entities.values()}
+    assert kinds.get("CONTOHWARTA.CO.ID") == "NewsPublisher"
+    assert not any(label.casefold() == "contohwarta.co.id" and kind != "NewsPublisher"
+                   for label, kind in kinds.items())
+
+
+def test_a_district_written_before_its_villages_holds_them():
+    x = read("Untuk Kecamatan Bajubang Desa Bungku, Desa Ladang Peris dan Desa Petajen. "
+             "Semua di Kabupaten Batanghari.")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Desa Bungku", "Kecamatan Bajubang"), ("Desa Ladang Peris", "Kecamatan Bajubang"),
+            ("Desa Petajen", "Kecamatan Bajubang")} <= inside
+    assert not any(a.startswith("Desa") and b == "Kabupaten Batanghari" for a, b in inside)
