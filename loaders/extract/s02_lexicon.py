@@ -67,20 +67,29 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                 out.append((p, ref))
 
     seen: set[tuple[str, str]] = set()
+    # the words before a region's name (words.csv): "Provinsi" also in capitals, its old
+    # spelling and short form ("Propinsi", "Prov.") as written; "Kota", "Kabupaten",
+    # "Kab." also in capitals, a misspelling ("Kabupeten") as written
+    province, province_other = lex.word_list("province_prefix"), lex.word_list("province_prefix_other")
+    region = {kind: (lex.word_list(f"{kind}_prefix"), lex.word_list(f"{kind}_prefix_other"))
+              for kind in ("kota", "kabupaten")}
     for prov in lex.provinces:
         ref = f"province:{prov.name}"
         names = (prov.name, *prov.aliases, *prov.short_forms)
         for name in names:
             add(name, ref, upper=True)
-            add(f"Provinsi {name}", ref, upper=True)
-            add(f"Propinsi {name}", ref)  # the old spelling, still in the news
-            add(f"Prov. {name}", ref)
+            for prefix in province:
+                add(f"{prefix} {name}", ref, upper=True)
+            for prefix in province_other:
+                add(f"{prefix} {name}", ref)
     for reg in lex.regencies:
         ref = f"regency:{reg.label}"
-        prefixes = ("Kota",) if reg.kind == "kota" else ("Kabupaten", "Kab.", "Kab")
+        prefixes, others = region[reg.kind]
         for name in _spellings(reg.name, reg.aliases):
             for prefix in prefixes:
                 add(f"{prefix} {name}", ref, upper=True)
+            for prefix in others:
+                add(f"{prefix} {name}", ref)
             if reg.bare:
                 add(name, ref, upper=True)
             else:  # "Sarmi", "Asmat": a place only in a list of places (s03_places)

@@ -56,7 +56,49 @@ def places_stage(doc: Doc) -> Doc:
     add_venues(r)
     local_places(r)
     village_lists(r)
+    towns_before_day(r)
     return doc
+
+
+def _town_pattern(lex) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{words_re(lex.word_list('locative_in'))}[ \t]+(?P<name>[A-Z][a-z][\w'\-]*"
+        rf"(?:[ \t]+[A-Z][a-z][\w'\-]*){{0,2}})[ \t]*,[ \t]*"
+        rf"(?={words_re([*lex.word_list('weekday'), *lex.word_list('capital_of')])}\b"
+        r"|\(?\d{1,2}/\d{1,2})")
+
+
+def towns_before_day(r: EntityRegistry) -> None:
+    """"… katanya di Takengon, Selasa": a name the lexicon does not know, after "di" and
+    before the day the news happened (or before "ibu kota …": "di Wamena, ibu kota
+    Kabupaten Jayawijaya"), is the town where it happened (a place of its own;
+    its bare name later in the article is the same place). A name something else was
+    read in, a word that is never a name, or a head word of a venue, village, district,
+    program or post is left alone. The town is in the one city or regency the body names
+    (other than the dateline's), else in no place the article says."""
+    pattern = compiled(r.lex, "towns", _town_pattern)
+    never = {*r.lex.word_list("non_name"), *r.lex.word_list("venue"),
+             *r.lex.word_list("village_head"), *r.lex.word_list("district_head"),
+             *r.lex.word_list("program_head"), *r.lex.word_list("region_head"),
+             *(t.title.split()[0] for t in r.lex.post_titles)}
+    cover = r.covered()
+    regions = {f.key for f in r.ctx.found if f.key.startswith("place/") and f.key != r.dateline_key
+               and r.info[f.key].place_kind in ("kota", "kabupaten")}
+    for m in pattern.finditer(r.text):
+        start, end = m.span("name")
+        name = " ".join(m.group("name").split())
+        if any(cover[start:end]) or name.split()[0] in never:
+            continue
+        key = r.aliases.get(name)
+        if key is None:
+            key = r.add(new_entity("place", name, SCHEMA.Place))
+            # in the one city or regency the body names; else nowhere (not the dateline's:
+            # a report filed in Banda Aceh speaks of Takengon elsewhere)
+            r.info[key].place_kind = "place" if len(regions) == 1 else "town"
+            if len(regions) == 1:
+                r.info[key].contained_in.append((next(iter(regions)), start))
+        r.aliases.setdefault(name, key)
+        r.mark(key, start, end)
 
 
 def lexicon_places(r: EntityRegistry) -> None:
@@ -135,17 +177,22 @@ def _program_before(r: EntityRegistry, start: int) -> bool:
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
 
-_HINT_BEFORE = (
-    (re.compile(r"(?:Gubernur|Pemprov\)?|Provinsi|Propinsi|Prov\.|Perwakilan(?:[ \t]+\S+)?|BKKBN|"
-                r"Kemendukbangga/BKKBN)[ \t]+$"), "province"),
-    (re.compile(r"(?:Wali[ \t]?[Kk]ota|Walikota|Pemkot\)?|Kota)[ \t]+$"), "kota"),
-    (re.compile(r"(?:Bupati|Pemkab\)?|Kabupaten|Kab\.)[ \t]+$"), "kabupaten"),
-)
+def _hint_patterns(lex) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The words before a bare name that say which kind of place it is (``words.csv``
+    kinds ``hint_province``, ``hint_office`` with the word after it, ``hint_kota``,
+    ``hint_kabupaten``)."""
+    office = rf"{words_re(lex.word_list('hint_office'))}(?:[ \t]+\S+)?"
+    return tuple(
+        (re.compile(rf"(?:{words_re(words)}{extra})[ \t]+$"), kind)
+        for words, extra, kind in (
+            (lex.word_list("hint_province"), f"|{office}", "province"),
+            (lex.word_list("hint_kota"), "", "kota"),
+            (lex.word_list("hint_kabupaten"), "", "kabupaten")))
 
 
 def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     before = r.text[max(0, start - 40):start]
-    for pattern, hint in _HINT_BEFORE:
+    for pattern, hint in compiled(r.lex, "place_hints", _hint_patterns):
         if pattern.search(before):
             return hint
     if r.in_venue(start, end):
@@ -513,12 +560,14 @@ def _chain_name_pattern(lex) -> re.Pattern:
 
 
 def _chain_link_pattern(lex) -> re.Pattern:
-    """What joins two places of a chain: a comma, or blanks alone before an administrative
-    head ("Desa Alat Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
+    """What joins two places of a chain: a comma (perhaps with "ibu kota": "Wamena, ibu
+    kota Kabupaten Jayawijaya"), or blanks alone before an administrative head ("Desa Alat
+    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
              *lex.word_list("region_short")]
-    return re.compile(rf",[ \t]*|[ \t]+(?={words_re(heads)}(?!\w))")
+    capital = words_re(lex.word_list("capital_of"))
+    return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
 
 
 def chains(r: EntityRegistry) -> None:

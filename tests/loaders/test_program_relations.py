@@ -167,3 +167,26 @@ def test_a_district_written_before_its_villages_holds_them():
     assert {("Desa Bungku", "Kecamatan Bajubang"), ("Desa Ladang Peris", "Kecamatan Bajubang"),
             ("Desa Petajen", "Kecamatan Bajubang")} <= inside
     assert not any(a.startswith("Desa") and b == "Kabupaten Batanghari" for a, b in inside)
+
+
+def test_a_town_named_before_the_day_is_a_place_in_the_one_regency_the_body_names():
+    x = read("Kabupaten Aceh Tengah kini punya 20 Kampung KB. \"Kami terus bekerja,\" katanya "
+             "di Takengon, Selasa. Warga Takengon menyambut baik.")
+    places = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+              if k.startswith("place/")}
+    assert places["Takengon"] == {"Takengon"}
+    assert ("Takengon", "Kabupaten Aceh Tengah") in pairs(x, SCHEMA.containedInPlace)
+    y = read("\"Kami terus bekerja,\" katanya di Jakarta, Selasa, dan di Kantor BKKBN, Rabu.")
+    assert not any(e.types[0] == SCHEMA.Place for e in y.entities.values())
+
+
+def test_a_misspelt_regency_word_and_a_park_and_a_capital_town():
+    x = read("Kampung KB ada di Kabupeten Jayapura (20) dan Kota Jayapura (6). Pentas digelar "
+             "di Taman Kota Gorontalo, Sabtu. Ia tiba di Wamena, ibu kota Kabupaten Jayawijaya.")
+    places = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+              if k.startswith("place/")}
+    assert places["Kabupaten Jayapura"] == {"Kabupeten Jayapura"}
+    assert "Taman Kota Gorontalo" in places
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert ("Taman Kota Gorontalo", "Kota Gorontalo") in inside
+    assert ("Wamena", "Kabupaten Jayawijaya") in inside
