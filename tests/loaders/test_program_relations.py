@@ -27,6 +27,12 @@ def pairs(x: Extraction, predicate) -> set[tuple[str, str]]:
             if f.predicate == predicate and hasattr(f.obj, "key")}
 
 
+def named(x: Extraction, kind: str) -> dict[str, set[str]]:
+    """label → its mentions, for the entities of one kind ("place", "framework")."""
+    return {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+            if k.startswith(kind + "/")}
+
+
 # ------------------------------------------------------------------------ run by
 
 def test_a_program_called_an_agencys_flagship_is_run_by_it():
@@ -111,8 +117,7 @@ def test_two_programs_merely_named_together_are_not_parts_of_each_other():
 def test_a_regulation_with_its_issuer_before_the_number_is_one_regulation():
     x = read("Kampung KB dikuatkan dengan Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang "
              "Kampung KB. Tim dibentuk berdasarkan SK Gubernur Jambi Nomor 188 Tahun 2022.")
-    frames = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
-              if k.startswith("framework/")}
+    frames = named(x, "framework")
     assert frames == {
         "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung Keluarga Berencana":
             {"Peraturan Bupati Bengkalis Nomor 24 Tahun 2019 tentang Kampung KB"},
@@ -126,8 +131,7 @@ def test_a_regulation_with_its_issuer_before_the_number_is_one_regulation():
 def test_a_regulation_with_its_abbreviation_in_brackets_or_without_its_year_is_found():
     x = read("Semua sesuai Peraturan Presiden (Perpres) Nomor 72 tahun 2021. Indikatornya "
              "tercantum dalam Perpres 72 itu. Adapun Perpres 99 belum dibahas.")
-    frames = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
-              if k.startswith("framework/")}
+    frames = named(x, "framework")
     assert frames == {"Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting":
                       {"Peraturan Presiden (Perpres) Nomor 72 tahun 2021", "Perpres 72"}}
 
@@ -172,8 +176,7 @@ def test_a_district_written_before_its_villages_holds_them():
 def test_a_town_named_before_the_day_is_a_place_in_the_one_regency_the_body_names():
     x = read("Kabupaten Aceh Tengah kini punya 20 Kampung KB. \"Kami terus bekerja,\" katanya "
              "di Takengon, Selasa. Warga Takengon menyambut baik.")
-    places = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
-              if k.startswith("place/")}
+    places = named(x, "place")
     assert places["Takengon"] == {"Takengon"}
     assert ("Takengon", "Kabupaten Aceh Tengah") in pairs(x, SCHEMA.containedInPlace)
     y = read("\"Kami terus bekerja,\" katanya di Jakarta, Selasa, dan di Kantor BKKBN, Rabu.")
@@ -183,8 +186,7 @@ def test_a_town_named_before_the_day_is_a_place_in_the_one_regency_the_body_name
 def test_a_misspelt_regency_word_and_a_park_and_a_capital_town():
     x = read("Kampung KB ada di Kabupeten Jayapura (20) dan Kota Jayapura (6). Pentas digelar "
              "di Taman Kota Gorontalo, Sabtu. Ia tiba di Wamena, ibu kota Kabupaten Jayawijaya.")
-    places = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
-              if k.startswith("place/")}
+    places = named(x, "place")
     assert places["Kabupaten Jayapura"] == {"Kabupeten Jayapura"}
     assert "Taman Kota Gorontalo" in places
     inside = pairs(x, SCHEMA.containedInPlace)
