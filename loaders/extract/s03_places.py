@@ -123,7 +123,8 @@ def lexicon_places(r: EntityRegistry) -> None:
                                  dateline=False)
         key = r.add(r.res.entity_of(ref))
         kind = r.info[key].place_kind = r.res.place_info(key).kind
-        head = _PROVINCE_WORD.search(r.text, max(0, start - 12), start)
+        head = compiled(r.lex, "province_word", _province_word).search(
+            r.text, max(0, start - 12), start)
         if kind == "province" and head:  # "Propinsi Kalsel", "Prov. Kalsel"
             start = head.start()
         abbr = ABBR.match(r.text, end)
@@ -134,8 +135,10 @@ def lexicon_places(r: EntityRegistry) -> None:
 
 
 _COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item
-_ITEM_BEFORE = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+$")
-_ITEM_AFTER = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+")
+def _item_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What stands between two items of a list: a count, a comma, "dan" (``list_and``)."""
+    link = rf"{_COUNT}[ \t]*(?:,|,?[ \t]+{words_re(lex.word_list('list_and'))})[ \t]+"
+    return re.compile(link + "$"), re.compile(link)
 
 
 def listed_regencies(r: EntityRegistry) -> None:
@@ -145,14 +148,15 @@ def listed_regencies(r: EntityRegistry) -> None:
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
     listed = [h for h in r.hits if h.label == "LISTED"]
+    item_before, item_after = compiled(r.lex, "list_items", _item_patterns)
     added = True
     while added:  # a list is read from its known items outwards
         added = False
         for h in listed:
             if any(f.start < h.end and h.start < f.end for f in r.ctx.found):
                 continue
-            before = _ITEM_BEFORE.search(r.text, max(0, h.start - 30), h.start)
-            after = _ITEM_AFTER.match(r.text, h.end)
+            before = item_before.search(r.text, max(0, h.start - 30), h.start)
+            after = item_after.match(r.text, h.end)
             if not (before and any(f.end == before.start() for f in regions)
                     or after and any(f.start == after.end() for f in regions)):
                 continue
@@ -175,7 +179,9 @@ def _program_before(r: EntityRegistry, start: int) -> bool:
     pattern = compiled(r.lex, "program_before", _program_before_pattern)
     return pattern.search(r.text, max(0, start - 12), start) is not None
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-_PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
+def _province_word(lex) -> re.Pattern[str]:
+    """"Propinsi", "Prov." before a province's name (kept in its mention)."""
+    return re.compile(rf"\b{words_re(lex.word_list('province_prefix_other'))}[ \t]*$")
 
 def _hint_patterns(lex) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The words before a bare name that say which kind of place it is (``words.csv``
@@ -345,19 +351,24 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return head_re, brand_re, suffix_re
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
-                       r"{0,3}|,)[ \t]+$")
+def _locative_pattern(lex) -> re.Pattern[str]:
+    """A locative before a venue ("di", "ke", "dari", ``locative``), perhaps with up to three
+    lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
+    grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
+    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}))"
+                      r"{0,3}|,)[ \t]+$")
 
 
 def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
+    locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
-        if head in always or _LOCATIVE.search(before):
+        if head in always or locative.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
@@ -390,7 +401,7 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     district = lex.word_list("district_head")[0]  # "Kec Bantarsari": Kecamatan Bantarsari
     kinds.update({w: (KB.District, "district", district) for w in lex.word_list("district_short")})
     heads = list(kinds)
-    stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), "Kabupaten", "Kota", "Provinsi",
+    stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), *lex.word_list("region_head"),
                      *lex.word_list("region_short"),
                      *lex.word_list("weekday"), *lex.word_list("month")])
     pattern = starting(
@@ -475,7 +486,7 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     heads = [*(k.capitalize() for k in kinds), *kinds]
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
-        rf"[ \t]*,?[ \t]+(?:dan|serta){SP}{_SHORT_HEAD}{_NAME})\b")
+        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{_NAME})\b")
     lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
@@ -490,7 +501,7 @@ def village_lists(r: EntityRegistry) -> None:
     a post title or a word that is never a name is left alone."""
     kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
     titles = {t.title.split()[0] for t in r.lex.post_titles}
-    never = {*r.lex.word_list("non_name"), *titles, "Kabupaten", "Kota", "Provinsi"}
+    never = {*r.lex.word_list("non_name"), *titles, *r.lex.word_list("region_head")}
     spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
     for m in enumeration.finditer(r.text):
         for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
@@ -550,7 +561,11 @@ def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str
     return None
 
 
-_CHAIN_LOCATIVE = re.compile(r"\b(?:[Dd]i|[Kk]e|[Dd]ari|[Bb]ertempat)[ \t]+(?:[a-z]+[ \t]+)?$")
+def _chain_locative(lex) -> re.Pattern[str]:
+    """"di", "ke", "dari", "bertempat" (``locative``, ``locative_at``), either case, perhaps
+    one lower-case word after, before a place chain."""
+    words = [*lex.word_list("locative"), *lex.word_list("locative_at")]
+    return re.compile(rf"\b{words_re([*words, *(w.capitalize() for w in words)])}[ \t]+(?:[a-z]+[ \t]+)?$")
 
 
 def _chain_name_pattern(lex) -> re.Pattern:
@@ -577,6 +592,7 @@ def chains(r: EntityRegistry) -> None:
     a village or district head ("…, Kecamatan Kota Sigli")."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
     link = compiled(r.lex, "chain_links", _chain_link_pattern)
+    chain_locative = compiled(r.lex, "chain_locative", _chain_locative)
     heads = {*r.lex.word_list("village_head"), *r.lex.word_list("district_head")}
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
@@ -590,7 +606,7 @@ def chains(r: EntityRegistry) -> None:
         pos = f.end
         # an unknown name is a place only in a chain that says where ("di A, B"), not in a
         # list of posts ("Kapolsek Aesesa, Danramil")
-        where = _CHAIN_LOCATIVE.search(r.text, max(0, f.start - 40), f.start) is not None
+        where = chain_locative.search(r.text, max(0, f.start - 40), f.start) is not None
         while True:
             m = link.match(r.text, pos)
             if not m:
@@ -665,18 +681,20 @@ def _held_place(r: EntityRegistry, venue, outer):
     return held
 
 
-_KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")
+def _kind_word(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b({words_re(lex.word_list('region_head'))})[ \t]+$")
 
 
 def place_aliases(r: EntityRegistry) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
+    kind_word = compiled(r.lex, "kind_word", _kind_word)
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):
             continue
         for start, end in occurrences(r.text, name):
             if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
-                head = _KIND_WORD.search(r.text, max(0, start - 12), start)
+                head = kind_word.search(r.text, max(0, start - 12), start)
                 if head and r.ctx.entities[key].label.startswith(head.group(1)):
                     start = head.start()  # "Kabupaten HST" after "… Tengah (HST)"
                 r.mark(key, start, end)

@@ -182,6 +182,7 @@ def _frameworks(r: EntityRegistry) -> None:
     hits = [h for h in hits if not any(o is not h and o.label == "FRAME" and o.start <= h.start
                                        and h.end <= o.end and o.end - o.start > h.end - h.start
                                        for o in hits)]
+    each, joined, period_after = compiled(r.lex, "framework_words", _framework_words)
     pending: list[tuple[LexHit, int, str | None]] = []  # hit, mention end, owner as written
     generic: list[tuple[int, int]] = []
     for h in hits:
@@ -200,7 +201,7 @@ def _frameworks(r: EntityRegistry) -> None:
                 owner, end = r.ctx.entities[place.key].label, place.end
         if any(a <= h.start < b for a, b in generic):
             continue
-        if re.match(r"[ \t]+masing-masing\b", r.text[end:end + 20]):
+        if each.match(r.text[end:end + 20]):
             generic.append((h.start, end))  # "… RPJMD masing-masing": each region's own,
             continue                        # no one plan
         if pending and pending[-1][0].start <= h.start < pending[-1][1]:
@@ -216,7 +217,7 @@ def _frameworks(r: EntityRegistry) -> None:
             continue
         pos, j = end, i
         while j + 1 < len(pending):
-            link = re.match(r"[ \t]*(?:,|dan|serta)[ \t]+", r.text[pos:pos + 120])
+            link = joined.match(r.text[pos:pos + 120])
             if not link or pending[j + 1][0].start != pos + link.end():
                 break
             j += 1
@@ -225,7 +226,7 @@ def _frameworks(r: EntityRegistry) -> None:
                 resolved[i] = resolved[j]
                 break
         if i not in resolved:
-            m = re.match(rf"[ \t]+(?:tahun|periode)[ \t]+(?P<p>{_PERIOD.pattern})", r.text[pos:pos + 120])
+            m = period_after.match(r.text[pos:pos + 120])
             if m:
                 for k in range(i, j + 1):
                     resolved.setdefault(k, m.group("p"))
@@ -251,6 +252,14 @@ def _frameworks(r: EntityRegistry) -> None:
             r.info[key].period = period.replace("-", "/")
         m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
+
+
+def _framework_words(lex) -> tuple[re.Pattern[str], ...]:
+    """"… RPJMD masing-masing" (``each_own``: each region's own plan, no one plan); "A,
+    B dan C" (``list_and``); "tahun 2015-2019" (``period_word``) after a list of plans."""
+    return (re.compile(rf"[ \t]+{words_re(lex.word_list('each_own'))}\b"),
+            re.compile(rf"[ \t]*(?:,|{words_re(lex.word_list('list_and'))})[ \t]+"),
+            re.compile(rf"[ \t]+{words_re(lex.word_list('period_word'))}[ \t]+(?P<p>{_PERIOD.pattern})"))
 
 
 def _norm_period(p: str) -> str:
@@ -319,14 +328,21 @@ def _regulations(r: EntityRegistry) -> None:
         r.mark(key, m.start(), end)
 
 
-_PRIORITY = re.compile(
-    rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
-    rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
+def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"prioritas nomor lima, yakni …" (``words.csv`` kinds ``priority_head``,
+    ``priority_number``, ``priority_is``) and the words that end its description
+    (``priority_end``: "… melalui …")."""
+    return (re.compile(
+        rf"\b(?P<head>{words_re(lex.word_list('priority_head'))})"
+        rf"(?:{SP}{words_re(lex.word_list('priority_number'))})?[ \t]*"
+        rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b"
+        rf"(?P<rest>,?{SP}{words_re(lex.word_list('priority_is'))}{SP})?"),
+        re.compile(rf"\s+{words_re(lex.word_list('priority_end'))}\s+"))
 
 
 def _priorities(r: EntityRegistry) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
-    pattern = _PRIORITY
+    pattern, ends = compiled(r.lex, "priorities", _priority_patterns)
     agenda_cls = KB.PoliticalAgenda
     agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
     for m in pattern.finditer(r.text):
@@ -349,7 +365,7 @@ def _priorities(r: EntityRegistry) -> None:
                 d = re.match(r"[^,.;\n]+", tail)
                 desc = d.group().strip() if d else None
                 if desc:
-                    desc = re.split(r"\s+(?:melalui|dengan|serta)\s+", desc)[0]
+                    desc = ends.split(desc)[0]
             if desc:
                 end = m.end() + len(desc)
         canonical = f"{framework.label} prioritas {number}"

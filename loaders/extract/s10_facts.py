@@ -164,7 +164,7 @@ def _part_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
         inside = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,3}?" + words_re(lex.word_list("part_of_cue"))
                             + r"(?:[\s,]+\w+){0,2}?[\s,]*$", re.IGNORECASE)
         listing = re.compile(r"^[\s,:]*" + words_re(lex.word_list("part_list_cue"))
-                             + r"[\s,:]+(?:(?:,|dan|serta|\s)+)?$", re.IGNORECASE)
+                             + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
         return inside, listing
     return compiled(lex, "part_cues", build)
 
@@ -212,11 +212,11 @@ def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     def build(lex):
         verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.IGNORECASE)
         after = re.compile(r"^[\s,\"“”']*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
-                           + r"(?:[\s,]+oleh)?[\s,]*$", re.IGNORECASE)
+                           + rf"(?:[\s,]+{words_re(lex.word_list('agent_by'))})?[\s,]*$", re.IGNORECASE)
         genitive = re.compile(r"\b" + words_re(lex.word_list("run_of")) + r"(?:[ \t]+\w+)?[ \t]+$",
                               re.IGNORECASE)
         listed = re.compile(r"^[\s,:]*" + words_re(lex.word_list("apposition"))
-                            + r"[\s,:]+(?:(?:,|dan|serta|\s)+)?$", re.IGNORECASE)
+                            + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
         return verbs, after, genitive, listed
     return compiled(lex, "run_cues", build)
 
@@ -314,17 +314,20 @@ def _framework_facts(r: EntityRegistry, key: str, info: Info, pos: int) -> None:
         r.fact(key, KB.regulationYear, int(year), pos, XSD.gYear)
 
 
-_PROGRAM_ANAPHOR = re.compile(r"\bprogram[ \t]+(?:tersebut|itu|ini)\b")
 
 
-def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a demonstrative subject — "gerakan ini", "kegiatan tersebut", "perubahan itu" —,
-    an alignment cue — "sesuai", "mengacu pada", "merupakan amanat" —): ``words.csv``
-    kinds ``anaphor_noun`` and ``align_cue``."""
+    an alignment cue — "sesuai", "mengacu pada", "merupakan amanat" —, "program
+    tersebut"): ``words.csv`` kinds ``anaphor_noun``, ``anaphor_det``, ``align_cue``
+    and ``run_of``."""
     def build(lex):
         nouns = words_re(lex.word_list("anaphor_noun"))
-        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:tersebut|itu|ini)\b", re.IGNORECASE),
-                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE))
+        that = words_re(lex.word_list("anaphor_det"))
+        program = words_re(lex.word_list("run_of")[:1])
+        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+{that}\b", re.IGNORECASE),
+                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE),
+                re.compile(rf"\b{program}[ \t]+{that}\b"))
     return compiled(lex, "align_cues", build)
 
 
@@ -336,7 +339,7 @@ def _aligns(r: EntityRegistry) -> None:
     amanat PP …", "perubahan itu sejalan dengan RPJMN …") to the programs of the last
     sentence that named some. A regulation titled after a program the article names
     ("Perpres … tentang Percepatan Penurunan Stunting") is one the program follows."""
-    anaphor, cue = _align_cues(r.lex)
+    anaphor, cue, program_anaphor = _align_cues(r.lex)
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -348,7 +351,7 @@ def _aligns(r: EntityRegistry) -> None:
                     or r.ctx.entities[f.key].types[0] == task_force]
         frames = [f for f in found if f.key.startswith("framework/")]
         s0, s1 = r.ctx.sentences[sentence]
-        if frames and not programs and programs_so_far and _PROGRAM_ANAPHOR.search(r.text, s0, s1):
+        if frames and not programs and programs_so_far and program_anaphor.search(r.text, s0, s1):
             programs = [programs_so_far[-1]]  # "program tersebut menjadi bagian dari … Nawacita"
         elif frames and last_programs and all(  # none but inside a title ("Perpres … tentang
                 any(fw.start <= f.start and f.end <= fw.end for fw in frames)  # Percepatan …")
