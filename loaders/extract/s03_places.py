@@ -433,8 +433,9 @@ def local_places(r: EntityRegistry) -> None:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
-        if _program_before(r, m.start()) or m.start("name") in named_starts or _slashed(r.text, m):
-            continue  # "Program Desa Sehat Sejahtera", "Desa Kampung KB", "Desa/Kelurahan X"
+        if (_program_before(r, m.start()) or {m.start(), m.start("name")} & named_starts
+                or _slashed(r.text, m) or _not_named(r, m.start())):
+            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)
@@ -466,6 +467,19 @@ def local_places(r: EntityRegistry) -> None:
         r.mark(key, m.start(), end)
         if len(name) > 3:
             r.aliases.setdefault(name, key)
+
+
+def _not_named_pattern(lex) -> re.Pattern[str]:
+    """What before a head says no one place is named: a count ("28 Kampung Definitif",
+    "22 Desa …"; not a number of an address, ``address_word``: "RW 03 Kelurahan X"), or
+    "sebagai" (``as_word``: "dikenal sebagai Kampung Rambutan", a nickname)."""
+    return re.compile(rf"(?:(?:(?P<before>\S+)[ \t]+)?(?<![\w.])[1-9][\d.]*"
+                      rf"|\b{words_re(lex.word_list('as_word'))})[ \t]+$")
+
+
+def _not_named(r: EntityRegistry, start: int) -> bool:
+    m = compiled(r.lex, "not_named", _not_named_pattern).search(r.text, max(0, start - 30), start)
+    return m is not None and m.group("before") not in r.lex.word_list("address_word")
 
 
 def _slashed(text: str, m: re.Match[str]) -> bool:
@@ -510,9 +524,10 @@ def village_lists(r: EntityRegistry) -> None:
                           base + item.end("n")))
     for m in lower.finditer(r.text):
         spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
     for head, start, name_start, end in spans:
         name = " ".join(r.text[name_start:end].split())
-        if name.split()[0] in never or name.split()[0].lower() in kinds or any(
+        if name_start in named_starts or name.split()[0] in never or name.split()[0].lower() in kinds or any(
                 f.start < end and start < f.end for f in r.ctx.found):
             continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
         cls, kind, label_head = kinds[head.lower()]
@@ -549,9 +564,14 @@ def _initials(abbr: str, name: str) -> bool:
 
 
 def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str | None:
-    """A place of the same head whose name differs from ``name`` in one vowel only."""
+    """A place of the same head whose name differs from ``name`` in one vowel only, or
+    ends with ``name`` when that has two words or more ("Kampung Sungai Biuku" after
+    "Kampung Baiman Sungai Biuku")."""
     if len(name) < 6:
         return None
+    for (h, other), key in named.items():
+        if h == head and len(name.split()) >= 2 and other.endswith(" " + name):
+            return key
     for (h, other), key in named.items():
         if h != head or len(other) != len(name):
             continue
@@ -631,7 +651,8 @@ def chains(r: EntityRegistry) -> None:
             a = _held_place(r, a, b)
             ka, kb = r.info[a.key].place_kind, r.info[b.key].place_kind
             if a.key != b.key and (PLACE_RANK.get(ka, 1) < PLACE_RANK.get(kb, 1)
-                                   or ka == kb == "venue" or "place" in (ka, kb)):
+                                   or ka == kb == "venue" or "place" in (ka, kb)
+                                   or _hamlet_in_village(r, a.key, b.key)):
                 r.info[a.key].contained_in.append((b.key, a.start))
 
 
@@ -661,6 +682,15 @@ def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
             member = by_start.get(nxt.end()) if nxt.group() else None
             if member is not None and r.info[member.key].place_kind != kind:
                 member = None
+
+
+def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:
+    """"Kampung Baiman, Kelurahan Sungai Andai", "Dusun X Desa Y": a hamlet (its head is a
+    ``hamlet_head`` word) before a village of another head lies in that village."""
+    hamlets = r.lex.word_list("hamlet_head")
+    return (r.info[a].place_kind == r.info[b].place_kind == "village"
+            and r.ctx.entities[a].label.split()[0] in hamlets
+            and r.ctx.entities[b].label.split()[0] not in hamlets)
 
 
 def _held_place(r: EntityRegistry, venue, outer):

@@ -192,3 +192,21 @@ def test_a_misspelt_regency_word_and_a_park_and_a_capital_town():
     inside = pairs(x, SCHEMA.containedInPlace)
     assert ("Taman Kota Gorontalo", "Kota Gorontalo") in inside
     assert ("Wamena", "Kabupaten Jayawijaya") in inside
+
+
+def test_a_kampung_is_a_village_unless_a_program_a_count_or_a_nickname():
+    x = read("Kepala BKKBN berkunjung ke Kampung KB Kampung Baiman Sungai Biuku, Kelurahan Sungai "
+             "Andai, Senin. Menuju Kampung Sungai Biuku bisa lewat sungai. Warga menyebutnya "
+             "sebagai Kampung Rambutan. Di kecamatan itu ada 28 Kampung Definitif.")
+    places = named(x, "place")
+    assert places["Kampung Baiman Sungai Biuku"] == {"Kampung Baiman Sungai Biuku",
+                                                     "Kampung Sungai Biuku"}
+    assert not {"Kampung Rambutan", "Kampung Definitif", "Kampung KB"} & set(places)
+    assert ("Kampung Baiman Sungai Biuku", "Kelurahan Sungai Andai") in pairs(
+        x, SCHEMA.containedInPlace)
+    assert "Kampung Keluarga Berencana" in named(x, "program")
+
+
+def test_a_number_of_an_address_before_a_village_is_no_count():
+    x = read("Acara di Jalan Melati RW 3 Kelurahan Cempaka Putih Kecamatan Kembangan, Selasa.")
+    assert ("Kelurahan Cempaka Putih", "Kecamatan Kembangan") in pairs(x, SCHEMA.containedInPlace)
