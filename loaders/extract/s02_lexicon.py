@@ -100,6 +100,11 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                      *(n for n, _ in entry.former_names), *entry.patterns):
             if name:
                 add(name, ref)
+        if entry.kind == "program":  # "kampung KB", "bangga kencana": the news writes a
+            for name in (entry.label, *entry.aliases, *entry.patterns):  # program in lower case
+                if name and len(name.split()) >= 2 and name[:1].isupper():
+                    add(name[:1].lower() + name[1:], ref)
+                    add(name.lower(), ref)
     return out
 
 

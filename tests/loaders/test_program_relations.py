@@ -210,3 +210,10 @@ def test_a_kampung_is_a_village_unless_a_program_a_count_or_a_nickname():
 def test_a_number_of_an_address_before_a_village_is_no_count():
     x = read("Acara di Jalan Melati RW 3 Kelurahan Cempaka Putih Kecamatan Kembangan, Selasa.")
     assert ("Kelurahan Cempaka Putih", "Kecamatan Kembangan") in pairs(x, SCHEMA.containedInPlace)
+
+
+def test_a_lexicon_program_written_in_lower_case_is_that_program():
+    x = read("Pemkab membentuk 40 kampung KB tahun ini. Semua mendukung program bangga kencana.")
+    programs = named(x, "program")
+    assert programs["Kampung Keluarga Berencana"] == {"kampung KB"}
+    assert any(m.endswith("bangga kencana") for m in programs[BANGGA])
