@@ -261,7 +261,9 @@ def dateline(r: EntityRegistry) -> None:
 
 def _dateline_place(r: EntityRegistry, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
-    lexicon knows by that name, else a new place named as written (title case)."""
+    lexicon knows by that name, else the village or district of that name the body
+    names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
+    written (title case)."""
     name = " ".join(written.split())
     doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
                 and h.label == "PLACE"]
@@ -275,6 +277,15 @@ def _dateline_place(r: EntityRegistry, written: str) -> str | None:
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
     title = " ".join(w.capitalize() for w in name.split())
+    kinds, _ = compiled(r.lex, "local_places", _local_patterns)
+    heads = words_re([*kinds, *r.lex.word_list("region_head")])
+    local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"
+                      rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
+    if local:  # "Pabelan –" and "Desa Pabelan" in the body: the village
+        cls, kind, head = kinds[local.group("head")]
+        key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
+        r.info[key].place_kind = kind
+        return key
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
     r.aliases.setdefault(title, key)

@@ -217,3 +217,16 @@ def test_a_lexicon_program_written_in_lower_case_is_that_program():
     programs = named(x, "program")
     assert programs["Kampung Keluarga Berencana"] == {"kampung KB"}
     assert any(m.endswith("bangga kencana") for m in programs[BANGGA])
+
+
+def test_a_dateline_town_the_body_names_as_a_village_is_that_village():
+    body = ("SUKAMAJU – Warga Desa Sukamaju Kecamatan Sukamaju menyambut Kampung KB, Senin. "
+            "Di Kecamatan Martapura Barat juga ada.")
+    art = article(body, dt.date(2023, 5, 2))
+    x = extract(art, clean(art))
+    places = named(x, "place")
+    assert places["Desa Sukamaju"] == {"SUKAMAJU", "Desa Sukamaju"}
+    assert "Sukamaju" not in places
+    other = "MARTAPURA – Pencanangan di Kecamatan Martapura Barat, Rabu."
+    art = article(other, dt.date(2023, 5, 2))
+    assert "Kecamatan Martapura" not in named(extract(art, clean(art)), "place")
