@@ -94,6 +94,7 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                 add(name, ref, upper=True)
             else:  # "Sarmi", "Asmat": a place only in a list of places (s03_places)
                 add(name, f"listed:{reg.label}")
+    heads = lex.word_list("program_head")
     for entry in lex.entries:
         ref = f"{entry.kind}:{entry.label}"
         for name in (entry.label, entry.abbreviation, *entry.aliases,
@@ -101,8 +102,10 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
             if name:
                 add(name, ref)
         if entry.kind == "program":  # "kampung KB", "bangga kencana": the news writes a
-            for name in (entry.label, *entry.aliases, *entry.patterns):  # program in lower case
-                if name and len(name.split()) >= 2 and name[:1].isupper():
+            for name in (entry.label, entry.abbreviation, *entry.aliases,  # program in lower
+                         *entry.patterns):                                     # case
+                if (name and len(name.split()) >= 2 and name[:1].isupper()
+                        and name.split()[0] not in heads):  # not "program X": X is the name
                     add(name[:1].lower() + name[1:], ref)
                     add(name.lower(), ref)
     return out

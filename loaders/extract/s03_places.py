@@ -440,6 +440,7 @@ def local_places(r: EntityRegistry) -> None:
                and r.info[f.key].place_kind in ("province", "kota", "kabupaten")]
     named: dict[tuple[str, str], str] = {}  # (head as labelled, name or abbreviation) → key
     named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    not_place = set(r.lex.word_list("not_place_word"))
     for m in matches:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
@@ -460,6 +461,8 @@ def local_places(r: EntityRegistry) -> None:
         end = m.start("name") + words[n - 1].end()
         if lead is not None and lead >= end:
             continue  # what is left of the name is the region itself
+        if set(name.split()) & not_place:
+            continue  # "Desa Bebas Stunting Award": an award, a category, no village
         key = named.get((head, name)) or _spelling_of(named, head, name)
         if key is None and _ABBREVIATION.fullmatch(name) and not m.group("head").isupper():
             continue  # "Kecamatan LAU" the article never spells out: no place is better than a guess
@@ -536,9 +539,10 @@ def village_lists(r: EntityRegistry) -> None:
     for m in lower.finditer(r.text):
         spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
     named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:
         name = " ".join(r.text[name_start:end].split())
-        if name_start in named_starts or name.split()[0] in never or name.split()[0].lower() in kinds or any(
+        if name_start in named_starts or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
                 f.start < end and start < f.end for f in r.ctx.found):
             continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
         cls, kind, label_head = kinds[head.lower()]
@@ -632,6 +636,8 @@ def chains(r: EntityRegistry) -> None:
                                           for o in places)]
     by_start = {f.start: f for f in outer}
     _heads_of_lists(r, outer, by_start)
+    _bracketed_regions(r, outer, by_start)
+    _listed_before_di(r, outer, by_start)
     for f in outer:
         chain = [f]
         pos = f.end
@@ -693,6 +699,48 @@ def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
             member = by_start.get(nxt.end()) if nxt.group() else None
             if member is not None and r.info[member.key].place_kind != kind:
                 member = None
+
+
+_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """"Desa Bontoloe (Sulsel)", "Kelurahan Sidoluhur (Sleman, DIY)": a village or district
+    followed by a region in brackets lies in that region (the first one named)."""
+    for f in outer:
+        if r.info[f.key].place_kind not in ("village", "district"):
+            continue
+        m = _BRACKET.match(r.text, f.end)
+        region = by_start.get(m.end()) if m else None
+        if region is not None and PLACE_RANK.get(r.info[region.key].place_kind, 1) > PLACE_RANK[
+                r.info[f.key].place_kind]:
+            r.info[f.key].contained_in.append((region.key, f.start))
+
+
+def _di_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+{words_re(lex.word_list('locative_in'))}[ \t]+")
+
+
+def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """"Desa Tumbang Bantian dan Tumbang Saan di Kecamatan Sei Babuat": villages (or
+    districts) then "di" and a larger place lie in it, and so do the places of the same
+    kind listed right before them."""
+    di = compiled(r.lex, "di_link", _di_pattern)
+    items = compiled(r.lex, "list_links", _list_link_pattern)
+    by_end = {f.end: f for f in outer}
+    for f in outer:
+        kind = r.info[f.key].place_kind
+        m = di.match(r.text, f.end) if kind in ("village", "district") else None
+        region = by_start.get(m.end()) if m else None
+        if region is None or PLACE_RANK.get(r.info[region.key].place_kind, 1) <= PLACE_RANK[kind]:
+            continue
+        member = f
+        while member is not None and r.info[member.key].place_kind == kind:
+            r.info[member.key].contained_in.append((region.key, member.start))
+            before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
+                           if e in by_end and items.fullmatch(r.text, e, member.start)), None)
+            member = by_end[before] if before is not None and r.text[before:member.start].strip(
+                " \t") else None
 
 
 def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:

@@ -125,7 +125,8 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 
 def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A village, district or town with no place named after it lies in the nearest city
-    or regency named before it (else in the dateline's)."""
+    or regency named before it, else in the one city or regency the article names, else
+    in the dateline's."""
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
@@ -133,6 +134,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
         before = [f for f in regions if f.end <= at]
         if before:
             return [(max(before, key=lambda f: f.start).key, at)]
+    if mine and len({f.key for f in regions}) == 1:
+        return [(regions[0].key, mine[0])]
     town = r.dateline_key
     if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
         return [(town, mine[0])]

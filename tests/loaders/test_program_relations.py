@@ -230,3 +230,25 @@ def test_a_dateline_town_the_body_names_as_a_village_is_that_village():
     other = "MARTAPURA – Pencanangan di Kecamatan Martapura Barat, Rabu."
     art = article(other, dt.date(2023, 5, 2))
     assert "Kecamatan Martapura" not in named(extract(art, clean(art)), "place")
+
+
+def test_villages_with_their_region_in_brackets_lie_there_not_in_the_last_city_named():
+    x = read("Pemenang lomba di Kota Surabaya diumumkan. Juaranya Desa Pinang Merah (Jambi), "
+             "Kelurahan Sidomulyo (Sleman, DIY) dan Desa Rangkah (Kebumen, Jateng).")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Desa Pinang Merah", "Provinsi Jambi"), ("Kelurahan Sidomulyo", "Kabupaten Sleman"),
+            ("Desa Rangkah", "Kabupaten Kebumen")} <= inside
+    assert not any(b == "Kota Surabaya" for a, b in inside if a.startswith(("Desa", "Kelurahan")))
+
+
+def test_villages_listed_before_di_and_a_district_lie_in_it():
+    x = read("Dua desa dipilih, yaitu Desa Tumbang Bantian dan Desa Tumbang Saan di Kecamatan "
+             "Sei Babuat, Kabupaten Murung Raya.")
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Desa Tumbang Bantian", "Kecamatan Sei Babuat"),
+            ("Desa Tumbang Saan", "Kecamatan Sei Babuat")} <= inside
+
+
+def test_an_award_or_a_category_named_after_villages_is_no_village():
+    x = read("Pertemuan Nasional Desa Bebas Stunting Award 2023 digelar di Yogyakarta.")
+    assert not any(e.types[0].endswith("Village") for e in x.entities.values())
