@@ -48,6 +48,7 @@ def programs_stage(doc: Doc) -> Doc:
     r = of(doc)
     lexicon_names(r, ("PROG", "FRAME"))
     shaped_programs(r)
+    spelled_out_initiatives(r)
     _frameworks(r)
     _regulations(r)
     expand_titles(r)
@@ -95,6 +96,37 @@ def shaped_programs(r: EntityRegistry) -> None:
                 r.mark(key, a0, a1)
         if abbr:
             _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
+
+
+def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    connectors = words_re(lex.word_list("program_connector"))
+    name = (rf"(?P<abbr>[A-Z][A-Za-z'\-]*[A-Z][A-Za-z'\-]*)[ \t]*\((?P<full>{_WORD}"
+            rf"(?:{SP}(?:{connectors}{SP})?{_WORD}){{2,8}})\)")
+    cue = re.compile(rf"\b{words_re(lex.word_list('initiative_cue'))}\b", re.IGNORECASE)
+    return re.compile(rf"\b{name}"), cue
+
+
+def spelled_out_initiatives(r: EntityRegistry) -> None:
+    """"… program inovasi seperti SIBUNDA (Sistem Informasi Ibu Hamil dan Ibu Melahirkan)":
+    a short name in capitals spelled out in brackets after it, in a sentence that speaks
+    of programs, initiatives or movements before it (``initiative_cue``), is a program
+    named by its spelled-out name. A short name whose spelled-out name starts with
+    another letter, or words something else was read in, are left alone."""
+    pattern, cue = compiled(r.lex, "initiatives", _initiative_pattern)
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        start, end = m.span()
+        abbr, full = m.group("abbr"), " ".join(m.group("full").split())
+        s0 = r.ctx.sentences[r.ctx.sentence_of(start)][0] if r.ctx.sentences else 0
+        if (any(cover[start:end]) or abbr[0].casefold() != full[0].casefold()
+                or not cue.search(r.text, s0, start)):
+            continue
+        key = r.add(new_entity("program", full, KB.Program, abbreviation=abbr))
+        r.mark(key, start, end)
+        cover[start:end] = b"\x01" * (end - start)
+        for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
+            if not any(cover[a0:a1]):
+                r.mark(key, a0, a1)
 
 
 def norm(text: str) -> str:

@@ -252,3 +252,12 @@ def test_villages_listed_before_di_and_a_district_lie_in_it():
 def test_an_award_or_a_category_named_after_villages_is_no_village():
     x = read("Pertemuan Nasional Desa Bebas Stunting Award 2023 digelar di Yogyakarta.")
     assert not any(e.types[0].endswith("Village") for e in x.entities.values())
+
+
+def test_a_short_name_spelled_out_in_brackets_after_a_program_cue_is_a_program():
+    x = read("Berbagai program inovasi dijalankan seperti SIMANIS (Sistem Informasi Ibu Manis "
+             "dan Sehat) di puskesmas. SIMANIS kini dipakai di 12 desa. Rapat dihadiri "
+             "PKK (Pemberdayaan Kesejahteraan Keluarga) setempat.")
+    programs = named(x, "program")
+    assert programs == {"Sistem Informasi Ibu Manis dan Sehat": {
+        "SIMANIS (Sistem Informasi Ibu Manis dan Sehat)", "SIMANIS"}}
