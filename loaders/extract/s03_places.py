@@ -396,11 +396,33 @@ def _trim_name(text: str, start: int, end: int) -> int:
 
 
 def add_venues(r: EntityRegistry) -> None:
+    """Venue entities; a venue named only by the office of a region ("di Balai Kota",
+    "Kantor Bupati") is labelled with that region's name when the article says which
+    one it is (its dateline, else the one region of that kind it names): "Balai Kota
+    Medan", in Kota Medan."""
     for start, end in r.venues:
         label = " ".join(r.text[start:end].split())
+        region = _region_of_office(r, label)
+        if region is not None:
+            label = f"{label} {r.res.place_info(region).name}"
         key = r.add(new_entity("place", label, KB.Venue))
         r.info[key].place_kind = "venue"
+        if region is not None:
+            r.info[key].contained_in.append((region, start))
         r.mark(key, start, end)
+
+
+def _region_of_office(r: EntityRegistry, label: str) -> str | None:
+    kinds = {"province": "office_province", "kota": "office_kota", "kabupaten": "office_kabupaten"}
+    kind = next((k for k, words in kinds.items() for w in r.lex.word_list(words)
+                 if label.endswith(" " + w)), None)
+    if kind is None:
+        return None
+    if r.dateline_key and r.info[r.dateline_key].place_kind == kind:
+        return r.dateline_key
+    regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind == kind}
+    return regions.pop() if len(regions) == 1 else None
 
 
 # ------------------------------------------------------------ villages, districts

@@ -261,3 +261,12 @@ def test_a_short_name_spelled_out_in_brackets_after_a_program_cue_is_a_program()
     programs = named(x, "program")
     assert programs == {"Sistem Informasi Ibu Manis dan Sehat": {
         "SIMANIS (Sistem Informasi Ibu Manis dan Sehat)", "SIMANIS"}}
+
+
+def test_a_venue_named_only_by_a_city_office_takes_the_citys_name():
+    x = read("Pemko Medan menggelar rapat koordinasi di Balai Kota, Jumat. Rapat di Auditorium "
+             "BKKBN juga direncanakan.")
+    places = named(x, "place")
+    assert places["Balai Kota Medan"] == {"Balai Kota"}
+    assert ("Balai Kota Medan", "Kota Medan") in pairs(x, SCHEMA.containedInPlace)
+    assert "Auditorium BKKBN" in places
