@@ -316,7 +316,7 @@ def _regulation_pattern(lex) -> re.Pattern:
         r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
         rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
         rf"(?={SP}{number}))?{SP}"
-        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b"
+        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/[A-Z][A-Za-z0-9.\-]*)*)"
         rf"(?:(?:{SP}{words_re(lex.word_list('regulation_year'))}{SP}|[ \t]*/[ \t]*)"
         r"(?P<year>(?:19|20)\d\d)\b)?"
         rf"(?:{SP}{words_re(lex.word_list('regulation_about'))}{SP}{title})?")
@@ -343,7 +343,8 @@ def _regulations(r: EntityRegistry) -> None:
             year = years.pop()
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
-        cite = f"{full} Nomor {num} Tahun {year}"
+        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
+        cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
         known = None if issuer else r.res.regulation_title(abbr, num, year)
         written = m.group("title")
         about = known or written

@@ -270,3 +270,11 @@ def test_a_venue_named_only_by_a_city_office_takes_the_citys_name():
     assert places["Balai Kota Medan"] == {"Balai Kota"}
     assert ("Balai Kota Medan", "Kota Medan") in pairs(x, SCHEMA.containedInPlace)
     assert "Auditorium BKKBN" in places
+
+
+def test_a_decree_numbered_with_a_code_before_its_year_is_one_regulation():
+    x = read("Tim bekerja sesuai Keputusan Gubernur Jambi Nomor 663/VII/2024 tentang Pembentukan "
+             "Tim Kerja Kampung KB.")
+    decree = ("Keputusan Gubernur Jambi Nomor 663/VII/2024 tentang Pembentukan Tim Kerja Kampung "
+              "Keluarga Berencana")
+    assert set(named(x, "framework")) == {decree}
