@@ -107,7 +107,10 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                 if (name and len(name.split()) >= 2 and name[:1].isupper()
                         and name.split()[0] not in heads):  # not "program X": X is the name
                     add(name[:1].lower() + name[1:], ref)
-                    add(name.lower(), ref)
+                    if name == entry.abbreviation or len(name.split()) >= 4:
+                        add(name.lower(), ref)  # all in lower case: a short name, or a long
+                        #                         one no ordinary phrase is ("pendewasaan usia
+                        #                         perkawinan" may be just words)
     return out
 
 
