@@ -112,7 +112,7 @@ def lexicon_places(r: EntityRegistry) -> None:
     explicit: dict[str, str] = {}
     for (start, end), refs in spans.items():
         words = r.text[start:end].split(None, 1)
-        if len(refs) == 1 and len(words) == 2 and words[0] in ("Kota", "Kabupaten", "Provinsi"):
+        if len(refs) == 1 and len(words) == 2 and words[0] in r.lex.word_list("region_head"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
     for start, end in sorted(longest):
         if _program_before(r, start) and _NAME_AFTER.match(
@@ -132,6 +132,30 @@ def lexicon_places(r: EntityRegistry) -> None:
             end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
             r.aliases.setdefault(abbr.group("abbr"), key)
         r.mark(key, start, end)
+        if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
+            _city_district(r, key, start, end)
+
+
+def _direction_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    heads = [*lex.word_list("district_head"), *lex.word_list("district_short")]
+    return (re.compile(rf"[ \t]+(?P<dir>{words_re(lex.word_list('direction'))})\b(?![ \t]+[A-Z])"),
+            re.compile(rf"\b{words_re(heads)}[ \t]+$"))
+
+
+def _city_district(r: EntityRegistry, city: str, start: int, end: int) -> None:
+    """"…, Desa Adat Tambawu, Denpasar Timur": a city's bare name and a compass word the
+    lexicon knows no region by is the city's district (Kecamatan Denpasar Timur), in the
+    city."""
+    direction, head_before = compiled(r.lex, "city_district", _direction_pattern)
+    m = direction.match(r.text, end)
+    if m is None or head_before.search(r.text, max(0, start - 12), start):
+        return  # "Kecamatan Medan Polonia" is read with the district heads
+    name = f"{r.text[start:end]} {m.group('dir')}"
+    head = r.lex.word_list("district_head")[0]
+    key = r.add(new_entity("place", f"{head} {name}", KB.District, aliases=[name]))
+    r.info[key].place_kind = "district"
+    r.info[key].contained_in.append((city, start))
+    r.mark(key, start, m.end())
 
 
 _COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item

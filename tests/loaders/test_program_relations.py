@@ -278,3 +278,14 @@ def test_a_decree_numbered_with_a_code_before_its_year_is_one_regulation():
     decree = ("Keputusan Gubernur Jambi Nomor 663/VII/2024 tentang Pembentukan Tim Kerja Kampung "
               "Keluarga Berencana")
     assert set(named(x, "framework")) == {decree}
+
+
+def test_a_city_name_with_a_compass_word_is_a_district_of_the_city():
+    x = read("Acara di Gedung Kampus Widya, Desa Adat Tambawu, Denpasar Timur, Sabtu. "
+             "Kota Denpasar mendukung. Warga Jakarta Timur juga hadir.")
+    places = named(x, "place")
+    assert places["Kecamatan Denpasar Timur"] == {"Denpasar Timur"}
+    inside = pairs(x, SCHEMA.containedInPlace)
+    assert {("Desa Adat Tambawu", "Kecamatan Denpasar Timur"),
+            ("Kecamatan Denpasar Timur", "Kota Denpasar")} <= inside
+    assert "Kecamatan Jakarta Timur" not in places
