@@ -3,7 +3,8 @@
 One spaCy ``Doc`` per article, read by the stages of :mod:`.language` in their declared
 order (``language.STAGES``: sentences → lexicon names → places → organizations →
 programs → people → place links → outlets → mentions → facts → dates → meetings →
-statements; the modules ``s01_…`` to ``s13_…``). Every stage works in clean-text
+statements; the modules ``s01_…`` to ``s13_…``; a stage imports only earlier stages and
+the helpers below them: ``text``, ``registry``, ``publishers``). Every stage works in clean-text
 offsets on the doc's registry (``doc._.registry``, :mod:`.registry`); only here, at the
 end, is everything mapped back to ``Article.text`` (``CleanText.to_original``), so the
 graph can point at the exact characters of the file. Sentences are spaCy's (stage 1),

@@ -67,30 +67,50 @@ def lexicon_patterns(lex: Lexicon) -> list[tuple[str, str]]:
                 out.append((p, ref))
 
     seen: set[tuple[str, str]] = set()
+    # the words before a region's name (words.csv): "Provinsi" also in capitals, its old
+    # spelling and short form ("Propinsi", "Prov.") as written; "Kota", "Kabupaten",
+    # "Kab." also in capitals, a misspelling ("Kabupeten") as written
+    province, province_other = lex.word_list("province_prefix"), lex.word_list("province_prefix_other")
+    region = {kind: (lex.word_list(f"{kind}_prefix"), lex.word_list(f"{kind}_prefix_other"))
+              for kind in ("kota", "kabupaten")}
     for prov in lex.provinces:
         ref = f"province:{prov.name}"
         names = (prov.name, *prov.aliases, *prov.short_forms)
         for name in names:
             add(name, ref, upper=True)
-            add(f"Provinsi {name}", ref, upper=True)
-            add(f"Propinsi {name}", ref)  # the old spelling, still in the news
-            add(f"Prov. {name}", ref)
+            for prefix in province:
+                add(f"{prefix} {name}", ref, upper=True)
+            for prefix in province_other:
+                add(f"{prefix} {name}", ref)
     for reg in lex.regencies:
         ref = f"regency:{reg.label}"
-        prefixes = ("Kota",) if reg.kind == "kota" else ("Kabupaten", "Kab.", "Kab")
+        prefixes, others = region[reg.kind]
         for name in _spellings(reg.name, reg.aliases):
             for prefix in prefixes:
                 add(f"{prefix} {name}", ref, upper=True)
+            for prefix in others:
+                add(f"{prefix} {name}", ref)
             if reg.bare:
                 add(name, ref, upper=True)
             else:  # "Sarmi", "Asmat": a place only in a list of places (s03_places)
                 add(name, f"listed:{reg.label}")
+    heads = lex.word_list("program_head")
     for entry in lex.entries:
         ref = f"{entry.kind}:{entry.label}"
         for name in (entry.label, entry.abbreviation, *entry.aliases,
                      *(n for n, _ in entry.former_names), *entry.patterns):
             if name:
                 add(name, ref)
+        if entry.kind == "program":  # "kampung KB", "bangga kencana": the news writes a
+            for name in (entry.label, entry.abbreviation, *entry.aliases,  # program in lower
+                         *entry.patterns):                                     # case
+                if (name and len(name.split()) >= 2 and name[:1].isupper()
+                        and name.split()[0] not in heads):  # not "program X": X is the name
+                    add(name[:1].lower() + name[1:], ref)
+                    if name == entry.abbreviation or len(name.split()) >= 4:
+                        add(name.lower(), ref)  # all in lower case: a short name, or a long
+                        #                         one no ordinary phrase is ("pendewasaan usia
+                        #                         perkawinan" may be just words)
     return out
 
 

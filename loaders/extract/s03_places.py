@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..canonical import new_entity
 from ..model import Mention, Span
-from . import s08_outlets as outlets
+from . import publishers
 from .registry import (
     ABBR,
     NAME_WORD,
@@ -56,7 +56,49 @@ def places_stage(doc: Doc) -> Doc:
     add_venues(r)
     local_places(r)
     village_lists(r)
+    towns_before_day(r)
     return doc
+
+
+def _town_pattern(lex) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{words_re(lex.word_list('locative_in'))}[ \t]+(?P<name>[A-Z][a-z][\w'\-]*"
+        rf"(?:[ \t]+[A-Z][a-z][\w'\-]*){{0,2}})[ \t]*,[ \t]*"
+        rf"(?={words_re([*lex.word_list('weekday'), *lex.word_list('capital_of')])}\b"
+        r"|\(?\d{1,2}/\d{1,2})")
+
+
+def towns_before_day(r: EntityRegistry) -> None:
+    """"… katanya di Takengon, Selasa": a name the lexicon does not know, after "di" and
+    before the day the news happened (or before "ibu kota …": "di Wamena, ibu kota
+    Kabupaten Jayawijaya"), is the town where it happened (a place of its own;
+    its bare name later in the article is the same place). A name something else was
+    read in, a word that is never a name, or a head word of a venue, village, district,
+    program or post is left alone. The town is in the one city or regency the body names
+    (other than the dateline's), else in no place the article says."""
+    pattern = compiled(r.lex, "towns", _town_pattern)
+    never = {*r.lex.word_list("non_name"), *r.lex.word_list("venue"),
+             *r.lex.word_list("village_head"), *r.lex.word_list("district_head"),
+             *r.lex.word_list("program_head"), *r.lex.word_list("region_head"),
+             *(t.title.split()[0] for t in r.lex.post_titles)}
+    cover = r.covered()
+    regions = {f.key for f in r.ctx.found if f.key.startswith("place/") and f.key != r.dateline_key
+               and r.info[f.key].place_kind in ("kota", "kabupaten")}
+    for m in pattern.finditer(r.text):
+        start, end = m.span("name")
+        name = " ".join(m.group("name").split())
+        if any(cover[start:end]) or name.split()[0] in never:
+            continue
+        key = r.aliases.get(name)
+        if key is None:
+            key = r.add(new_entity("place", name, SCHEMA.Place))
+            # in the one city or regency the body names; else nowhere (not the dateline's:
+            # a report filed in Banda Aceh speaks of Takengon elsewhere)
+            r.info[key].place_kind = "place" if len(regions) == 1 else "town"
+            if len(regions) == 1:
+                r.info[key].contained_in.append((next(iter(regions)), start))
+        r.aliases.setdefault(name, key)
+        r.mark(key, start, end)
 
 
 def lexicon_places(r: EntityRegistry) -> None:
@@ -70,10 +112,10 @@ def lexicon_places(r: EntityRegistry) -> None:
     explicit: dict[str, str] = {}
     for (start, end), refs in spans.items():
         words = r.text[start:end].split(None, 1)
-        if len(refs) == 1 and len(words) == 2 and words[0] in ("Kota", "Kabupaten", "Provinsi"):
+        if len(refs) == 1 and len(words) == 2 and words[0] in r.lex.word_list("region_head"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
     for start, end in sorted(longest):
-        if _PROGRAM_BEFORE.search(r.text, max(0, start - 10), start) and _NAME_AFTER.match(
+        if _program_before(r, start) and _NAME_AFTER.match(
                 r.text, end):
             continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
         refs = spans[(start, end)]
@@ -81,7 +123,8 @@ def lexicon_places(r: EntityRegistry) -> None:
                                  dateline=False)
         key = r.add(r.res.entity_of(ref))
         kind = r.info[key].place_kind = r.res.place_info(key).kind
-        head = _PROVINCE_WORD.search(r.text, max(0, start - 12), start)
+        head = compiled(r.lex, "province_word", _province_word).search(
+            r.text, max(0, start - 12), start)
         if kind == "province" and head:  # "Propinsi Kalsel", "Prov. Kalsel"
             start = head.start()
         abbr = ABBR.match(r.text, end)
@@ -89,11 +132,37 @@ def lexicon_places(r: EntityRegistry) -> None:
             end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
             r.aliases.setdefault(abbr.group("abbr"), key)
         r.mark(key, start, end)
+        if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
+            _city_district(r, key, start, end)
+
+
+def _direction_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    heads = [*lex.word_list("district_head"), *lex.word_list("district_short")]
+    return (re.compile(rf"[ \t]+(?P<dir>{words_re(lex.word_list('direction'))})\b(?![ \t]+[A-Z])"),
+            re.compile(rf"\b{words_re(heads)}[ \t]+$"))
+
+
+def _city_district(r: EntityRegistry, city: str, start: int, end: int) -> None:
+    """"…, Desa Adat Tambawu, Denpasar Timur": a city's bare name and a compass word the
+    lexicon knows no region by is the city's district (Kecamatan Denpasar Timur), in the
+    city."""
+    direction, head_before = compiled(r.lex, "city_district", _direction_pattern)
+    m = direction.match(r.text, end)
+    if m is None or head_before.search(r.text, max(0, start - 12), start):
+        return  # "Kecamatan Medan Polonia" is read with the district heads
+    name = f"{r.text[start:end]} {m.group('dir')}"
+    head = r.lex.word_list("district_head")[0]
+    key = r.add(new_entity("place", f"{head} {name}", KB.District, aliases=[name]))
+    r.info[key].place_kind = "district"
+    r.info[key].contained_in.append((city, start))
+    r.mark(key, start, m.end())
 
 
 _COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item
-_ITEM_BEFORE = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+$")
-_ITEM_AFTER = re.compile(rf"{_COUNT}[ \t]*(?:,|,?[ \t]+(?:dan|serta))[ \t]+")
+def _item_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What stands between two items of a list: a count, a comma, "dan" (``list_and``)."""
+    link = rf"{_COUNT}[ \t]*(?:,|,?[ \t]+{words_re(lex.word_list('list_and'))})[ \t]+"
+    return re.compile(link + "$"), re.compile(link)
 
 
 def listed_regencies(r: EntityRegistry) -> None:
@@ -103,14 +172,15 @@ def listed_regencies(r: EntityRegistry) -> None:
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
     listed = [h for h in r.hits if h.label == "LISTED"]
+    item_before, item_after = compiled(r.lex, "list_items", _item_patterns)
     added = True
     while added:  # a list is read from its known items outwards
         added = False
         for h in listed:
             if any(f.start < h.end and h.start < f.end for f in r.ctx.found):
                 continue
-            before = _ITEM_BEFORE.search(r.text, max(0, h.start - 30), h.start)
-            after = _ITEM_AFTER.match(r.text, h.end)
+            before = item_before.search(r.text, max(0, h.start - 30), h.start)
+            after = item_after.match(r.text, h.end)
             if not (before and any(f.end == before.start() for f in regions)
                     or after and any(f.start == after.end() for f in regions)):
                 continue
@@ -122,21 +192,37 @@ def listed_regencies(r: EntityRegistry) -> None:
                 added = True
 
 
-_PROGRAM_BEFORE = re.compile(r"\b[Pp]rogram[ \t]+$")
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-_PROVINCE_WORD = re.compile(r"\b(?:Propinsi|Prov\.)[ \t]*$")
+def _program_before_pattern(lex) -> re.Pattern[str]:
+    heads = lex.word_list("program_head")
+    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+$")
 
-_HINT_BEFORE = (
-    (re.compile(r"(?:Gubernur|Pemprov\)?|Provinsi|Propinsi|Prov\.|Perwakilan(?:[ \t]+\S+)?|BKKBN|"
-                r"Kemendukbangga/BKKBN)[ \t]+$"), "province"),
-    (re.compile(r"(?:Wali[ \t]?[Kk]ota|Walikota|Pemkot\)?|Kota)[ \t]+$"), "kota"),
-    (re.compile(r"(?:Bupati|Pemkab\)?|Kabupaten|Kab\.)[ \t]+$"), "kabupaten"),
-)
+
+def _program_before(r: EntityRegistry, start: int) -> bool:
+    """A program head word ("Program", "gerakan") just before ``start``: what follows is a
+    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place."""
+    pattern = compiled(r.lex, "program_before", _program_before_pattern)
+    return pattern.search(r.text, max(0, start - 12), start) is not None
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+def _province_word(lex) -> re.Pattern[str]:
+    """"Propinsi", "Prov." before a province's name (kept in its mention)."""
+    return re.compile(rf"\b{words_re(lex.word_list('province_prefix_other'))}[ \t]*$")
+
+def _hint_patterns(lex) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The words before a bare name that say which kind of place it is (``words.csv``
+    kinds ``hint_province``, ``hint_office`` with the word after it, ``hint_kota``,
+    ``hint_kabupaten``)."""
+    office = rf"{words_re(lex.word_list('hint_office'))}(?:[ \t]+\S+)?"
+    return tuple(
+        (re.compile(rf"(?:{words_re(words)}{extra})[ \t]+$"), kind)
+        for words, extra, kind in (
+            (lex.word_list("hint_province"), f"|{office}", "province"),
+            (lex.word_list("hint_kota"), "", "kota"),
+            (lex.word_list("hint_kabupaten"), "", "kabupaten")))
 
 
 def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     before = r.text[max(0, start - 40):start]
-    for pattern, hint in _HINT_BEFORE:
+    for pattern, hint in compiled(r.lex, "place_hints", _hint_patterns):
         if pattern.search(before):
             return hint
     if r.in_venue(start, end):
@@ -158,13 +244,15 @@ def dateline(r: EntityRegistry) -> None:
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
-        if not m.group("qual") and outlets.is_site(r, place):
-            key = outlets.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com
+        if not m.group("qual") and (publishers.is_site(r, place)
+                                    or publishers.WEB.search(place.strip())):
+            key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
+            #                                          "FAJARBANTEN.CO.ID –": no place
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
-        if m.group("qual") and outlets.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
-            key = outlets.outlet_key(r, place)
+        if m.group("qual") and publishers.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
+            key = publishers.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             place, where, qual_group = m.group("qual"), "qual", ""
@@ -173,8 +261,8 @@ def dateline(r: EntityRegistry) -> None:
             r.dateline_key = key
             r.extra.append((key, Mention(place, Span(d0 + m.start(where),
                                                       d0 + m.end(where), 0))))
-        if qual_group and m.group("qual") and outlets.is_outlet(r, m.group("qual")):
-            key = outlets.outlet_key(r, m.group("qual"))  # "BANJARMASIN, Barito Ekspres –"
+        if qual_group and m.group("qual") and publishers.is_outlet(r, m.group("qual")):
+            key = publishers.outlet_key(r, m.group("qual"))  # "BANJARMASIN, Barito Ekspres –"
             r.extra.append((key, Mention(m.group("qual"), Span(
                 d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         elif qual_group and m.group("qual"):  # "KUBU RAYA, Kalbar (ANTARA) -"
@@ -197,7 +285,9 @@ def dateline(r: EntityRegistry) -> None:
 
 def _dateline_place(r: EntityRegistry, written: str) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
-    lexicon knows by that name, else a new place named as written (title case)."""
+    lexicon knows by that name, else the village or district of that name the body
+    names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
+    written (title case)."""
     name = " ".join(written.split())
     doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
                 and h.label == "PLACE"]
@@ -211,6 +301,15 @@ def _dateline_place(r: EntityRegistry, written: str) -> str | None:
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
     title = " ".join(w.capitalize() for w in name.split())
+    kinds, _ = compiled(r.lex, "local_places", _local_patterns)
+    heads = words_re([*kinds, *r.lex.word_list("region_head")])
+    local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"
+                      rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
+    if local:  # "Pabelan –" and "Desa Pabelan" in the body: the village
+        cls, kind, head = kinds[local.group("head")]
+        key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
+        r.info[key].place_kind = kind
+        return key
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
     r.aliases.setdefault(title, key)
@@ -287,19 +386,24 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return head_re, brand_re, suffix_re
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari)(?:[ \t]+(?:[a-z]+|Halaman|Kawasan|Lingkungan|Pelataran))"
-                       r"{0,3}|,)[ \t]+$")
+def _locative_pattern(lex) -> re.Pattern[str]:
+    """A locative before a venue ("di", "ke", "dari", ``locative``), perhaps with up to three
+    lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
+    grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
+    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}))"
+                      r"{0,3}|,)[ \t]+$")
 
 
 def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
     head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
+    locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
-        if head in always or _LOCATIVE.search(before):
+        if head in always or locative.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
@@ -316,11 +420,33 @@ def _trim_name(text: str, start: int, end: int) -> int:
 
 
 def add_venues(r: EntityRegistry) -> None:
+    """Venue entities; a venue named only by the office of a region ("di Balai Kota",
+    "Kantor Bupati") is labelled with that region's name when the article says which
+    one it is (its dateline, else the one region of that kind it names): "Balai Kota
+    Medan", in Kota Medan."""
     for start, end in r.venues:
         label = " ".join(r.text[start:end].split())
+        region = _region_of_office(r, label)
+        if region is not None:
+            label = f"{label} {r.res.place_info(region).name}"
         key = r.add(new_entity("place", label, KB.Venue))
         r.info[key].place_kind = "venue"
+        if region is not None:
+            r.info[key].contained_in.append((region, start))
         r.mark(key, start, end)
+
+
+def _region_of_office(r: EntityRegistry, label: str) -> str | None:
+    kinds = {"province": "office_province", "kota": "office_kota", "kabupaten": "office_kabupaten"}
+    kind = next((k for k, words in kinds.items() for w in r.lex.word_list(words)
+                 if label.endswith(" " + w)), None)
+    if kind is None:
+        return None
+    if r.dateline_key and r.info[r.dateline_key].place_kind == kind:
+        return r.dateline_key
+    regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
+               and r.info[f.key].place_kind == kind}
+    return regions.pop() if len(regions) == 1 else None
 
 
 # ------------------------------------------------------------ villages, districts
@@ -332,7 +458,7 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     district = lex.word_list("district_head")[0]  # "Kec Bantarsari": Kecamatan Bantarsari
     kinds.update({w: (KB.District, "district", district) for w in lex.word_list("district_short")})
     heads = list(kinds)
-    stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), "Kabupaten", "Kota", "Provinsi",
+    stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), *lex.word_list("region_head"),
                      *lex.word_list("region_short"),
                      *lex.word_list("weekday"), *lex.word_list("month")])
     pattern = starting(
@@ -349,16 +475,25 @@ def local_places(r: EntityRegistry) -> None:
     ("Desa Tabat Padang" is no place in Kota Padang). "Kecamatan Labuan Amas Selatan (LAS)"
     makes "Kecamatan LAS" the same district, and two spellings one vowel apart
     ("Kecamatan Bebesan", "Kecamatan Bebesen") one place; an abbreviation the article
-    never spells out ("Kecamatan BAT") is no place."""
+    never spells out ("Kecamatan BAT") is no place. No place is read where a lexicon
+    program, framework or organization starts the name ("22 Desa Kampung KB"), after a
+    program head ("Program Desa Sehat"), or after a head paired by a slash
+    ("Desa/Kelurahan Bebas Stunting")."""
     kinds, pattern = compiled(r.lex, "local_places", _local_patterns)
     matches = list(pattern.finditer(r.text))
     written = {(m.group("head"), " ".join(m.group("name").split())) for m in matches}
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("province", "kota", "kabupaten")]
     named: dict[tuple[str, str], str] = {}  # (head as labelled, name or abbreviation) → key
+    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    not_place = set(r.lex.word_list("not_place_word"))
     for m in matches:
-        if any(f.start <= m.start("name") < f.end for f in regions):
+        lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
+        if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
+        if (_program_before(r, m.start()) or {m.start(), m.start("name")} & named_starts
+                or _slashed(r.text, m) or _not_named(r, m.start())):
+            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)
@@ -370,6 +505,10 @@ def local_places(r: EntityRegistry) -> None:
         n, region = _before_region(r, m, words, n, regions)
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
+        if lead is not None and lead >= end:
+            continue  # what is left of the name is the region itself
+        if set(name.split()) & not_place:
+            continue  # "Desa Bebas Stunting Award": an award, a category, no village
         key = named.get((head, name)) or _spelling_of(named, head, name)
         if key is None and _ABBREVIATION.fullmatch(name) and not m.group("head").isupper():
             continue  # "Kecamatan LAU" the article never spells out: no place is better than a guess
@@ -390,6 +529,25 @@ def local_places(r: EntityRegistry) -> None:
             r.aliases.setdefault(name, key)
 
 
+def _not_named_pattern(lex) -> re.Pattern[str]:
+    """What before a head says no one place is named: a count ("28 Kampung Definitif",
+    "22 Desa …"; not a number of an address, ``address_word``: "RW 03 Kelurahan X"), or
+    "sebagai" (``as_word``: "dikenal sebagai Kampung Rambutan", a nickname)."""
+    return re.compile(rf"(?:(?:(?P<before>\S+)[ \t]+)?(?<![\w.])[1-9][\d.]*"
+                      rf"|\b{words_re(lex.word_list('as_word'))})[ \t]+$")
+
+
+def _not_named(r: EntityRegistry, start: int) -> bool:
+    m = compiled(r.lex, "not_named", _not_named_pattern).search(r.text, max(0, start - 30), start)
+    return m is not None and m.group("before") not in r.lex.word_list("address_word")
+
+
+def _slashed(text: str, m: re.Match[str]) -> bool:
+    """A head joined to another by a slash ("Desa/Kelurahan Bebas Stunting"): a kind of
+    place in general, not one named place."""
+    return text[max(0, m.start() - 1):m.start()] == "/" or text[m.end("head"):m.end("head") + 1] == "/"
+
+
 _NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
 _SHORT_HEAD = r"(?:[A-Z][a-z]{0,2}\.[ \t]*)?"  # "Gp. Jawa", "Ds. Tabat" inside a list
 
@@ -402,7 +560,7 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     heads = [*(k.capitalize() for k in kinds), *kinds]
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
-        rf"[ \t]*,?[ \t]+(?:dan|serta){SP}{_SHORT_HEAD}{_NAME})\b")
+        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{_NAME})\b")
     lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
@@ -417,7 +575,7 @@ def village_lists(r: EntityRegistry) -> None:
     a post title or a word that is never a name is left alone."""
     kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
     titles = {t.title.split()[0] for t in r.lex.post_titles}
-    never = {*r.lex.word_list("non_name"), *titles, "Kabupaten", "Kota", "Provinsi"}
+    never = {*r.lex.word_list("non_name"), *titles, *r.lex.word_list("region_head")}
     spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
     for m in enumeration.finditer(r.text):
         for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
@@ -426,9 +584,11 @@ def village_lists(r: EntityRegistry) -> None:
                           base + item.end("n")))
     for m in lower.finditer(r.text):
         spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:
         name = " ".join(r.text[name_start:end].split())
-        if name.split()[0] in never or name.split()[0].lower() in kinds or any(
+        if name_start in named_starts or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
                 f.start < end and start < f.end for f in r.ctx.found):
             continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
         cls, kind, label_head = kinds[head.lower()]
@@ -465,9 +625,14 @@ def _initials(abbr: str, name: str) -> bool:
 
 
 def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str | None:
-    """A place of the same head whose name differs from ``name`` in one vowel only."""
+    """A place of the same head whose name differs from ``name`` in one vowel only, or
+    ends with ``name`` when that has two words or more ("Kampung Sungai Biuku" after
+    "Kampung Baiman Sungai Biuku")."""
     if len(name) < 6:
         return None
+    for (h, other), key in named.items():
+        if h == head and len(name.split()) >= 2 and other.endswith(" " + name):
+            return key
     for (h, other), key in named.items():
         if h != head or len(other) != len(name):
             continue
@@ -477,7 +642,11 @@ def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str
     return None
 
 
-_CHAIN_LOCATIVE = re.compile(r"\b(?:[Dd]i|[Kk]e|[Dd]ari|[Bb]ertempat)[ \t]+(?:[a-z]+[ \t]+)?$")
+def _chain_locative(lex) -> re.Pattern[str]:
+    """"di", "ke", "dari", "bertempat" (``locative``, ``locative_at``), either case, perhaps
+    one lower-case word after, before a place chain."""
+    words = [*lex.word_list("locative"), *lex.word_list("locative_at")]
+    return re.compile(rf"\b{words_re([*words, *(w.capitalize() for w in words)])}[ \t]+(?:[a-z]+[ \t]+)?$")
 
 
 def _chain_name_pattern(lex) -> re.Pattern:
@@ -486,12 +655,25 @@ def _chain_name_pattern(lex) -> re.Pattern:
                       rf"[A-Z][a-z][\w'\-]*){{0,2}})(?=[ \t]*[,.]|$)")
 
 
+def _chain_link_pattern(lex) -> re.Pattern:
+    """What joins two places of a chain: a comma (perhaps with "ibu kota": "Wamena, ibu
+    kota Kabupaten Jayawijaya"), or blanks alone before an administrative head ("Desa Alat
+    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
+    heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
+             *lex.word_list("district_short"), *lex.word_list("region_head"),
+             *lex.word_list("region_short")]
+    capital = words_re(lex.word_list("capital_of"))
+    return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
+
+
 def chains(r: EntityRegistry) -> None:
     """"di A, B, C": each place inside the next one (venue ⊂ village ⊂ district ⊂ city ⊂
     province), unknown capitalised names in such a chain becoming places of their own when
     the chain follows a locative ("di", "ke", "dari", "bertempat") or the name begins with
     a village or district head ("…, Kecamatan Kota Sigli")."""
     unknown = compiled(r.lex, "chain_names", _chain_name_pattern)
+    link = compiled(r.lex, "chain_links", _chain_link_pattern)
+    chain_locative = compiled(r.lex, "chain_locative", _chain_locative)
     heads = {*r.lex.word_list("village_head"), *r.lex.word_list("district_head")}
     places = sorted((f for f in r.ctx.found if f.key.startswith("place/")),
                     key=lambda f: (f.start, -f.end))
@@ -499,18 +681,21 @@ def chains(r: EntityRegistry) -> None:
                                           and (o.end - o.start) > (f.end - f.start)
                                           for o in places)]
     by_start = {f.start: f for f in outer}
+    _heads_of_lists(r, outer, by_start)
+    _bracketed_regions(r, outer, by_start)
+    _listed_before_di(r, outer, by_start)
     for f in outer:
         chain = [f]
         pos = f.end
         # an unknown name is a place only in a chain that says where ("di A, B"), not in a
         # list of posts ("Kapolsek Aesesa, Danramil")
-        where = _CHAIN_LOCATIVE.search(r.text, max(0, f.start - 40), f.start) is not None
+        where = chain_locative.search(r.text, max(0, f.start - 40), f.start) is not None
         while True:
-            m = re.match(r",[ \t]*", r.text[pos:pos + 120])
+            m = link.match(r.text, pos)
             if not m:
                 break
-            nxt = by_start.get(pos + m.end())
-            if nxt is None and chain[-1].key.startswith("place/") and r.info[
+            nxt = by_start.get(m.end())
+            if nxt is None and m.group().startswith(",") and chain[-1].key.startswith("place/") and r.info[
                     chain[-1].key].place_kind in ("venue", "village", "district", "place"):
                 u = unknown.match(r.text, pos)
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
@@ -526,24 +711,125 @@ def chains(r: EntityRegistry) -> None:
             chain.append(nxt)
             pos = nxt.end
         for a, b in pairwise(chain):
+            a = _held_place(r, a, b)
             ka, kb = r.info[a.key].place_kind, r.info[b.key].place_kind
             if a.key != b.key and (PLACE_RANK.get(ka, 1) < PLACE_RANK.get(kb, 1)
-                                   or ka == kb == "venue" or "place" in (ka, kb)):
+                                   or ka == kb == "venue" or "place" in (ka, kb)
+                                   or _hamlet_in_village(r, a.key, b.key)):
                 r.info[a.key].contained_in.append((b.key, a.start))
 
 
-_KIND_WORD = re.compile(r"\b(Kabupaten|Kota|Provinsi)[ \t]+$")
+def _list_link_pattern(lex) -> re.Pattern:
+    return re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{words_re(lex.word_list('list_and'))}[ \t]+)?")
+
+
+def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """A larger place written right before smaller ones, without a comma, holds them and
+    the places of the same kind listed after them ("untuk Kecamatan Bajubang Desa Bungku,
+    Desa Ladang Peris dan Desa Petajen": the three villages are in the district)."""
+    link = compiled(r.lex, "chain_links", _chain_link_pattern)
+    items = compiled(r.lex, "list_links", _list_link_pattern)
+    for f in outer:
+        rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
+        m = link.match(r.text, f.end)
+        if rank < 3 or not m or m.group().startswith(","):
+            continue
+        first = by_start.get(m.end())
+        kind = r.info[first.key].place_kind if first is not None else None
+        if kind not in ("village", "district") or PLACE_RANK[kind] >= rank:
+            continue
+        member = first
+        while member is not None:
+            r.info[member.key].contained_in.append((f.key, member.start))
+            nxt = items.match(r.text, member.end)
+            member = by_start.get(nxt.end()) if nxt.group() else None
+            if member is not None and r.info[member.key].place_kind != kind:
+                member = None
+
+
+_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """"Desa Bontoloe (Sulsel)", "Kelurahan Sidoluhur (Sleman, DIY)": a village or district
+    followed by a region in brackets lies in that region (the first one named)."""
+    for f in outer:
+        if r.info[f.key].place_kind not in ("village", "district"):
+            continue
+        m = _BRACKET.match(r.text, f.end)
+        region = by_start.get(m.end()) if m else None
+        if region is not None and PLACE_RANK.get(r.info[region.key].place_kind, 1) > PLACE_RANK[
+                r.info[f.key].place_kind]:
+            r.info[f.key].contained_in.append((region.key, f.start))
+
+
+def _di_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+{words_re(lex.word_list('locative_in'))}[ \t]+")
+
+
+def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
+    """"Desa Tumbang Bantian dan Tumbang Saan di Kecamatan Sei Babuat": villages (or
+    districts) then "di" and a larger place lie in it, and so do the places of the same
+    kind listed right before them."""
+    di = compiled(r.lex, "di_link", _di_pattern)
+    items = compiled(r.lex, "list_links", _list_link_pattern)
+    by_end = {f.end: f for f in outer}
+    for f in outer:
+        kind = r.info[f.key].place_kind
+        m = di.match(r.text, f.end) if kind in ("village", "district") else None
+        region = by_start.get(m.end()) if m else None
+        if region is None or PLACE_RANK.get(r.info[region.key].place_kind, 1) <= PLACE_RANK[kind]:
+            continue
+        member = f
+        while member is not None and r.info[member.key].place_kind == kind:
+            r.info[member.key].contained_in.append((region.key, member.start))
+            before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
+                           if e in by_end and items.fullmatch(r.text, e, member.start)), None)
+            member = by_end[before] if before is not None and r.text[before:member.start].strip(
+                " \t") else None
+
+
+def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:
+    """"Kampung Baiman, Kelurahan Sungai Andai", "Dusun X Desa Y": a hamlet (its head is a
+    ``hamlet_head`` word) before a village of another head lies in that village."""
+    hamlets = r.lex.word_list("hamlet_head")
+    return (r.info[a].place_kind == r.info[b].place_kind == "village"
+            and r.ctx.entities[a].label.split()[0] in hamlets
+            and r.ctx.entities[b].label.split()[0] not in hamlets)
+
+
+def _held_place(r: EntityRegistry, venue, outer):
+    """The place whose name a venue's name holds, when it lies between the venue and the
+    next place of the chain ("Aula Kantor Kelurahan X, Kecamatan Y": the hall is in the
+    village, the village in the district): the venue is put inside it here and the chain
+    goes on from it. Any other link: the link itself."""
+    if r.info[venue.key].place_kind != "venue":
+        return venue
+    rank = PLACE_RANK.get(r.info[outer.key].place_kind, 1)
+    inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != venue.key
+             and venue.start <= f.start and f.end <= venue.end
+             and 1 < PLACE_RANK.get(r.info[f.key].place_kind, 1) < rank]
+    if not inner:
+        return venue
+    held = min(inner, key=lambda f: PLACE_RANK[r.info[f.key].place_kind])
+    r.info[venue.key].contained_in.append((held.key, venue.start))
+    return held
+
+
+def _kind_word(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b({words_re(lex.word_list('region_head'))})[ \t]+$")
 
 
 def place_aliases(r: EntityRegistry) -> None:
     """Bare names of villages, districts and dateline towns defined by this article."""
+    kind_word = compiled(r.lex, "kind_word", _kind_word)
     for name, key in sorted(r.aliases.items()):
         if not key.startswith("place/"):
             continue
         for start, end in occurrences(r.text, name):
             if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
-                head = _KIND_WORD.search(r.text, max(0, start - 12), start)
+                head = kind_word.search(r.text, max(0, start - 12), start)
                 if head and r.ctx.entities[key].label.startswith(head.group(1)):
                     start = head.start()  # "Kabupaten HST" after "… Tengah (HST)"
                 r.mark(key, start, end)

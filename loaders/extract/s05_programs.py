@@ -48,6 +48,7 @@ def programs_stage(doc: Doc) -> Doc:
     r = of(doc)
     lexicon_names(r, ("PROG", "FRAME"))
     shaped_programs(r)
+    spelled_out_initiatives(r)
     _frameworks(r)
     _regulations(r)
     expand_titles(r)
@@ -97,6 +98,37 @@ def shaped_programs(r: EntityRegistry) -> None:
             _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
 
 
+def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    connectors = words_re(lex.word_list("program_connector"))
+    name = (rf"(?P<abbr>[A-Z][A-Za-z'\-]*[A-Z][A-Za-z'\-]*)[ \t]*\((?P<full>{_WORD}"
+            rf"(?:{SP}(?:{connectors}{SP})?{_WORD}){{2,8}})\)")
+    cue = re.compile(rf"\b{words_re(lex.word_list('initiative_cue'))}\b", re.IGNORECASE)
+    return re.compile(rf"\b{name}"), cue
+
+
+def spelled_out_initiatives(r: EntityRegistry) -> None:
+    """"… program inovasi seperti SIBUNDA (Sistem Informasi Ibu Hamil dan Ibu Melahirkan)":
+    a short name in capitals spelled out in brackets after it, in a sentence that speaks
+    of programs, initiatives or movements before it (``initiative_cue``), is a program
+    named by its spelled-out name. A short name whose spelled-out name starts with
+    another letter, or words something else was read in, are left alone."""
+    pattern, cue = compiled(r.lex, "initiatives", _initiative_pattern)
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        start, end = m.span()
+        abbr, full = m.group("abbr"), " ".join(m.group("full").split())
+        s0 = r.ctx.sentences[r.ctx.sentence_of(start)][0] if r.ctx.sentences else 0
+        if (any(cover[start:end]) or abbr[0].casefold() != full[0].casefold()
+                or not cue.search(r.text, s0, start)):
+            continue
+        key = r.add(new_entity("program", full, KB.Program, abbreviation=abbr))
+        r.mark(key, start, end)
+        cover[start:end] = b"\x01" * (end - start)
+        for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
+            if not any(cover[a0:a1]):
+                r.mark(key, a0, a1)
+
+
 def norm(text: str) -> str:
     """Case-folded words without punctuation: how two writings of one name compare."""
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
@@ -128,14 +160,19 @@ def _known(lex, label: str, name: str, abbr: str | None):
 
 
 def _short_forms(r: EntityRegistry, key: str, head: str, abbr: str, cover: bytearray) -> None:
-    """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)"."""
-    before = re.compile(rf"\b{re.escape(head)}{SP}$", re.IGNORECASE)
-    for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
-        if any(cover[a0:a1]):
-            continue
-        h = before.search(r.text, max(0, a0 - len(head) - 3), a0)
-        start = h.start() if h and r.text[h.start()].isupper() else a0
-        r.mark(key, start, a1)
+    """"MBG" and "Program MBG" after "Program Makan Bergizi Gratis (MBG)" (any program head
+    before it: "Program GENTING" after "Gerakan … (GENTING)"); a short form
+    written as a word ("(Genting)") also in capitals ("GENTING", "Program GENTING")."""
+    heads = {head, *r.lex.word_list("program_head")}  # "Program GENTING" after "Gerakan …"
+    before = re.compile(rf"\b{words_re(heads)}{SP}$", re.IGNORECASE)
+    forms = [abbr] + ([abbr.upper()] if abbr[1:].islower() and len(abbr) > 3 else [])
+    for form in forms:
+        for a0, a1 in occurrences(r.text, form, "(-/", ")-/"):
+            if any(cover[a0:a1]):
+                continue
+            h = before.search(r.text, max(0, a0 - max(map(len, heads)) - 3), a0)
+            start = h.start() if h and r.text[h.start()].isupper() else a0
+            r.mark(key, start, a1)
 
 
 def expand_titles(r: EntityRegistry) -> None:
@@ -177,6 +214,7 @@ def _frameworks(r: EntityRegistry) -> None:
     hits = [h for h in hits if not any(o is not h and o.label == "FRAME" and o.start <= h.start
                                        and h.end <= o.end and o.end - o.start > h.end - h.start
                                        for o in hits)]
+    each, joined, period_after = compiled(r.lex, "framework_words", _framework_words)
     pending: list[tuple[LexHit, int, str | None]] = []  # hit, mention end, owner as written
     generic: list[tuple[int, int]] = []
     for h in hits:
@@ -195,7 +233,7 @@ def _frameworks(r: EntityRegistry) -> None:
                 owner, end = r.ctx.entities[place.key].label, place.end
         if any(a <= h.start < b for a, b in generic):
             continue
-        if re.match(r"[ \t]+masing-masing\b", r.text[end:end + 20]):
+        if each.match(r.text[end:end + 20]):
             generic.append((h.start, end))  # "… RPJMD masing-masing": each region's own,
             continue                        # no one plan
         if pending and pending[-1][0].start <= h.start < pending[-1][1]:
@@ -211,7 +249,7 @@ def _frameworks(r: EntityRegistry) -> None:
             continue
         pos, j = end, i
         while j + 1 < len(pending):
-            link = re.match(r"[ \t]*(?:,|dan|serta)[ \t]+", r.text[pos:pos + 120])
+            link = joined.match(r.text[pos:pos + 120])
             if not link or pending[j + 1][0].start != pos + link.end():
                 break
             j += 1
@@ -220,7 +258,7 @@ def _frameworks(r: EntityRegistry) -> None:
                 resolved[i] = resolved[j]
                 break
         if i not in resolved:
-            m = re.match(rf"[ \t]+(?:tahun|periode)[ \t]+(?P<p>{_PERIOD.pattern})", r.text[pos:pos + 120])
+            m = period_after.match(r.text[pos:pos + 120])
             if m:
                 for k in range(i, j + 1):
                     resolved.setdefault(k, m.group("p"))
@@ -248,24 +286,48 @@ def _frameworks(r: EntityRegistry) -> None:
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
 
 
+def _framework_words(lex) -> tuple[re.Pattern[str], ...]:
+    """"… RPJMD masing-masing" (``each_own``: each region's own plan, no one plan); "A,
+    B dan C" (``list_and``); "tahun 2015-2019" (``period_word``) after a list of plans."""
+    return (re.compile(rf"[ \t]+{words_re(lex.word_list('each_own'))}\b"),
+            re.compile(rf"[ \t]*(?:,|{words_re(lex.word_list('list_and'))})[ \t]+"),
+            re.compile(rf"[ \t]+{words_re(lex.word_list('period_word'))}[ \t]+(?P<p>{_PERIOD.pattern})"))
+
+
 def _norm_period(p: str) -> str:
     a, b = re.findall(r"\d{4}", p)
     return f"{a}-{b}"
 
 
 def _regulation_pattern(lex) -> re.Pattern:
+    """A regulation's citation: its type (``regulation-types.csv``), perhaps "Republik
+    Indonesia" and its abbreviation in brackets, perhaps its issuer before the number,
+    the number, the year, and its title after "tentang" (the words are ``words.csv``
+    kinds ``regulation_state``, ``regulation_number``, ``regulation_year``,
+    ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
-    title = (r"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:(?:dan|serta|atau|untuk|di|pada)"
+    number = words_re(lex.word_list("regulation_number"))
+    not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
+    title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"
              r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
     return starting(
-        initials(types), rf"\b(?P<type>{words_re(types)})(?:{SP}(?:Republik{SP}Indonesia|RI))?{SP}"
-        rf"(?:(?:Nomor|No\.?){SP}?)?(?P<num>\d+[A-Z]?)"
-        rf"(?:{SP}[Tt]ahun{SP}|[ \t]*/[ \t]*)(?P<year>(?:19|20)\d\d)\b"
-        rf"(?:{SP}tentang{SP}{title})?")
+        initials(types), rf"\b(?P<type>{words_re(types)})"
+        rf"(?:{SP}{words_re(lex.word_list('regulation_state'))})?"
+        r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
+        rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
+        rf"(?={SP}{number}))?{SP}"
+        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/[A-Z][A-Za-z0-9.\-]*)*)"
+        rf"(?:(?:{SP}{words_re(lex.word_list('regulation_year'))}{SP}|[ \t]*/[ \t]*)"
+        r"(?P<year>(?:19|20)\d\d)\b)?"
+        rf"(?:{SP}{words_re(lex.word_list('regulation_about'))}{SP}{title})?")
 
 
 def _regulations(r: EntityRegistry) -> None:
-    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009"."""
+    """"Peraturan Presiden Nomor 72 Tahun 2021 (tentang …)", "Perpres 72/2021", "UU 52/2009",
+    "Peraturan Presiden (Perpres) Nomor 72 tahun 2021", with the issuer named before the
+    number ("Peraturan Bupati Bengkalis Nomor 24 Tahun 2019", "SK Gubernur Jambi Nomor 188
+    Tahun 2022"), and without its year when the lexicon knows one regulation only of
+    that type and number ("Perpres 72")."""
     pattern = compiled(r.lex, "regulations", _regulation_pattern)
     for m in pattern.finditer(r.text):
         kind = r.res.regulation_type(m.group("type"))
@@ -273,8 +335,17 @@ def _regulations(r: EntityRegistry) -> None:
             continue
         abbr, full = kind
         num, year = m.group("num"), m.group("year")
-        cite = f"{full} Nomor {num} Tahun {year}"
-        known = r.res.regulation_title(abbr, num, year)
+        issuer = " ".join(m.group("issuer").split()) if m.group("issuer") else None
+        if year is None:
+            years = {g.year for g in r.lex.regulations if (g.type, g.number) == (abbr, num)}
+            if issuer or len(years) != 1:
+                continue  # "Perpres 72" is the one Perpres 72 the lexicon knows, or none
+            year = years.pop()
+        if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
+            full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
+        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
+        cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
+        known = None if issuer else r.res.regulation_title(abbr, num, year)
         written = m.group("title")
         about = known or written
         label = f"{cite} tentang {about}" if about else cite
@@ -283,20 +354,28 @@ def _regulations(r: EntityRegistry) -> None:
                                aliases=[a for a in aliases if a != label],
                                abbreviation=f"{abbr} {num}/{year}"))
         r.info[key].regulation = (abbr, num, year)
-        end = m.end("title") if written and (not known or written.startswith(known)) else m.end("year")
+        last = m.end("year") if m.group("year") else m.end("num")
+        end = m.end("title") if written and (not known or written.startswith(known)) else last
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)
 
 
-_PRIORITY = re.compile(
-    rf"\b(?P<head>prioritas|agenda|misi|cita)(?:{SP}(?:nomor|ke-?))?[ \t]*"
-    rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b(?P<rest>,?{SP}(?:yakni|yaitu|adalah){SP})?")
+def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"prioritas nomor lima, yakni …" (``words.csv`` kinds ``priority_head``,
+    ``priority_number``, ``priority_is``) and the words that end its description
+    (``priority_end``: "… melalui …")."""
+    return (re.compile(
+        rf"\b(?P<head>{words_re(lex.word_list('priority_head'))})"
+        rf"(?:{SP}{words_re(lex.word_list('priority_number'))})?[ \t]*"
+        rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b"
+        rf"(?P<rest>,?{SP}{words_re(lex.word_list('priority_is'))}{SP})?"),
+        re.compile(rf"\s+{words_re(lex.word_list('priority_end'))}\s+"))
 
 
 def _priorities(r: EntityRegistry) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
-    pattern = _PRIORITY
+    pattern, ends = compiled(r.lex, "priorities", _priority_patterns)
     agenda_cls = KB.PoliticalAgenda
     agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
     for m in pattern.finditer(r.text):
@@ -319,7 +398,7 @@ def _priorities(r: EntityRegistry) -> None:
                 d = re.match(r"[^,.;\n]+", tail)
                 desc = d.group().strip() if d else None
                 if desc:
-                    desc = re.split(r"\s+(?:melalui|dengan|serta)\s+", desc)[0]
+                    desc = ends.split(desc)[0]
             if desc:
                 end = m.end() + len(desc)
         canonical = f"{framework.label} prioritas {number}"

@@ -10,16 +10,13 @@ An outlet shows up in four shapes of Indonesian news prose, none of them a place
 - in the byline lines clean() cuts, "Pewarta: X", "Penulis: X", "Editor: X" — persons
   holding that post at the outlet (the byline words are ``byline_role`` in ``words.csv``).
 
-An outlet is recognised by the article's own ``publisher`` field (same name, any case,
-or its first words), by a web-address shape ("….com", "….co.id"), or by the lexicon's
-``kb:NewsPublisher`` rows. It is labelled with the lexicon's name, else the publisher
-field's spelling, else as written.
+Which names stand for an outlet, and the entity each stands for, is :mod:`.publishers`
+(the dateline of stage 3 needs it too).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 from spacy.language import Language
@@ -27,11 +24,11 @@ from spacy.tokens import Doc
 
 from ..canonical import new_entity, person_label
 from ..model import EntityRef, Mention, Span
+from .publishers import WEB, outlet_key
 from .registry import EntityRegistry, compiled, of, words_re
 
-__all__ = ["bylines", "is_outlet", "is_site", "outlet_key", "outlet_mentions", "site_name"]
+__all__ = ["bylines", "outlet_mentions"]
 
-_WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.IGNORECASE)
 _NEWS_PUBLISHER = KB.NewsPublisher
 
 
@@ -43,77 +40,13 @@ def _absent(lowered: str | None, name: str) -> bool:
     return lowered is not None and name.isascii() and name.lower() not in lowered
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _lexicon_outlet(r: EntityRegistry, written: str):
-    want = _fold(written)
-    for entry in r.lex.entries:
-        if entry.kind == "org" and entry.cls == "kb:NewsPublisher" and want in {
-                _fold(n) for n in (entry.label, *entry.aliases, *entry.patterns)}:
-            return entry
-    return None
-
-
-def is_outlet(r: EntityRegistry, written: str) -> bool:
-    """Whether a dateline part names an outlet rather than a place: the publisher, a web
-    address, an outlet of the lexicon, or the site the article comes from ("SULTENG RAYA –"
-    on sultengraya.com)."""
-    want = _fold(written)
-    pub = _fold(r.ctx.article.publisher or "")
-    if pub and (want == pub or pub.startswith(want + " ")):
-        return True
-    return is_site(r, written) or bool(_WEB.search(want)) or _lexicon_outlet(r, written) is not None
-
-
-def is_site(r: EntityRegistry, written: str) -> bool:
-    """Whether ``written`` is the name of the site the article comes from, spaces and
-    case aside ("SULTENG RAYA" on sultengraya.com, "PROSUMUT" on prosumut.com)."""
-    site = site_name(r.ctx.article.url)
-    return bool(site) and re.sub(r"[^0-9a-z]", "", _fold(written)) == site
-
-
-_SECOND_LEVEL = frozenset({"co", "go", "or", "ac", "web", "my", "sch", "net", "biz", "com"})
-
-
-def site_name(url: str | None) -> str | None:
-    """The name a site is registered under, in lower case: "sultengraya" for
-    https://sultengraya.com/…, "antaranews" for papua.antaranews.com, "sulselprov" for
-    sulselprov.go.id (None without a URL)."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [x for x in host.lower().split(".") if x]
-    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
-        return labels[-3]
-    return labels[-2] if len(labels) >= 2 else None
-
-
-def outlet_key(r: EntityRegistry, written: str) -> str:
-    """The outlet entity a written name stands for (registered)."""
-    entry = _lexicon_outlet(r, written)
-    if entry is not None:
-        key = r.add(r.res.entry_entity(entry))
-        r.info[key].lexicon_ref = f"org:{entry.label}"
-        return key
-    pub = " ".join((r.ctx.article.publisher or "").split())
-    want, folded = _fold(written), _fold(pub)
-    label = pub if pub and (want == folded or folded.startswith(want + " ")) else \
-        " ".join(written.split())
-    entities = r.res.outlet(label)  # a regional desk is part of its outlet
-    key = r.add(entities[0])
-    if len(entities) == 2:
-        r.info[key].parent = r.add(entities[1])
-        r.needed.add(r.info[key].parent)
-    return key
-
-
 def outlet_mentions(r: EntityRegistry) -> None:
     """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
     the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
     names: dict[str, str] = {}
     lowered = r.text.lower() if r.text.isascii() else None
     pub = " ".join((r.ctx.article.publisher or "").split())
-    if pub and (_WEB.search(pub) or (not _absent(lowered, pub)
+    if pub and (WEB.search(pub) or (not _absent(lowered, pub)
                                      and re.search(re.escape(pub), r.text, re.IGNORECASE))):
         names[pub] = ""
     for key, entity in list(r.ctx.entities.items()):

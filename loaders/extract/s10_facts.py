@@ -49,6 +49,7 @@ def add_facts(r: EntityRegistry) -> None:
             _program_facts(r, key, info, named)
         if key.startswith("framework/"):
             _framework_facts(r, key, info, pos)
+    _parts(r)
     _aligns(r)
 
 
@@ -124,7 +125,8 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 
 def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A village, district or town with no place named after it lies in the nearest city
-    or regency named before it (else in the dateline's)."""
+    or regency named before it, else in the one city or regency the article names, else
+    in the dateline's."""
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
@@ -132,6 +134,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
         before = [f for f in regions if f.end <= at]
         if before:
             return [(max(before, key=lambda f: f.start).key, at)]
+    if mine and len({f.key for f in regions}) == 1:
+        return [(regions[0].key, mine[0])]
     town = r.dateline_key
     if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
         return [(town, mine[0])]
@@ -140,7 +144,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 
 def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> None:
     entry = r.res.entry(info.lexicon_ref or "")
-    if entry is None:
+    if entry is None:  # a program read by its shape: who runs it only from its sentence
+        _runs(r, key, None)
         return
     parent = entry.parent
     while parent:
@@ -153,14 +158,69 @@ def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> 
     _runs(r, key, entity_key("org", entry.run_by) if entry.run_by else None)
 
 
-def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _part_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(between a program and the larger one after it — "… merupakan bagian dari …",
+    "… salah satu …" —, between a larger program and the ones it lists after it — ",
+    salah satunya", "di antaranya" —): ``words.csv`` kinds ``part_of_cue`` and
+    ``part_list_cue``."""
+    def build(lex):
+        inside = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,3}?" + words_re(lex.word_list("part_of_cue"))
+                            + r"(?:[\s,]+\w+){0,2}?[\s,]*$", re.IGNORECASE)
+        listing = re.compile(r"^[\s,:]*" + words_re(lex.word_list("part_list_cue"))
+                             + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
+        return inside, listing
+    return compiled(lex, "part_cues", build)
+
+
+def _parts(r: EntityRegistry) -> None:
+    """``kb:partOfProgram`` where a sentence says a program belongs to another: "Kampung KB
+    merupakan bagian dari program Bangga Kencana", "Program X, salah satunya Program Y,
+    Z dan W" (each listed program). Only programs, commas and "dan" may stand between
+    the listed ones; a part already known from the lexicon is not repeated."""
+    inside, listing = _part_cues(r.lex)
+    by_sentence: dict[int, list[Found]] = {}
+    for f in r.ctx.found:
+        if f.key.startswith("program/"):
+            by_sentence.setdefault(f.sentence, []).append(f)
+    known = {(f.subject, f.obj.key) for f in r.ctx.facts if f.predicate == KB.partOfProgram}
+    for found in by_sentence.values():
+        found = sorted(found, key=lambda f: f.start)
+        outer = [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                             for o in found)]
+        for i, a in enumerate(outer):
+            for b in outer[i + 1:]:
+                if a.key == b.key:
+                    continue
+                between = list(r.text[a.end:b.start])
+                for f in outer:
+                    if a.end <= f.start and f.end <= b.start:
+                        between[f.start - a.end:f.end - a.end] = " " * (f.end - f.start)
+                gap = "".join(between)
+                if inside.match(r.text[a.end:b.start]) and len(gap.split()) <= 6:
+                    part, whole = a, b  # "A merupakan bagian dari B"
+                elif listing.match(gap):
+                    part, whole = b, a  # "A, salah satunya B"
+                else:
+                    continue
+                if (part.key, whole.key) not in known and (whole.key, part.key) not in known:
+                    known.add((part.key, whole.key))
+                    r.fact(part.key, KB.partOfProgram, EntityRef(whole.key), part.start)
+
+
+def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(cue between an agency and the program after it, cue between a program and the
-    agency after it): ``words.csv`` kinds ``run_verb`` and ``run_after``."""
+    agency after it, a program noun just before the agency — "program unggulan BKKBN" —,
+    an apposition between that agency and the programs it lists — "yakni", "yaitu"):
+    ``words.csv`` kinds ``run_verb``, ``run_after``, ``run_of`` and ``apposition``."""
     def build(lex):
         verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.IGNORECASE)
-        after = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
-                           + r"(?:[\s,]+oleh)?[\s,]*$", re.IGNORECASE)
-        return verbs, after
+        after = re.compile(r"^[\s,\"“”']*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
+                           + rf"(?:[\s,]+{words_re(lex.word_list('agent_by'))})?[\s,]*$", re.IGNORECASE)
+        genitive = re.compile(r"\b" + words_re(lex.word_list("run_of")) + r"(?:[ \t]+\w+)?[ \t]+$",
+                              re.IGNORECASE)
+        listed = re.compile(r"^[\s,:]*" + words_re(lex.word_list("apposition"))
+                            + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
+        return verbs, after, genitive, listed
     return compiled(lex, "run_cues", build)
 
 
@@ -172,26 +232,29 @@ _RUNNERS = (KB.GovernmentAgency, KB.RepresentativeOffice, KB.RegionalGovernment,
 def _runs(r: EntityRegistry, key: str, owner: str | None) -> None:
     """``kb:runBy`` only where one sentence says an agency runs the program: the agency
     then a running word before it ("BKKBN … memperkuat program KKBPK", "BKKBN yang ditunjuk
-    sebagai koordinator percepatan penurunan stunting"), or the program then a passive or
+    sebagai koordinator percepatan penurunan stunting"), the program then a passive or
     genitive cue before the agency ("… yang dikoordinasikan BKKBN", "cara BKKBN", "Kampung
-    KB BKKBN"). The lexicon's declared owner wins over its own offices (a Perwakilan
-    strengthening KKBPK: the program is still BKKBN's)."""
-    verbs, after = _run_cues(r.lex)
+    KB BKKBN", "… merupakan program unggulan BKKBN"), or the agency's programs listed
+    after it ("program BKKBN yakni A dan B": each of them). An organization between the
+    agency and the program that runs nothing (a parliament commission: "BKKBN bersama
+    Komisi IX … menyelenggarakan …") leaves the agency the runner. The lexicon's declared
+    owner wins over its own offices (a Perwakilan strengthening KKBPK: the program is still
+    BKKBN's)."""
+    verbs, after, genitive, listed = _run_cues(r.lex)
     ents = r.ctx.entities
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    for p in sorted((f for f in r.ctx.found if f.key == key), key=lambda f: f.start):
+    mine = sorted((f for f in r.ctx.found if f.key == key), key=lambda f: f.start)
+    for p in mine:
         for o in sorted(by_sentence.get(p.sentence, ()), key=lambda f: f.start):
-            if ents[o.key].types[0] not in _RUNNERS:
-                continue
-            if any(f is not o and f.key.startswith("org/") and f.start <= o.start
-                   and o.end <= f.end for f in by_sentence[p.sentence]):
+            if ents[o.key].types[0] not in _RUNNERS or _nested(o, by_sentence[p.sentence]):
                 continue  # "BKKBN" inside "Perwakilan BKKBN Lampung": the office speaks
             if o.end <= p.start:
                 gap = r.text[o.end:p.start]
-                ok = bool(verbs.search(gap)) and len(gap.split()) <= 16 and not _other_org(
-                    r, by_sentence[p.sentence], o.end, p.start)
+                ok = (bool(verbs.search(gap)) and len(gap.split()) <= 16 and not _other_org(
+                    r, by_sentence[p.sentence], o.end, p.start)) or _lists(
+                    r, o, p, by_sentence[p.sentence], genitive, listed)
             elif p.end <= o.start:
                 ok = bool(after.match(r.text[p.end:o.start]))
             else:
@@ -207,9 +270,30 @@ def _runs(r: EntityRegistry, key: str, owner: str | None) -> None:
             return
 
 
+def _nested(o: Found, found: list[Found]) -> bool:
+    """An organization named inside a longer organization's name."""
+    return any(f is not o and f.key.startswith("org/") and f.start <= o.start and o.end <= f.end
+               for f in found)
+
+
+def _lists(r: EntityRegistry, o: Found, p: Found, found: list[Found], genitive: re.Pattern[str],
+           listed: re.Pattern[str]) -> bool:
+    """"program BKKBN yakni A, B dan C": the agency after a program noun, then the
+    programs it lists (only programs, commas and "dan" between the apposition and ``p``)."""
+    if not genitive.search(r.text, max(0, o.start - 40), o.start):
+        return False
+    gap = list(r.text[o.end:p.start])
+    for f in found:
+        if f.key.startswith("program/") and o.end <= f.start and f.end <= p.start:
+            gap[f.start - o.end:f.end - o.end] = " " * (f.end - f.start)
+    return bool(listed.match("".join(gap)))
+
+
 def _other_org(r: EntityRegistry, found: list[Found], start: int, end: int) -> bool:
-    """An organization named between two offsets (the running verb is then its own)."""
-    return any(f.key.startswith("org/") and start <= f.start and f.end <= end for f in found)
+    """An organization that can run a program named between two offsets (the running
+    verb is then its own)."""
+    return any(f.key.startswith("org/") and start <= f.start and f.end <= end
+               and r.ctx.entities[f.key].types[0] in _RUNNERS for f in found)
 
 
 def _together(r: EntityRegistry, a: str, b: str) -> int | None:
@@ -233,17 +317,20 @@ def _framework_facts(r: EntityRegistry, key: str, info: Info, pos: int) -> None:
         r.fact(key, KB.regulationYear, int(year), pos, XSD.gYear)
 
 
-_PROGRAM_ANAPHOR = re.compile(r"\bprogram[ \t]+(?:tersebut|itu|ini)\b")
 
 
-def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a demonstrative subject — "gerakan ini", "kegiatan tersebut", "perubahan itu" —,
-    an alignment cue — "sesuai", "mengacu pada", "merupakan amanat" —): ``words.csv``
-    kinds ``anaphor_noun`` and ``align_cue``."""
+    an alignment cue — "sesuai", "mengacu pada", "merupakan amanat" —, "program
+    tersebut"): ``words.csv`` kinds ``anaphor_noun``, ``anaphor_det``, ``align_cue``
+    and ``run_of``."""
     def build(lex):
         nouns = words_re(lex.word_list("anaphor_noun"))
-        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:tersebut|itu|ini)\b", re.IGNORECASE),
-                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE))
+        that = words_re(lex.word_list("anaphor_det"))
+        program = words_re(lex.word_list("run_of")[:1])
+        return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+{that}\b", re.IGNORECASE),
+                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE),
+                re.compile(rf"\b{program}[ \t]+{that}\b"))
     return compiled(lex, "align_cues", build)
 
 
@@ -255,7 +342,7 @@ def _aligns(r: EntityRegistry) -> None:
     amanat PP …", "perubahan itu sejalan dengan RPJMN …") to the programs of the last
     sentence that named some. A regulation titled after a program the article names
     ("Perpres … tentang Percepatan Penurunan Stunting") is one the program follows."""
-    anaphor, cue = _align_cues(r.lex)
+    anaphor, cue, program_anaphor = _align_cues(r.lex)
     by_sentence: dict[int, list[Found]] = {}
     for f in r.ctx.found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -267,7 +354,7 @@ def _aligns(r: EntityRegistry) -> None:
                     or r.ctx.entities[f.key].types[0] == task_force]
         frames = [f for f in found if f.key.startswith("framework/")]
         s0, s1 = r.ctx.sentences[sentence]
-        if frames and not programs and programs_so_far and _PROGRAM_ANAPHOR.search(r.text, s0, s1):
+        if frames and not programs and programs_so_far and program_anaphor.search(r.text, s0, s1):
             programs = [programs_so_far[-1]]  # "program tersebut menjadi bagian dari … Nawacita"
         elif frames and last_programs and all(  # none but inside a title ("Perpres … tentang
                 any(fw.start <= f.start and f.end <= fw.end for fw in frames)  # Percepatan …")

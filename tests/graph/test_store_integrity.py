@@ -276,10 +276,11 @@ def test_a_garbled_data_block_is_a_clear_error_and_loses_nothing(tmp_path):
     rng = random.Random(2)
     victims = [p for p in copy.glob("*.sst") if p.stat().st_size > 64 * 1024]  # the data files
     assert victims
-    for victim in victims:  # 64 bytes a third into each: one data block of each index
-        data = bytearray(victim.read_bytes())
-        for i in range(len(data) // 3, len(data) // 3 + 64):
-            data[i] = rng.randrange(256)
+    for victim in victims:  # 64 bytes a third and two thirds into each: two data blocks of
+        data = bytearray(victim.read_bytes())  # each index (one only may hold no quad a
+        for at in (len(data) // 3, 2 * len(data) // 3):  # question reads: the layout moves
+            for i in range(at, at + 64):                # with the lexicon's size)
+                data[i] = rng.randrange(256)
         victim.write_bytes(bytes(data))
     check = _kbgraph("check", "--integrity", "--store", str(copy), memory_mib=1500)
     assert check.returncode in (1, 2), check.stdout + check.stderr

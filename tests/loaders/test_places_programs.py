@@ -77,11 +77,11 @@ def test_no_place_out_of_a_misspelled_program():
 def test_a_program_the_lexicon_does_not_know_its_short_forms_and_its_regulation():
     x = read("Rapat membahas Program Sarapan Bergizi Sekolah (SBS) di Kabupaten Maros. "
              "Menurut Perpres 99 Tahun 2025 tentang Tata Kelola Program SBS, distribusi SBS "
-             "melibatkan kader. Program SBS juga mendukung program Pendewasaan Usia Perkawinan.")
+             "melibatkan kader. Program SBS juga mendukung program Penguatan Gizi Keluarga.")
     programs = labels(x, "program")
     assert programs["Program Sarapan Bergizi Sekolah"] == {
         "Program Sarapan Bergizi Sekolah (SBS)", "SBS", "Program SBS"}
-    assert programs["Pendewasaan Usia Perkawinan"] == {"Pendewasaan Usia Perkawinan"}
+    assert programs["Penguatan Gizi Keluarga"] == {"Penguatan Gizi Keluarga"}
     frameworks = labels(x, "framework")
     assert frameworks == {"Peraturan Presiden Nomor 99 Tahun 2025 tentang Tata Kelola Program "
                           "Sarapan Bergizi Sekolah":

@@ -46,6 +46,7 @@ def answers(tmp_path_factory):
 
 
 NAME_CHANGE = "https://w3id.org/kbgraph/ontology#nameChange"
+RUN_BY = "https://w3id.org/kbgraph/ontology#runBy"
 
 
 def since_issue_16(before: dict, answers: dict) -> tuple[list, set[str]]:
@@ -84,6 +85,13 @@ def test_the_same_rows_as_before(answers, before, question):
         kinds = {r[1].rsplit("#", 1)[-1] for r in gone}
         assert kinds == {"governmentLevel", "kemendagriCode", "partOfProgram"}
         then = [r for r in then if r not in gone]
+        # issue 15: a sentence saying that BKKBN holds a program's meeting is the evidence
+        # that BKKBN runs the program (the dev gold's run by, read since then)
+        added = [r for r in now if r[1] == RUN_BY and r not in then]
+        assert [(r[0].rsplit("/", 1)[-1], r[2].rsplit("/", 1)[-1]) for r in added] == [(
+            "program-pembangunan-keluarga-kependudukan-dan-keluarga-berencana",
+            "kementerian-kependudukan-dan-pembangunan-keluarga-bkkbn")]
+        now = [r for r in now if r not in added]
     assert len(now) == len(then) > 0
     assert now == then
 
