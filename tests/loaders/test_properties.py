@@ -44,8 +44,9 @@ def check_clean(article: Article) -> None:
     assert 0 <= c.offsets[-1] <= len(original)
     for i, ch in enumerate(c.text):
         src = original[c.offsets[i]]
-        composed = unicodedata.normalize("NFD", ch)[0] == src and unicodedata.combining(
-            original[c.offsets[i] + 1] if c.offsets[i] + 1 < len(original) else "a")
+        # a base letter composed with the marks after it (Ư + U+0301 -> Ứ, whose NFD is U+U+031B+U+0301)
+        composed = unicodedata.normalize("NFD", ch).startswith(unicodedata.normalize("NFD", src)) and \
+            unicodedata.combining(original[c.offsets[i] + 1] if c.offsets[i] + 1 < len(original) else "a")
         nfc = unicodedata.normalize("NFC", src)  # singletons: U+F901 -> U+66F4, U+2126 -> U+03A9
         assert (ch == CHAR_MAP.get(src, src) or (src == "\r" and ch == "\n") or composed
                 or ch == CHAR_MAP.get(nfc, nfc)), (i, ch, src)
