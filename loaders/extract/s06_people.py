@@ -77,7 +77,7 @@ class _Post:
 @dataclass(frozen=True, slots=True)
 class _Words:
     titles: dict[str, tuple[str, str, bool]]  # title → (attaches, canonical, heads a unit)
-    title_re: re.Pattern
+    title_re: re.Pattern  # groups: title (as written), acting (a prefix), base (the title)
     unit_re: re.Pattern
     name_re: re.Pattern
     non_name: frozenset[str]
@@ -93,17 +93,20 @@ class _Words:
 
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
-    title_re = starting(initials(titles),
-                        rf"\b(?P<title>{words_re(titles, by_initial=True)})(?![\w-])")
+    acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
+    title_re = starting(initials(list(titles) + list(acting)),
+                        rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
+                        rf"(?P<base>{words_re(titles, by_initial=True)}))(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
     courtesies = lex.word_list("courtesy")
     honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
     token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
              r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
-    degree = (rf"(?:{words_re(lex.word_list('degree'))}"
-              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"  # "S.Sos", "M.Kes", "S.E.", not "Palu."
-              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,2}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?))"
+    # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
+    degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
+              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
+              rf"|{words_re(lex.word_list('degree'))}\.?)"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
     inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
@@ -205,10 +208,21 @@ def _add_person(r: EntityRegistry, name: _Name) -> str:
 
 # ---------------------------------------------------------------------- posts
 
+def _title(m: re.Match, w: _Words) -> tuple[str, str, str, bool]:
+    """(title, attaches, canonical, heads a unit) of a title match: the lexicon's own
+    title when it lists the whole ("Plt. Kepala"), else the title after an acting
+    prefix ("Pjs. Bupati" → Bupati, canonical "Pjs. Bupati")."""
+    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
+    if title in w.titles:
+        return (title, *w.titles[title])
+    base = " ".join(m.group("base").split())
+    attaches, canonical, heads_unit = w.titles[base]
+    return base, attaches, f"{' '.join(m.group('acting').split())} {canonical}", heads_unit
+
+
 def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
-    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
-    attaches, canonical, heads_unit = w.titles[title]
+    title, attaches, canonical, heads_unit = _title(m, w)
     pos = m.end()
     short = re.match(r"[ \t]*(?:Provinsi[ \t]*(?=\())?\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 30])
     if short:  # "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
@@ -453,7 +467,7 @@ def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: st
         return _Post(m.start(), mention_end, mention_end, canonical, None)
     unit_name = " ".join(r.text[u_start:name_end].split())
     office = r.ctx.entities[office_key]
-    if m.group("title") == "Deputi":
+    if m.group("base") == "Deputi":
         written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
         label = f"Kedeputian {unit_name} {written}"
     else:

@@ -153,3 +153,19 @@ def test_an_organization_name_never_runs_over_another_post_or_a_degree():
             "Dinas Kesehatan Kabupaten Sambas") in people(x)
     assert {post for name, post, _ in people(x) if name == "Widi"} <= {
         "Sekretaris BKKBN Provinsi Papua Barat"}  # never "… Widi, SH dan Kepala Dinas …"
+
+
+def test_an_acting_prefix_before_any_title_stays_in_the_post():
+    x = read("Prasasti ditandatangani Pjs. Bupati Sambas, Yohanes Warsito, di Desa Sekura. "
+             "Hadir pula Pelaksana Harian Wali Kota Palu Rina Dewanti.")
+    assert people(x) == {
+        ("Yohanes Warsito", "Pjs. Bupati Sambas", "Pemerintah Kabupaten Sambas"),
+        ("Rina Dewanti", "Pelaksana Harian Wali Kota Palu", "Pemerintah Kota Palu")}
+
+
+def test_degrees_glued_together_or_ending_in_a_period_belong_to_the_mention():
+    x = read("Kepala Dinas Kesehatan Kota Palu Budi Hartono, SE.M.Si dan Sekretaris Daerah Kota "
+             "Palu Dr. Ani Lestari, SE, MM. didampingi dr. Rudi Santoso, M.For., MARS., hadir.")
+    assert persons(x) == {"Budi Hartono": {"Budi Hartono, SE.M.Si"},
+                          "Ani Lestari": {"Dr. Ani Lestari, SE, MM."},
+                          "Rudi Santoso": {"dr. Rudi Santoso, M.For., MARS."}}
