@@ -89,6 +89,7 @@ class _Words:
     courtesy_re: re.Pattern  # "Ibu", "Bapak": before a name, but no sign of one
     degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
     stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
+    topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -134,7 +135,17 @@ def _build_words(lex: Lexicon) -> _Words:
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
+        _topic_words(lex),
     )
+
+
+def _topic_words(lex: Lexicon) -> frozenset[str]:
+    """Capitalised words of the lexicon's names of organizations, programs and bodies, of
+    unit words and ``unit_word`` ("Publik", "Humas"): words a unit's name may end with."""
+    names = [n for e in lex.entries for n in (e.label, *e.aliases)]
+    names += [b.name for b in lex.bodies] + list(lex.word_list("unit"))
+    names += list(lex.word_list("unit_word"))
+    return frozenset(w for n in names for w in re.findall(r"[\w-]+", n) if w[:1].isupper())
 
 
 def _with(first: set[str] | None, item: str) -> set[str] | None:
@@ -431,9 +442,12 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
 def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     """End of a division's name: capitalised words joined by "dan" or listed with
     commas ("Advokasi, Penggerakan dan Informasi"), up to an organization, a bracket, an
-    honorific, or the comma after the last "dan" item."""
+    honorific, or the comma after the last "dan" item (unless the list goes on after it:
+    "Bina Peran serta Masyarakat, IMP, Humas dan …"). After a "dan" item only words of
+    the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
+    directly ("… dan Informasi Publik Sitti Aminah")."""
     end, closed = pos, False
-    word = r"[A-Z][\w-]*(?![.\w])"
+    word = rf"(?P<w>[A-Z][\w-]*)(?![.\w])"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end
@@ -442,16 +456,23 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
             end, closed = end + step.end(), True
             continue
         step = re.match(rf",[ \t]+{word}", r.text[end:end + 120])
-        if step and not closed and not r.found_at(end + 1, ("org", "person")):
+        if step and (not closed or _LIST_GOES_ON.match(r.text, end + step.end())) \
+                and not r.found_at(end + 1, ("org", "person")):
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
-        if step and not r.found_at(end, ("org", "person", "place")):
-            if w.honorific_re.match(r.text, r.skip(end)):
+        if step and not r.found_at(end, ("org", "person", "place")) and (
+                not closed or step.group("w") in w.topic_words):
+            h = w.honorific_re.match(r.text, r.skip(end))
+            if h and not r.text[h.end():h.end() + 1].isalnum():  # "H." or "Hj", not "Hubungan"
                 return end
             end += step.end()
             continue
         return end
+
+
+#: After an item of a list: another one (", X" or "dan X").
+_LIST_GOES_ON = re.compile(r"(?:,|[ \t]+(?:dan|&))[ \t]+[A-Z]")
 
 
 def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
@@ -462,6 +483,10 @@ def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: st
     if abbr:
         mention_end = name_end + abbr.end()
     org = _org_after(r, mention_end, max_words=1)
+    slash = _SLASH.match(r.text, org.end) if org else None
+    other = r.found_at(slash.end(), ("org",)) if slash else []
+    if other:  # "Tim Kerja X Kementerian Y / Perwakilan BKKBN Provinsi Z": the office after it
+        org = max(other, key=lambda f: f.end)
     office_key = org.key if org else _office_in_sentence(r, m.start())
     if office_key is None:
         return _Post(m.start(), mention_end, mention_end, canonical, None)

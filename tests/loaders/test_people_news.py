@@ -169,3 +169,21 @@ def test_degrees_glued_together_or_ending_in_a_period_belong_to_the_mention():
     assert persons(x) == {"Budi Hartono": {"Budi Hartono, SE.M.Si"},
                           "Ani Lestari": {"Dr. Ani Lestari, SE, MM."},
                           "Rudi Santoso": {"dr. Rudi Santoso, M.For., MARS."}}
+
+
+def test_a_team_leader_holds_the_post_in_the_team_a_unit_of_the_office_and_the_name_follows():
+    x = read("Kepala Perwakilan BKKBN Provinsi Jambi diwakili Ketua Tim Kerja Bina Peran serta "
+             "Masyarakat, IMP, Humas dan Informasi Publik Rina Kartika menghadiri rapat. "
+             "Hadir pula Ketua Tim Kerja Advokasi dan KIE Kementerian Kependudukan dan "
+             "Pembangunan Keluarga / Perwakilan BKKBN Provinsi Jambi, Ibu Sri Wahyuni.")
+    team = ("Tim Kerja Bina Peran serta Masyarakat, IMP, Humas dan Informasi Publik "
+            "Perwakilan BKKBN Provinsi Jambi")
+    assert people(x) == {
+        ("Rina Kartika", "Ketua Tim Kerja Bina Peran serta Masyarakat, IMP, Humas dan Informasi "
+                         "Publik", team),
+        ("Sri Wahyuni", "Ketua Tim Kerja Advokasi dan KIE Kementerian Kependudukan dan "
+                        "Pembangunan Keluarga / Perwakilan BKKBN Provinsi Jambi",
+         "Tim Kerja Advokasi dan KIE Perwakilan BKKBN Provinsi Jambi")}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert (team, "Perwakilan BKKBN Provinsi Jambi") in units
