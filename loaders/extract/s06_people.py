@@ -53,7 +53,7 @@ from .text import initials, occurrences, starting
 
 __all__ = ["find_people"]
 
-_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3})\b")
+_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})\b(?![.,/]\d)")  # "Asisten II", "Inspektur Wilayah 3"
 _LINK = re.compile(r"[ \t]*,?[ \t]*(?:selaku|yang[ \t]+juga|sekaligus|juga[ \t]+sebagai)[ \t]+")
 _COMMITTEE = re.compile(r"[ \t]+panitia(?:[ \t]+(?:pelaksana|penyelenggara))?")
 _FILLER = re.compile(r"(?:[ \t]+(?:pertemuan|kegiatan|acara|rapat|lomba)"
@@ -90,6 +90,7 @@ class _Words:
     degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
     stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
     topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
+    unit_words: frozenset[str]  # "Bidang", "Seksi", …
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -136,6 +137,7 @@ def _build_words(lex: Lexicon) -> _Words:
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
         _topic_words(lex),
+        frozenset(lex.word_list("unit")),
     )
 
 
@@ -253,6 +255,8 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             place = next((f for f in r.ctx.found if f.key.startswith("place/")
                           and m.start() < f.start < pos < f.end
                           and r.info[f.key].place_kind in kinds), None)
+        if place is None and attaches in ("regency_gov", "city_gov"):
+            place = _region_named(r, pos, kinds[0])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
         if place is None:
@@ -273,7 +277,13 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
     if unit:
-        return _division_post(r, m, unit, canonical, w)
+        return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
+    implied = _implied_unit(title, canonical, w)
+    if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not r.found_at(pos, ("org",)):
+        # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
+        post = _division_post(r, m, r.skip(pos), pos, canonical, w, implied)
+        if post is not None:
+            return post
     org = _org_after(r, pos)
     if org is not None and canonical == "Direktur" and org.start > pos:
         return _directorate_post(r, m, pos, org, canonical)
@@ -312,11 +322,39 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
 
 #: Staff of a regional government whose post names the region or its secretariat only.
 _NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
+_NATIONAL_END = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)$")
 _SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
 _DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
 #: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
 _ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
+
+
+def _region_named(r: EntityRegistry, pos: int, kind: str):
+    """"Bupati Banjar", "Wali Kota Banjar": a regency or city the title names by its bare
+    name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
+    The one of that kind with that name (the one the article names in full, if several)."""
+    m = _CAPITALISED_WORDS.match(r.text, pos)
+    if m is None:
+        return None
+    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
+    words = [r.text[a:b] for a, b in spans]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        regs = [g for g in r.res.by_name.get(name, ()) if g.kind == kind]
+        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
+        named = keys & set(r.ctx.entities)
+        if len(named) == 1 or len(keys) == 1:
+            key = r.add(r.res.entity_of(f"regency:{regs[0].label}" if len(keys) == 1 else
+                                        f"regency:{r.ctx.entities[named.pop()].label}"))
+            r.info[key].place_kind = kind
+            start, end = spans[0][0], spans[n - 1][1]
+            return r.mark(key, start, end) or next(
+                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
+    return None
+
+
+_CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
 
 
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
@@ -475,9 +513,20 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
 _LIST_GOES_ON = re.compile(r"(?:,|[ \t]+(?:dan|&))[ \t]+[A-Z]")
 
 
-def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
-    u_start = unit.start("unit")
-    name_end = _unit_name_end(r, unit.end("unit"), w)
+def _implied_unit(title: str, canonical: str, w: _Words) -> str | None:
+    """The unit word a shortened title names ("Kabid" → Kepala Bidang: "Bidang")."""
+    last = canonical.split()[-1]
+    return last if last in w.unit_words and not title.endswith(last) else None
+
+
+def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, canonical: str,
+                   w: _Words, implied: str | None = None) -> _Post | None:
+    """The post of a division's head: "Kepala Bidang X (ABBR) <office>", or "Kabid X
+    <office>" (``implied``: the unit word the title holds); the office is the one named
+    after the division's name, else the one in the sentence."""
+    name_end = _unit_name_end(r, u_end, w)
+    if implied and not r.text[u_start:name_end].strip():
+        return None
     mention_end = name_end
     abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[name_end:name_end + 120])
     if abbr:
@@ -491,9 +540,12 @@ def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: st
     if office_key is None:
         return _Post(m.start(), mention_end, mention_end, canonical, None)
     unit_name = " ".join(r.text[u_start:name_end].split())
+    if implied:
+        unit_name = f"{implied} {unit_name}"
     office = r.ctx.entities[office_key]
     if m.group("base") == "Deputi":
         written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
+        written = _NATIONAL_END.sub("", " ".join(written.split()))  # "BKKBN Pusat" → BKKBN
         label = f"Kedeputian {unit_name} {written}"
     else:
         label = f"{unit_name} {office.label}"
@@ -503,6 +555,9 @@ def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: st
     r.info[key].unit_of = office_key
     r.mark(key, u_start, mention_end)
     end = org.end if org else mention_end
+    suffix = _NATIONAL.match(r.text, end) if org else None  # "… Kemendukbangga/BKKBN Pusat"
+    if suffix:
+        end = suffix.end()
     return _Post(m.start(), end, end, canonical, key)
 
 
@@ -607,15 +662,20 @@ def _known_persons(r: EntityRegistry) -> None:
             cover[start:end] = b"\x01" * (end - start)
 
 
+#: What may stand between a person's name and the post written after it.
+_AFTER_NAME = re.compile(r"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?:selaku|sebagai)(?=[ \t]))[ \t]*")
+
+
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
     """A post written right after a person's name: in brackets ("Budi Santoso, S.E.
-    (Kepala Dinas Kesehatan Kota Palu)") or in apposition up to the end of the clause
-    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …")."""
+    (Kepala Dinas Kesehatan Kota Palu)"), in apposition up to the end of the clause
+    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …"), or after
+    "selaku"/"sebagai" ("Drs. Budi, M.Pd selaku Deputi Bidang … BKKBN, dan …")."""
     for f in [f for f in r.ctx.found if f.key.startswith("person/")]:
-        b = re.match(r"[ \t]*(?P<open>\(|,)[ \t]*", r.text[f.end:f.end + 8])
+        b = _AFTER_NAME.match(r.text, f.end)
         if b is None:
             continue
-        m = w.title_re.match(r.text, f.end + b.end())
+        m = w.title_re.match(r.text, b.end())
         post = _post(r, m, w) if m else None
         if post is None or post.committee:
             continue

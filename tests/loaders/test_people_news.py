@@ -187,3 +187,26 @@ def test_a_team_leader_holds_the_post_in_the_team_a_unit_of_the_office_and_the_n
     units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
              if f.predicate == ORG.unitOf}
     assert (team, "Perwakilan BKKBN Provinsi Jambi") in units
+
+
+def test_a_shortened_head_of_a_division_holds_the_post_in_that_division():
+    x = read("Hadir Kabid Adpin Perwakilan BKKBN Provinsi Jambi Herman Sujatmiko dan Kasubdit "
+             "Hubungan Antar Lembaga BKKBN Provinsi Jambi Rudi Kurnia. Kabid Dinas Kesehatan "
+             "Kota Palu, Ani Lestari, juga hadir.")
+    assert people(x) == {
+        ("Herman Sujatmiko", "Kabid Adpin Perwakilan BKKBN Provinsi Jambi",
+         "Bidang Adpin Perwakilan BKKBN Provinsi Jambi"),
+        ("Rudi Kurnia", "Kasubdit Hubungan Antar Lembaga BKKBN Provinsi Jambi",
+         "Subdirektorat Hubungan Antar Lembaga Perwakilan BKKBN Provinsi Jambi"),
+        ("Ani Lestari", "Kabid Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_a_post_after_selaku_and_a_regency_named_bare_after_its_head():
+    x = read("Narasumber kegiatan ialah Drs. Budi Santoso, M.Pd selaku Deputi Bidang Advokasi "
+             "BKKBN Pusat, dan dr. Rina Sari selaku Kepala Perwakilan BKKBN Provinsi Jambi. "
+             "Bupati Banjar KH Ahmad Fauzi membuka acara.")
+    assert people(x) == {
+        ("Budi Santoso", "Deputi Bidang Advokasi BKKBN Pusat",
+         "Kedeputian Bidang Advokasi BKKBN"),
+        ("Rina Sari", "Kepala Perwakilan BKKBN Provinsi Jambi", "Perwakilan BKKBN Provinsi Jambi"),
+        ("Ahmad Fauzi", "Bupati Banjar", "Pemerintah Kabupaten Banjar")}
