@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kbgraph.ontology.lexicon import load_lexicon
 from kbgraph.ontology.namespaces import ORG
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from .text import (
     SPEECH_VERB,
     attribution_verbs,
     dateline_end,
+    speech_verbs,
     starting,
     words_re,
 )
@@ -162,6 +164,8 @@ def _quote_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, i
         if len(text[q.start:q.end].split()) < 3:
             continue
         s_end = _sentence_end(sentences, q.close, len(text))
+        while s_end < len(text) and _ABBREVIATION.search(text, max(0, s_end - 12), s_end):
+            s_end = _sentence_end(sentences, s_end + 1, len(text))  # "kata Pjs. | Bupati X"
         hint, region = _after_quote(ctx, q, s_end)
         if hint is None:
             s_start = _sentence_start(sentences, q.open)
@@ -177,8 +181,7 @@ def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tupl
     text = ctx.text
     m = _ATTR_AFTER.match(text, q.close)
     if m:
-        stop = re.compile(r"[.;!?\n\"“]").search(text, m.end())
-        r_end = min(stop.start() if stop else s_end, s_end)
+        r_end = min(_attribution_end(text, m.end()), s_end)
         if m.group("nya"):
             return ("pronoun", m.start("verb")), (m.start("verb"), r_end)
         return _speaker_in(ctx, m.end(), r_end, m.start("verb")), (m.start("verb"), r_end)
@@ -187,6 +190,40 @@ def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tupl
     if v and v.start() <= 80 and not re.search(r"[\"“]", after[:v.start()]):
         return _speaker_in(ctx, q.close, q.close + v.start(), q.close), (q.close, s_end)
     return None, (q.close, q.close)
+
+
+_STOP = re.compile(r"[.;!?\n\"“]")
+_LEX = load_lexicon()
+#: "…, namun menegaskan bahwa …": a joined clause of saying (its words start after bahwa).
+_NEXT_CLAUSE = re.compile(
+    rf"(?:,\s*|\s)(?:{words_re(_LEX.word_list('clause_join'))})\s+(?:juga\s+)?"
+    rf"(?:{words_re(speech_verbs() | set(_LEX.speech_words('passive')))})\s+bahwa\s+")
+#: "… menyampaikan materi terkait …": a verb of saying whose object names a talk, not words.
+_TOPIC_ONLY = re.compile(rf"(?i:{words_re(_LEX.word_list('talk_noun'))})\b")
+#: Words written with a period that ends no sentence ("Pjs.", "Drs.", "M.Si."), at the end.
+_ABBREVIATION = re.compile(rf"(?<![\w.]){words_re(w for kind in ('acting', 'honorific', 'degree', 'name_abbreviation') for w in _LEX.word_list(kind) if w.endswith('.'))}$")
+#: "… yang dibacakan Asisten III Y": a speech read out on its speaker's behalf.
+_READ_BY = re.compile(rf"\b{words_re(_LEX.word_list('read_by'))}\b")
+
+
+def _attribution_end(text: str, pos: int) -> int:
+    """Where the attribution after a quote ends: the first stop mark that is not the
+    period of an abbreviation ("kata Pjs. Bupati X"), or a speech read out by someone
+    else ("… dalam sambutannya yang dibacakan Asisten III Y": the words are X's)."""
+    i = pos
+    while True:
+        stop = _STOP.search(text, i)
+        if stop is None:
+            end = len(text)
+            break
+        if text[stop.start()] == "." and _ABBREVIATION.search(text, max(pos, stop.start() - 12),
+                                                             stop.start() + 1):
+            i = stop.end()
+            continue
+        end = stop.start()
+        break
+    read = _READ_BY.search(text, pos, end)
+    return read.start() if read else end
 
 
 def _before_quote(ctx: Context, q: Quote, s_start: int) -> tuple[tuple | None, tuple[int, int]]:
@@ -239,10 +276,28 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
         said_end = e
         while said_end > said_start and text[said_end - 1].isspace():
             said_end -= 1
-        if (len(text[said_start:said_end].split()) < 2 or _NOTHING_SAID.match(text, said_start, said_end)
-                or _COURTESY.match(text, said_start, said_end)):
+        for start, end in _clauses(text, quotes, said_start, said_end):
+            if (len(text[start:end].split()) < 2 or _NOTHING_SAID.match(text, start, end)
+                    or _COURTESY.match(text, start, end) or _TOPIC_ONLY.match(text, start, end)):
+                continue
+            out.append(_Cand(start, end, "reported", hint, region))
+    return out
+
+
+def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
+    """What one speaker says in a sentence, clause by clause: a second verb of saying
+    joined to the first ("…, namun menegaskan bahwa …", "… lebih lanjut disampaikan
+    bahwa …") opens a statement of its own."""
+    out = []
+    for m in _NEXT_CLAUSE.finditer(text, start, end):
+        if m.start() <= start or _inside(quotes, m.start()):
             continue
-        out.append(_Cand(said_start, said_end, "reported", hint, region))
+        stop = m.start()
+        while stop > start and text[stop - 1] in " \t,":
+            stop -= 1
+        out.append((start, stop))
+        start = m.end()
+    out.append((start, end))
     return out
 
 
@@ -349,9 +404,10 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
 
 def _post_holder(ctx: Context, region: str) -> str | None:
     """The person named only by a post ("Asisten III Sekda Kabupaten Kupang ini", "Kepala
-    Dinas P3AP2KB"): the one person whose post, as the article wrote it, begins with the
-    same two words (or the same title word before a numeral)."""
-    words = region.split()
+    Dinas P3AP2KB", "Menurut Bupati, …"): the one person whose post, as the article wrote
+    it, begins with the same two words (or the same title word before a numeral, or the
+    one title word the region holds), an acting prefix ("Pjs.") left aside on both."""
+    words = _ACTING_HEAD.sub("", region.strip()).split()
     if not words or not words[0][:1].isupper():
         return None
     holders: dict[str, set[str]] = {}
@@ -359,13 +415,24 @@ def _post_holder(ctx: Context, region: str) -> str | None:
         if f.predicate == ORG.holds and f.subject.startswith("person/"):
             post = ctx.entities.get(f.obj.key)
             if post is not None:
-                written = (post.name_as_written or post.label).split()
+                written = _ACTING_HEAD.sub("", post.name_as_written or post.label).split()
                 holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
-    n = 1 if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]) else 2
+    if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]):
+        n = 1
+    elif len(words) == 1 or not words[1][:1].isupper():
+        n = 1 if len(words) == 1 else 0  # "Bupati": the title alone; "Kepala dinas": none
+    else:
+        n = 2
+    if n == 0:
+        return None
     want = " ".join(words[:n])
     found = {p for p, posts in holders.items() if any(
         (x if n == 2 else x.split()[0]) == want for x in posts)}
     return found.pop() if len(found) == 1 else None
+
+
+#: An acting prefix at the head of a post ("Pjs. Bupati X" is asked for as "Bupati").
+_ACTING_HEAD = re.compile(rf"^{words_re(_LEX.word_list('acting'))}\s+")
 
 
 _NAME = re.compile(r"[A-Z][a-z][\w'-]*")

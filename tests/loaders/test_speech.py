@@ -217,3 +217,21 @@ def test_a_speaker_named_only_by_a_post_the_article_gave_one_person():
                  "\" Stok vaksin tersedia di semua puskesmas kota,\" Jelas Ani.")
     assert said == [("Ani Lestari", "Posyandu dibuka setiap bulan untuk semua warga"),
                     ("Ani Lestari", "Stok vaksin tersedia di semua puskesmas kota")]
+
+
+def test_a_speech_read_on_behalf_of_a_head_named_by_an_acting_post_is_the_heads():
+    said = _said("Prasasti ditandatangani Pjs. Bupati Sambas, Yohanes Warsito, yang diwakili "
+                 "Asisten III Setda Sambas, Rudi Hartono.\n\n"
+                 "\"Kami mendukung penuh program ini di semua desa,\" kata Pjs. Bupati Sambas "
+                 "dalam sambutannya yang dibacakan Asisten III Rudi Hartono.\n\n"
+                 "Menurut Bupati, pemerintah daerah siap menambah anggaran kampung KB.")
+    assert said == [("Yohanes Warsito", "Kami mendukung penuh program ini di semua desa"),
+                    ("Yohanes Warsito", "pemerintah daerah siap menambah anggaran kampung KB.")]
+
+
+def test_a_second_clause_of_saying_is_a_statement_and_a_talk_given_is_none():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, menyampaikan materi terkait gizi "
+                 "balita di posyandu.\n\nAni menyatakan dukungan penuh bagi kader, namun "
+                 "menegaskan bahwa anggaran desa juga harus dipakai.")
+    assert said == [("Ani Lestari", "dukungan penuh bagi kader"),
+                    ("Ani Lestari", "anggaran desa juga harus dipakai.")]
