@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kbgraph.ontology.lexicon import load_lexicon
-from kbgraph.ontology.namespaces import ORG
+from kbgraph.ontology.namespaces import ORG, slugify
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -408,7 +408,7 @@ def _post_holder(ctx: Context, region: str) -> str | None:
     it, begins with the same two words (or the same title word before a numeral, or the
     one title word the region holds), an acting prefix ("Pjs.") left aside on both."""
     words = _ACTING_HEAD.sub("", region.strip()).split()
-    if not words or not words[0][:1].isupper():
+    if not words:
         return None
     holders: dict[str, set[str]] = {}
     for f in ctx.facts:
@@ -419,16 +419,37 @@ def _post_holder(ctx: Context, region: str) -> str | None:
                 holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
     if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]):
         n = 1
-    elif len(words) == 1 or not words[1][:1].isupper():
-        n = 1 if len(words) == 1 else 0  # "Bupati": the title alone; "Kepala dinas": none
+    elif not words[0][:1].isupper() or len(words) > 1 and not words[1][:1].isupper():
+        n = 0  # "Kepala dinas", "dalam sambutannya": no post written from its start
+    elif len(words) == 1:
+        n = 1  # "Menurut Bupati,": the title alone
     else:
         n = 2
-    if n == 0:
-        return None
     want = " ".join(words[:n])
-    found = {p for p, posts in holders.items() if any(
+    found = {p for p, posts in holders.items() if n and any(
         (x if n == 2 else x.split()[0]) == want for x in posts)}
+    if len(found) == 1:
+        return found.pop()
+    return _holder_by_title(ctx, region) if not found else None
+
+
+def _holder_by_title(ctx: Context, region: str) -> str | None:
+    """"Dalam arahannya, Sekda …", "ujar Sekda dalam sambutannya": a title the region
+    names, spelled out ("Sekda" → Sekretaris Daerah), that one person holds in the article
+    (the post's key begins with the title it was read with)."""
+    titles = {_TITLES[" ".join(m.group().split())] for m in _TITLE_WORD.finditer(region)}
+    if len(titles) != 1:
+        return None
+    head = f"post/{slugify(titles.pop())}"
+    found = {f.subject for f in ctx.facts if f.predicate == ORG.holds
+             and f.subject.startswith("person/")
+             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))}
     return found.pop() if len(found) == 1 else None
+
+
+#: Post titles (``post-titles.csv``) → the title spelled out.
+_TITLES = {t.title: t.canonical for t in _LEX.post_titles}
+_TITLE_WORD = re.compile(rf"(?<![\w-]){words_re(_TITLES)}(?![\w-])")
 
 
 #: An acting prefix at the head of a post ("Pjs. Bupati X" is asked for as "Bupati").

@@ -235,3 +235,11 @@ def test_a_second_clause_of_saying_is_a_statement_and_a_talk_given_is_none():
                  "menegaskan bahwa anggaran desa juga harus dipakai.")
     assert said == [("Ani Lestari", "dukungan penuh bagi kader"),
                     ("Ani Lestari", "anggaran desa juga harus dipakai.")]
+
+
+def test_a_speaker_named_by_a_short_title_of_the_post_one_person_holds():
+    said = _said("Sekretaris Daerah Provinsi Riau Budi Santoso membuka rakor di Pekanbaru.\n\n"
+                 "Dalam arahannya, Sekda menegaskan bahwa stunting harus turun tahun ini.\n\n"
+                 "\"Semua dinas harus bekerja bersama di desa,\" ujar Sekda dalam sambutannya.")
+    assert said == [("Budi Santoso", "stunting harus turun tahun ini."),
+                    ("Budi Santoso", "Semua dinas harus bekerja bersama di desa")]
