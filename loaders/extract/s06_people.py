@@ -103,8 +103,12 @@ def _build_words(lex: Lexicon) -> _Words:
     courtesies = lex.word_list("courtesy")
     honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
-    token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
-             r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
+    # (any such word first; after another name word only a listed one: "Abdul Gani. Hadir …"
+    # ends the name at "Gani")
+    word = r"[A-Z][a-z][\w'’\-]*|[A-Z]['’][A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z])"
+    shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
+    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
               r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
@@ -113,7 +117,7 @@ def _build_words(lex: Lexicon) -> _Words:
     inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
-        rf"(?P<name>{token}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
+        rf"(?P<name>{first}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
@@ -263,7 +267,12 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             return None
         org = (government_of(r, place.key) if attaches != "none"
                else local_government(r, place.key, m.start()))
-        return _Post(m.start(), place.end, place.end, canonical, org)
+        end = place.end
+        area = _AREA_APPOSITION.match(r.text, end) if attaches == "none" and r.info[
+            place.key].place_kind in ("kota", "kabupaten") else None
+        if area:  # "Camat Langsa Timur, Hendri …": a district named after its city
+            end = area.end()
+        return _Post(m.start(), end, end, canonical, org)
     if attaches == "honorary":  # "Duta GenRe Kalimantan Tengah 2022, Dimas Ananda Putra,"
         words = re.match(r"(?:[ \t]+[A-Z0-9][\w\-/]*){1,6}(?=[ \t]*,[ \t]*[A-Z])", r.text[pos:pos + 120])
         if words is None:
@@ -301,6 +310,8 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
                 KB.CivilSocietyOrganization, KB.GovernmentAgency):
             return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key,
                          words=words)
+        if place is not None and place.key == r.info[org.key].jurisdiction:
+            end = place.end  # "Kepala DKPPKB Morowali": the short form, then its own region
         seat = _DISTRICT.match(r.text, end)  # "Anggota Komisi IX DPR RI Dapil Jawa Barat"
         if seat:
             area = next(iter(r.found_at(seat.end(), ("place",))), None)
@@ -448,6 +459,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     return _Post(m.start(), end, end, canonical, govs.pop())
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
 _SLASH = re.compile(r"[ \t]+/[ \t]+")
 
@@ -457,11 +469,15 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
     start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
     stops = _words(r).stops
-    for _ in range(max_words):
+    for i in range(max_words):
         found = r.found_at(pos, ("org",))
         dash = _DASH.match(r.text, pos)
         if not found and dash:  # "Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN"
             found = r.found_at(dash.end(), ("org",))
+        comma = _COMMA.match(r.text, pos) if i and not found else None
+        if comma:  # "Asisten II Bidang Perekonomian, Setda Kota Langsa, Abdullah Gade"
+            found = [f for f in r.found_at(comma.end(), ("org",))
+                     if _COMMA.match(r.text, f.end)]
         if found:
             return max(found, key=lambda f: f.end)
         word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
@@ -683,6 +699,9 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
                  r"[ \t]*(?:[.,;:\n]|$)|[ \t]+(?:dan|serta|yang|selaku|saat|ketika)\b")
         if not re.match(close, r.text[post.end:post.end + 12]):
             continue
+        comma = _COMMA.match(r.text, post.end)
+        if comma and r.found_at(comma.end(), ("person",)):
+            continue  # "A, Ketua X, B": the post introduces the next person of a list
         _add_post(r, post, f.key)
 
 

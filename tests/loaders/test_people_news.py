@@ -210,3 +210,21 @@ def test_a_post_after_selaku_and_a_regency_named_bare_after_its_head():
          "Kedeputian Bidang Advokasi BKKBN"),
         ("Rina Sari", "Kepala Perwakilan BKKBN Provinsi Jambi", "Perwakilan BKKBN Provinsi Jambi"),
         ("Ahmad Fauzi", "Bupati Banjar", "Pemerintah Kabupaten Banjar")}
+
+
+def test_posts_in_a_list_of_guests_each_with_the_next_name():
+    x = read("Kegiatan dicanangkan Wali Kota yang diwakili Asisten II Bidang Perekonomian dan "
+             "Pembangunan, Setda Kota Langsa, Abdul Gani. Hadir Kepala Perwakilan BkkbN Aceh, "
+             "Drs Rudi Hartono, Ketua TP PKK Kota Langsa, Nur Aini, Camat Langsa Timur, Hasan "
+             "Basri dan Kepala Dinas Kesehatan (Dinkes) Kota Langsa, Ani Lestari. Kepala Dinkes "
+             "Langsa, Ani Lestari mengatakan posyandu aktif.")
+    # the same post written short again ("Kepala Dinkes Langsa") is the same post
+    assert people(x) == {
+        ("Abdul Gani", "Asisten II Bidang Perekonomian dan Pembangunan, Setda Kota Langsa",
+         "Sekretariat Daerah Kota Langsa"),
+        ("Rudi Hartono", "Kepala Perwakilan BkkbN Aceh", "Perwakilan BKKBN Provinsi Aceh"),
+        ("Nur Aini", "Ketua TP PKK Kota Langsa",
+         "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kota Langsa"),
+        ("Hasan Basri", "Camat Langsa Timur", "Pemerintah Kota Langsa"),
+        ("Ani Lestari", "Kepala Dinas Kesehatan (Dinkes) Kota Langsa", "Dinas Kesehatan Kota Langsa")}
+    assert persons(x)["Abdul Gani"] == {"Abdul Gani"}  # "Gani." ends a sentence, not a name
