@@ -192,8 +192,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
-    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]", r.text[ends[-1]:ends[-1] + 3]):
-        return None  # "Nomor 24", "Korem 043/Gatam": a number follows, not a name
+    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]|[ \t]+[IVX]+\b", r.text[ends[-1]:ends[-1] + 6]):
+        return None  # "Nomor 24", "Korem 043/Gatam", "Komis IX": a number follows, not a name
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
