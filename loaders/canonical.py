@@ -90,6 +90,11 @@ def strip_abbreviation(name: str) -> str:
     return " ".join(_ABBR_IN_PARENS.sub("", name).split())
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a body's name without the commas and "dan" that join them."""
+    return tuple(w.casefold() for w in re.findall(r"[\w-]+", name) if w not in ("dan", "serta"))
+
+
 def same_spelling(a: str, b: str) -> bool:
     """Two spellings of one place name, ignoring case, spaces and hyphens."""
     def key(x: str) -> str:
@@ -272,6 +277,11 @@ class Resolver:
                 name = body.name
         if head in ("Dinas", "Badan"):
             name = _KB_WORD.sub("Keluarga Berencana", name)
+            key = _name_words(name)
+            # "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan
+            # Keluarga Berencana": the lexicon's body with the same words, however joined
+            name = next((b.name for b in self.lex.bodies
+                         if b.shape == "name" and _name_words(b.name) == key), name)
         return f"{name} {place.label}"
 
     def regulation_type(self, written: str) -> tuple[str, str] | None:

@@ -438,7 +438,11 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
                 r.needed.add(org)
-            return _Post(m.start(), place.end, place.end, canonical, org) if org else None
+            end = place.end
+            unit = _words(r).unit_re.match(r.text, end)
+            if unit:  # "Staf Ahli Bupati HST Bidang Administrasi dan Umum H Supiani"
+                end = _unit_name_end(r, unit.end("unit"), _words(r))
+            return _Post(m.start(), end, end, canonical, org) if org else None
         step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
         if not step:
             break

@@ -228,3 +228,16 @@ def test_posts_in_a_list_of_guests_each_with_the_next_name():
         ("Hasan Basri", "Camat Langsa Timur", "Pemerintah Kota Langsa"),
         ("Ani Lestari", "Kepala Dinas Kesehatan (Dinkes) Kota Langsa", "Dinas Kesehatan Kota Langsa")}
     assert persons(x)["Abdul Gani"] == {"Abdul Gani"}  # "Gani." ends a sentence, not a name
+
+
+def test_a_staff_post_over_its_field_and_a_dinas_name_joined_another_way_is_the_lexicons():
+    x = read("Gong dipukul Staf Ahli Bupati Sambas Bidang Administrasi dan Umum H Rudi Hartono. "
+             "Hadir Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
+             "Penduduk dan Keluarga Berencana Kabupaten Sambas, Ani Lestari.")
+    assert people(x) == {
+        ("Rudi Hartono", "Staf Ahli Bupati Sambas Bidang Administrasi dan Umum",
+         "Pemerintah Kabupaten Sambas"),
+        ("Ani Lestari", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, "
+                        "Pengendalian Penduduk dan Keluarga Berencana Kabupaten Sambas",
+         "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+         "Berencana Kabupaten Sambas")}
