@@ -275,7 +275,8 @@ class Resolver:
         for body in self.lex.bodies:  # "Dinas DP3AP2KB" is the Dinas that abbreviation names
             if body.shape == "name" and topic.strip() in body.abbreviations:
                 name = body.name
-        if head in ("Dinas", "Badan"):
+        acronyms = [w for w in topic.split() if w != "KB" and len(w) > 1 and w.isupper()]
+        if head in ("Dinas", "Badan") and not acronyms:  # "Dinas OPD KB": acronyms stay
             name = _KB_WORD.sub("Keluarga Berencana", name)
             key = _name_words(name)
             # "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan

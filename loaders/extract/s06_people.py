@@ -72,6 +72,7 @@ class _Post:
     place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
     words: str = ""  # function words between title and organization ("Bina Kesertaan KB …")
     honorary: bool = False  # an honorary title (Duta GenRe): no organization
+    unit_span: tuple[int, int] | None = None  # the unit's name inside the post, a mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,11 +414,15 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
                            aliases=[f"Direktorat {unit} {written}", f"Direktorat {unit}"]))
     r.info[key].unit_of = org.key
     r.needed.add(org.key)
+    u_start, u_end = r.skip(pos), org.start
+    while u_end > u_start and r.text[u_end - 1] in " \t–—-":
+        u_end -= 1
     end = org.end
     suffix = _NATIONAL.match(r.text, end)
     if suffix:
         end = suffix.end()
-    return _Post(m.start(), end, end, canonical, key)
+    # "Bina Peran Serta Masyarakat", "Advokasi dan KIE (KIE)": marked once the post is read
+    return _Post(m.start(), end, end, canonical, key, unit_span=(u_start, u_end))
 
 
 def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Post | None:
@@ -438,6 +443,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
                 r.needed.add(org)
+                r.mark(org, r.skip(at), place.end)  # "Sekda Kabupaten Kupang": its mention
             end = place.end
             unit = _words(r).unit_re.match(r.text, end)
             if unit:  # "Staf Ahli Bupati HST Bidang Administrasi dan Umum H Supiani"
@@ -621,6 +627,8 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
                      name_as_written=written)
     key = r.add(ent)
     r.mark(key, post.start, post.end)
+    if post.unit_span and post.org:
+        r.mark(post.org, *post.unit_span)
     r.fact(person, ORG.holds, EntityRef(key), post.start)
     if post.org:
         r.fact(key, ORG.postIn, EntityRef(post.org), post.start)

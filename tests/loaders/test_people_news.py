@@ -241,3 +241,18 @@ def test_a_staff_post_over_its_field_and_a_dinas_name_joined_another_way_is_the_
                         "Pengendalian Penduduk dan Keluarga Berencana Kabupaten Sambas",
          "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
          "Berencana Kabupaten Sambas")}
+
+
+def test_a_unit_or_secretariat_named_inside_a_post_is_a_mention_and_acronyms_stay():
+    x = read("Hadir Plh. Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN, Rina Sari, "
+             "Asisten Administrasi Umum Sekda Kabupaten Kupang Nova Lestari, dan Kepala Dinas "
+             "OPD KB Kota Ternate Budi Santoso dari Fraksi Partai Golkar.")
+    mentions = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+                if k.startswith("org/")}
+    assert mentions["Direktorat Bina Peran Serta Masyarakat BKKBN"] == {
+        "Bina Peran Serta Masyarakat"}
+    assert mentions["Sekretariat Daerah Kabupaten Kupang"] == {"Sekda Kabupaten Kupang"}
+    assert mentions["Dinas OPD KB Kota Ternate"] == {"Dinas OPD KB Kota Ternate"}
+    assert mentions["Partai Golongan Karya"] == {"Partai Golkar"}
+    assert ("Budi Santoso", "Kepala Dinas OPD KB Kota Ternate", "Dinas OPD KB Kota Ternate") \
+        in people(x)
