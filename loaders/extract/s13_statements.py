@@ -7,6 +7,12 @@ The text is the words said, exactly as in the clean text. The speaker is a perso
 in the clause; a pronoun (ia, dia, beliau, the -nya of katanya) is the last person named
 outside anything already said; a standalone quote continues the previous speaker. An
 organization never speaks here, and a statement with no person speaker is dropped.
+
+The words come from the lexicon: ``speech_verbs.csv`` (role ``reported``: "mengatakan";
+``attribution``: "kata", "ujar"; ``passive``: "disampaikan", read in "Hal itu
+disampaikan X", "Dikatakannya, …", "Ditambahkan oleh X, bahwa …") and the speech kinds
+of ``words.csv`` (``speech_that``, ``said_before``, ``nothing_said``, ``courtesy_said``,
+``not_said_yet``, ``clause_join``, ``talk_noun``, ``read_by``, …; see its README).
 """
 
 from __future__ import annotations
@@ -35,41 +41,57 @@ from .text import (
 
 __all__ = ["Quote", "find_quotes", "find_statements"]
 
+_LEX = load_lexicon()
+
+
+def _words(kind: str, capitalised: bool = False) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (also with a capital first
+    letter: a sentence may open with them)."""
+    words = list(_LEX.word_list(kind))
+    if capitalised:
+        words += [w[:1].upper() + w[1:] for w in words]
+    return words_re(words)
+
+
+_PASSIVE = sorted(_LEX.speech_words("passive"))  # "dikatakan", "disampaikan", …
+_THAT = _words("speech_that")  # "bahwa"
+_BY_WORD = _words("speech_by")  # "oleh"
+_ALSO = _words("speech_also")  # "juga"
+_ACCORDING = _words("speech_according", capitalised=True)  # "Menurut"
 _ATTR = words_re(attribution_verbs())
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
     rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
-    rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
-    rf"\s*(?:,|\bbahwa\b)\s*"
+    rf"(?:nya\b|\s+{_words('speech_pronoun')}\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
+    rf"\s*(?:,|\b{_THAT}\b)\s*"
 )
-_MENURUT = starting({"M", "m"}, r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
+_MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
-_NYA = starting({"M", "m", "D", "d"}, r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
-                  r"|sebutkan|paparkan|terangkan|tuturkan))nya\s*,\s*")
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
 # "Dikatakan, …" opening a sentence: the last person named goes on speaking.
-_PASSIVE_HEAD = re.compile(r"\s*Di(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan)\s*,\s*")
+_PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
-_BY = starting({"D", "d"}, r"\b[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan"
-                r"|paparkan)\s+oleh\s+(?P<who>[^\"“”\n]{1,120}?)\s*,?\s*bahwa\s+")
+_BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
+                rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
 # "Hal itu disampaikan (oleh) X …", "Demikian disampaikan X …": the words said come before.
-_BACK = re.compile(r"\s*(?:Hal\s+(?:itu|ini|tersebut)|Demikian(?:\s+(?:hal\s+)?(?:itu|ini|yang))?)"
-                   r"\s+(?:juga\s+)?(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan|paparkan"
-                   r"|kemukakan|terangkan|tuturkan)|dinyatakan)\s+(?:oleh\s+)?")
+_BACK = re.compile(rf"\s*{_words('said_before')}\s+(?:{_ALSO}\s+)?{words_re(_PASSIVE)}\s+(?:{_BY_WORD}\s+)?")
 # 'Ia mengatakan, "…"' / 'Menurut dia: "…"': what may stand right before a quote.
 _BEFORE_QUOTE = re.compile(
-    rf"(?:{SPEECH_VERB.pattern}|\b[Mm]enurut\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
+    rf"(?:{SPEECH_VERB.pattern}|\b{_ACCORDING}\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
 # "… menyampaikan hal yang sama": a verb of saying with nothing said.
-_NOTHING_SAID = re.compile(r"(?i:hal\s+(?:itu|ini|tersebut|yang\s+sama|serupa|senada)|demikian)\W*$")
+_NOTHING_SAID = re.compile(rf"(?i:{_words('nothing_said')})\W*$")
 # "… menyampaikan terima kasih kepada …": a courtesy the verb conveys, not words said.
-_COURTESY = re.compile(r"(?i:terima\s+kasih|apresiasi|penghargaan|ucapan\s+selamat|selamat\s+datang"
-                       r"|permohonan\s+maaf|belasungkawa|salam)\b(?!\s+(?:itu|ini|tersebut)\b)")
+_COURTESY = re.compile(rf"(?i:{_words('courtesy_said')})\b(?!\s+{_words('demonstrative')}\b)")
 # A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
-_NOT_SAID_YET = re.compile(r"\b(?:diminta|akan|hendak|ingin|untuk|agar|supaya|sempat\s+diminta)\s+$",
-                           re.IGNORECASE)
-_THAT_SOON = re.compile(r"(?:[^\s,.;:\"“”]+\s+){1,6}?bahwa\s+")
-_SAID_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa\b\s*,?\s*)?")
+_NOT_SAID_YET = re.compile(rf"\b{_words('not_said_yet')}\s+$", re.IGNORECASE)
+_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+")
+_SAID_LEAD = re.compile(rf"\s*[,:]?\s*(?:{_THAT}\b\s*,?\s*)?")
+#: Where the speaker named after "Hal itu disampaikan" ends: "… saat", "… di", a stop.
+_SPEAKER_END = re.compile(rf"\s{_words('speaker_end')}\s|[.;]")
+#: "… yang mengatakan …": a verb of saying in a relative clause (someone else speaks).
+_RELATIVE = re.compile(rf"{_words('relative')} $")
 _OPENERS = "\"“"
 # An opening mark starts the text or follows a space or a bracket, and a word follows it;
 # a closing mark follows a non-space and no letter or digit follows it.
@@ -193,11 +215,10 @@ def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tupl
 
 
 _STOP = re.compile(r"[.;!?\n\"“]")
-_LEX = load_lexicon()
 #: "…, namun menegaskan bahwa …": a joined clause of saying (its words start after bahwa).
 _NEXT_CLAUSE = re.compile(
-    rf"(?:,\s*|\s)(?:{words_re(_LEX.word_list('clause_join'))})\s+(?:juga\s+)?"
-    rf"(?:{words_re(speech_verbs() | set(_LEX.speech_words('passive')))})\s+bahwa\s+")
+    rf"(?:,\s*|\s){_words('clause_join')}\s+(?:{_ALSO}\s+)?"
+    rf"{words_re(speech_verbs() | set(_PASSIVE))}\s+{_THAT}\s+")
 #: "… menyampaikan materi terkait …": a verb of saying whose object names a talk, not words.
 _TOPIC_ONLY = re.compile(rf"(?i:{words_re(_LEX.word_list('talk_noun'))})\b")
 #: Words written with a period that ends no sentence ("Pjs.", "Drs.", "M.Si."), at the end.
@@ -311,7 +332,7 @@ def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, 
     m = _BACK.match(ctx.text, s, e)
     if m is None or _inside(quotes, s):
         return None
-    stop = re.compile(r"\s(?:saat|ketika|pada|dalam|di|usai|seusai|kepada)\s|[.;]").search(ctx.text, m.end(), e)
+    stop = _SPEAKER_END.search(ctx.text, m.end(), e)
     hint = _speaker_in(ctx, m.end(), stop.start() if stop else e, m.end())
     if hint[0] != "person":
         return None
@@ -364,7 +385,7 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
                 best = (m.start(), hint, m.end(), (m.start(), m.end()))
             break
     for m in SPEECH_VERB.finditer(text, head, end):
-        if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
+        if _inside(quotes, m.start()) or _RELATIVE.search(text[max(head, m.start() - 5):m.start()].lower()):
             continue
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
