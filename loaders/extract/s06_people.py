@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kbgraph.ontology.lexicon import Lexicon
+from kbgraph.ontology.lexicon import Lexicon, load_lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -53,12 +53,21 @@ from .text import initials, occurrences, starting
 
 __all__ = ["find_people"]
 
+_LEX = load_lexicon()
+
+
+def _w(kind: str) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (blanks between words)."""
+    return words_re(_LEX.word_list(kind))
+
+
+_AND = _w("and_word")  # "dan"
 _ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})\b(?![.,/]\d)")  # "Asisten II", "Inspektur Wilayah 3"
-_LINK = re.compile(r"[ \t]*,?[ \t]*(?:selaku|yang[ \t]+juga|sekaligus|juga[ \t]+sebagai)[ \t]+")
-_COMMITTEE = re.compile(r"[ \t]+panitia(?:[ \t]+(?:pelaksana|penyelenggara))?")
-_FILLER = re.compile(r"(?:[ \t]+(?:pertemuan|kegiatan|acara|rapat|lomba)"
-                     r"(?:[ \t]+(?:ini|tersebut|itu))?)?")
-_ORGANIZE = re.compile(r"\b(?:menggelar|menyelenggarakan|mengadakan|melaksanakan)\b")
+_LINK = re.compile(rf"[ \t]*,?[ \t]*{_w('post_link')}[ \t]+")  # "selaku", "yang juga"
+_COMMITTEE = re.compile(rf"[ \t]+{_w('committee')}")  # "panitia (pelaksana)"
+_FILLER = re.compile(rf"(?:[ \t]+{_w('committee_of')}"
+                     rf"(?:[ \t]+{_w('demonstrative')})?)?")  # "pertemuan ini"
+_ORGANIZE = re.compile(rf"\b{_w('organize_verb')}\b")  # "menggelar"
 
 
 @dataclass(slots=True)
@@ -130,7 +139,7 @@ def _build_words(lex: Lexicon) -> _Words:
         titles, title_re, unit_re, name_re, frozenset(non_name),
         re.compile(rf"[ \t]*,?[ \t]*{words_re(lex.word_list('speech_after'))}\b"),
         re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
-        re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
+        re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
         starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
@@ -242,10 +251,10 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
     title, attaches, canonical, heads_unit = _title(m, w)
     pos = m.end()
-    short = re.match(r"[ \t]*(?:Provinsi[ \t]*(?=\())?\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 30])
+    short = _SHORT_TITLE.match(r.text[pos:pos + 30])
     if short:  # "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
         pos += short.end()
-    if title in ("Ketua", "Wakil Ketua"):
+    if title in _LEX.word_list("committee_head"):
         c = _COMMITTEE.match(r.text, pos)
         if c:
             f = _FILLER.match(r.text, c.end())
@@ -283,7 +292,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if attaches == "ministry":
         return _minister(r, m, canonical)
     if attaches == "head_of_state":  # "Presiden Jokowi", "Presiden RI Joko Widodo"
-        rest = re.match(r"(?:[ \t]+(?:RI|Republik[ \t]+Indonesia)\b)?", r.text[pos:pos + 30])
+        rest = _COUNTRY.match(r.text[pos:pos + 30])
         return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
     if unit:
@@ -326,19 +335,22 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         return _Post(m.start(), end, end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
-    if village is not None and title == "Kepala":
+    if village is not None and title in _LEX.word_list("area_head"):
         return _Post(m.start(), village.end, village.end, canonical,
                      local_government(r, village.key, m.start()))
     return None
 
 
 #: Staff of a regional government whose post names the region or its secretariat only.
-_NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
-_NATIONAL_END = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)$")
-_SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
-_DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
+_NATIONAL = re.compile(rf"[ \t]+{_w('national')}\b(?![ \t]*[A-Z][a-z])")  # "RI", "pusat"
+_NATIONAL_END = re.compile(rf"[ \t]+{_w('national')}$")
+_COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
+_SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
+_DISTRICT = re.compile(rf"[ \t]+{_w('electoral_district')}[ \t]+")  # "Dapil"
+#: "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
+_SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z][\w.]{{1,10}}\)")
 #: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
-_ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
+_ISSUED_BY = re.compile(rf"\b{_w('issued_by')}[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
 
 
@@ -378,6 +390,12 @@ def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | Non
     return _Post(m.start(), area.end(), area.end(), canonical, None)
 
 
+#: "Kementerian X": the word a ministry's name begins with, for "Menteri X".
+_MINISTRY = f"{_LEX.word_list('ministry_word')[0]} "
+#: "Menteri Kependudukan dan Pembangunan Keluarga/Kepala BKKBN": the office held with it.
+_ALSO_HEAD = re.compile(rf"/{_w('area_head')}[ \t]+[A-Z][\w/]*")
+
+
 def _minister(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
     """"Menteri Kesehatan" → Kementerian Kesehatan (the ministry the lexicon knows)."""
     pos = r.skip(m.end())
@@ -386,14 +404,14 @@ def _minister(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
         if entry.kind != "org":
             continue
         for name in (entry.label, *entry.aliases):
-            if name.startswith("Kementerian "):
-                rest = name[len("Kementerian "):]
+            if name.startswith(_MINISTRY):
+                rest = name[len(_MINISTRY):]
                 if r.text.startswith(rest, pos) and (best is None or len(rest) > len(best[0])):
                     best = (rest, entry)
     if best is None:
         return None
     end = pos + len(best[0])
-    head = re.match(r"/Kepala[ \t]+[A-Z][\w/]*", r.text[end:end + 40])
+    head = _ALSO_HEAD.match(r.text[end:end + 40])
     if head:
         end += head.end()
     key = r.add(r.res.entry_entity(best[1]))
@@ -410,8 +428,9 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
     agency = r.ctx.entities[org.key]
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
-    key = r.add(new_entity("org", f"Direktorat {unit} {short}", KB.Division,
-                           aliases=[f"Direktorat {unit} {written}", f"Direktorat {unit}"]))
+    word = _LEX.word_list("directorate_word")[0]
+    key = r.add(new_entity("org", f"{word} {unit} {short}", KB.Division,
+                           aliases=[f"{word} {unit} {written}", f"{word} {unit}"]))
     r.info[key].unit_of = org.key
     r.needed.add(org.key)
     u_start, u_end = r.skip(pos), org.start
@@ -423,6 +442,13 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
         end = suffix.end()
     # "Bina Peran Serta Masyarakat", "Advokasi dan KIE (KIE)": marked once the post is read
     return _Post(m.start(), end, end, canonical, key, unit_span=(u_start, u_end))
+
+
+#: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
+_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V)(?![.\w])")
+
+
+_SECRETARIAT_NAME = _LEX.word_list("secretariat_name")[0]  # "Sekretariat Daerah"
 
 
 def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Post | None:
@@ -438,7 +464,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 org = government_of(r, place.key)
             else:
                 org = r.add(new_entity("org", r.res.body_label(
-                    "Sekretariat Daerah", "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key]), KB.RegionalAgency))
                 info = r.info[org]
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
@@ -449,7 +475,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
             if unit:  # "Staf Ahli Bupati HST Bidang Administrasi dan Umum H Supiani"
                 end = _unit_name_end(r, unit.end("unit"), _words(r))
             return _Post(m.start(), end, end, canonical, org) if org else None
-        step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
+        step = _STAFF_STEP.match(r.text[at:at + 60])
         if not step:
             break
         at += step.end()
@@ -474,6 +500,12 @@ _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
 _SLASH = re.compile(r"[ \t]+/[ \t]+")
 
 
+_NEXT_WORD = re.compile(rf"(?:[ \t]*,)?[ \t]+(?:{_AND}[ \t]+)?([\w.]+)")
+#: A word between a title and its organization ("Asisten Pemerintahan dan Kesra Setda …").
+_ORG_STEP = re.compile(rf"(?:[ \t]*,)?[ \t]+(?:{_AND}[ \t]+)?[A-Z][\w-]*(?![.\w])"
+                       r"(?:[ \t]*\([A-Z][\w-]{1,10}\))?")
+
+
 def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     """The organization named at ``pos``, possibly after function words ("Asisten
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
@@ -490,12 +522,10 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
                      if _COMMA.match(r.text, f.end)]
         if found:
             return max(found, key=lambda f: f.end)
-        word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
+        word = _NEXT_WORD.match(r.text[pos:pos + 60])
         if word and word.group(1) in stops:
             return None  # "Sekretaris X Widi, SH dan Kepala Dinas Y": another post, a degree
-        step = _ROMAN.match(r.text, pos) or re.match(
-            r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])(?:[ \t]*\([A-Z][\w-]{1,10}\))?",
-            r.text[pos:pos + 80])
+        step = _ROMAN.match(r.text, pos) or _ORG_STEP.match(r.text[pos:pos + 80])
         if not step:
             return None
         pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
@@ -515,7 +545,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end
-        step = re.match(rf"[ \t]+(?:dan|serta|&)[ \t]+{word}", r.text[end:end + 120])
+        step = re.match(rf"[ \t]+(?:{_AND}|{_w('also_and')}|&)[ \t]+{word}", r.text[end:end + 120])
         if step:
             end, closed = end + step.end(), True
             continue
@@ -536,7 +566,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
 
 
 #: After an item of a list: another one (", X" or "dan X").
-_LIST_GOES_ON = re.compile(r"(?:,|[ \t]+(?:dan|&))[ \t]+[A-Z]")
+_LIST_GOES_ON = re.compile(rf"(?:,|[ \t]+(?:{_AND}|&))[ \t]+[A-Z]")
 
 
 def _implied_unit(title: str, canonical: str, w: _Words) -> str | None:
@@ -569,10 +599,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     if implied:
         unit_name = f"{implied} {unit_name}"
     office = r.ctx.entities[office_key]
-    if m.group("base") == "Deputi":
+    if m.group("base") in _LEX.word_list("deputy_title"):
         written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
         written = _NATIONAL_END.sub("", " ".join(written.split()))  # "BKKBN Pusat" → BKKBN
-        label = f"Kedeputian {unit_name} {written}"
+        label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
     else:
         label = f"{unit_name} {office.label}"
     ent = new_entity("org", label, KB.Division, aliases=[unit_name],
@@ -691,7 +721,7 @@ def _known_persons(r: EntityRegistry) -> None:
 
 
 #: What may stand between a person's name and the post written after it.
-_AFTER_NAME = re.compile(r"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?:selaku|sebagai)(?=[ \t]))[ \t]*")
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?{_w('as_post')}(?=[ \t]))[ \t]*")
 
 
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
@@ -708,7 +738,7 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
         if post is None or post.committee:
             continue
         close = (r"[ \t]*\)" if b.group("open") == "(" else
-                 r"[ \t]*(?:[.,;:\n]|$)|[ \t]+(?:dan|serta|yang|selaku|saat|ketika)\b")
+                 rf"[ \t]*(?:[.,;:\n]|$)|[ \t]+{_w('apposition_end')}\b")
         if not re.match(close, r.text[post.end:post.end + 12]):
             continue
         comma = _COMMA.match(r.text, post.end)
@@ -746,9 +776,9 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
-_STREET = re.compile(r"\b(?:Jalan|Jl|Jln)\.?(?:[ \t]+[A-Z][\w'.]*){0,3}[ \t]*$")
+_STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-_FROM = re.compile(r"[ \t]+dari[ \t]+")
+_FROM = re.compile(rf"[ \t]+{_w('from_word')}[ \t]+")
 
 
 def _from_place(r: EntityRegistry, pos: int) -> bool:
