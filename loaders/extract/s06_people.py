@@ -273,6 +273,12 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             place = _region_named(r, pos, kinds[0])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
+        if place is None and attaches != "region_gov" and _names_no_region(r, pos):
+            # "Bupati Djoko Nugroho", "Gubernur H Longki Djanggola": the head of the one
+            # region of that kind the article names
+            key = _only_region(r, kinds[0])
+            org = government_of(r, key) if key else None
+            return _Post(m.start(), pos, pos, canonical, org) if org else None
         if place is None:
             return None
         org = (government_of(r, place.key) if attaches != "none"
@@ -352,6 +358,36 @@ _SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z]
 #: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
 _ISSUED_BY = re.compile(rf"\b{_w('issued_by')}[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
+
+
+def _blanks_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
+def _names_no_region(r: EntityRegistry, pos: int) -> bool:
+    """Whether what follows a title is a name and not a region: an honorific, or
+    capitalised words that name no province, regency or city of the lexicon."""
+    if r.found_at(pos, ("place", "org")):
+        return False
+    if _words(r).honorific_re.match(r.text, r.skip(pos)):
+        return True
+    m = _CAPITALISED_WORDS.match(r.text, pos)
+    if m is None or len(m.group().split()) < 2:
+        return False  # "Wabup Puspa": one word may be a nickname of someone named before
+    words = m.group().split()
+    return not any(r.res.by_name.get(" ".join(words[:n])) or r.res.province_by_alias(
+        " ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+def _only_region(r: EntityRegistry, kind: str) -> str | None:
+    """The one place of that kind (province, kabupaten, kota) the article has named."""
+    keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+            and r.info[f.key].place_kind == kind}
+    if not keys and r.dateline_key and r.info[r.dateline_key].place_kind == kind:
+        keys = {r.dateline_key}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _region_named(r: EntityRegistry, pos: int, kind: str):
@@ -758,8 +794,10 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             continue
         first = name.tokens[0]
         before = r.text[max(0, name.start - 25):name.start].split()
-        if before and (before[-1] in w.titles or " ".join(before[-2:]) in w.titles):
-            continue  # a post that could not be read: do not guess a name from it
+        if before and (before[-1] in w.titles or " ".join(before[-2:]) in w.titles) and not (
+                _names_no_region(r, _blanks_before(r.text, name.start))):
+            continue  # a post that could not be read: do not guess a name from it (unless
+            # a name it is: "Gubernur H Budi Santoso" in an article naming no province)
         if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
             continue
         courtesy = w.courtesy_re.fullmatch(r.text, name.start, name.name_start)
@@ -778,6 +816,7 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
 
 _STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _FROM = re.compile(rf"[ \t]+{_w('from_word')}[ \t]+")
 
 
@@ -822,6 +861,8 @@ def _short_forms(r: EntityRegistry) -> None:
                 continue
             if _CAPITALISED_AFTER.match(r.text, end, end + 4):
                 continue  # part of a longer capitalised name
+            if _INITIAL_BEFORE.search(r.text, max(0, start - 8), start):
+                continue  # "Zalzulmida A. Djanggola": the end of another person's name
             r.mark(key, start, end)
             cover[start:end] = b"\x01" * (end - start)
 

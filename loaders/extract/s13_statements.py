@@ -59,11 +59,12 @@ _BY_WORD = _words("speech_by")  # "oleh"
 _ALSO = _words("speech_also")  # "juga"
 _ACCORDING = _words("speech_according", capitalised=True)  # "Menurut"
 _ATTR = words_re(attribution_verbs())
+_ATTR_CAP = words_re([*attribution_verbs(), *(w.capitalize() for w in attribution_verbs())])
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
-    rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
+    rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR_CAP})"
     rf"(?:nya\b|\s+{_words('speech_pronoun')}\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
     rf"\s*(?:,|\b{_THAT}\b)\s*"
 )

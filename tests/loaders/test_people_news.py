@@ -256,3 +256,12 @@ def test_a_unit_or_secretariat_named_inside_a_post_is_a_mention_and_acronyms_sta
     assert mentions["Partai Golongan Karya"] == {"Partai Golkar"}
     assert ("Budi Santoso", "Kepala Dinas OPD KB Kota Ternate", "Dinas OPD KB Kota Ternate") \
         in people(x)
+
+
+def test_a_head_named_without_the_region_heads_the_one_region_of_that_kind_named():
+    x = read("Enam Kampung KB di Kecamatan Randublatung, Kabupaten Blora, diresmikan Bupati "
+             "Joko Susanto. Hadir pula Gubernur H Budi Santoso bersama Hj Rina A. Santoso, dan "
+             "Wabup Rina.")
+    assert people(x) == {("Joko Susanto", "Bupati", "Pemerintah Kabupaten Blora")}
+    assert persons(x)["Budi Santoso"] == {"H Budi Santoso"}  # no province: no post
+    assert "Rina" not in persons(x)  # one word after a title: maybe a nickname

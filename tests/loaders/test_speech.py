@@ -243,3 +243,9 @@ def test_a_speaker_named_by_a_short_title_of_the_post_one_person_holds():
                  "\"Semua dinas harus bekerja bersama di desa,\" ujar Sekda dalam sambutannya.")
     assert said == [("Budi Santoso", "stunting harus turun tahun ini."),
                     ("Budi Santoso", "Semua dinas harus bekerja bersama di desa")]
+
+
+def test_a_sentence_opening_with_kata_and_a_post():
+    said = _said("Gubernur Jambi H Budi Santoso menerima tim BKKBN di Jambi.\n\n"
+                 "Kata Gubernur, kampung KB di Provinsi Jambi terus bertambah.")
+    assert said == [("Budi Santoso", "kampung KB di Provinsi Jambi terus bertambah.")]
