@@ -809,11 +809,43 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
                or _from_place(r, name.end))
+        if not cue and _said_by_post(r, name.start, w):
+            name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
+            cue = name is not None
         if cue:
             _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+def _without_post_words(r: EntityRegistry, name: _Name, w: _Words) -> _Name | None:
+    """The name without the words of the post before it that it took in ("Gizi Rudi
+    Hartono" → "Rudi Hartono"); None when fewer than two name words are left."""
+    if name.name_start > name.start:
+        return name  # an honorific opens the name
+    words = list(re.finditer(r"\S+", r.text[name.name_start:name.name_end]))
+    drop = 0
+    while drop < len(words) and (words[drop].group() in w.topic_words
+                                 or words[drop].group() in w.non_name):
+        drop += 1
+    if len(name.tokens) - drop < 2:
+        return None
+    start = name.name_start + words[drop].start()
+    return _Name(start, name.end, name.tokens[drop:], start, name.name_end)
+
+
+def _said_by_post(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """"kata Koordinator Manager Satgas Stunting Andi Irfanji": a name after a verb of
+    saying and a post that could not be read (a title, then capitalised words)."""
+    run = _TITLE_RUN.search(r.text, max(0, pos - 120), pos)
+    if run is None:
+        return False
+    title = w.title_re.match(r.text, run.start())
+    return bool(title) and bool(w.speech_before.search(
+        r.text[max(0, run.start() - 20):run.start()]))
+
+
+#: Capitalised words right before a name, the first of which may begin a post.
+_TITLE_RUN = re.compile(r"(?<![\w.])[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*){0,8}[ \t]+$")
 _STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")

@@ -249,3 +249,9 @@ def test_a_sentence_opening_with_kata_and_a_post():
     said = _said("Gubernur Jambi H Budi Santoso menerima tim BKKBN di Jambi.\n\n"
                  "Kata Gubernur, kampung KB di Provinsi Jambi terus bertambah.")
     assert said == [("Budi Santoso", "kampung KB di Provinsi Jambi terus bertambah.")]
+
+
+def test_a_speaker_after_a_post_that_names_no_known_organization():
+    said = _said("\"Pemantauan dilakukan setiap bulan di semua kabupaten,\" kata Koordinator "
+                 "Manager Satgas Gizi Rudi Hartono di Makassar, Selasa.")
+    assert said == [("Rudi Hartono", "Pemantauan dilakukan setiap bulan di semua kabupaten")]
