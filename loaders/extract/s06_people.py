@@ -757,7 +757,8 @@ def _known_persons(r: EntityRegistry) -> None:
 
 
 #: What may stand between a person's name and the post written after it.
-_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?{_w('as_post')}(?=[ \t]))[ \t]*")
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?{_w('as_post')}(?=[ \t])"
+                         r"|(?<=[ \t])(?=[A-Z]))[ \t]*")
 
 
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
@@ -808,13 +809,22 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             continue
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
-               or _from_place(r, name.end))
+               or _from_place(r, name.end) or _post_follows(r, name.end, w))
         if not cue and _said_by_post(r, name.start, w):
             name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
             cue = name is not None
         if cue:
             _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
+
+
+def _post_follows(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """"… yaitu Budi Santoso Wakil Ketua Komisi IX DPR RI, …": a post of a named
+    organization written right after the name."""
+    blank = re.match(r"[ \t]+", r.text[pos:pos + 4])
+    m = w.title_re.match(r.text, pos + blank.end()) if blank else None
+    post = _post(r, m, w) if m else None
+    return bool(post and post.org and not post.committee)
 
 
 def _without_post_words(r: EntityRegistry, name: _Name, w: _Words) -> _Name | None:

@@ -265,3 +265,11 @@ def test_a_head_named_without_the_region_heads_the_one_region_of_that_kind_named
     assert people(x) == {("Joko Susanto", "Bupati", "Pemerintah Kabupaten Blora")}
     assert persons(x)["Budi Santoso"] == {"H Budi Santoso"}  # no province: no post
     assert "Rina" not in persons(x)  # one word after a title: maybe a nickname
+
+
+def test_a_post_written_right_after_a_name_in_a_list_of_speakers():
+    x = read("Narasumber kegiatan yaitu Rudi Hartono Wakil Ketua Komisi IX DPR RI, dan Ani "
+             "Lestari Kepala Dinas Kesehatan Kota Palu.")
+    assert people(x) == {
+        ("Rudi Hartono", "Wakil Ketua Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Ani Lestari", "Kepala Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
