@@ -91,6 +91,9 @@ _THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+")
 _SAID_LEAD = re.compile(rf"\s*[,:]?\s*(?:{_THAT}\b\s*,?\s*)?")
 #: Where the speaker named after "Hal itu disampaikan" ends: "… saat", "… di", a stop.
 _SPEAKER_END = re.compile(rf"\s{_words('speaker_end')}\s|[.;]")
+#: "pria ramah ini", "wanita berhijab itu": a person pointed back at, as "ia" is.
+_PERSON_ANAPHOR = re.compile(rf"\b{_words('person_noun')}(?:\s+[a-z][\w-]*){{0,3}}?\s+"
+                             rf"{_words('demonstrative')}\b")
 #: "… yang mengatakan …": a verb of saying in a relative clause (someone else speaks).
 _RELATIVE = re.compile(rf"{_words('relative')} $")
 _OPENERS = "\"“"
@@ -408,7 +411,8 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     """Who speaks in [start, end): the last person or pronoun there; never an organization."""
     people = persons_in(ctx, start, end)
-    pronouns = list(PRONOUN.finditer(ctx.text, start, end))
+    pronouns = list(PRONOUN.finditer(ctx.text, start, end)) or list(
+        _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
     if last_person and (not last_pron or last_person.start > last_pron.start()):

@@ -273,3 +273,9 @@ def test_a_post_written_right_after_a_name_in_a_list_of_speakers():
     assert people(x) == {
         ("Rudi Hartono", "Wakil Ketua Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
         ("Ani Lestari", "Kepala Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_a_team_whose_short_form_is_written_in_brackets_inside_its_name():
+    x = read("Bupati didampingi Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng, Sri Wahyuni.")
+    assert people(x) == {("Sri Wahyuni", "Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng",
+                          "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Bantaeng")}

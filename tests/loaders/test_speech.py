@@ -255,3 +255,10 @@ def test_a_speaker_after_a_post_that_names_no_known_organization():
     said = _said("\"Pemantauan dilakukan setiap bulan di semua kabupaten,\" kata Koordinator "
                  "Manager Satgas Gizi Rudi Hartono di Makassar, Selasa.")
     assert said == [("Rudi Hartono", "Pemantauan dilakukan setiap bulan di semua kabupaten")]
+
+
+def test_a_person_pointed_back_at_by_a_noun_and_a_demonstrative():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari mengatakan posyandu buka tiap "
+                 "bulan.\n\n\"Desa adalah ukuran pembangunan kita,\" pungkas wanita ramah ini.")
+    assert said == [("Ani Lestari", "posyandu buka tiap bulan."),
+                    ("Ani Lestari", "Desa adalah ukuran pembangunan kita")]
