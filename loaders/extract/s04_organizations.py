@@ -281,6 +281,11 @@ class _BodyWords:
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
+def _spelled_digits(abbr: str) -> str:
+    """"DP3AP2KB" → "DPPPAPPKB": an abbreviation whose counted letters are written out."""
+    return re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), abbr)
+
+
 def _body_words(lex) -> _BodyWords:
     full: dict[str, tuple[str, str, str]] = {}
     parents = {b.name: b.parent for b in lex.bodies if b.parent}
@@ -292,6 +297,7 @@ def _body_words(lex) -> _BodyWords:
         else:
             for a in b.abbreviations:
                 full[a] = (b.name, b.cls, "name")
+                full.setdefault(_spelled_digits(a), (b.name, b.cls, "name"))  # DPPPAPPKB
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
     official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
@@ -325,7 +331,7 @@ def _bodies(r: EntityRegistry) -> None:
             continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
-        if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(
+        if shape == "name" and head == full and _TOPIC_WORD.match(r.text, pos) and not places_at(
                 r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
             # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
             # name than the lexicon's; read it as "<head> <topic>" from the head word on
@@ -367,7 +373,7 @@ def _bodies(r: EntityRegistry) -> None:
         place_key = place.key if place else None
         if place is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
-            bare = full.split()[0] in _OFFICE_HEADS and (cut or closed or re.match(
+            bare = full.split()[0] in _OFFICE_HEADS and (cut or closed or head != full or re.match(
                 r"[ \t]+[a-z]", r.text[pos:pos + 120]))
             if lvl or bare:
                 place_key = _context_place(r, m.start(), lvl.group("level") if lvl else None)

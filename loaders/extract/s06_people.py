@@ -101,6 +101,7 @@ class _Words:
     stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
     topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
     unit_words: frozenset[str]  # "Bidang", "Seksi", …
+    calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -152,6 +153,7 @@ def _build_words(lex: Lexicon) -> _Words:
                   | set(lex.word_list("honorific")) | set(courtesies)),
         _topic_words(lex),
         frozenset(lex.word_list("unit")),
+        frozenset(lex.word_list("weekday") + lex.word_list("month")),
     )
 
 
@@ -196,7 +198,10 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         word, t_start = t.group(), n.start("name") + t.start()
         if w.honorific_re.fullmatch(word):
             continue  # "Abdul Gafur Hi. Ibrahim": in the mention, not in the name
-        if word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
+        if word in w.calendar_words and n.group("hon") and not tokens and t.end() < len(
+                n.group("name")):
+            pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
+        elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
         tokens.append(word)
         ends.append(n.start("name") + t.end())
@@ -304,7 +309,8 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if unit:
         return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
     implied = _implied_unit(title, canonical, w)
-    if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not r.found_at(pos, ("org",)):
+    if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not any(
+            r.ctx.entities[f.key].types[0] != KB.Division for f in r.found_at(pos, ("org",))):
         # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
         post = _division_post(r, m, r.skip(pos), pos, canonical, w, implied)
         if post is not None:
@@ -616,7 +622,9 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     """The post of a division's head: "Kepala Bidang X (ABBR) <office>", or "Kabid X
     <office>" (``implied``: the unit word the title holds); the office is the one named
     after the division's name, else the one in the sentence."""
-    name_end = _unit_name_end(r, u_end, w)
+    read = [f.end for f in r.found_at(u_start, ("org",))
+            if r.ctx.entities[f.key].types[0] == KB.Division]  # the unit an earlier reading marked
+    name_end = max(read) if implied and read else _unit_name_end(r, u_end, w)
     if implied and not r.text[u_start:name_end].strip():
         return None
     mention_end = name_end
@@ -628,6 +636,8 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     other = r.found_at(slash.end(), ("org",)) if slash else []
     if other:  # "Tim Kerja X Kementerian Y / Perwakilan BKKBN Provinsi Z": the office after it
         org = max(other, key=lambda f: f.end)
+    if implied and org is None:
+        return None  # "Kabid Sosbud Bapperida": the office must be named after the unit
     office_key = org.key if org else _office_in_sentence(r, m.start())
     if office_key is None:
         return _Post(m.start(), mention_end, mention_end, canonical, None)

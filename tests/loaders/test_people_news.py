@@ -279,3 +279,21 @@ def test_a_team_whose_short_form_is_written_in_brackets_inside_its_name():
     x = read("Bupati didampingi Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng, Sri Wahyuni.")
     assert people(x) == {("Sri Wahyuni", "Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng",
                           "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Bantaeng")}
+
+
+def test_short_forms_of_a_dinas_read_whole_and_a_first_name_that_is_a_weekday():
+    x = read("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+             "Berencana Kabupaten Kotabaru menggelar rakor. Sekretaris DPPPAPPKB Kotabaru Sri "
+             "Wahyuni hadir. Acara dibuka Asisten I Bidang Pemerintahan Setda Kotabaru, Drs H Minggu "
+             "Basuki MAP. Kepala Dinas P3AP2KB Maisuri menegaskan bahwa data harus akurat. Hadir "
+             "pula Arya Nugraha, SKM. (Kabid Kesmas Dinkes Kotabaru) dan Hj. Rina (Kabid Sosbud "
+             "Bapperida).")
+    dinas = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan "
+             "Keluarga Berencana Kabupaten Kotabaru")
+    assert people(x) == {
+        ("Sri Wahyuni", "Sekretaris DPPPAPPKB Kotabaru", dinas),
+        ("Minggu Basuki", "Asisten I Bidang Pemerintahan Setda Kotabaru",
+         "Sekretariat Daerah Kabupaten Kotabaru"),
+        ("Maisuri", "Kepala Dinas P3AP2KB", dinas),
+        ("Arya Nugraha", "Kabid Kesmas Dinkes Kotabaru",
+         "Bidang Kesmas Dinas Kesehatan Kabupaten Kotabaru")}
