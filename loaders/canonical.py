@@ -246,7 +246,8 @@ class Resolver:
         info = self.places.get(place.key)
         if info is None or info.kind not in ("province", "kabupaten", "kota"):
             return None
-        name = spelling if spelling and same_spelling(spelling, info.name) else info.name
+        name = spelling if spelling and same_spelling(spelling, info.name) and not (
+            spelling.isupper()) else info.name  # "Gunungkidul", but not a dateline's "CILEGON"
         word = {"province": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}[info.kind]
         short = {"province": "Pemprov", "kabupaten": "Pemkab", "kota": "Pemkot"}[info.kind]
         label = f"Pemerintah {word} {name}"

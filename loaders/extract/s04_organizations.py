@@ -422,7 +422,11 @@ def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None
             best = (f.start, key)
     if best is None and r.dateline_key and r.info[r.dateline_key].place_kind in want:
         return r.dateline_key
-    return best[1] if best else None
+    if best is None:  # nothing before it: the one region of that level the article names
+        keys = {f.key for f in r.ctx.found if f.key.startswith("place/") and r.info.get(f.key)
+                and r.info[f.key].place_kind in want}
+        return keys.pop() if len(keys) == 1 else None
+    return best[1]
 
 
 def _association_pattern(lex) -> re.Pattern:

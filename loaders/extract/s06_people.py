@@ -233,9 +233,23 @@ def _known_as(r: EntityRegistry) -> dict[str, str]:
 def _add_person(r: EntityRegistry, name: _Name) -> str:
     label = person_label(list(name.tokens))
     label = _known_as(r).get(label, label)
-    key = r.add(new_entity("person", label, FOAF.Person))
+    key = _named_before(r, label.split()) or r.add(new_entity("person", label, FOAF.Person))
     r.mark(key, name.start, name.end)
     return key
+
+
+def _named_before(r: EntityRegistry, tokens: list[str]) -> str | None:
+    """The one person named earlier whose name holds these words in a row ("Kepala BKKBN
+    Hasto" after "Hasto Wardoyo"): the same person, not a new one."""
+    found = set()
+    for key, entity in r.ctx.entities.items():
+        if not key.startswith("person/"):
+            continue
+        words = entity.label.split()
+        if len(words) > len(tokens) and any(
+                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1)):
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------------- posts

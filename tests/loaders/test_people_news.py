@@ -297,3 +297,16 @@ def test_short_forms_of_a_dinas_read_whole_and_a_first_name_that_is_a_weekday():
         ("Maisuri", "Kepala Dinas P3AP2KB", dinas),
         ("Arya Nugraha", "Kabid Kesmas Dinkes Kotabaru",
          "Bidang Kesmas Dinas Kesehatan Kabupaten Kotabaru")}
+
+
+def test_one_person_named_again_by_a_first_name_after_a_post_and_heads_without_place():
+    x = read("CILEGON - Kepala BKKBN Budi Hartono mengatakan kampung KB bertambah. Kepala BKKBN "
+             "Budi menilai kampung itu maju. Wali Kota Cilegon Rina Agustina hadir.")
+    assert set(persons(x)) == {"Budi Hartono", "Rina Agustina"}
+    assert ("Rina Agustina", "Wali Kota Cilegon", "Pemerintah Kota Cilegon") in people(x)
+    x = read("Kepala Dinas Pemberdayaan Perempuan dan Keluarga Berencana (DP2KB), Yasir Hamid, "
+             "melapor kepada Sekkab Sambas, Muchlis. Acara digelar di Kabupaten Sambas.")
+    assert people(x) == {
+        ("Yasir Hamid", "Kepala Dinas Pemberdayaan Perempuan dan Keluarga Berencana (DP2KB)",
+         "Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Sambas"),
+        ("Muchlis", "Sekkab Sambas", "Pemerintah Kabupaten Sambas")}
