@@ -303,10 +303,20 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             said_end -= 1
         for start, end in _clauses(text, quotes, said_start, said_end):
             if (len(text[start:end].split()) < 2 or _NOTHING_SAID.match(text, start, end)
-                    or _COURTESY.match(text, start, end) or _TOPIC_ONLY.match(text, start, end)):
+                    or _COURTESY.match(text, start, end) or _talk_given(text, start, end)):
                 continue
             out.append(_Cand(start, end, "reported", hint, region))
     return out
+
+
+def _talk_given(text: str, start: int, end: int) -> bool:
+    """"menyampaikan materi terkait …": the verb's object names a talk; after a comma
+    ("Ia menjelaskan, materi bimtek meliputi …") the words are what was said."""
+    return bool(_TOPIC_ONLY.match(text, start, end)) and not _AFTER_COMMA.search(
+        text, max(0, start - 3), start)
+
+
+_AFTER_COMMA = re.compile(r"[,:]\s*$")
 
 
 def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:

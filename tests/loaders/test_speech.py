@@ -232,9 +232,11 @@ def test_a_speech_read_on_behalf_of_a_head_named_by_an_acting_post_is_the_heads(
 def test_a_second_clause_of_saying_is_a_statement_and_a_talk_given_is_none():
     said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, menyampaikan materi terkait gizi "
                  "balita di posyandu.\n\nAni menyatakan dukungan penuh bagi kader, namun "
-                 "menegaskan bahwa anggaran desa juga harus dipakai.")
+                 "menegaskan bahwa anggaran desa juga harus dipakai.\n\nIa menjelaskan, materi "
+                 "pelatihan meliputi gizi balita.")
     assert said == [("Ani Lestari", "dukungan penuh bagi kader"),
-                    ("Ani Lestari", "anggaran desa juga harus dipakai.")]
+                    ("Ani Lestari", "anggaran desa juga harus dipakai."),
+                    ("Ani Lestari", "materi pelatihan meliputi gizi balita.")]
 
 
 def test_a_speaker_named_by_a_short_title_of_the_post_one_person_holds():
