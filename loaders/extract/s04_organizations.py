@@ -183,7 +183,8 @@ def _spelled_offices(r: EntityRegistry) -> None:
         (e for e in r.lex.entries if e.kind == "org" and e.abbreviation == "BKKBN"), None)
     if entry is None:
         return
-    for m in _spelled_agency(entry).finditer(r.text):
+    pattern = compiled(r.lex, f"spelled-agency:{entry.label}", lambda lex: _spelled_agency(entry))
+    for m in pattern.finditer(r.text):
         prov = _province_after(r, m.end())
         if prov is None or r.found_at(m.start(), ("org",)) and any(
                 f.end >= prov.end for f in r.found_at(m.start(), ("org",))):
