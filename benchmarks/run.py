@@ -125,11 +125,12 @@ def _example_params(info) -> dict[str, str]:
     return dict(w.split("=", 1) for prev, w in pairwise(words) if prev == "--param" and "=" in w)
 
 
-def _variants(info) -> list[tuple[str, dict[str, str]]]:
-    """Each question as its example asks it, and (if that has parameters) the whole table."""
+def _variants(info, whole: bool = True) -> list[tuple[str, dict[str, str]]]:
+    """Each question as its example asks it, and (if that has parameters and ``whole``)
+    the whole table."""
     example = _example_params(info)
     out = [(info.name, example)]
-    if example and not any(p.required for p in info.params):
+    if whole and example and not any(p.required for p in info.params):
         out.append((f"{info.name} (whole table)", {}))
     return out
 
@@ -200,9 +201,11 @@ def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "")
     return rows
 
 
-def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: float
-                    ) -> list[tuple[str, str]]:
-    """Every catalogue question on the embedded store, and on rdflib's in-memory store."""
+def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: float,
+                    whole: bool = True) -> list[tuple[str, str]]:
+    """Every catalogue question on the embedded store, and on rdflib's in-memory store.
+    Each row is also printed to stderr as it is measured: a long run that is stopped
+    keeps what it measured."""
     import rdflib as rdflib_module
     from kbgraph.graph.store import open_store
     from kbgraph.errors import QueryError
@@ -215,7 +218,7 @@ def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: 
             ds = rdflib_module.Dataset(default_union=True)
             ds.parse(data=s.dump("nq").decode("utf-8"), format="nquads")
         for info in catalog.list_queries():
-            for label, params in _variants(info):
+            for label, params in _variants(info, whole):
                 try:
                     rows_n = len(catalog.run(s, info.name, params).rows)
                 except QueryError as exc:  # an example naming what this corpus does not hold
@@ -235,6 +238,7 @@ def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: 
                         r_txt, ratio = f"{r_ms:.0f} ms", f"{r_ms / med:.0f}×" if med > 0 else "-"
                     cell += f" | rdflib {r_txt} | {ratio}"
                 rows.append((f"query {label}", cell))
+                print(f"| query {label} | {cell} |", file=sys.stderr, flush=True)
     return rows
 
 
@@ -291,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure queries and viz on WORKDIR/store-N as it is (no build)")
     ap.add_argument("--browser", action="store_true", help="also draw the page in chromium (benchmarks/render.py)")
     ap.add_argument("--skip-queries", action="store_true", help="measure no catalogue question")
+    ap.add_argument("--examples-only", action="store_true",
+                    help="ask each question as its example asks it, not also the whole table")
     ap.add_argument("--skip-viz", action="store_true", help="measure no page")
     ap.add_argument("--skip-build", action="store_true", help="(with --baseline) build only with the baseline")
     ap.add_argument("--baseline", metavar="COMMIT",
@@ -322,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.reuse_store and not args.skip_build:
         rows += measure_build(args.n, args.workdir)
     if not args.skip_queries:
-        rows += measure_queries(store_dir, args.repeat, not args.no_rdflib, args.rdflib_timeout)
+        rows += measure_queries(store_dir, args.repeat, not args.no_rdflib, args.rdflib_timeout,
+                                not args.examples_only)
     if not args.skip_viz:
         rows += measure_viz(store_dir, args.workdir, args.browser)
     print("| measure | value |\n|---|---|")

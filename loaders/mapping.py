@@ -268,7 +268,8 @@ def _publisher(g: _Lines, art: str, name: str, extraction: Extraction) -> None:
     for (a regional desk is part of its outlet: ``Resolver.outlet``)."""
     from .canonical import get_resolver
 
-    entities = get_resolver().outlet(name)
+    resolver = get_resolver()
+    entities = resolver.outlet(name)
     for entity in entities:
         iri = _n(iri_of_key(entity.key))
         g.add(iri, _TYPE, _n(KB.NewsPublisher))
@@ -276,9 +277,10 @@ def _publisher(g: _Lines, art: str, name: str, extraction: Extraction) -> None:
         if entity.key not in extraction.entities:  # else described with the other entities
             g.add(iri, _LABEL, _lang(entity.label, "id"))
             g.add(iri, _PREF, _lang(entity.label, "id"))
-            for alias in entity.aliases:
-                g.add(iri, _ALT, _lang(alias, "id"))
-            g.add(iri, _DERIVED, art)
+            if resolver.entry(f"org:{entity.label}") is None:  # else the lexicon graph has them
+                for alias in entity.aliases:
+                    g.add(iri, _ALT, _lang(alias, "id"))
+            g.add(iri, _DERIVED, art)  # named by the article's metadata, not its text
     g.add(art, _n(SCHEMA.publisher), _n(iri_of_key(entities[0].key)))
     if len(entities) == 2:  # a desk, part of its outlet
         g.add(_n(iri_of_key(entities[0].key)), _n(ORG.subOrganizationOf), _n(iri_of_key(entities[1].key)))
@@ -339,8 +341,7 @@ def _entity(g: _Lines, art: str, iri_ref: URIRef, entity: Entity) -> None:
             log.warning("entity %s: not a Wikidata id: %r", entity.key, entity.wikidata)
     if entity.kind == "person" or FOAF.Person in entity.types:
         g.add(iri, _n(SCHEMA.name), _plain(entity.label))
-    g.add(iri, _DERIVED, art)
-    g.add(art, _n(SCHEMA.mentions), iri)
+    g.add(art, _n(SCHEMA.mentions), iri)  # (its inverse, prov:wasDerivedFrom, would double it)
     for former, _since in entity.former_names:  # the rename itself: loaders/reference.py
         g.add(iri, _ALT, _lang(former, "id"))
 

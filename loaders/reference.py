@@ -18,7 +18,12 @@ the tables):
 * ``E kb:governmentLevel kb:Level…`` (an organization's ``level``);
 * ``E org:subOrganizationOf P`` (an organization's ``parent``), ``E kb:partOfProgram P``
   (a program's ``parent``);
-* ``E kb:kemendagriCode "61.71"`` (a city's or regency's code).
+* ``E kb:kemendagriCode "61.71"`` (a city's or regency's code);
+* ``E skos:altLabel "…"@id ; kb:abbreviation "…"`` (the row's aliases, former names and
+  abbreviation, as the resolver gives them to the entity: ``canonical.Resolver``). An
+  article graph keeps only the names the lexicon does not know, and former names; the
+  names it wrote are its mentions (issue 18: an article's graph no longer repeats the
+  lexicon's aliases).
 
 For a renamed entry (``former_names`` in ``organizations.csv`` / ``programs.csv``):
 
@@ -49,6 +54,7 @@ from kbgraph.ontology.namespaces import (
     RDF,
     RDFS,
     SCHEMA,
+    SKOS,
     WD,
     XSD,
     entity_iri,
@@ -57,8 +63,8 @@ from kbgraph.ontology.namespaces import (
 from rdflib import Literal, URIRef
 
 from .mapping import Triple, iri_of_key
-from .canonical import LEVELS, entity_key
-from .model import EntityRef, Extraction, Fact
+from .canonical import LEVELS, Resolver, entity_key
+from .model import Entity, EntityRef, Extraction, Fact
 
 __all__ = ["as_the_article_states_it", "name_change_iri", "partial_date", "reference_graph_ntriples",
            "reference_triples"]
@@ -84,27 +90,42 @@ def partial_date(text: str) -> Literal:
 def reference_triples(lex: Lexicon) -> set[Triple]:
     """The lexicon's reference graph (see the module docstring)."""
     out: set[Triple] = set()
+    resolver = Resolver(lex)
     for entry in lex.entries:
         if entry.former_names:
             _names(out, entry)
-        _knowledge(out, entry)
+        _knowledge(out, entry, resolver.entry_entity(entry))
     for province in lex.provinces:
-        _described(out, "province", province.label, wikidata=province.wikidata)
+        _described(out, "province", province.label, wikidata=province.wikidata,
+                   facts=_name_facts(resolver.province_entity(province)))
     for regency in lex.regencies:
+        code = [(KB.kemendagriCode, Literal(regency.kemendagri))] if regency.kemendagri else []
         _described(out, "regency", regency.label, wikidata=regency.wikidata,
-                   facts=[(KB.kemendagriCode, Literal(regency.kemendagri))]
-                   if regency.kemendagri else [])
+                   facts=code + _name_facts(resolver.regency_entity(regency)))
     return out
 
 
-def _knowledge(out: set[Triple], entry: Entry) -> None:
-    """The entry's Wikidata ID, government level and parent, if it has any."""
+def _knowledge(out: set[Triple], entry: Entry, entity: Entity) -> None:
+    """The entry's Wikidata ID, government level, parent and names, if it has any."""
     facts: list[tuple[URIRef, URIRef | Literal]] = []
     if entry.level in LEVELS and entry.kind == "org":
         facts.append((KB.governmentLevel, LEVELS[entry.level]))
     if entry.parent and entry.kind in _PARENT:
         facts.append((_PARENT[entry.kind], iri_of_key(entity_key(entry.kind, entry.parent))))
+    facts += _name_facts(entity)
     _described(out, entry.kind, entry.label, wikidata=entry.wikidata, facts=facts, entry=entry)
+
+
+def _name_facts(entity: Entity) -> list[tuple[URIRef, Literal]]:
+    """The names besides its label that the mapping would give the entity (its aliases,
+    former names and abbreviation): the lexicon's, so they live in its graph."""
+    facts: list[tuple[URIRef, Literal]] = [
+        (SKOS.altLabel, Literal(name, lang="id"))
+        for name in (*entity.aliases, *(former for former, _ in entity.former_names))
+        if name and name != entity.label]
+    if entity.abbreviation:
+        facts.append((KB.abbreviation, Literal(entity.abbreviation)))
+    return facts
 
 
 def _described(out: set[Triple], kind: str, label: str, *, wikidata: str | None,
@@ -142,9 +163,25 @@ def as_the_article_states_it(extraction: Extraction) -> Extraction:
     facts = [f for f in extraction.facts
              if f.predicate == KB.nameChange or _triple(f) not in known
              or _names_both(extraction, f, sentences.get(f.evidence.sentence))]
-    entities = {k: replace(e, wikidata=None) if e.wikidata else e
-                for k, e in extraction.entities.items()}
+    entities = {k: _unknown_names(e, known) for k, e in extraction.entities.items()}
     return replace(extraction, facts=facts, entities=entities)
+
+
+def _unknown_names(entity: Entity, known: frozenset[Triple]) -> Entity:
+    """The entity without its Wikidata ID and without the names the lexicon graph holds,
+    but for its former names: an article of 2019 calls BKKBN by the name it had then."""
+    try:
+        iri = iri_of_key(entity.key)
+    except ValueError:
+        return entity
+    def new(name: str | None) -> bool:
+        return bool(name) and (iri, SKOS.altLabel, Literal(name, lang="id")) not in known
+    abbreviation = entity.abbreviation
+    if abbreviation and (iri, KB.abbreviation, Literal(abbreviation)) in known:
+        abbreviation = None
+    return replace(entity, wikidata=None, aliases=[a for a in entity.aliases if new(a)],
+                   name_as_written=entity.name_as_written if new(entity.name_as_written) else None,
+                   abbreviation=abbreviation)
 
 
 def _triple(fact: Fact) -> Triple | None:

@@ -1,7 +1,7 @@
 """Name a node for a human: its label, and the articles (and files) it came from.
 
 Check reports must say *which article* made a mistake, so a researcher can open the
-file; every entity carries ``prov:wasDerivedFrom`` its articles, and every article its
+file; every article names the entities it mentions (``schema:mentions``), and its
 ``kb:sourcePath`` (docs/rdf-model.md).
 """
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -133,7 +134,10 @@ def _path_text(report_graph: Graph, path: Node | None) -> str | None:
         return short_iri(path)
     inverse = report_graph.value(path, SH.inversePath)
     if inverse is not None:
-        return f"^{short_iri(inverse)}"
+        return f"^{_path_text(report_graph, inverse)}"
+    alternatives = report_graph.value(path, SH.alternativePath)
+    if alternatives is not None:  # SPARQL's property path syntax: a|b
+        return "|".join(str(_path_text(report_graph, p)) for p in Collection(report_graph, alternatives))
     return "(complex path)"
 
 

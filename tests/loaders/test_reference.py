@@ -118,3 +118,32 @@ def test_an_article_graph_states_lexicon_knowledge_only_with_a_sentence_naming_b
     # Kampung KB "part of" Bangga Kencana where one sentence names both, not where the
     # evidence was only the first sentence naming Kampung KB
     assert kept >= 10 and dropped >= 40
+
+
+def test_the_lexicon_graph_holds_the_lexicon_names_and_an_article_graph_only_the_others():
+    """Issue 18: the lexicon's aliases and abbreviations were repeated in every article
+    graph naming the entity. They are the lexicon's, in its graph once; an article graph
+    keeps its former names (a 2019 article calls BKKBN by the name it had then) and the
+    names the lexicon does not know."""
+    from rdflib.namespace import SKOS
+
+    from kbgraph.loaders.pipeline import article_rdf, extract_article
+    from kbgraph.loaders.read import read_path
+
+    g = _graph()
+    kalbar = URIRef(ID + "place/provinsi-kalimantan-barat")
+    assert Literal("Kalbar", lang="id") in set(g.objects(kalbar, SKOS.altLabel))
+    assert g.value(kalbar, KB.abbreviation) == Literal("Kalbar")
+    assert g.value(BKKBN, KB.abbreviation) == Literal("BKKBN")
+    assert Literal("BKKBN RI", lang="id") in set(g.objects(BKKBN, SKOS.altLabel))
+    lexicon = reference_triples(load_lexicon())
+    seed = Path(__file__).resolve().parents[2] / "loaders" / "sample"
+    (article,), _ = read_path(next(seed.glob("*.txt")))
+    x = extract_article(article)
+    a = article_rdf(x)
+    names = {(s, p, o) for p in (SKOS.altLabel, KB.abbreviation) for s, o in a.subject_objects(p)}
+    assert names, "the seed's graph names entities the lexicon does not know"
+    former = {Literal(f, lang="id") for e in x.entities.values() for f, _ in e.former_names}
+    assert {t for t in names if t[2] not in former} & lexicon == set()
+    # the former name the seed used stays in its graph
+    assert (BKKBN, SKOS.altLabel, Literal("Badan Kependudukan dan Keluarga Berencana Nasional", lang="id")) in a
