@@ -98,9 +98,11 @@ _PERSON_ANAPHOR = re.compile(rf"\b{_words('person_noun')}(?:\s+[a-z][\w-]*){{0,3
 _RELATIVE = re.compile(rf"{_words('relative')} $")
 _OPENERS = "\"“"
 # An opening mark starts the text or follows a space or a bracket, and a word follows it;
-# a closing mark follows a non-space and no letter or digit follows it.
+# a closing mark follows a non-space and no letter or digit follows it (but a verb of
+# saying may, written against it: '…,"bebernya').
 _OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)|(?:^|(?<=\n))[\"“](?=[ ]\S)")
-_CLOSE = re.compile(r"(?<=\S)[\"”](?![^\W_])")
+_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_ATTR})(?:nya)?\b))")  # or ',"ujarnya'
+
 
 
 @dataclass(frozen=True, slots=True)

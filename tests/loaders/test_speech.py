@@ -264,3 +264,9 @@ def test_a_person_pointed_back_at_by_a_noun_and_a_demonstrative():
                  "bulan.\n\n\"Desa adalah ukuran pembangunan kita,\" pungkas wanita ramah ini.")
     assert said == [("Ani Lestari", "posyandu buka tiap bulan."),
                     ("Ani Lestari", "Desa adalah ukuran pembangunan kita")]
+
+
+def test_a_verb_of_saying_written_against_the_closing_quote():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, membuka acara.\n\n"
+                 "\"Kami bekerja sama dengan dua universitas di kota ini,\"bebernya.")
+    assert said == [("Ani Lestari", "Kami bekerja sama dengan dua universitas di kota ini")]
