@@ -326,6 +326,9 @@ def _bodies(r: EntityRegistry) -> None:
         if any(f.start == m.start() and r.ctx.entities[f.key].types[0] == KB.RepresentativeOffice
                for f in r.ctx.found if f.key.startswith("org/")):
             continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
+        if any(f.start == m.start() and f.end > m.end() for f in r.ctx.found
+               if f.key.startswith("org/")):
+            continue  # "Badan POM": a national agency the lexicon knows, not a regional body
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
         if head.startswith(_OFFICIAL_HEAD) and words.official.search(r.text, max(0, m.start() - 20),
                                                               m.start()):

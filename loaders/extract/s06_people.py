@@ -353,6 +353,9 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             area = next(iter(r.found_at(seat.end(), ("place",))), None)
             if area is not None:
                 end = area.end
+        faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
+        if faction:
+            end = faction.end()
         key = org.key
         slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
@@ -372,6 +375,8 @@ _NATIONAL = re.compile(rf"[ \t]+{_w('national')}\b(?![ \t]*[A-Z][a-z])")  # "RI"
 _NATIONAL_END = re.compile(rf"[ \t]+{_w('national')}$")
 _COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
 _SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
+_FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
+                      r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
 _DISTRICT = re.compile(rf"[ \t]+{_w('electoral_district')}[ \t]+")  # "Dapil"
 #: "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
 _SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z][\w.]{{1,10}}\)")
@@ -781,7 +786,7 @@ def _known_persons(r: EntityRegistry) -> None:
 
 
 #: What may stand between a person's name and the post written after it.
-_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?{_w('as_post')}(?=[ \t])"
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?i:{_w('as_post')})(?=[ \t])"
                          r"|(?<=[ \t])(?=[A-Z]))[ \t]*")
 
 

@@ -284,6 +284,11 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             continue
         head = dateline_end(text, s)
         cand = _first_trigger(ctx, quotes, head, e)
+        said_end = e
+        if cand is None:  # "… sangat tertinggal, kata Kepala BKKBN Kalteng Kusnadi, usai …"
+            trailing = _said_before_attribution(ctx, quotes, head, e)
+            if trailing is not None:
+                cand, said_end = trailing
         back = _said_by_next(ctx, quotes, sentences, i)
         if back is not None:
             speaker, region = back
@@ -300,7 +305,6 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
         q = next((q for q in quotes if q.open == said_start), None)
         if q is not None:
             continue  # 'X mengatakan, "…"': the quote carries it (see _before_quote)
-        said_end = e
         while said_end > said_start and text[said_end - 1].isspace():
             said_end -= 1
         for start, end in _clauses(text, quotes, said_start, said_end):
@@ -336,6 +340,30 @@ def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple
         start = m.end()
     out.append((start, end))
     return out
+
+
+def _said_before_attribution(ctx: Context, quotes: list[Quote], head: int, end: int):
+    """"Dari 1.433 desa … sangat tertinggal, kata Kepala BKKBN Kalteng Kusnadi, usai …":
+    the words of the sentence before ", kata X" (six words at least: a short lead belongs to
+    an inline attribution, "Karena, kata dia, …"); ((hint, said start, region), said end)."""
+    m = _TRAILING_ATTR.search(ctx.text, head, end)
+    if m is None or _inside(quotes, m.start()) or any(head <= q.open < m.start() for q in quotes):
+        return None
+    if len(ctx.text[head:m.start()].split()) < 6:
+        return None
+    if m.group("nya") or m.group("pronoun"):
+        hint = ("pronoun", m.start("verb"))
+    else:
+        stop = re.compile(r",|[.;]\s").search(ctx.text, m.end(), end)
+        hint = _speaker_in(ctx, m.end(), stop.start() if stop else end, m.end())
+        if hint[0] != "person":
+            return None
+    return (hint, head, (m.start(), m.end())), m.start()
+
+
+#: ", kata X" / ", katanya" after the words said, in the same sentence.
+_TRAILING_ATTR = re.compile(rf",\s*(?P<verb>{_ATTR})(?:(?P<nya>nya)\b|\s+(?P<pronoun>"
+                            rf"{_words('speech_pronoun')})\b|(?=\s+[A-Z]))")
 
 
 def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]],

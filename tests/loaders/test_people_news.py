@@ -310,3 +310,17 @@ def test_one_person_named_again_by_a_first_name_after_a_post_and_heads_without_p
         ("Yasir Hamid", "Kepala Dinas Pemberdayaan Perempuan dan Keluarga Berencana (DP2KB)",
          "Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Sambas"),
         ("Muchlis", "Sekkab Sambas", "Pemerintah Kabupaten Sambas")}
+
+
+def test_a_faction_stays_in_the_post_and_a_national_agency_is_no_regional_body():
+    x = read("Sosialisasi dibuka Anggota Komisi IX DPR RI Fraksi Demokrat, Hj. Rina Mustika, SE, "
+             "didampingi Kepala Perwakilan BKKBN Provinsi Jambi Hj. Ani Lestari. Hj. Ani Selaku "
+             "narasumber menyebut Badan POM ikut hadir di Kabupaten Sarolangun.")
+    assert people(x) == {
+        ("Rina Mustika", "Anggota Komisi IX DPR RI Fraksi Demokrat",
+         "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Ani Lestari", "Kepala Perwakilan BKKBN Provinsi Jambi", "Perwakilan BKKBN Provinsi Jambi")}
+    assert set(persons(x)) == {"Rina Mustika", "Ani Lestari"}
+    orgs = {e.label for k, e in x.entities.items() if k.startswith("org/")}
+    assert "Badan Pengawas Obat dan Makanan" in orgs
+    assert not any(label.startswith("Badan POM") for label in orgs)

@@ -270,3 +270,11 @@ def test_a_verb_of_saying_written_against_the_closing_quote():
     said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, membuka acara.\n\n"
                  "\"Kami bekerja sama dengan dua universitas di kota ini,\"bebernya.")
     assert said == [("Ani Lestari", "Kami bekerja sama dengan dua universitas di kota ini")]
+
+
+def test_the_words_of_a_sentence_before_kata_and_the_speaker():
+    said = _said("Kepala Perwakilan BKKBN Provinsi Jambi Rudi Hartono membuka rakor.\n\n"
+                 "Dari 1.200 desa di provinsi ini masih ada 300 desa tertinggal, kata Kepala "
+                 "Perwakilan BKKBN Provinsi Jambi Rudi Hartono, usai rakor di Jambi, Rabu.")
+    assert said == [("Rudi Hartono", "Dari 1.200 desa di provinsi ini masih ada 300 desa "
+                                     "tertinggal")]
