@@ -90,6 +90,11 @@ def strip_abbreviation(name: str) -> str:
     return " ".join(_ABBR_IN_PARENS.sub("", name).split())
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a body's name without the commas and "dan" that join them."""
+    return tuple(w.casefold() for w in re.findall(r"[\w-]+", name) if w not in ("dan", "serta"))
+
+
 def same_spelling(a: str, b: str) -> bool:
     """Two spellings of one place name, ignoring case, spaces and hyphens."""
     def key(x: str) -> str:
@@ -241,7 +246,8 @@ class Resolver:
         info = self.places.get(place.key)
         if info is None or info.kind not in ("province", "kabupaten", "kota"):
             return None
-        name = spelling if spelling and same_spelling(spelling, info.name) else info.name
+        name = spelling if spelling and same_spelling(spelling, info.name) and not (
+            spelling.isupper()) else info.name  # "Gunungkidul", but not a dateline's "CILEGON"
         word = {"province": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}[info.kind]
         short = {"province": "Pemprov", "kabupaten": "Pemkab", "kota": "Pemkot"}[info.kind]
         label = f"Pemerintah {word} {name}"
@@ -270,8 +276,14 @@ class Resolver:
         for body in self.lex.bodies:  # "Dinas DP3AP2KB" is the Dinas that abbreviation names
             if body.shape == "name" and topic.strip() in body.abbreviations:
                 name = body.name
-        if head in ("Dinas", "Badan"):
+        acronyms = [w for w in topic.split() if w != "KB" and len(w) > 1 and w.isupper()]
+        if head in ("Dinas", "Badan") and not acronyms:  # "Dinas OPD KB": acronyms stay
             name = _KB_WORD.sub("Keluarga Berencana", name)
+            key = _name_words(name)
+            # "Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan
+            # Keluarga Berencana": the lexicon's body with the same words, however joined
+            name = next((b.name for b in self.lex.bodies
+                         if b.shape == "name" and _name_words(b.name) == key), name)
         return f"{name} {place.label}"
 
     def regulation_type(self, written: str) -> tuple[str, str] | None:

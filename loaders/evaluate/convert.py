@@ -7,6 +7,7 @@ predicate the gold should score is one line here (and one in docs/evaluation.md)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -148,7 +149,9 @@ class _Named:
     records: list[dict[str, Any]]  # gold-format entity records, former names first
 
 
-def _named(entity: Entity, former: Sequence[str]) -> _Named | None:
+def _named(entity: Entity, former: Sequence[str], then: str | None = None) -> _Named | None:
+    """``then``: the former name the entity bore when the article was published (every
+    mention names it by that name)."""
     cls = _gold_class(entity)
     if cls is None:
         return None
@@ -165,7 +168,7 @@ def _named(entity: Entity, former: Sequence[str]) -> _Named | None:
     by_name: dict[str, list[str]] = {name: [] for name in (*former, entity.label)}
     alias_of: dict[str, list[str]] = {name: [] for name in by_name}
     for text in mentions:
-        by_name[name_used(text)].append(text)
+        by_name[then or name_used(text)].append(text)
     for alias in aliases:
         name = name_used(alias)
         if norm(alias) != norm(name):
@@ -178,6 +181,19 @@ def _named(entity: Entity, former: Sequence[str]) -> _Named | None:
     used = [r["label"] for r in records]
     label = entity.label if entity.label in used else used[0]
     return _Named(cls, label, records)
+
+
+def _name_then(entity: Entity, former: Sequence[str], published: dt.date | None) -> str | None:
+    """The former name an entity still bore on ``published`` (its rename took effect
+    later: "BKKBN RI" in 2016 is the Badan, not the Kementerian of 2024), else None."""
+    if published is None:
+        return None
+    day = published.isoformat()
+    for name, since in entity.former_names:
+        since = since.isoformat() if isinstance(since, dt.date) else since  # or "2024-10"
+        if name in former and since and day[:len(since)] < since:
+            return name
+    return None
 
 
 def _first(facts: Iterable[Fact]) -> Fact | None:
@@ -209,8 +225,10 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
         facts_of[fact.subject].append(fact)
     former = _former_names(extraction)
     named: dict[str, _Named] = {}
+    published = extraction.article.published
     for key, entity in entities.items():
-        item = _named(entity, former.get(key, ()))
+        names = former.get(key, ())
+        item = _named(entity, names, _name_then(entity, names, published))
         if item is not None:
             named[key] = item
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kbgraph.ontology.lexicon import load_lexicon
 from kbgraph.ontology.namespaces import KB
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +40,26 @@ from .registry import (
 from .text import initials, occurrences, starting
 
 __all__ = ["lexicon_names"]
+
+_LEX = load_lexicon()
+
+
+def _w(kind: str) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (blanks between words)."""
+    return words_re(_LEX.word_list(kind))
+
+
+def _either_case(kind: str) -> str:
+    """``_w`` with each word also written with a lower- or upper-case first letter."""
+    words = _LEX.word_list(kind)
+    return words_re({*words, *(w[:1].lower() + w[1:] for w in words),
+                     *(w[:1].upper() + w[1:] for w in words)})
+
+
+_PROGRAM = _LEX.word_list("program_word")[0]  # "Program KKBPK"
+_PROGRAM_BEFORE = re.compile(rf"\b{_either_case('program_word')}[ \t]+$")
+_YEAR_AFTER = re.compile(rf"[ \t]+(?:{_either_case('year_word')}[ \t]+)?((?:19|20)\d\d)\b")
+_OR_SHORT = re.compile(rf"[ \t]+{_w('or_word')}[ \t]+(?P<abbr>[A-Z][A-Za-z]*\d+)\b")
 
 
 @Language.component("kb_organizations")
@@ -73,17 +94,17 @@ def lexicon_names(r: EntityRegistry, labels: tuple[str, ...]) -> None:
         outer = any(o.label == h.label and o.start < h.start and o.end == h.end for o in r.hits)
         if m and not outer and _abbreviates(m.group("abbr"), h.text, entry):
             end = m.end()
-        if h.label == "PROG" and not h.text.startswith("Program"):
-            p = re.search(r"\b[Pp]rogram[ \t]+$", r.text[max(0, start - 10):start])
+        if h.label == "PROG" and not h.text.startswith(_PROGRAM):
+            p = _PROGRAM_BEFORE.search(r.text[max(0, start - 10):start])
             if p:
                 new_start = start - (len(r.text[max(0, start - 10):start]) - p.start())
-                if r.text[new_start] == "p":  # "program KKBPK": both forms are mentions
+                if r.text[new_start].islower():  # "program KKBPK": both forms are mentions
                     inner = (start, end)
                 start = new_start
         if h.label == "FRAME" and entry.periodic:
             continue  # periodic frameworks are read with their period (_frameworks)
         if h.label == "PROG" and entry.periodic:
-            y = re.match(r"[ \t]+(?:[Tt]ahun[ \t]+)?((?:19|20)\d\d)\b", r.text[end:end + 120])
+            y = _YEAR_AFTER.match(r.text[end:end + 120])
             if y:  # "Pendataan Keluarga 2021", "Pendataan Keluarga Tahun 2021"
                 ent = r.res.entry_entity(entry)
                 label = f"{entry.label} {y.group(1)}"
@@ -91,8 +112,7 @@ def lexicon_names(r: EntityRegistry, labels: tuple[str, ...]) -> None:
                                        label_en=ent.label_en))
                 r.info[key].lexicon_ref = h.ref
                 stop = end + y.end()
-                short = ABBR.match(r.text, stop) or re.match(
-                    r"[ \t]+atau[ \t]+(?P<abbr>[A-Z][A-Za-z]*\d+)\b", r.text[stop:stop + 40])
+                short = ABBR.match(r.text, stop) or _OR_SHORT.match(r.text[stop:stop + 40])
                 if isinstance(short, re.Match) and short.re is ABBR:
                     r.mark(key, start, short.end())  # "Pendataan Keluarga 2021 (PK21)"
                 else:
@@ -121,7 +141,7 @@ def _abbreviates(abbr: str, name: str, entry=None) -> bool:
         return True
     letters = [c for c in abbr if c.isupper()]
     initials = iter(w[0].upper() for w in re.findall(r"[A-Za-z]+", name)
-                    if w not in ("dan", "serta", "di", "dari", "untuk"))
+                    if w not in _LEX.word_list("name_function_word"))
     return bool(letters) and all(c in initials for c in letters)
 
 
@@ -131,7 +151,7 @@ def _offices(r: EntityRegistry) -> None:
         entry = r.res.entry(r.info[agency.key].lexicon_ref or "")
         if entry is None or not entry.office:
             continue
-        after = re.match(r"[ \t]+[Pp]erwakilan\b", r.text[agency.end:agency.end + 20])
+        after = re.match(rf"[ \t]+(?i:{re.escape(entry.office)})\b", r.text[agency.end:agency.end + 20])
         prov = _province_after(r, agency.end + (after.end() if after else 0))
         if prov is None:  # "BKKBN Kalbar", "BKKBN perwakilan Provinsi Gorontalo"
             continue
@@ -147,9 +167,12 @@ def _offices(r: EntityRegistry) -> None:
         r.mark(key, start, prov.end)
 
 
-_SPELLED_AGENCY = re.compile(
-    r"\b(?P<head>Perwakilan[ \t]+)?(?P<agency>Badan[ \t]+Kependudukan[ \t]+(?:dan[ \t]+)?Keluarga"
-    r"[ \t]+Berencana(?:[ \t]+Nasional)?(?:[ \t]*\([ \t]*BKKBN[ \t]*\))?)[ \t]+")
+def _spelled_agency(entry) -> re.Pattern:
+    """"(Perwakilan) Badan Kependudukan (dan) Keluarga Berencana (Nasional) (BKKBN)": the
+    ways the agency's name is written out (``words.csv`` spelled_agency)."""
+    return re.compile(
+        rf"\b(?P<head>{re.escape(entry.office)}[ \t]+)?(?P<agency>{_w('spelled_agency')}"
+        rf"(?:[ \t]*\([ \t]*{re.escape(entry.abbreviation)}[ \t]*\))?)[ \t]+")
 
 
 def _spelled_offices(r: EntityRegistry) -> None:
@@ -160,7 +183,8 @@ def _spelled_offices(r: EntityRegistry) -> None:
         (e for e in r.lex.entries if e.kind == "org" and e.abbreviation == "BKKBN"), None)
     if entry is None:
         return
-    for m in _SPELLED_AGENCY.finditer(r.text):
+    pattern = compiled(r.lex, f"spelled-agency:{entry.label}", lambda lex: _spelled_agency(entry))
+    for m in pattern.finditer(r.text):
         prov = _province_after(r, m.end())
         if prov is None or r.found_at(m.start(), ("org",)) and any(
                 f.end >= prov.end for f in r.found_at(m.start(), ("org",))):
@@ -220,8 +244,8 @@ def _governments(r: EntityRegistry) -> None:
         place = places_at(r, end, _GOV_KIND[label])
         if place is None:
             continue
-        if label == "named" and r.text[place.start:place.end].split()[0] not in (
-                "Provinsi", "Kabupaten", "Kota", "Kab."):
+        if label == "named" and r.text[place.start:place.end].split()[0] not in _LEX.word_list(
+                "region_kind_word"):
             continue
         gov = r.res.regional_government(r.ctx.entities[place.key], spelling(r, place.key))
         if gov is None:
@@ -233,10 +257,13 @@ def _governments(r: EntityRegistry) -> None:
         r.mark(key, start, place.end)
 
 
+_GOVERNMENT_WORD = re.compile(rf"\b{_w('government_word')}{SP}")  # "Pemerintah Desa X"
+
+
 def _village_governments(r: EntityRegistry) -> None:
     """"Pemerintah Desa Pamengkang", "Pemerintah Kalurahan Bejiharjo": the government of a
     self-governing village the article names."""
-    for m in re.finditer(rf"\bPemerintah{SP}", r.text):
+    for m in _GOVERNMENT_WORD.finditer(r.text):
         place = places_at(r, m.end(), ("village",))
         if place is None:
             continue
@@ -255,6 +282,11 @@ class _BodyWords:
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
+def _spelled_digits(abbr: str) -> str:
+    """"DP3AP2KB" → "DPPPAPPKB": an abbreviation whose counted letters are written out."""
+    return re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), abbr)
+
+
 def _body_words(lex) -> _BodyWords:
     full: dict[str, tuple[str, str, str]] = {}
     parents = {b.name: b.parent for b in lex.bodies if b.parent}
@@ -266,6 +298,7 @@ def _body_words(lex) -> _BodyWords:
         else:
             for a in b.abbreviations:
                 full[a] = (b.name, b.cls, "name")
+                full.setdefault(_spelled_digits(a), (b.name, b.cls, "name"))  # DPPPAPPKB
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
     official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
@@ -274,8 +307,14 @@ def _body_words(lex) -> _BodyWords:
 
 #: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
 _STRAY_ABBR = re.compile(r"[ \t]*\)(?P<abbr>[A-Z][\w\-/]{1,20})\)")
-_TOPIC_WORD = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:dan|serta|&)[ \t]+)?(?P<w>[A-Z][\w\-/]*)")
-_LEVEL_WORDS = re.compile(r"[ \t]+tingkat[ \t]+(?P<level>provinsi|kabupaten|kota)\b")
+_TOPIC_WORD = re.compile(rf"(?:[ \t]*,)?[ \t]+(?:(?:{_w('and_word')}|{_w('also_and')}|&)[ \t]+)?"
+                         r"(?P<w>[A-Z][\w\-/]*)")
+#: "Dinas Kesehatan tingkat provinsi": the level of a body without a place (a LEVELS key).
+_LEVEL_WORDS = re.compile(rf"[ \t]+{_w('level_word')}[ \t]+(?P<level>{_w('level_name')})\b")
+#: Head words of regional offices ("Dinas", "Badan"); "Dinas" may also mean "official".
+_OFFICE_HEADS = tuple(b.name for b in _LEX.bodies if b.shape == "head" and b.cls == "kb:RegionalAgency")
+_OFFICIAL_HEAD = _LEX.word_list("official_head")[0]  # "Dinas"
+_NATIONAL_WORD = _LEX.word_list("national_word")[0]  # "Badan … Nasional": a national agency
 
 
 def _bodies(r: EntityRegistry) -> None:
@@ -287,13 +326,16 @@ def _bodies(r: EntityRegistry) -> None:
         if any(f.start == m.start() and r.ctx.entities[f.key].types[0] == KB.RepresentativeOffice
                for f in r.ctx.found if f.key.startswith("org/")):
             continue  # "Badan Kependudukan dan Keluarga Berencana Aceh": BKKBN's office
+        if any(f.start == m.start() and f.end > m.end() for f in r.ctx.found
+               if f.key.startswith("org/")):
+            continue  # "Badan POM": a national agency the lexicon knows, not a regional body
         head = " ".join(m.group("head").split())  # "Dinas  Sosial": blanks run long
-        if head.startswith("Dinas") and words.official.search(r.text, max(0, m.start() - 20),
+        if head.startswith(_OFFICIAL_HEAD) and words.official.search(r.text, max(0, m.start() - 20),
                                                               m.start()):
             continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
-        if shape == "name" and _TOPIC_WORD.match(r.text, pos) and not places_at(
+        if shape == "name" and head == full and _TOPIC_WORD.match(r.text, pos) and not places_at(
                 r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
             # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
             # name than the lexicon's; read it as "<head> <topic>" from the head word on
@@ -335,14 +377,15 @@ def _bodies(r: EntityRegistry) -> None:
         place_key = place.key if place else None
         if place is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
-            bare = full.split()[0] in ("Dinas", "Badan") and (cut or closed or re.match(
+            bare = full.split()[0] in _OFFICE_HEADS and (cut or closed or head != full or re.match(
                 r"[ \t]+[a-z]", r.text[pos:pos + 120]))
             if lvl or bare:
                 place_key = _context_place(r, m.start(), lvl.group("level") if lvl else None)
             if place_key is None:
                 continue
         topic_text = " ".join("".join(topic).replace(" ,", ",").split())
-        if shape == "head" and full == "Badan" and topic_text.split()[-1:] == ["Nasional"]:
+        if shape == "head" and full in _OFFICE_HEADS and full != _OFFICIAL_HEAD and \
+                topic_text.split()[-1:] == [_NATIONAL_WORD]:  # "Badan … Nasional": national
             continue
         label = r.res.body_label(full, topic_text, r.ctx.entities[place_key])
         ent = new_entity("org", label, cls_of(cls))
@@ -383,12 +426,16 @@ def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None
             best = (f.start, key)
     if best is None and r.dateline_key and r.info[r.dateline_key].place_kind in want:
         return r.dateline_key
-    return best[1] if best else None
+    if best is None:  # nothing before it: the one region of that level the article names
+        keys = {f.key for f in r.ctx.found if f.key.startswith("place/") and r.info.get(f.key)
+                and r.info[f.key].place_kind in want}
+        return keys.pop() if len(keys) == 1 else None
+    return best[1]
 
 
 def _association_pattern(lex) -> re.Pattern:
     heads = words_re(lex.word_list("cso_head"))
-    return starting(initials(lex.word_list("cso_head")), rf"\b(?P<head>{heads}){SP}(?P<name>[A-Z][\w'\-]*(?:{SP}(?:dan{SP})?"
+    return starting(initials(lex.word_list("cso_head")), rf"\b(?P<head>{heads}){SP}(?P<name>[A-Z][\w'\-]*(?:{SP}(?:{_w('and_word')}{SP})?"
                       rf"[A-Z][\w'\-]*)*)")
 
 
@@ -417,7 +464,9 @@ def _associations(r: EntityRegistry) -> None:
             r.aliases.setdefault(a.group("abbr"), key)
 
 
-_COMMISSION = re.compile(r"\b[Kk]omisi[ \t]+(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
+_COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"
+_COMMISSION = re.compile(rf"\b{_either_case('commission_word')}[ \t]+"
+                         r"(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
 
 
 def _commissions(r: EntityRegistry) -> None:
@@ -440,22 +489,29 @@ def _commissions(r: EntityRegistry) -> None:
         number = m.group("n")
         names = [legislature.label, *legislature.aliases,
                  *([legislature.abbreviation] if legislature.abbreviation else [])]
-        key = r.add(new_entity("org", f"Komisi {number} {legislature.label}", KB.Division,
-                               aliases=[f"Komisi {number} {n}" for n in names[1:]]))
+        key = r.add(new_entity("org", f"{_COMMISSION_WORD} {number} {legislature.label}", KB.Division,
+                               aliases=[f"{_COMMISSION_WORD} {number} {n}" for n in names[1:]]))
         r.info[key].unit_of = house.key
         r.needed.add(house.key)
         r.mark(key, start, end)
+
+
+_LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"
 
 
 def _legislature(r: EntityRegistry, pos: int, after: bool) -> Found | None:
     """A legislature named right at ``pos`` (after) or ending right before it."""
     for f in r.ctx.found:
         if not f.key.startswith("org/") or not r.ctx.entities[f.key].label.startswith(
-                "Dewan Perwakilan"):
+                _LEGISLATURE):
             continue
         if (f.start == pos) if after else (f.end <= pos and not r.text[f.end:pos].strip()):
             return f
     return None
+
+
+#: "Perwakilan BKKBN" with no province after it: the one office the article names.
+_BARE_OFFICE = re.compile(rf"\b{_w('office_word')}[ \t]+{_w('office_agency')}\b(?![ \t]+[A-Z])")
 
 
 def _org_aliases(r: EntityRegistry) -> None:
@@ -465,8 +521,7 @@ def _org_aliases(r: EntityRegistry) -> None:
     offices = {f.key for f in r.ctx.found if r.ctx.entities[f.key].types[0] == office}
     if len(offices) == 1:
         (key,) = offices
-        for m in re.finditer(r"\bPerwakilan[ \t]+(?:BKKBN|Kemendukbangga/BKKBN)\b(?![ \t]+[A-Z])",
-                             r.text):
+        for m in _BARE_OFFICE.finditer(r.text):
             r.mark(key, m.start(), m.end())
     for name, key in sorted(r.aliases.items(), key=lambda kv: -len(kv[0])):
         if not key.startswith("org/"):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kbgraph.ontology.lexicon import Lexicon
+from kbgraph.ontology.lexicon import Lexicon, load_lexicon
 from kbgraph.ontology.namespaces import FOAF, KB, ORG, slugify
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -53,12 +53,21 @@ from .text import initials, occurrences, starting
 
 __all__ = ["find_people"]
 
-_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3})\b")
-_LINK = re.compile(r"[ \t]*,?[ \t]*(?:selaku|yang[ \t]+juga|sekaligus|juga[ \t]+sebagai)[ \t]+")
-_COMMITTEE = re.compile(r"[ \t]+panitia(?:[ \t]+(?:pelaksana|penyelenggara))?")
-_FILLER = re.compile(r"(?:[ \t]+(?:pertemuan|kegiatan|acara|rapat|lomba)"
-                     r"(?:[ \t]+(?:ini|tersebut|itu))?)?")
-_ORGANIZE = re.compile(r"\b(?:menggelar|menyelenggarakan|mengadakan|melaksanakan)\b")
+_LEX = load_lexicon()
+
+
+def _w(kind: str) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (blanks between words)."""
+    return words_re(_LEX.word_list(kind))
+
+
+_AND = _w("and_word")  # "dan"
+_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})\b(?![.,/]\d)")  # "Asisten II", "Inspektur Wilayah 3"
+_LINK = re.compile(rf"[ \t]*,?[ \t]*{_w('post_link')}[ \t]+")  # "selaku", "yang juga"
+_COMMITTEE = re.compile(rf"[ \t]+{_w('committee')}")  # "panitia (pelaksana)"
+_FILLER = re.compile(rf"(?:[ \t]+{_w('committee_of')}"
+                     rf"(?:[ \t]+{_w('demonstrative')})?)?")  # "pertemuan ini"
+_ORGANIZE = re.compile(rf"\b{_w('organize_verb')}\b")  # "menggelar"
 
 
 @dataclass(slots=True)
@@ -72,12 +81,13 @@ class _Post:
     place: str | None = None  # a place named after the organization ("… PKK Kabupaten Kendal")
     words: str = ""  # function words between title and organization ("Bina Kesertaan KB …")
     honorary: bool = False  # an honorary title (Duta GenRe): no organization
+    unit_span: tuple[int, int] | None = None  # the unit's name inside the post, a mention
 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
     titles: dict[str, tuple[str, str, bool]]  # title → (attaches, canonical, heads a unit)
-    title_re: re.Pattern
+    title_re: re.Pattern  # groups: title (as written), acting (a prefix), base (the title)
     unit_re: re.Pattern
     name_re: re.Pattern
     non_name: frozenset[str]
@@ -89,26 +99,36 @@ class _Words:
     courtesy_re: re.Pattern  # "Ibu", "Bapak": before a name, but no sign of one
     degree_re: re.Pattern  # a degree written after the name without a comma ("SH MH")
     stops: frozenset[str]  # words an organization's name never runs over: titles, degrees
+    topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
+    unit_words: frozenset[str]  # "Bidang", "Seksi", …
+    calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
 
 
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
-    title_re = starting(initials(titles),
-                        rf"\b(?P<title>{words_re(titles, by_initial=True)})(?![\w-])")
+    acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
+    title_re = starting(initials(list(titles) + list(acting)),
+                        rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
+                        rf"(?P<base>{words_re(titles, by_initial=True)}))(?![\w-])")
     unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
     courtesies = lex.word_list("courtesy")
     honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
-    token = (r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z][a-z])|[A-Z][a-z][\w'\-]*|[A-Z]'[A-Z][a-z]+"
-             r"|[A-Z]\.?(?=[ \t]+[A-Z]))")
-    degree = (rf"(?:{words_re(lex.word_list('degree'))}"
-              r"|(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"  # "S.Sos", "M.Kes", "S.E.", not "Palu."
-              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,2}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?))"
+    # (any such word first; after another name word only a listed one: "Abdul Gani. Hadir …"
+    # ends the name at "Gani")
+    word = r"[A-Z][a-z][\w'’\-]*|[A-Z]['’][A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z])"
+    shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
+    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
+    degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
+              r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
+              rf"|{words_re(lex.word_list('degree'))}\.?)"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
     inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
-        rf"(?P<name>{token}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
+        rf"(?P<name>{first}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
@@ -120,7 +140,7 @@ def _build_words(lex: Lexicon) -> _Words:
         titles, title_re, unit_re, name_re, frozenset(non_name),
         re.compile(rf"[ \t]*,?[ \t]*{words_re(lex.word_list('speech_after'))}\b"),
         re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
-        re.compile(rf"\bsebagai[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
+        re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
         starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
@@ -131,7 +151,19 @@ def _build_words(lex: Lexicon) -> _Words:
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
+        _topic_words(lex),
+        frozenset(lex.word_list("unit")),
+        frozenset(lex.word_list("weekday") + lex.word_list("month")),
     )
+
+
+def _topic_words(lex: Lexicon) -> frozenset[str]:
+    """Capitalised words of the lexicon's names of organizations, programs and bodies, of
+    unit words and ``unit_word`` ("Publik", "Humas"): words a unit's name may end with."""
+    names = [n for e in lex.entries for n in (e.label, *e.aliases)]
+    names += [b.name for b in lex.bodies] + list(lex.word_list("unit"))
+    names += list(lex.word_list("unit_word"))
+    return frozenset(w for n in names for w in re.findall(r"[\w-]+", n) if w[:1].isupper())
 
 
 def _with(first: set[str] | None, item: str) -> set[str] | None:
@@ -166,14 +198,17 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         word, t_start = t.group(), n.start("name") + t.start()
         if w.honorific_re.fullmatch(word):
             continue  # "Abdul Gafur Hi. Ibrahim": in the mention, not in the name
-        if word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
+        if word in w.calendar_words and n.group("hon") and not tokens and t.end() < len(
+                n.group("name")):
+            pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
+        elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
         tokens.append(word)
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
-    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]", r.text[ends[-1]:ends[-1] + 3]):
-        return None  # "Nomor 24", "Korem 043/Gatam": a number follows, not a name
+    if len(tokens) == 1 and re.match(r"[ \t]*[\d/]|[ \t]+[IVX]+\b", r.text[ends[-1]:ends[-1] + 6]):
+        return None  # "Nomor 24", "Korem 043/Gatam", "Komis IX": a number follows, not a name
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
@@ -198,22 +233,47 @@ def _known_as(r: EntityRegistry) -> dict[str, str]:
 def _add_person(r: EntityRegistry, name: _Name) -> str:
     label = person_label(list(name.tokens))
     label = _known_as(r).get(label, label)
-    key = r.add(new_entity("person", label, FOAF.Person))
+    key = _named_before(r, label.split()) or r.add(new_entity("person", label, FOAF.Person))
     r.mark(key, name.start, name.end)
     return key
 
 
+def _named_before(r: EntityRegistry, tokens: list[str]) -> str | None:
+    """The one person named earlier whose name holds these words in a row ("Kepala BKKBN
+    Hasto" after "Hasto Wardoyo"): the same person, not a new one."""
+    found = set()
+    for key, entity in r.ctx.entities.items():
+        if not key.startswith("person/"):
+            continue
+        words = entity.label.split()
+        if len(words) > len(tokens) and any(
+                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1)):
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
 # ---------------------------------------------------------------------- posts
+
+def _title(m: re.Match, w: _Words) -> tuple[str, str, str, bool]:
+    """(title, attaches, canonical, heads a unit) of a title match: the lexicon's own
+    title when it lists the whole ("Plt. Kepala"), else the title after an acting
+    prefix ("Pjs. Bupati" → Bupati, canonical "Pjs. Bupati")."""
+    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
+    if title in w.titles:
+        return (title, *w.titles[title])
+    base = " ".join(m.group("base").split())
+    attaches, canonical, heads_unit = w.titles[base]
+    return base, attaches, f"{' '.join(m.group('acting').split())} {canonical}", heads_unit
+
 
 def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     """The post that starts with the title matched by ``m`` (None if none can be read)."""
-    title = " ".join(m.group("title").split())  # "Wakil  Bupati": blanks run long
-    attaches, canonical, heads_unit = w.titles[title]
+    title, attaches, canonical, heads_unit = _title(m, w)
     pos = m.end()
-    short = re.match(r"[ \t]*(?:Provinsi[ \t]*(?=\())?\([A-Z][\w.]{1,10}\)", r.text[pos:pos + 30])
+    short = _SHORT_TITLE.match(r.text[pos:pos + 30])
     if short:  # "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
         pos += short.end()
-    if title in ("Ketua", "Wakil Ketua"):
+    if title in _LEX.word_list("committee_head"):
         c = _COMMITTEE.match(r.text, pos)
         if c:
             f = _FILLER.match(r.text, c.end())
@@ -228,13 +288,26 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             place = next((f for f in r.ctx.found if f.key.startswith("place/")
                           and m.start() < f.start < pos < f.end
                           and r.info[f.key].place_kind in kinds), None)
+        if place is None and attaches in ("regency_gov", "city_gov"):
+            place = _region_named(r, pos, kinds[0])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
+        if place is None and attaches != "region_gov" and _names_no_region(r, pos):
+            # "Bupati Djoko Nugroho", "Gubernur H Longki Djanggola": the head of the one
+            # region of that kind the article names
+            key = _only_region(r, kinds[0])
+            org = government_of(r, key) if key else None
+            return _Post(m.start(), pos, pos, canonical, org) if org else None
         if place is None:
             return None
         org = (government_of(r, place.key) if attaches != "none"
                else local_government(r, place.key, m.start()))
-        return _Post(m.start(), place.end, place.end, canonical, org)
+        end = place.end
+        area = _AREA_APPOSITION.match(r.text, end) if attaches == "none" and r.info[
+            place.key].place_kind in ("kota", "kabupaten") else None
+        if area:  # "Camat Langsa Timur, Hendri …": a district named after its city
+            end = area.end()
+        return _Post(m.start(), end, end, canonical, org)
     if attaches == "honorary":  # "Duta GenRe Kalimantan Tengah 2022, Dimas Ananda Putra,"
         words = re.match(r"(?:[ \t]+[A-Z0-9][\w\-/]*){1,6}(?=[ \t]*,[ \t]*[A-Z])", r.text[pos:pos + 120])
         if words is None:
@@ -244,11 +317,18 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if attaches == "ministry":
         return _minister(r, m, canonical)
     if attaches == "head_of_state":  # "Presiden Jokowi", "Presiden RI Joko Widodo"
-        rest = re.match(r"(?:[ \t]+(?:RI|Republik[ \t]+Indonesia)\b)?", r.text[pos:pos + 30])
+        rest = _COUNTRY.match(r.text[pos:pos + 30])
         return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
     if unit:
-        return _division_post(r, m, unit, canonical, w)
+        return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
+    implied = _implied_unit(title, canonical, w)
+    if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not any(
+            r.ctx.entities[f.key].types[0] != KB.Division for f in r.found_at(pos, ("org",))):
+        # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
+        post = _division_post(r, m, r.skip(pos), pos, canonical, w, implied)
+        if post is not None:
+            return post
     org = _org_after(r, pos)
     if org is not None and canonical == "Direktur" and org.start > pos:
         return _directorate_post(r, m, pos, org, canonical)
@@ -266,11 +346,16 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
                 KB.CivilSocietyOrganization, KB.GovernmentAgency):
             return _Post(m.start(), place.end, place.end, canonical, org.key, place=place.key,
                          words=words)
+        if place is not None and place.key == r.info[org.key].jurisdiction:
+            end = place.end  # "Kepala DKPPKB Morowali": the short form, then its own region
         seat = _DISTRICT.match(r.text, end)  # "Anggota Komisi IX DPR RI Dapil Jawa Barat"
         if seat:
             area = next(iter(r.found_at(seat.end(), ("place",))), None)
             if area is not None:
                 end = area.end
+        faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
+        if faction:
+            end = faction.end()
         key = org.key
         slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
@@ -279,19 +364,82 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         return _Post(m.start(), end, end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
-    if village is not None and title == "Kepala":
+    if village is not None and title in _LEX.word_list("area_head"):
         return _Post(m.start(), village.end, village.end, canonical,
                      local_government(r, village.key, m.start()))
     return None
 
 
 #: Staff of a regional government whose post names the region or its secretariat only.
-_NATIONAL = re.compile(r"[ \t]+(?:RI|Republik[ \t]+Indonesia|[Pp]usat)\b(?![ \t]*[A-Z][a-z])")
-_SECRETARIAT = re.compile(r"[ \t]*(?:Sekda|Setda|Sekretariat[ \t]+Daerah|Sekretaris[ \t]+Daerah)[ \t]+")
-_DISTRICT = re.compile(r"[ \t]+(?:Dapil|[Dd]aerah[ \t]+[Pp]emilihan)[ \t]+")
+_NATIONAL = re.compile(rf"[ \t]+{_w('national')}\b(?![ \t]*[A-Z][a-z])")  # "RI", "pusat"
+_NATIONAL_END = re.compile(rf"[ \t]+{_w('national')}$")
+_COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
+_SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
+_FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
+                      r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
+_DISTRICT = re.compile(rf"[ \t]+{_w('electoral_district')}[ \t]+")  # "Dapil"
+#: "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
+_SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z][\w.]{{1,10}}\)")
 #: A title that names the author of a regulation, not a post: "Peraturan Bupati X Nomor 24".
-_ISSUED_BY = re.compile(r"\b(?:Peraturan|Keputusan|Instruksi|Surat[ \t]+Edaran|SK|Perintah)[ \t]+$")
+_ISSUED_BY = re.compile(rf"\b{_w('issued_by')}[ \t]+$")
 _AREA_APPOSITION = re.compile(r"[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?=[ \t]*,[ \t]*[A-Z])")
+
+
+def _blanks_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
+def _names_no_region(r: EntityRegistry, pos: int) -> bool:
+    """Whether what follows a title is a name and not a region: an honorific, or
+    capitalised words that name no province, regency or city of the lexicon."""
+    if r.found_at(pos, ("place", "org")):
+        return False
+    if _words(r).honorific_re.match(r.text, r.skip(pos)):
+        return True
+    m = _CAPITALISED_WORDS.match(r.text, pos)
+    if m is None or len(m.group().split()) < 2:
+        return False  # "Wabup Puspa": one word may be a nickname of someone named before
+    words = m.group().split()
+    return not any(r.res.by_name.get(" ".join(words[:n])) or r.res.province_by_alias(
+        " ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+def _only_region(r: EntityRegistry, kind: str) -> str | None:
+    """The one place of that kind (province, kabupaten, kota) the article has named."""
+    keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+            and r.info[f.key].place_kind == kind}
+    if not keys and r.dateline_key and r.info[r.dateline_key].place_kind == kind:
+        keys = {r.dateline_key}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _region_named(r: EntityRegistry, pos: int, kind: str):
+    """"Bupati Banjar", "Wali Kota Banjar": a regency or city the title names by its bare
+    name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
+    The one of that kind with that name (the one the article names in full, if several)."""
+    m = _CAPITALISED_WORDS.match(r.text, pos)
+    if m is None:
+        return None
+    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
+    words = [r.text[a:b] for a, b in spans]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        regs = [g for g in r.res.by_name.get(name, ()) if g.kind == kind]
+        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
+        named = keys & set(r.ctx.entities)
+        if len(named) == 1 or len(keys) == 1:
+            key = r.add(r.res.entity_of(f"regency:{regs[0].label}" if len(keys) == 1 else
+                                        f"regency:{r.ctx.entities[named.pop()].label}"))
+            r.info[key].place_kind = kind
+            start, end = spans[0][0], spans[n - 1][1]
+            return r.mark(key, start, end) or next(
+                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
+    return None
+
+
+_CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
 
 
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
@@ -303,6 +451,12 @@ def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | Non
     return _Post(m.start(), area.end(), area.end(), canonical, None)
 
 
+#: "Kementerian X": the word a ministry's name begins with, for "Menteri X".
+_MINISTRY = f"{_LEX.word_list('ministry_word')[0]} "
+#: "Menteri Kependudukan dan Pembangunan Keluarga/Kepala BKKBN": the office held with it.
+_ALSO_HEAD = re.compile(rf"/{_w('area_head')}[ \t]+[A-Z][\w/]*")
+
+
 def _minister(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
     """"Menteri Kesehatan" → Kementerian Kesehatan (the ministry the lexicon knows)."""
     pos = r.skip(m.end())
@@ -311,14 +465,14 @@ def _minister(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
         if entry.kind != "org":
             continue
         for name in (entry.label, *entry.aliases):
-            if name.startswith("Kementerian "):
-                rest = name[len("Kementerian "):]
+            if name.startswith(_MINISTRY):
+                rest = name[len(_MINISTRY):]
                 if r.text.startswith(rest, pos) and (best is None or len(rest) > len(best[0])):
                     best = (rest, entry)
     if best is None:
         return None
     end = pos + len(best[0])
-    head = re.match(r"/Kepala[ \t]+[A-Z][\w/]*", r.text[end:end + 40])
+    head = _ALSO_HEAD.match(r.text[end:end + 40])
     if head:
         end += head.end()
     key = r.add(r.res.entry_entity(best[1]))
@@ -335,15 +489,27 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
     agency = r.ctx.entities[org.key]
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
-    key = r.add(new_entity("org", f"Direktorat {unit} {short}", KB.Division,
-                           aliases=[f"Direktorat {unit} {written}", f"Direktorat {unit}"]))
+    word = _LEX.word_list("directorate_word")[0]
+    key = r.add(new_entity("org", f"{word} {unit} {short}", KB.Division,
+                           aliases=[f"{word} {unit} {written}", f"{word} {unit}"]))
     r.info[key].unit_of = org.key
     r.needed.add(org.key)
+    u_start, u_end = r.skip(pos), org.start
+    while u_end > u_start and r.text[u_end - 1] in " \t–—-":
+        u_end -= 1
     end = org.end
     suffix = _NATIONAL.match(r.text, end)
     if suffix:
         end = suffix.end()
-    return _Post(m.start(), end, end, canonical, key)
+    # "Bina Peran Serta Masyarakat", "Advokasi dan KIE (KIE)": marked once the post is read
+    return _Post(m.start(), end, end, canonical, key, unit_span=(u_start, u_end))
+
+
+#: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
+_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V)(?![.\w])")
+
+
+_SECRETARIAT_NAME = _LEX.word_list("secretariat_name")[0]  # "Sekretariat Daerah"
 
 
 def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Post | None:
@@ -359,13 +525,18 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 org = government_of(r, place.key)
             else:
                 org = r.add(new_entity("org", r.res.body_label(
-                    "Sekretariat Daerah", "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key]), KB.RegionalAgency))
                 info = r.info[org]
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
                 r.needed.add(org)
-            return _Post(m.start(), place.end, place.end, canonical, org) if org else None
-        step = re.match(r"[ \t]+(?:dan[ \t]+)?(?:[A-Z][\w-]*|I{1,3}|IV|V)(?![.\w])", r.text[at:at + 60])
+                r.mark(org, r.skip(at), place.end)  # "Sekda Kabupaten Kupang": its mention
+            end = place.end
+            unit = _words(r).unit_re.match(r.text, end)
+            if unit:  # "Staf Ahli Bupati HST Bidang Administrasi dan Umum H Supiani"
+                end = _unit_name_end(r, unit.end("unit"), _words(r))
+            return _Post(m.start(), end, end, canonical, org) if org else None
+        step = _STAFF_STEP.match(r.text[at:at + 60])
         if not step:
             break
         at += step.end()
@@ -385,8 +556,15 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     return _Post(m.start(), end, end, canonical, govs.pop())
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
 _SLASH = re.compile(r"[ \t]+/[ \t]+")
+
+
+_NEXT_WORD = re.compile(rf"(?:[ \t]*,)?[ \t]+(?:{_AND}[ \t]+)?([\w.]+)")
+#: A word between a title and its organization ("Asisten Pemerintahan dan Kesra Setda …").
+_ORG_STEP = re.compile(rf"(?:[ \t]*,)?[ \t]+(?:{_AND}[ \t]+)?[A-Z][\w-]*(?![.\w])"
+                       r"(?:[ \t]*\([A-Z][\w-]{1,10}\))?")
 
 
 def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
@@ -394,19 +572,21 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
     Pemerintahan dan Kesejahteraan Rakyat Setda Garut", "Asisten II …"); of two that
     start there, the longer ("DPR RI Komisi IX", not "DPR RI")."""
     stops = _words(r).stops
-    for _ in range(max_words):
+    for i in range(max_words):
         found = r.found_at(pos, ("org",))
         dash = _DASH.match(r.text, pos)
         if not found and dash:  # "Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN"
             found = r.found_at(dash.end(), ("org",))
+        comma = _COMMA.match(r.text, pos) if i and not found else None
+        if comma:  # "Asisten II Bidang Perekonomian, Setda Kota Langsa, Abdullah Gade"
+            found = [f for f in r.found_at(comma.end(), ("org",))
+                     if _COMMA.match(r.text, f.end)]
         if found:
             return max(found, key=lambda f: f.end)
-        word = re.match(r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?([\w.]+)", r.text[pos:pos + 60])
+        word = _NEXT_WORD.match(r.text[pos:pos + 60])
         if word and word.group(1) in stops:
             return None  # "Sekretaris X Widi, SH dan Kepala Dinas Y": another post, a degree
-        step = _ROMAN.match(r.text, pos) or re.match(
-            r"(?:[ \t]*,)?[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*(?![.\w])(?:[ \t]*\([A-Z][\w-]{1,10}\))?",
-            r.text[pos:pos + 80])
+        step = _ROMAN.match(r.text, pos) or _ORG_STEP.match(r.text[pos:pos + 80])
         if not step:
             return None
         pos = pos + step.end() if not isinstance(step, re.Match) or step.re is not _ROMAN \
@@ -417,45 +597,77 @@ def _org_after(r: EntityRegistry, pos: int, max_words: int = 12):
 def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     """End of a division's name: capitalised words joined by "dan" or listed with
     commas ("Advokasi, Penggerakan dan Informasi"), up to an organization, a bracket, an
-    honorific, or the comma after the last "dan" item."""
+    honorific, or the comma after the last "dan" item (unless the list goes on after it:
+    "Bina Peran serta Masyarakat, IMP, Humas dan …"). After a "dan" item only words of
+    the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
+    directly ("… dan Informasi Publik Sitti Aminah")."""
     end, closed = pos, False
-    word = r"[A-Z][\w-]*(?![.\w])"
+    word = rf"(?P<w>[A-Z][\w-]*)(?![.\w])"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end
-        step = re.match(rf"[ \t]+(?:dan|serta|&)[ \t]+{word}", r.text[end:end + 120])
+        step = re.match(rf"[ \t]+(?:{_AND}|{_w('also_and')}|&)[ \t]+{word}", r.text[end:end + 120])
         if step:
             end, closed = end + step.end(), True
             continue
         step = re.match(rf",[ \t]+{word}", r.text[end:end + 120])
-        if step and not closed and not r.found_at(end + 1, ("org", "person")):
+        if step and (not closed or _LIST_GOES_ON.match(r.text, end + step.end())) \
+                and not r.found_at(end + 1, ("org", "person")):
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
-        if step and not r.found_at(end, ("org", "person", "place")):
-            if w.honorific_re.match(r.text, r.skip(end)):
+        if step and not r.found_at(end, ("org", "person", "place")) and (
+                not closed or step.group("w") in w.topic_words):
+            h = w.honorific_re.match(r.text, r.skip(end))
+            if h and not r.text[h.end():h.end() + 1].isalnum():  # "H." or "Hj", not "Hubungan"
                 return end
             end += step.end()
             continue
         return end
 
 
-def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: str, w: _Words) -> _Post:
-    u_start = unit.start("unit")
-    name_end = _unit_name_end(r, unit.end("unit"), w)
+#: After an item of a list: another one (", X" or "dan X").
+_LIST_GOES_ON = re.compile(rf"(?:,|[ \t]+(?:{_AND}|&))[ \t]+[A-Z]")
+
+
+def _implied_unit(title: str, canonical: str, w: _Words) -> str | None:
+    """The unit word a shortened title names ("Kabid" → Kepala Bidang: "Bidang")."""
+    last = canonical.split()[-1]
+    return last if last in w.unit_words and not title.endswith(last) else None
+
+
+def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, canonical: str,
+                   w: _Words, implied: str | None = None) -> _Post | None:
+    """The post of a division's head: "Kepala Bidang X (ABBR) <office>", or "Kabid X
+    <office>" (``implied``: the unit word the title holds); the office is the one named
+    after the division's name, else the one in the sentence."""
+    read = [f.end for f in r.found_at(u_start, ("org",))
+            if r.ctx.entities[f.key].types[0] == KB.Division]  # the unit an earlier reading marked
+    name_end = max(read) if implied and read else _unit_name_end(r, u_end, w)
+    if implied and not r.text[u_start:name_end].strip():
+        return None
     mention_end = name_end
     abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[name_end:name_end + 120])
     if abbr:
         mention_end = name_end + abbr.end()
     org = _org_after(r, mention_end, max_words=1)
+    slash = _SLASH.match(r.text, org.end) if org else None
+    other = r.found_at(slash.end(), ("org",)) if slash else []
+    if other:  # "Tim Kerja X Kementerian Y / Perwakilan BKKBN Provinsi Z": the office after it
+        org = max(other, key=lambda f: f.end)
+    if implied and org is None:
+        return None  # "Kabid Sosbud Bapperida": the office must be named after the unit
     office_key = org.key if org else _office_in_sentence(r, m.start())
     if office_key is None:
         return _Post(m.start(), mention_end, mention_end, canonical, None)
     unit_name = " ".join(r.text[u_start:name_end].split())
+    if implied:
+        unit_name = f"{implied} {unit_name}"
     office = r.ctx.entities[office_key]
-    if m.group("title") == "Deputi":
+    if m.group("base") in _LEX.word_list("deputy_title"):
         written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
-        label = f"Kedeputian {unit_name} {written}"
+        written = _NATIONAL_END.sub("", " ".join(written.split()))  # "BKKBN Pusat" → BKKBN
+        label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
     else:
         label = f"{unit_name} {office.label}"
     ent = new_entity("org", label, KB.Division, aliases=[unit_name],
@@ -464,6 +676,9 @@ def _division_post(r: EntityRegistry, m: re.Match, unit: re.Match, canonical: st
     r.info[key].unit_of = office_key
     r.mark(key, u_start, mention_end)
     end = org.end if org else mention_end
+    suffix = _NATIONAL.match(r.text, end) if org else None  # "… Kemendukbangga/BKKBN Pusat"
+    if suffix:
+        end = suffix.end()
     return _Post(m.start(), end, end, canonical, key)
 
 
@@ -507,6 +722,8 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
                      name_as_written=written)
     key = r.add(ent)
     r.mark(key, post.start, post.end)
+    if post.unit_span and post.org:
+        r.mark(post.org, *post.unit_span)
     r.fact(person, ORG.holds, EntityRef(key), post.start)
     if post.org:
         r.fact(key, ORG.postIn, EntityRef(post.org), post.start)
@@ -568,22 +785,31 @@ def _known_persons(r: EntityRegistry) -> None:
             cover[start:end] = b"\x01" * (end - start)
 
 
+#: What may stand between a person's name and the post written after it.
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?i:{_w('as_post')})(?=[ \t])"
+                         r"|(?<=[ \t])(?=[A-Z]))[ \t]*")
+
+
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
     """A post written right after a person's name: in brackets ("Budi Santoso, S.E.
-    (Kepala Dinas Kesehatan Kota Palu)") or in apposition up to the end of the clause
-    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …")."""
+    (Kepala Dinas Kesehatan Kota Palu)"), in apposition up to the end of the clause
+    ("dr. Ani Lestari, MPH, Kepala Dinas … Kota Banda Aceh.", "… Aceh dan …"), or after
+    "selaku"/"sebagai" ("Drs. Budi, M.Pd selaku Deputi Bidang … BKKBN, dan …")."""
     for f in [f for f in r.ctx.found if f.key.startswith("person/")]:
-        b = re.match(r"[ \t]*(?P<open>\(|,)[ \t]*", r.text[f.end:f.end + 8])
+        b = _AFTER_NAME.match(r.text, f.end)
         if b is None:
             continue
-        m = w.title_re.match(r.text, f.end + b.end())
+        m = w.title_re.match(r.text, b.end())
         post = _post(r, m, w) if m else None
         if post is None or post.committee:
             continue
         close = (r"[ \t]*\)" if b.group("open") == "(" else
-                 r"[ \t]*(?:[.,;:\n]|$)|[ \t]+(?:dan|serta|yang|selaku|saat|ketika)\b")
+                 rf"[ \t]*(?:[.,;:\n]|$)|[ \t]+{_w('apposition_end')}\b")
         if not re.match(close, r.text[post.end:post.end + 12]):
             continue
+        comma = _COMMA.match(r.text, post.end)
+        if comma and r.found_at(comma.end(), ("person",)):
+            continue  # "A, Ketua X, B": the post introduces the next person of a list
         _add_post(r, post, f.key)
 
 
@@ -598,8 +824,10 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             continue
         first = name.tokens[0]
         before = r.text[max(0, name.start - 25):name.start].split()
-        if before and (before[-1] in w.titles or " ".join(before[-2:]) in w.titles):
-            continue  # a post that could not be read: do not guess a name from it
+        if before and (before[-1] in w.titles or " ".join(before[-2:]) in w.titles) and not (
+                _names_no_region(r, _blanks_before(r.text, name.start))):
+            continue  # a post that could not be read: do not guess a name from it (unless
+            # a name it is: "Gubernur H Budi Santoso" in an article naming no province)
         if first.casefold() in STOP_WORDS and not r.text[name.start:name.name_start].strip():
             continue
         courtesy = w.courtesy_re.fullmatch(r.text, name.start, name.name_start)
@@ -610,15 +838,57 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             continue
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
-               or _from_place(r, name.end))
+               or _from_place(r, name.end) or _post_follows(r, name.end, w))
+        if not cue and _said_by_post(r, name.start, w):
+            name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
+            cue = name is not None
         if cue:
             _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
-_STREET = re.compile(r"\b(?:Jalan|Jl|Jln)\.?(?:[ \t]+[A-Z][\w'.]*){0,3}[ \t]*$")
+def _post_follows(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """"… yaitu Budi Santoso Wakil Ketua Komisi IX DPR RI, …": a post of a named
+    organization written right after the name."""
+    blank = re.match(r"[ \t]+", r.text[pos:pos + 4])
+    m = w.title_re.match(r.text, pos + blank.end()) if blank else None
+    post = _post(r, m, w) if m else None
+    return bool(post and post.org and not post.committee)
+
+
+def _without_post_words(r: EntityRegistry, name: _Name, w: _Words) -> _Name | None:
+    """The name without the words of the post before it that it took in ("Gizi Rudi
+    Hartono" → "Rudi Hartono"); None when fewer than two name words are left."""
+    if name.name_start > name.start:
+        return name  # an honorific opens the name
+    words = list(re.finditer(r"\S+", r.text[name.name_start:name.name_end]))
+    drop = 0
+    while drop < len(words) and (words[drop].group() in w.topic_words
+                                 or words[drop].group() in w.non_name):
+        drop += 1
+    if len(name.tokens) - drop < 2:
+        return None
+    start = name.name_start + words[drop].start()
+    return _Name(start, name.end, name.tokens[drop:], start, name.name_end)
+
+
+def _said_by_post(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """"kata Koordinator Manager Satgas Stunting Andi Irfanji": a name after a verb of
+    saying and a post that could not be read (a title, then capitalised words)."""
+    run = _TITLE_RUN.search(r.text, max(0, pos - 120), pos)
+    if run is None:
+        return False
+    title = w.title_re.match(r.text, run.start())
+    return bool(title) and bool(w.speech_before.search(
+        r.text[max(0, run.start() - 20):run.start()]))
+
+
+#: Capitalised words right before a name, the first of which may begin a post.
+_TITLE_RUN = re.compile(r"(?<![\w.])[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*){0,8}[ \t]+$")
+_STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-_FROM = re.compile(r"[ \t]+dari[ \t]+")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
+_FROM = re.compile(rf"[ \t]+{_w('from_word')}[ \t]+")
 
 
 def _from_place(r: EntityRegistry, pos: int) -> bool:
@@ -662,6 +932,8 @@ def _short_forms(r: EntityRegistry) -> None:
                 continue
             if _CAPITALISED_AFTER.match(r.text, end, end + 4):
                 continue  # part of a longer capitalised name
+            if _INITIAL_BEFORE.search(r.text, max(0, start - 8), start):
+                continue  # "Zalzulmida A. Djanggola": the end of another person's name
             r.mark(key, start, end)
             cover[start:end] = b"\x01" * (end - start)
 

@@ -7,6 +7,12 @@ The text is the words said, exactly as in the clean text. The speaker is a perso
 in the clause; a pronoun (ia, dia, beliau, the -nya of katanya) is the last person named
 outside anything already said; a standalone quote continues the previous speaker. An
 organization never speaks here, and a statement with no person speaker is dropped.
+
+The words come from the lexicon: ``speech_verbs.csv`` (role ``reported``: "mengatakan";
+``attribution``: "kata", "ujar"; ``passive``: "disampaikan", read in "Hal itu
+disampaikan X", "Dikatakannya, …", "Ditambahkan oleh X, bahwa …") and the speech kinds
+of ``words.csv`` (``speech_that``, ``said_before``, ``nothing_said``, ``courtesy_said``,
+``not_said_yet``, ``clause_join``, ``talk_noun``, ``read_by``, …; see its README).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kbgraph.ontology.namespaces import ORG
+from kbgraph.ontology.lexicon import load_lexicon
+from kbgraph.ontology.namespaces import ORG, slugify
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,52 +34,75 @@ from .text import (
     SPEECH_VERB,
     attribution_verbs,
     dateline_end,
+    speech_verbs,
     starting,
     words_re,
 )
 
 __all__ = ["Quote", "find_quotes", "find_statements"]
 
+_LEX = load_lexicon()
+
+
+def _words(kind: str, capitalised: bool = False) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (also with a capital first
+    letter: a sentence may open with them)."""
+    words = list(_LEX.word_list(kind))
+    if capitalised:
+        words += [w[:1].upper() + w[1:] for w in words]
+    return words_re(words)
+
+
+_PASSIVE = sorted(_LEX.speech_words("passive"))  # "dikatakan", "disampaikan", …
+_THAT = _words("speech_that")  # "bahwa"
+_BY_WORD = _words("speech_by")  # "oleh"
+_ALSO = _words("speech_also")  # "juga"
+_ACCORDING = _words("speech_according", capitalised=True)  # "Menurut"
 _ATTR = words_re(attribution_verbs())
+_ATTR_CAP = words_re([*attribution_verbs(), *(w.capitalize() for w in attribution_verbs())])
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
 _ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
-    rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR})"
-    rf"(?:nya\b|\s+(?:dia|ia|beliau)\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
-    rf"\s*(?:,|\bbahwa\b)\s*"
+    rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR_CAP})"
+    rf"(?:nya\b|\s+{_words('speech_pronoun')}\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
+    rf"\s*(?:,|\b{_THAT}\b)\s*"
 )
-_MENURUT = starting({"M", "m"}, r"\b[Mm]enurut\s+(?P<who>[^,\"“”\n]{1,120}?)\s*,\s*")
+_MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
-_NYA = starting({"M", "m", "D", "d"}, r"\b(?:[Mm]enurut|[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan"
-                  r"|sebutkan|paparkan|terangkan|tuturkan))nya\s*,\s*")
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
 # "Dikatakan, …" opening a sentence: the last person named goes on speaking.
-_PASSIVE_HEAD = re.compile(r"\s*Di(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan)\s*,\s*")
+_PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
-_BY = starting({"D", "d"}, r"\b[Dd]i(?:katakan|sampaikan|jelaskan|tambahkan|ungkapkan|tegaskan|terangkan"
-                r"|paparkan)\s+oleh\s+(?P<who>[^\"“”\n]{1,120}?)\s*,?\s*bahwa\s+")
+_BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
+                rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
 # "Hal itu disampaikan (oleh) X …", "Demikian disampaikan X …": the words said come before.
-_BACK = re.compile(r"\s*(?:Hal\s+(?:itu|ini|tersebut)|Demikian(?:\s+(?:hal\s+)?(?:itu|ini|yang))?)"
-                   r"\s+(?:juga\s+)?(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan|paparkan"
-                   r"|kemukakan|terangkan|tuturkan)|dinyatakan)\s+(?:oleh\s+)?")
+_BACK = re.compile(rf"\s*{_words('said_before')}\s+(?:{_ALSO}\s+)?{words_re(_PASSIVE)}\s+(?:{_BY_WORD}\s+)?")
 # 'Ia mengatakan, "…"' / 'Menurut dia: "…"': what may stand right before a quote.
 _BEFORE_QUOTE = re.compile(
-    rf"(?:{SPEECH_VERB.pattern}|\b[Mm]enurut\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
+    rf"(?:{SPEECH_VERB.pattern}|\b{_ACCORDING}\s+(?P<who>[^,\"“”]{{1,120}}?))\s*[,:]?\s*$")
 # "… menyampaikan hal yang sama": a verb of saying with nothing said.
-_NOTHING_SAID = re.compile(r"(?i:hal\s+(?:itu|ini|tersebut|yang\s+sama|serupa|senada)|demikian)\W*$")
+_NOTHING_SAID = re.compile(rf"(?i:{_words('nothing_said')})\W*$")
 # "… menyampaikan terima kasih kepada …": a courtesy the verb conveys, not words said.
-_COURTESY = re.compile(r"(?i:terima\s+kasih|apresiasi|penghargaan|ucapan\s+selamat|selamat\s+datang"
-                       r"|permohonan\s+maaf|belasungkawa|salam)\b(?!\s+(?:itu|ini|tersebut)\b)")
+_COURTESY = re.compile(rf"(?i:{_words('courtesy_said')})\b(?!\s+{_words('demonstrative')}\b)")
 # A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
-_NOT_SAID_YET = re.compile(r"\b(?:diminta|akan|hendak|ingin|untuk|agar|supaya|sempat\s+diminta)\s+$",
-                           re.IGNORECASE)
-_THAT_SOON = re.compile(r"(?:[^\s,.;:\"“”]+\s+){1,6}?bahwa\s+")
-_SAID_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa\b\s*,?\s*)?")
+_NOT_SAID_YET = re.compile(rf"\b{_words('not_said_yet')}\s+$", re.IGNORECASE)
+_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+")
+_SAID_LEAD = re.compile(rf"\s*[,:]?\s*(?:{_THAT}\b\s*,?\s*)?")
+#: Where the speaker named after "Hal itu disampaikan" ends: "… saat", "… di", a stop.
+_SPEAKER_END = re.compile(rf"\s{_words('speaker_end')}\s|[.;]")
+#: "pria ramah ini", "wanita berhijab itu": a person pointed back at, as "ia" is.
+_PERSON_ANAPHOR = re.compile(rf"\b{_words('person_noun')}(?:\s+[a-z][\w-]*){{0,3}}?\s+"
+                             rf"{_words('demonstrative')}\b")
+#: "… yang mengatakan …": a verb of saying in a relative clause (someone else speaks).
+_RELATIVE = re.compile(rf"{_words('relative')} $")
 _OPENERS = "\"“"
 # An opening mark starts the text or follows a space or a bracket, and a word follows it;
-# a closing mark follows a non-space and no letter or digit follows it.
+# a closing mark follows a non-space and no letter or digit follows it (but a verb of
+# saying may, written against it: '…,"bebernya').
 _OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)|(?:^|(?<=\n))[\"“](?=[ ]\S)")
-_CLOSE = re.compile(r"(?<=\S)[\"”](?![^\W_])")
+_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_ATTR})(?:nya)?\b))")  # or ',"ujarnya'
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +192,8 @@ def _quote_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, i
         if len(text[q.start:q.end].split()) < 3:
             continue
         s_end = _sentence_end(sentences, q.close, len(text))
+        while s_end < len(text) and _ABBREVIATION.search(text, max(0, s_end - 12), s_end):
+            s_end = _sentence_end(sentences, s_end + 1, len(text))  # "kata Pjs. | Bupati X"
         hint, region = _after_quote(ctx, q, s_end)
         if hint is None:
             s_start = _sentence_start(sentences, q.open)
@@ -177,8 +209,7 @@ def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tupl
     text = ctx.text
     m = _ATTR_AFTER.match(text, q.close)
     if m:
-        stop = re.compile(r"[.;!?\n\"“]").search(text, m.end())
-        r_end = min(stop.start() if stop else s_end, s_end)
+        r_end = min(_attribution_end(text, m.end()), s_end)
         if m.group("nya"):
             return ("pronoun", m.start("verb")), (m.start("verb"), r_end)
         return _speaker_in(ctx, m.end(), r_end, m.start("verb")), (m.start("verb"), r_end)
@@ -187,6 +218,39 @@ def _after_quote(ctx: Context, q: Quote, s_end: int) -> tuple[tuple | None, tupl
     if v and v.start() <= 80 and not re.search(r"[\"“]", after[:v.start()]):
         return _speaker_in(ctx, q.close, q.close + v.start(), q.close), (q.close, s_end)
     return None, (q.close, q.close)
+
+
+_STOP = re.compile(r"[.;!?\n\"“]")
+#: "…, namun menegaskan bahwa …": a joined clause of saying (its words start after bahwa).
+_NEXT_CLAUSE = re.compile(
+    rf"(?:,\s*|\s){_words('clause_join')}\s+(?:{_ALSO}\s+)?"
+    rf"{words_re(speech_verbs() | set(_PASSIVE))}\s+{_THAT}\s+")
+#: "… menyampaikan materi terkait …": a verb of saying whose object names a talk, not words.
+_TOPIC_ONLY = re.compile(rf"(?i:{words_re(_LEX.word_list('talk_noun'))})\b")
+#: Words written with a period that ends no sentence ("Pjs.", "Drs.", "M.Si."), at the end.
+_ABBREVIATION = re.compile(rf"(?<![\w.]){words_re(w for kind in ('acting', 'honorific', 'degree', 'name_abbreviation') for w in _LEX.word_list(kind) if w.endswith('.'))}$")
+#: "… yang dibacakan Asisten III Y": a speech read out on its speaker's behalf.
+_READ_BY = re.compile(rf"\b{words_re(_LEX.word_list('read_by'))}\b")
+
+
+def _attribution_end(text: str, pos: int) -> int:
+    """Where the attribution after a quote ends: the first stop mark that is not the
+    period of an abbreviation ("kata Pjs. Bupati X"), or a speech read out by someone
+    else ("… dalam sambutannya yang dibacakan Asisten III Y": the words are X's)."""
+    i = pos
+    while True:
+        stop = _STOP.search(text, i)
+        if stop is None:
+            end = len(text)
+            break
+        if text[stop.start()] == "." and _ABBREVIATION.search(text, max(pos, stop.start() - 12),
+                                                             stop.start() + 1):
+            i = stop.end()
+            continue
+        end = stop.start()
+        break
+    read = _READ_BY.search(text, pos, end)
+    return read.start() if read else end
 
 
 def _before_quote(ctx: Context, q: Quote, s_start: int) -> tuple[tuple | None, tuple[int, int]]:
@@ -220,6 +284,11 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             continue
         head = dateline_end(text, s)
         cand = _first_trigger(ctx, quotes, head, e)
+        said_end = e
+        if cand is None:  # "… sangat tertinggal, kata Kepala BKKBN Kalteng Kusnadi, usai …"
+            trailing = _said_before_attribution(ctx, quotes, head, e)
+            if trailing is not None:
+                cand, said_end = trailing
         back = _said_by_next(ctx, quotes, sentences, i)
         if back is not None:
             speaker, region = back
@@ -236,14 +305,65 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
         q = next((q for q in quotes if q.open == said_start), None)
         if q is not None:
             continue  # 'X mengatakan, "…"': the quote carries it (see _before_quote)
-        said_end = e
         while said_end > said_start and text[said_end - 1].isspace():
             said_end -= 1
-        if (len(text[said_start:said_end].split()) < 2 or _NOTHING_SAID.match(text, said_start, said_end)
-                or _COURTESY.match(text, said_start, said_end)):
-            continue
-        out.append(_Cand(said_start, said_end, "reported", hint, region))
+        for start, end in _clauses(text, quotes, said_start, said_end):
+            if (len(text[start:end].split()) < 2 or _NOTHING_SAID.match(text, start, end)
+                    or _COURTESY.match(text, start, end) or _talk_given(text, start, end)):
+                continue
+            out.append(_Cand(start, end, "reported", hint, region))
     return out
+
+
+def _talk_given(text: str, start: int, end: int) -> bool:
+    """"menyampaikan materi terkait …": the verb's object names a talk; after a comma
+    ("Ia menjelaskan, materi bimtek meliputi …") the words are what was said."""
+    return bool(_TOPIC_ONLY.match(text, start, end)) and not _AFTER_COMMA.search(
+        text, max(0, start - 3), start)
+
+
+_AFTER_COMMA = re.compile(r"[,:]\s*$")
+
+
+def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
+    """What one speaker says in a sentence, clause by clause: a second verb of saying
+    joined to the first ("…, namun menegaskan bahwa …", "… lebih lanjut disampaikan
+    bahwa …") opens a statement of its own."""
+    out = []
+    for m in _NEXT_CLAUSE.finditer(text, start, end):
+        if m.start() <= start or _inside(quotes, m.start()):
+            continue
+        stop = m.start()
+        while stop > start and text[stop - 1] in " \t,":
+            stop -= 1
+        out.append((start, stop))
+        start = m.end()
+    out.append((start, end))
+    return out
+
+
+def _said_before_attribution(ctx: Context, quotes: list[Quote], head: int, end: int):
+    """"Dari 1.433 desa … sangat tertinggal, kata Kepala BKKBN Kalteng Kusnadi, usai …":
+    the words of the sentence before ", kata X" (six words at least: a short lead belongs to
+    an inline attribution, "Karena, kata dia, …"); ((hint, said start, region), said end)."""
+    m = _TRAILING_ATTR.search(ctx.text, head, end)
+    if m is None or _inside(quotes, m.start()) or any(head <= q.open < m.start() for q in quotes):
+        return None
+    if len(ctx.text[head:m.start()].split()) < 6:
+        return None
+    if m.group("nya") or m.group("pronoun"):
+        hint = ("pronoun", m.start("verb"))
+    else:
+        stop = re.compile(r",|[.;]\s").search(ctx.text, m.end(), end)
+        hint = _speaker_in(ctx, m.end(), stop.start() if stop else end, m.end())
+        if hint[0] != "person":
+            return None
+    return (hint, head, (m.start(), m.end())), m.start()
+
+
+#: ", kata X" / ", katanya" after the words said, in the same sentence.
+_TRAILING_ATTR = re.compile(rf",\s*(?P<verb>{_ATTR})(?:(?P<nya>nya)\b|\s+(?P<pronoun>"
+                            rf"{_words('speech_pronoun')})\b|(?=\s+[A-Z]))")
 
 
 def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, int]],
@@ -256,7 +376,7 @@ def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, 
     m = _BACK.match(ctx.text, s, e)
     if m is None or _inside(quotes, s):
         return None
-    stop = re.compile(r"\s(?:saat|ketika|pada|dalam|di|usai|seusai|kepada)\s|[.;]").search(ctx.text, m.end(), e)
+    stop = _SPEAKER_END.search(ctx.text, m.end(), e)
     hint = _speaker_in(ctx, m.end(), stop.start() if stop else e, m.end())
     if hint[0] != "person":
         return None
@@ -309,7 +429,7 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
                 best = (m.start(), hint, m.end(), (m.start(), m.end()))
             break
     for m in SPEECH_VERB.finditer(text, head, end):
-        if _inside(quotes, m.start()) or text[max(head, m.start() - 5):m.start()].lower().endswith("yang "):
+        if _inside(quotes, m.start()) or _RELATIVE.search(text[max(head, m.start() - 5):m.start()].lower()):
             continue
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
@@ -331,7 +451,8 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     """Who speaks in [start, end): the last person or pronoun there; never an organization."""
     people = persons_in(ctx, start, end)
-    pronouns = list(PRONOUN.finditer(ctx.text, start, end))
+    pronouns = list(PRONOUN.finditer(ctx.text, start, end)) or list(
+        _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
     if last_person and (not last_pron or last_person.start > last_pron.start()):
@@ -349,23 +470,56 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
 
 def _post_holder(ctx: Context, region: str) -> str | None:
     """The person named only by a post ("Asisten III Sekda Kabupaten Kupang ini", "Kepala
-    Dinas P3AP2KB"): the one person whose post, as the article wrote it, begins with the
-    same two words (or the same title word before a numeral)."""
-    words = region.split()
-    if not words or not words[0][:1].isupper():
+    Dinas P3AP2KB", "Menurut Bupati, …"): the one person whose post, as the article wrote
+    it, begins with the same two words (or the same title word before a numeral, or the
+    one title word the region holds), an acting prefix ("Pjs.") left aside on both."""
+    words = _ACTING_HEAD.sub("", region.strip()).split()
+    if not words:
         return None
     holders: dict[str, set[str]] = {}
     for f in ctx.facts:
         if f.predicate == ORG.holds and f.subject.startswith("person/"):
             post = ctx.entities.get(f.obj.key)
             if post is not None:
-                written = (post.name_as_written or post.label).split()
+                written = _ACTING_HEAD.sub("", post.name_as_written or post.label).split()
                 holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
-    n = 1 if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]) else 2
+    if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]):
+        n = 1
+    elif not words[0][:1].isupper() or len(words) > 1 and not words[1][:1].isupper():
+        n = 0  # "Kepala dinas", "dalam sambutannya": no post written from its start
+    elif len(words) == 1:
+        n = 1  # "Menurut Bupati,": the title alone
+    else:
+        n = 2
     want = " ".join(words[:n])
-    found = {p for p, posts in holders.items() if any(
+    found = {p for p, posts in holders.items() if n and any(
         (x if n == 2 else x.split()[0]) == want for x in posts)}
+    if len(found) == 1:
+        return found.pop()
+    return _holder_by_title(ctx, region) if not found else None
+
+
+def _holder_by_title(ctx: Context, region: str) -> str | None:
+    """"Dalam arahannya, Sekda …", "ujar Sekda dalam sambutannya": a title the region
+    names, spelled out ("Sekda" → Sekretaris Daerah), that one person holds in the article
+    (the post's key begins with the title it was read with)."""
+    titles = {_TITLES[" ".join(m.group().split())] for m in _TITLE_WORD.finditer(region)}
+    if len(titles) != 1:
+        return None
+    head = f"post/{slugify(titles.pop())}"
+    found = {f.subject for f in ctx.facts if f.predicate == ORG.holds
+             and f.subject.startswith("person/")
+             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))}
     return found.pop() if len(found) == 1 else None
+
+
+#: Post titles (``post-titles.csv``) → the title spelled out.
+_TITLES = {t.title: t.canonical for t in _LEX.post_titles}
+_TITLE_WORD = re.compile(rf"(?<![\w-]){words_re(_TITLES)}(?![\w-])")
+
+
+#: An acting prefix at the head of a post ("Pjs. Bupati X" is asked for as "Bupati").
+_ACTING_HEAD = re.compile(rf"^{words_re(_LEX.word_list('acting'))}\s+")
 
 
 _NAME = re.compile(r"[A-Z][a-z][\w'-]*")

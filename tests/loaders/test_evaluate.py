@@ -610,3 +610,21 @@ def test_the_dev_corpus_meets_the_quality_bar_of_issue_3(dev_report):
         assert dev_report.slot(slot).f1 >= 0.90, slot
     assert dev_report.section("people").f1 >= 0.85
     assert dev_report.section("statements").f1 >= 0.90
+
+
+def test_an_article_from_before_a_rename_names_the_entity_by_its_name_then():
+    from extractkit import article
+    from kbgraph.loaders.clean import clean
+    from kbgraph.loaders.extract import extract
+
+    text = "Kepala BKKBN RI, Budi Santoso, mencanangkan Kampung KB di Kabupaten Sambas.\n"
+    for published, label in ((dt.date(2018, 3, 1), "Badan Kependudukan dan Keluarga Berencana "
+                              "Nasional"),
+                             (dt.date(2025, 3, 1), "Kementerian Kependudukan dan Pembangunan "
+                              "Keluarga/BKKBN")):
+        art = article(text, published)
+        g = to_gold(extract(art, clean(art)))
+        assert [(e["label"], e["mentions"]) for e in g["entities"] if e["class"] == "ORG"
+                and "BKKBN RI" in e["mentions"]] == [(label, ["BKKBN RI"])]
+        assert g["people"] == [{"name": "Budi Santoso", "post": "Kepala BKKBN RI",
+                                "organization": label}]

@@ -113,8 +113,8 @@ def test_a_post_naming_the_ministry_then_its_office_after_a_slash():
     x = read("Materi disampaikan Ketua Tim Kerja Advokasi Kementerian Kependudukan dan Pembangunan "
              "Keluarga / Perwakilan BKKBN Provinsi Jawa Tengah, Ibu Rina Marlina. Rina mengatakan, "
              "kader harus bergerak.")
-    (name, post, org), = people(x)
-    assert (name, org) == ("Rina Marlina", "Perwakilan BKKBN Provinsi Jawa Tengah")
+    (name, post, org), = people(x)  # a team leader holds the post in the team (a unit)
+    assert (name, org) == ("Rina Marlina", "Tim Kerja Advokasi Perwakilan BKKBN Provinsi Jawa Tengah")
     assert post.endswith("/ Perwakilan BKKBN Provinsi Jawa Tengah")
     assert [x.entities[s.speaker].label for s in x.statements] == ["Rina Marlina"]
 

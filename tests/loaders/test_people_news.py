@@ -153,3 +153,174 @@ def test_an_organization_name_never_runs_over_another_post_or_a_degree():
             "Dinas Kesehatan Kabupaten Sambas") in people(x)
     assert {post for name, post, _ in people(x) if name == "Widi"} <= {
         "Sekretaris BKKBN Provinsi Papua Barat"}  # never "… Widi, SH dan Kepala Dinas …"
+
+
+def test_an_acting_prefix_before_any_title_stays_in_the_post():
+    x = read("Prasasti ditandatangani Pjs. Bupati Sambas, Yohanes Warsito, di Desa Sekura. "
+             "Hadir pula Pelaksana Harian Wali Kota Palu Rina Dewanti.")
+    assert people(x) == {
+        ("Yohanes Warsito", "Pjs. Bupati Sambas", "Pemerintah Kabupaten Sambas"),
+        ("Rina Dewanti", "Pelaksana Harian Wali Kota Palu", "Pemerintah Kota Palu")}
+
+
+def test_degrees_glued_together_or_ending_in_a_period_belong_to_the_mention():
+    x = read("Kepala Dinas Kesehatan Kota Palu Budi Hartono, SE.M.Si dan Sekretaris Daerah Kota "
+             "Palu Dr. Ani Lestari, SE, MM. didampingi dr. Rudi Santoso, M.For., MARS., hadir.")
+    assert persons(x) == {"Budi Hartono": {"Budi Hartono, SE.M.Si"},
+                          "Ani Lestari": {"Dr. Ani Lestari, SE, MM."},
+                          "Rudi Santoso": {"dr. Rudi Santoso, M.For., MARS."}}
+
+
+def test_a_team_leader_holds_the_post_in_the_team_a_unit_of_the_office_and_the_name_follows():
+    x = read("Kepala Perwakilan BKKBN Provinsi Jambi diwakili Ketua Tim Kerja Bina Peran serta "
+             "Masyarakat, IMP, Humas dan Informasi Publik Rina Kartika menghadiri rapat. "
+             "Hadir pula Ketua Tim Kerja Advokasi dan KIE Kementerian Kependudukan dan "
+             "Pembangunan Keluarga / Perwakilan BKKBN Provinsi Jambi, Ibu Sri Wahyuni.")
+    team = ("Tim Kerja Bina Peran serta Masyarakat, IMP, Humas dan Informasi Publik "
+            "Perwakilan BKKBN Provinsi Jambi")
+    assert people(x) == {
+        ("Rina Kartika", "Ketua Tim Kerja Bina Peran serta Masyarakat, IMP, Humas dan Informasi "
+                         "Publik", team),
+        ("Sri Wahyuni", "Ketua Tim Kerja Advokasi dan KIE Kementerian Kependudukan dan "
+                        "Pembangunan Keluarga / Perwakilan BKKBN Provinsi Jambi",
+         "Tim Kerja Advokasi dan KIE Perwakilan BKKBN Provinsi Jambi")}
+    units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+             if f.predicate == ORG.unitOf}
+    assert (team, "Perwakilan BKKBN Provinsi Jambi") in units
+
+
+def test_a_shortened_head_of_a_division_holds_the_post_in_that_division():
+    x = read("Hadir Kabid Adpin Perwakilan BKKBN Provinsi Jambi Herman Sujatmiko dan Kasubdit "
+             "Hubungan Antar Lembaga BKKBN Provinsi Jambi Rudi Kurnia. Kabid Dinas Kesehatan "
+             "Kota Palu, Ani Lestari, juga hadir.")
+    assert people(x) == {
+        ("Herman Sujatmiko", "Kabid Adpin Perwakilan BKKBN Provinsi Jambi",
+         "Bidang Adpin Perwakilan BKKBN Provinsi Jambi"),
+        ("Rudi Kurnia", "Kasubdit Hubungan Antar Lembaga BKKBN Provinsi Jambi",
+         "Subdirektorat Hubungan Antar Lembaga Perwakilan BKKBN Provinsi Jambi"),
+        ("Ani Lestari", "Kabid Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_a_post_after_selaku_and_a_regency_named_bare_after_its_head():
+    x = read("Narasumber kegiatan ialah Drs. Budi Santoso, M.Pd selaku Deputi Bidang Advokasi "
+             "BKKBN Pusat, dan dr. Rina Sari selaku Kepala Perwakilan BKKBN Provinsi Jambi. "
+             "Bupati Banjar KH Ahmad Fauzi membuka acara.")
+    assert people(x) == {
+        ("Budi Santoso", "Deputi Bidang Advokasi BKKBN Pusat",
+         "Kedeputian Bidang Advokasi BKKBN"),
+        ("Rina Sari", "Kepala Perwakilan BKKBN Provinsi Jambi", "Perwakilan BKKBN Provinsi Jambi"),
+        ("Ahmad Fauzi", "Bupati Banjar", "Pemerintah Kabupaten Banjar")}
+
+
+def test_posts_in_a_list_of_guests_each_with_the_next_name():
+    x = read("Kegiatan dicanangkan Wali Kota yang diwakili Asisten II Bidang Perekonomian dan "
+             "Pembangunan, Setda Kota Langsa, Abdul Gani. Hadir Kepala Perwakilan BkkbN Aceh, "
+             "Drs Rudi Hartono, Ketua TP PKK Kota Langsa, Nur Aini, Camat Langsa Timur, Hasan "
+             "Basri dan Kepala Dinas Kesehatan (Dinkes) Kota Langsa, Ani Lestari. Kepala Dinkes "
+             "Langsa, Ani Lestari mengatakan posyandu aktif.")
+    # the same post written short again ("Kepala Dinkes Langsa") is the same post
+    assert people(x) == {
+        ("Abdul Gani", "Asisten II Bidang Perekonomian dan Pembangunan, Setda Kota Langsa",
+         "Sekretariat Daerah Kota Langsa"),
+        ("Rudi Hartono", "Kepala Perwakilan BkkbN Aceh", "Perwakilan BKKBN Provinsi Aceh"),
+        ("Nur Aini", "Ketua TP PKK Kota Langsa",
+         "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kota Langsa"),
+        ("Hasan Basri", "Camat Langsa Timur", "Pemerintah Kota Langsa"),
+        ("Ani Lestari", "Kepala Dinas Kesehatan (Dinkes) Kota Langsa", "Dinas Kesehatan Kota Langsa")}
+    assert persons(x)["Abdul Gani"] == {"Abdul Gani"}  # "Gani." ends a sentence, not a name
+
+
+def test_a_staff_post_over_its_field_and_a_dinas_name_joined_another_way_is_the_lexicons():
+    x = read("Gong dipukul Staf Ahli Bupati Sambas Bidang Administrasi dan Umum H Rudi Hartono. "
+             "Hadir Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
+             "Penduduk dan Keluarga Berencana Kabupaten Sambas, Ani Lestari.")
+    assert people(x) == {
+        ("Rudi Hartono", "Staf Ahli Bupati Sambas Bidang Administrasi dan Umum",
+         "Pemerintah Kabupaten Sambas"),
+        ("Ani Lestari", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, "
+                        "Pengendalian Penduduk dan Keluarga Berencana Kabupaten Sambas",
+         "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+         "Berencana Kabupaten Sambas")}
+
+
+def test_a_unit_or_secretariat_named_inside_a_post_is_a_mention_and_acronyms_stay():
+    x = read("Hadir Plh. Direktur Bina Peran Serta Masyarakat – Kemendukbangga/BKKBN, Rina Sari, "
+             "Asisten Administrasi Umum Sekda Kabupaten Kupang Nova Lestari, dan Kepala Dinas "
+             "OPD KB Kota Ternate Budi Santoso dari Fraksi Partai Golkar.")
+    mentions = {e.label: {m.text for m in e.mentions} for k, e in x.entities.items()
+                if k.startswith("org/")}
+    assert mentions["Direktorat Bina Peran Serta Masyarakat BKKBN"] == {
+        "Bina Peran Serta Masyarakat"}
+    assert mentions["Sekretariat Daerah Kabupaten Kupang"] == {"Sekda Kabupaten Kupang"}
+    assert mentions["Dinas OPD KB Kota Ternate"] == {"Dinas OPD KB Kota Ternate"}
+    assert mentions["Partai Golongan Karya"] == {"Partai Golkar"}
+    assert ("Budi Santoso", "Kepala Dinas OPD KB Kota Ternate", "Dinas OPD KB Kota Ternate") \
+        in people(x)
+
+
+def test_a_head_named_without_the_region_heads_the_one_region_of_that_kind_named():
+    x = read("Enam Kampung KB di Kecamatan Randublatung, Kabupaten Blora, diresmikan Bupati "
+             "Joko Susanto. Hadir pula Gubernur H Budi Santoso bersama Hj Rina A. Santoso, dan "
+             "Wabup Rina.")
+    assert people(x) == {("Joko Susanto", "Bupati", "Pemerintah Kabupaten Blora")}
+    assert persons(x)["Budi Santoso"] == {"H Budi Santoso"}  # no province: no post
+    assert "Rina" not in persons(x)  # one word after a title: maybe a nickname
+
+
+def test_a_post_written_right_after_a_name_in_a_list_of_speakers():
+    x = read("Narasumber kegiatan yaitu Rudi Hartono Wakil Ketua Komisi IX DPR RI, dan Ani "
+             "Lestari Kepala Dinas Kesehatan Kota Palu.")
+    assert people(x) == {
+        ("Rudi Hartono", "Wakil Ketua Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Ani Lestari", "Kepala Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_a_team_whose_short_form_is_written_in_brackets_inside_its_name():
+    x = read("Bupati didampingi Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng, Sri Wahyuni.")
+    assert people(x) == {("Sri Wahyuni", "Ketua Tim Penggerak (TP) PKK Kabupaten Bantaeng",
+                          "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Bantaeng")}
+
+
+def test_short_forms_of_a_dinas_read_whole_and_a_first_name_that_is_a_weekday():
+    x = read("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+             "Berencana Kabupaten Kotabaru menggelar rakor. Sekretaris DPPPAPPKB Kotabaru Sri "
+             "Wahyuni hadir. Acara dibuka Asisten I Bidang Pemerintahan Setda Kotabaru, Drs H Minggu "
+             "Basuki MAP. Kepala Dinas P3AP2KB Maisuri menegaskan bahwa data harus akurat. Hadir "
+             "pula Arya Nugraha, SKM. (Kabid Kesmas Dinkes Kotabaru) dan Hj. Rina (Kabid Sosbud "
+             "Bapperida).")
+    dinas = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan "
+             "Keluarga Berencana Kabupaten Kotabaru")
+    assert people(x) == {
+        ("Sri Wahyuni", "Sekretaris DPPPAPPKB Kotabaru", dinas),
+        ("Minggu Basuki", "Asisten I Bidang Pemerintahan Setda Kotabaru",
+         "Sekretariat Daerah Kabupaten Kotabaru"),
+        ("Maisuri", "Kepala Dinas P3AP2KB", dinas),
+        ("Arya Nugraha", "Kabid Kesmas Dinkes Kotabaru",
+         "Bidang Kesmas Dinas Kesehatan Kabupaten Kotabaru")}
+
+
+def test_one_person_named_again_by_a_first_name_after_a_post_and_heads_without_place():
+    x = read("CILEGON - Kepala BKKBN Budi Hartono mengatakan kampung KB bertambah. Kepala BKKBN "
+             "Budi menilai kampung itu maju. Wali Kota Cilegon Rina Agustina hadir.")
+    assert set(persons(x)) == {"Budi Hartono", "Rina Agustina"}
+    assert ("Rina Agustina", "Wali Kota Cilegon", "Pemerintah Kota Cilegon") in people(x)
+    x = read("Kepala Dinas Pemberdayaan Perempuan dan Keluarga Berencana (DP2KB), Yasir Hamid, "
+             "melapor kepada Sekkab Sambas, Muchlis. Acara digelar di Kabupaten Sambas.")
+    assert people(x) == {
+        ("Yasir Hamid", "Kepala Dinas Pemberdayaan Perempuan dan Keluarga Berencana (DP2KB)",
+         "Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Sambas"),
+        ("Muchlis", "Sekkab Sambas", "Pemerintah Kabupaten Sambas")}
+
+
+def test_a_faction_stays_in_the_post_and_a_national_agency_is_no_regional_body():
+    x = read("Sosialisasi dibuka Anggota Komisi IX DPR RI Fraksi Demokrat, Hj. Rina Mustika, SE, "
+             "didampingi Kepala Perwakilan BKKBN Provinsi Jambi Hj. Ani Lestari. Hj. Ani Selaku "
+             "narasumber menyebut Badan POM ikut hadir di Kabupaten Sarolangun.")
+    assert people(x) == {
+        ("Rina Mustika", "Anggota Komisi IX DPR RI Fraksi Demokrat",
+         "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Ani Lestari", "Kepala Perwakilan BKKBN Provinsi Jambi", "Perwakilan BKKBN Provinsi Jambi")}
+    assert set(persons(x)) == {"Rina Mustika", "Ani Lestari"}
+    orgs = {e.label for k, e in x.entities.items() if k.startswith("org/")}
+    assert "Badan Pengawas Obat dan Makanan" in orgs
+    assert not any(label.startswith("Badan POM") for label in orgs)

@@ -217,3 +217,64 @@ def test_a_speaker_named_only_by_a_post_the_article_gave_one_person():
                  "\" Stok vaksin tersedia di semua puskesmas kota,\" Jelas Ani.")
     assert said == [("Ani Lestari", "Posyandu dibuka setiap bulan untuk semua warga"),
                     ("Ani Lestari", "Stok vaksin tersedia di semua puskesmas kota")]
+
+
+def test_a_speech_read_on_behalf_of_a_head_named_by_an_acting_post_is_the_heads():
+    said = _said("Prasasti ditandatangani Pjs. Bupati Sambas, Yohanes Warsito, yang diwakili "
+                 "Asisten III Setda Sambas, Rudi Hartono.\n\n"
+                 "\"Kami mendukung penuh program ini di semua desa,\" kata Pjs. Bupati Sambas "
+                 "dalam sambutannya yang dibacakan Asisten III Rudi Hartono.\n\n"
+                 "Menurut Bupati, pemerintah daerah siap menambah anggaran kampung KB.")
+    assert said == [("Yohanes Warsito", "Kami mendukung penuh program ini di semua desa"),
+                    ("Yohanes Warsito", "pemerintah daerah siap menambah anggaran kampung KB.")]
+
+
+def test_a_second_clause_of_saying_is_a_statement_and_a_talk_given_is_none():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, menyampaikan materi terkait gizi "
+                 "balita di posyandu.\n\nAni menyatakan dukungan penuh bagi kader, namun "
+                 "menegaskan bahwa anggaran desa juga harus dipakai.\n\nIa menjelaskan, materi "
+                 "pelatihan meliputi gizi balita.")
+    assert said == [("Ani Lestari", "dukungan penuh bagi kader"),
+                    ("Ani Lestari", "anggaran desa juga harus dipakai."),
+                    ("Ani Lestari", "materi pelatihan meliputi gizi balita.")]
+
+
+def test_a_speaker_named_by_a_short_title_of_the_post_one_person_holds():
+    said = _said("Sekretaris Daerah Provinsi Riau Budi Santoso membuka rakor di Pekanbaru.\n\n"
+                 "Dalam arahannya, Sekda menegaskan bahwa stunting harus turun tahun ini.\n\n"
+                 "\"Semua dinas harus bekerja bersama di desa,\" ujar Sekda dalam sambutannya.")
+    assert said == [("Budi Santoso", "stunting harus turun tahun ini."),
+                    ("Budi Santoso", "Semua dinas harus bekerja bersama di desa")]
+
+
+def test_a_sentence_opening_with_kata_and_a_post():
+    said = _said("Gubernur Jambi H Budi Santoso menerima tim BKKBN di Jambi.\n\n"
+                 "Kata Gubernur, kampung KB di Provinsi Jambi terus bertambah.")
+    assert said == [("Budi Santoso", "kampung KB di Provinsi Jambi terus bertambah.")]
+
+
+def test_a_speaker_after_a_post_that_names_no_known_organization():
+    said = _said("\"Pemantauan dilakukan setiap bulan di semua kabupaten,\" kata Koordinator "
+                 "Manager Satgas Gizi Rudi Hartono di Makassar, Selasa.")
+    assert said == [("Rudi Hartono", "Pemantauan dilakukan setiap bulan di semua kabupaten")]
+
+
+def test_a_person_pointed_back_at_by_a_noun_and_a_demonstrative():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari mengatakan posyandu buka tiap "
+                 "bulan.\n\n\"Desa adalah ukuran pembangunan kita,\" pungkas wanita ramah ini.")
+    assert said == [("Ani Lestari", "posyandu buka tiap bulan."),
+                    ("Ani Lestari", "Desa adalah ukuran pembangunan kita")]
+
+
+def test_a_verb_of_saying_written_against_the_closing_quote():
+    said = _said("Kepala Dinas Kesehatan Kota Palu, Ani Lestari, membuka acara.\n\n"
+                 "\"Kami bekerja sama dengan dua universitas di kota ini,\"bebernya.")
+    assert said == [("Ani Lestari", "Kami bekerja sama dengan dua universitas di kota ini")]
+
+
+def test_the_words_of_a_sentence_before_kata_and_the_speaker():
+    said = _said("Kepala Perwakilan BKKBN Provinsi Jambi Rudi Hartono membuka rakor.\n\n"
+                 "Dari 1.200 desa di provinsi ini masih ada 300 desa tertinggal, kata Kepala "
+                 "Perwakilan BKKBN Provinsi Jambi Rudi Hartono, usai rakor di Jambi, Rabu.")
+    assert said == [("Rudi Hartono", "Dari 1.200 desa di provinsi ini masih ada 300 desa "
+                                     "tertinggal")]
