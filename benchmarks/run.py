@@ -158,6 +158,12 @@ def _cpu_cell(run: dict, n: int) -> str:
     return f"{run['cpu_seconds']:.1f} s CPU, {1000 * run['cpu_seconds'] / n:.1f} ms CPU per article"
 
 
+def _note(rows: list[tuple[str, str]], key: str, value: str) -> None:
+    """Keep a figure, and print it to stderr now: a long run that is stopped keeps it."""
+    rows.append((key, value))
+    print(f"| {key} | {value} |", file=sys.stderr, flush=True)
+
+
 def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "") -> list[tuple[str, str]]:
     """Generate (cached) and build the corpus three times: cold, unchanged, one changed."""
     import pyoxigraph as ox
@@ -167,27 +173,27 @@ def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "")
     if not corpus.exists():
         t = time.perf_counter()
         generate.generate(n, corpus, fmt="txt")
-        rows.append(("generate corpus", f"{time.perf_counter() - t:.1f} s"))
+        _note(rows, "generate corpus", f"{time.perf_counter() - t:.1f} s")
     store_dir = workdir / f"store-{n}{tag}"
     shutil.rmtree(store_dir, ignore_errors=True)
     label = f" [{tag.strip('-')}]" if tag else ""
 
     cold = _child_build(str(store_dir), str(corpus), env)
-    rows.append((f"build cold{label}", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.1f} articles/s; "
-                 + _cpu_cell(cold, n)))
-    rows.append((f"build peak RSS{label}", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB"))
+    _note(rows, f"build cold{label}", f"{cold['seconds']:.1f} s, {n / cold['seconds']:.1f} articles/s; "
+                 + _cpu_cell(cold, n))
+    _note(rows, f"build peak RSS{label}", f"{max(cold['rss_mib'], cold['child_rss_mib']):.0f} MiB")
     size = _dir_size(store_dir)
-    rows.append((f"store size after the cold build{label}", f"{size / 2**20:.0f} MiB, {size / n / 1024:.0f} KiB per article"))
+    _note(rows, f"store size after the cold build{label}", f"{size / 2**20:.0f} MiB, {size / n / 1024:.0f} KiB per article")
     st = ox.Store.read_only(str(store_dir))
     quads = sum(1 for _ in st.quads_for_pattern(None, None, None, None))
     view = sum(1 for _ in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     del st
     triples = quads - view
-    rows.append((f"triples (all graphs){label}", f"{triples:,} ({triples / n:,.0f} per article); "
-                 f"union view {view:,} ({view / n:,.0f} per article)"))
-    rows.append((f"build throughput{label}", f"{triples / cold['seconds']:,.0f} triples/s"))
+    _note(rows, f"triples (all graphs){label}", f"{triples:,} ({triples / n:,.0f} per article); "
+                 f"union view {view:,} ({view / n:,.0f} per article)")
+    _note(rows, f"build throughput{label}", f"{triples / cold['seconds']:,.0f} triples/s")
     warm = _child_build(str(store_dir), str(corpus), env)
-    rows.append((f"re-build unchanged (warm){label}", f"{warm['seconds']:.2f} s"))
+    _note(rows, f"re-build unchanged (warm){label}", f"{warm['seconds']:.2f} s")
 
     victim = sorted(corpus.rglob("*.txt"))[n // 2]
     original = victim.read_text(encoding="utf-8")
@@ -196,16 +202,15 @@ def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "")
         inc = _child_build(str(store_dir), str(corpus), env)
     finally:
         victim.write_text(original, encoding="utf-8")
-    rows.append((f"re-build, 1 changed article{label}", f"{inc['seconds']:.2f} s"))
-    rows.append((f"store size on disk{label}", f"{_dir_size(store_dir) / 2**20:.0f} MiB"))
+    _note(rows, f"re-build, 1 changed article{label}", f"{inc['seconds']:.2f} s")
+    _note(rows, f"store size on disk{label}", f"{_dir_size(store_dir) / 2**20:.0f} MiB")
     return rows
 
 
 def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: float,
                     whole: bool = True) -> list[tuple[str, str]]:
     """Every catalogue question on the embedded store, and on rdflib's in-memory store.
-    Each row is also printed to stderr as it is measured: a long run that is stopped
-    keeps what it measured."""
+    Each row is also printed to stderr as it is measured (:func:`_note`)."""
     import rdflib as rdflib_module
     from kbgraph.graph.store import open_store
     from kbgraph.errors import QueryError
@@ -222,7 +227,7 @@ def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: 
                 try:
                     rows_n = len(catalog.run(s, info.name, params).rows)
                 except QueryError as exc:  # an example naming what this corpus does not hold
-                    rows.append((f"query {label}", f"not measured: {exc}"))
+                    _note(rows, f"query {label}", f"not measured: {exc}")
                     continue
                 med, p95 = _timeit(lambda name=info.name, prm=params: catalog.run(s, name, prm), repeat)
                 cell = f"{rows_n:,} rows; median {med:.1f} ms, p95 {p95:.1f} ms"
@@ -237,8 +242,7 @@ def measure_queries(store_dir: Path, repeat: int, rdflib: bool, rdflib_timeout: 
                     else:
                         r_txt, ratio = f"{r_ms:.0f} ms", f"{r_ms / med:.0f}×" if med > 0 else "-"
                     cell += f" | rdflib {r_txt} | {ratio}"
-                rows.append((f"query {label}", cell))
-                print(f"| query {label} | {cell} |", file=sys.stderr, flush=True)
+                _note(rows, f"query {label}", cell)
     return rows
 
 
