@@ -252,6 +252,8 @@ _CHAIN_SEP = re.compile(r"\s*,?\s*")
 _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|{_w('venue_inside')})")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
+_AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")  # "Balai Kota Ambon"
+_CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
@@ -847,8 +849,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             last.kind in ("range", "day", "weekday") and not text[last.end:m.start].strip(" ,")):
         x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[last.kind], last.start, last))
         # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
-    elif m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
-        for d in dates_in(ctx, head, m.start):
+    elif m.kind == "name" and ((kind_noun := _KIND_NOUN.search(before) is not None) or verb is not None):
+        # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) menggelar Y": the day before the verb
+        for d in dates_in(ctx, head, m.start if kind_noun else head + verb.start()):
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
 
@@ -1004,12 +1007,15 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
+        known = any(f.start == d.end() for f in places_in(ctx, d.end(), end))
         chain = _place_chain(ctx, d.end(), end, held=held)
-        if not chain or chain[0][1] > 0:  # "di pendopo Ronggo Djoemeno": the venue word in lower case
-            named = _lower_venue(ctx, d.start(), d.end(), end)
+        if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
+            named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
                 after = re.compile(r"[\s,]*").match(text, named[3], end).end()
-                chain = [named, *_place_chain(ctx, after, end)]
+                inside = [(f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end) for f in places_in(ctx, named[2] + 1, named[3])
+                          if _PLACE_RANK.get(f.cls, 3) >= 3]  # "Balai Kota Ambon": the town the venue is named after
+                chain = [named, *inside[-1:], *_place_chain(ctx, after, end)]
         _venue_in(ctx, chain)
         for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's
             x.places.append((rank, pos, key, sent))  # fact (places.chains, facts.py)
@@ -1036,10 +1042,11 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     if not words or not all(w.islower() and w in _VENUE_WORDS for w in words) or m is None:
         return None
     name_start = m.end()
-    phrase = _CAP_PHRASE.match(text, name_start, end)
-    if phrase is None:
+    phrase_end = _name_end(ctx, name_start, end)
+    if phrase_end is None:
         return None
-    stop = min([f.start for f in places_in(ctx, name_start + 1, phrase.end())] + [phrase.end()])
+    stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
+                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)] + [phrase_end])
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
@@ -1060,27 +1067,40 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
             out.append((f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end))
             stop = f.end
         else:
-            m = _CAP_PHRASE.match(ctx.text, pos, end)
-            if not m:
+            m_end = _name_end(ctx, pos, end)
+            if m_end is None:
                 break
             # "Kampung KB Birjen Desa Bili-Bili …": the venue's name stops at a known place
-            stop = min([f.start for f in places_in(ctx, m.start() + 1, m.end())
-                        if _PLACE_RANK.get(f.cls, 3) in (1, 2)] + [m.end()])  # a village, a district
-            name = ctx.text[m.start():stop].rstrip(" ,")
-            if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m.end():
+            stop = min([f.start for f in places_in(ctx, pos + 1, m_end)
+                        if _PLACE_RANK.get(f.cls, 3) in (1, 2)] + [m_end])  # a village, a district
+            name = ctx.text[pos:stop].rstrip(" ,")
+            if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m_end:
                 pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
                 continue    # the village after it does
             if " ".join(name.lower().split()) in _VENUE_WORDS or not (
-                    _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, m.start(), stop, end))):
+                    _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, pos, stop, end))):
                 break
-            stop = m.start() + len(name)
-            out.append((_venue(ctx, m.start(), stop), 0, m.start(), stop))
+            stop = pos + len(name)
+            out.append((_venue(ctx, pos, stop), 0, pos, stop))
         w = _CHAIN_SEP.match(ctx.text, stop, end)
         if not w or (not w.group().strip() and not any(
                 f.start == w.end() for f in places_in(ctx, w.end(), end))):
             break  # without a comma, only a place the entity pass knows goes on the chain
         pos = w.end()
     return out
+
+
+def _name_end(ctx: Context, pos: int, end: int) -> int | None:
+    """Where the capitalized name at ``pos`` ends: before a date written after it ("Balai
+    Kota X Senin (27/10/2025)": the weekday and the date are not part of the name)."""
+    m = _CAP_PHRASE.match(ctx.text, pos, end)
+    if m is None:
+        return None
+    cut = [d.start for d in dates_in(ctx, pos + 1, end) if d.start < m.end()]
+    cut += [w.start() for w in _CAP_WORD_RE.finditer(ctx.text, pos + 1, m.end()) if w.group().lower() in _WEEKDAY_WORDS]
+    stop = min(cut, default=m.end())
+    stop = pos + len(ctx.text[pos:stop].rstrip(" ,"))
+    return stop if stop > pos else None
 
 
 def _unnamed_venue(ctx: Context, start: int, stop: int, end: int) -> bool:

@@ -909,3 +909,25 @@ def test_leading_a_visit_names_it_and_the_body_it_went_to_is_not_its_organizer()
     assert written(ctx) == ["kunjungan ke Kantor BKKBN"]
     slots = slots_of(ctx, next(iter(events(ctx))))
     assert ("chair", "person/ani-wulan") in slots and not [v for s, v in slots if s == "org"]
+
+
+def test_a_venue_name_stops_at_the_weekday_and_keeps_the_town_it_is_named_after():
+    text = ("Tim Pendamping Keluarga menggelar rapat koordinasi di ruang Melati Balai Kota Sorong "
+            "Selasa (14/10/2025). Kader juga hadir.")
+    ctx = run(text, [("place/kota-sorong", KB.City, "Kota Sorong")], D(2025, 10, 15))
+    assert ctx.entities["place/ruang-melati-balai-kota-sorong"].label == "Ruang Melati Balai Kota Sorong"
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("loc", "place/ruang-melati-balai-kota-sorong") in slots_of(ctx, key)
+    assert ("start", D(2025, 10, 14)) in slots_of(ctx, key)
+    text = "Dinas PPKB menggelar sosialisasi gizi di Gedung Serbaguna Mawar Rabu (3/9/2025). Kader hadir."
+    ctx = run(text, [], D(2025, 9, 4))
+    assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == ["Gedung Serbaguna Mawar"]
+
+
+def test_the_day_between_the_organizer_and_its_organizing_verb_is_the_meeting_day():
+    text = ("Perwakilan BKKBN Provinsi Jambi Kamis (12/03/2020) pagi menggelar Rapat Kerja Daerah Program "
+            "Bangga Kencana di Hotel Mahligai. Kader juga hadir.")
+    ctx = run(text, [JAMBI], D(2020, 3, 13))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("start", D(2020, 3, 12)) in slots_of(ctx, key) and ("end", D(2020, 3, 12)) in slots_of(ctx, key)
+    assert ("org", "org/bkkbn-jambi") in slots_of(ctx, key)
