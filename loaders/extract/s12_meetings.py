@@ -168,6 +168,7 @@ _FUTURE_AFTER = re.compile(rf"\s*(?:{_YANG}\s+)?{_w('future_after')}\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_OWNER = re.compile(rf"\b{_w('not_owner')}\s+"
                        r"(?:\S+\s+){0,4}$")
+_OWNER_AFTER_HEAD = re.compile(rf"(?i:{words_re(_ALL_HEADS)})\s+(?:{_w('owner_prefix')}\s+)?")
 _DATE_AND_PLACE = re.compile(rf"[\s,.;:()–-]*(?:\b{_DI_WORD}\s+(?:(?:[A-Z]\S*|(?i:{words_re(meeting_cues('venue'))}))"
                              rf"[\s,]*){{1,8}})?[\s,.;:()–-]*")
 _GOES_ON = re.compile(rf"\s*(?i:{words_re(_LEX.word_list('meeting_goes_on'))})\b")
@@ -903,7 +904,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
     sent = ctx.sentence_of(start)
     if m.kind == "name":
         x.concerns.extend(_programs(ctx, m.start, m.end))
-        owner = [o for o in _organizers(ctx, m.start, m.end) if o.end == m.end and o.start > m.start]
+        orgs = [o for o in _organizers(ctx, m.start, m.end) if o.start > m.start]
+        owner = [o for o in orgs if o.end == m.end] or [o for o in orgs[:1] if _OWNER_AFTER_HEAD.fullmatch(
+            text, m.start, o.start)]  # "Rakerda BKKBN untuk …", "rapat koordinasi TPPS": the org right after the head
         if owner and not _NOT_OWNER.search(text, m.start, owner[0].start):
             x.named_by.append((owner[0].key, owner[0].start))
         x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")

@@ -931,3 +931,13 @@ def test_the_day_between_the_organizer_and_its_organizing_verb_is_the_meeting_da
     (key,) = [k for k in ctx.entities if k.startswith("event/")]
     assert ("start", D(2020, 3, 12)) in slots_of(ctx, key) and ("end", D(2020, 3, 12)) in slots_of(ctx, key)
     assert ("org", "org/bkkbn-jambi") in slots_of(ctx, key)
+
+
+def test_the_organization_right_after_the_meeting_word_holds_it():
+    text = ("Hal itu disampaikan Ani Wulan pada Rakerda Perwakilan BKKBN Provinsi Jambi untuk program Bangga "
+            "Kencana di Hotel Mahligai, Rabu (20/3).")
+    ctx = run(text, [ANI, JAMBI, ("org/bkkbn-jambi", KB.RepresentativeOffice, "BKKBN Provinsi Jambi")],
+              D(2019, 3, 22))
+    by_name = {e.label: k for k, e in ctx.entities.items() if k.startswith("event/")}
+    rakerda = by_name["Rakerda Perwakilan BKKBN Provinsi Jambi untuk program Bangga Kencana"]
+    assert ("org", "org/bkkbn-jambi") in slots_of(ctx, rakerda)
