@@ -263,7 +263,8 @@ _SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
 _LOWER_TAHUN = re.compile(rf"\b{_w('year_word')}\s+((?:19|20)\d{{2}})\s*$")
-_LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]")
+_LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]"  # "Kampung KB kali ini di …": a time adverb
+                                rf"|\s{words_re(_TIME_NOUNS)}\s+{words_re(_DEMONSTRATIVE)}\b")
 _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
@@ -407,9 +408,11 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                 continue
             end = ext.run_end if ext.run else m.end()
         elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
-                            or _ATTEND_BEFORE.search(before) or (around and ext.run)) and not future:
+                            or _ATTEND_BEFORE.search(before) or (around and ext.run)
+                            or (head in _PARTNERED and not ext.run and _PARTNER.match(text, m.end(), e))) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
-            # penanganan stunting, Kamis …": the lower-case words after the head name it
+            # penanganan stunting, Kamis …": the lower-case words after the head name it; "dalam
+            # audiensi bersama ORG": a meeting named by whom it was held with
             kind, end = "name", ext.run_end if ext.run else m.end()
         elif _HELD_AFTER.match(text, ext.run_end if ext.run else m.end(), e) and not future:
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"

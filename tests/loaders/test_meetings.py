@@ -941,3 +941,24 @@ def test_the_organization_right_after_the_meeting_word_holds_it():
     by_name = {e.label: k for k, e in ctx.entities.items() if k.startswith("event/")}
     rakerda = by_name["Rakerda Perwakilan BKKBN Provinsi Jambi untuk program Bangga Kencana"]
     assert ("org", "org/bkkbn-jambi") in slots_of(ctx, rakerda)
+
+
+def test_a_launch_object_stops_at_a_time_adverb():
+    text = ("Wali Kota Medan Budi Santoso kembali meresmikan Kampung KB kali ini di Kelurahan Sei Sikambing, "
+            "Senin (30/12/2019).")
+    ctx = run(text, [BUDI, ("place/kelurahan-sei-sikambing", KB.Village, "Kelurahan Sei Sikambing"),
+                     ("program/kampung-kb", KB.Program, "Kampung KB")], D(2019, 12, 31))
+    ((key, (label, _types)),) = events(ctx).items()
+    assert label == "pencanangan Kampung KB"
+    assert ("loc", "place/kelurahan-sei-sikambing") in slots_of(ctx, key)
+
+
+def test_a_lower_case_audience_is_named_by_whom_it_was_held_with():
+    text = ("“Kita harus punya satu data,” ujar Gubernur Budi Santoso dalam audiensi bersama BKKBN Jambi "
+            "di ruang kerjanya, Senin, 14 Juli 2025. Dalam pertemuan itu hadir pula kader.")
+    ctx = run(text, [BUDI, ("org/bkkbn-jambi", KB.RepresentativeOffice, "BKKBN Jambi")], D(2025, 7, 15))
+    assert written(ctx) == ["audiensi bersama BKKBN Jambi"]
+    assert slots_of(ctx, "event/audiensi-bersama-bkkbn-jambi-2025-07-14")[:2] == [
+        ("start", D(2025, 7, 14)), ("end", D(2025, 7, 14))]
+    ctx = run("Penyuluh KB terus melakukan audiensi dengan warga desa.", [], D(2025, 7, 15))
+    assert written(ctx) == []
