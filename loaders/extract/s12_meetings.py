@@ -168,6 +168,7 @@ _FUTURE_AFTER = re.compile(rf"\s*(?:{_YANG}\s+)?{_w('future_after')}\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_OWNER = re.compile(rf"\b{_w('not_owner')}\s+"
                        r"(?:\S+\s+){0,4}$")
+_DAY_BEFORE_VERB = re.compile(r"[\s,]*(?:[a-z]+[\s,]+)?")  # "(26/02/2020) pagi menggelar"
 _OWNER_AFTER_HEAD = re.compile(rf"(?i:{words_re(_ALL_HEADS)})\s+(?:{_w('owner_prefix')}\s+)?")
 _DATE_AND_PLACE = re.compile(rf"[\s,.;:()–-]*(?:\b{_DI_WORD}\s+(?:(?:[A-Z]\S*|(?i:{words_re(meeting_cues('venue'))}))"
                              rf"[\s,]*){{1,8}})?[\s,.;:()–-]*")
@@ -854,8 +855,12 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[last.kind], last.start, last))
         # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
     elif m.kind == "name" and ((kind_noun := _KIND_NOUN.search(before) is not None) or verb is not None):
-        # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) menggelar Y": the day before the verb
+        # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) pagi menggelar Y": the day between
+        # the organizer and its verb
         for d in dates_in(ctx, head, m.start if kind_noun else head + verb.start()):
+            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and any(
+                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))):
+                continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
 
