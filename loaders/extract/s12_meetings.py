@@ -1024,8 +1024,9 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
                 after = re.compile(r"[\s,]*").match(text, named[3], end).end()
-                inside = [(f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end) for f in places_in(ctx, named[2] + 1, named[3])
-                          if _PLACE_RANK.get(f.cls, 3) >= 3]  # "Balai Kota Ambon": the town the venue is named after
+                inside = [(f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end) for f in ctx.found_in(named[2] + 1, named[3])
+                          if f.key.startswith("place/") and _PLACE_RANK.get(f.cls, 3) >= 3]
+                # "Balai Kota Ambon": the town the venue is named after
                 chain = [named, *inside[-1:], *_place_chain(ctx, after, end)]
         _venue_in(ctx, chain)
         for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's

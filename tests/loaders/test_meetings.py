@@ -919,6 +919,8 @@ def test_a_venue_name_stops_at_the_weekday_and_keeps_the_town_it_is_named_after(
     (key,) = [k for k in ctx.entities if k.startswith("event/")]
     assert ("loc", "place/ruang-melati-balai-kota-sorong") in slots_of(ctx, key)
     assert ("start", D(2025, 10, 14)) in slots_of(ctx, key)
+    assert [(f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace] == [
+        ("place/ruang-melati-balai-kota-sorong", "place/kota-sorong")]
     text = "Dinas PPKB menggelar sosialisasi gizi di Gedung Serbaguna Mawar Rabu (3/9/2025). Kader hadir."
     ctx = run(text, [], D(2025, 9, 4))
     assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == ["Gedung Serbaguna Mawar"]
