@@ -212,6 +212,9 @@ _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
 _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+# "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
+_BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
+                     rf"(?i:{_w('participant_noun')})\b")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
 _ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS})\s+[^.,;:\n]{{0,200}}?\s+"
                            rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
@@ -261,6 +264,7 @@ _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regenc
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
 _SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
+_ALL_OF = re.compile(rf"\b(?i:{words_re(_LEX.word_list('quantifier'))})\s+[\w-]+\s+$")  # "seluruh kelurahan di X"
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
 _LOWER_TAHUN = re.compile(rf"\b{_w('year_word')}\s+((?:19|20)\d{{2}})\s*$")
@@ -944,10 +948,11 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
                 x.dates.append((prio, d.start, d))
         elif d.kind == "year" and x.target:
             x.years.append(d)
-    for c in _ATTENDED.finditer(text, after, end):
+    for c in (*_ATTENDED.finditer(text, after, end), *_BRINGS.finditer(text, after, end)):
         n = parse_number(c.group("n"))
         if n:
-            x.counts.append((-meeting_cues("attended_by")[c.group("verb")], c.start(), n, c.start()))
+            weight = {**meeting_cues("attended_by"), **meeting_cues("brings_in")}[c.group("verb").lower()]
+            x.counts.append((-weight, c.start(), n, c.start()))
     for c in _BARE_COUNT.finditer(text, after, end):
         n = parse_number(c.group("n"))
         if n:
@@ -1012,8 +1017,10 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
     visit = x.name is not None and bool(_words(x.name) & _VISITS)
     for d in _DI.finditer(text, start, end):
         if _SCOPE.search(text, max(start, d.start() - 30), d.start()) or \
-                _EARLIER.search(text, max(start, d.start() - 30), d.start()):
-            continue  # "Kampung KB pertama di Kabupaten Serang": a scope; "setelah sebelumnya di X"
+                _EARLIER.search(text, max(start, d.start() - 30), d.start()) or \
+                _ALL_OF.search(text, max(start, d.start() - 30), d.start()):
+            continue  # "Kampung KB pertama di Kabupaten Serang", "seluruh kelurahan di X": a scope;
+            # "setelah sebelumnya di X": an earlier one
         if not visit and _VISIT_VERB.search(text, start, d.start()):
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \

@@ -964,3 +964,21 @@ def test_a_lower_case_audience_is_named_by_whom_it_was_held_with():
         ("start", D(2025, 7, 14)), ("end", D(2025, 7, 14))]
     ctx = run("Penyuluh KB terus melakukan audiensi dengan warga desa.", [], D(2025, 7, 15))
     assert written(ctx) == []
+
+
+def test_a_coaching_of_cadres_is_a_training_and_counts_the_cadres_it_brought_in():
+    text = ("Perwakilan BKKBN Provinsi Jambi melaksanakan kegiatan pembinaan kader posyandu, Selasa (26/2/2019). "
+            "Kegiatan yang berlangsung di Hotel Mahligai tersebut menghadirkan sekitar 40 kader dari dua desa. "
+            "Kegiatan itu juga menghadirkan tiga narasumber.")
+    ctx = run(text, [JAMBI], D(2019, 2, 27))
+    ((key, (label, types)),) = events(ctx).items()
+    assert (label, types) == ("pembinaan kader posyandu", [KB.Training, KB.Meeting])
+    assert [obj for slot, obj in slots_of(ctx, key) if slot == "n"] == [40]
+    ctx = run("Peran tokoh masyarakat dalam pembinaan ketahanan keluarga sangat penting.", [], D(2019, 2, 27))
+    assert events(ctx) == {}
+
+
+def test_ongoing_work_over_every_village_of_a_town_is_no_meeting():
+    text = "Wali Kota Budi Santoso mengatakan Pemko gencar melakukan pembinaan terhadap seluruh kelurahan di Kota Medan."
+    ctx = run(text, [BUDI, ("place/kota-medan", KB.City, "Kota Medan")], D(2019, 2, 27))
+    assert events(ctx) == {}
