@@ -264,6 +264,9 @@ _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regenc
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
 _SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
+# "pada salah satu hotel dalam kota Manokwari": an unnamed venue, so where it was held is the town
+_ONE_OF_VENUES = re.compile(rf"\b(?i:{_w('one_of')})\s+(?i:{words_re(meeting_cues('venue'))})\s+"
+                            rf"(?i:{_w('in_town')})\s+(?:(?i:{_w('town_word')})\s+)?")
 _ALL_OF = re.compile(rf"\b(?i:{words_re(_LEX.word_list('quantifier'))})\s+[\w-]+\s+$")  # "seluruh kelurahan di X"
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
@@ -1038,6 +1041,10 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
         _venue_in(ctx, chain)
         for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's
             x.places.append((rank, pos, key, sent))  # fact (places.chains, facts.py)
+    for o in _ONE_OF_VENUES.finditer(text, start, end):
+        town = next((f for f in places_in(ctx, o.end(), end) if f.start == o.end()), None)
+        if town is not None and not any(k == town.key for _r, _p, k, _s in x.places):
+            x.places.append((_PLACE_RANK.get(town.cls, 3), town.start, town.key, sent))
 
 
 def _venue_in(ctx: Context, chain: list[tuple[str, int, int, int]]) -> None:

@@ -982,3 +982,12 @@ def test_ongoing_work_over_every_village_of_a_town_is_no_meeting():
     text = "Wali Kota Budi Santoso mengatakan Pemko gencar melakukan pembinaan terhadap seluruh kelurahan di Kota Medan."
     ctx = run(text, [BUDI, ("place/kota-medan", KB.City, "Kota Medan")], D(2019, 2, 27))
     assert events(ctx) == {}
+
+
+def test_an_unnamed_hotel_in_a_town_places_the_meeting_in_the_town():
+    text = ("Sekda Budi Santoso membuka Rakerda Perwakilan BKKBN Provinsi Jambi, yang berlangsung pada salah satu "
+            "hotel dalam kota Sungai Penuh, Kamis (02/03/2023).")
+    ctx = run(text, [BUDI, JAMBI, ("place/kota-sungai-penuh", KB.City, "Sungai Penuh")], D(2023, 3, 3))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("loc", "place/kota-sungai-penuh") in slots_of(ctx, key)
+    assert not any(k.startswith("place/") and k != "place/kota-sungai-penuh" for k in ctx.entities)
