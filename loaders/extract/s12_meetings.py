@@ -258,6 +258,7 @@ _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|{_w('venue_inside')})")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
 _AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")  # "Balai Kota Ambon"
+_LOWER_VENUE_NEXT = re.compile(rf"\s+{words_re(meeting_cues('venue'))}\s+(?=[A-Z])")
 _CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
@@ -1073,6 +1074,10 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
         return None
     stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
                 if not _AFTER_VENUE_WORD.search(text, name_start, f.start)] + [phrase_end])
+    while stop == phrase_end and (more := _LOWER_VENUE_NEXT.match(text, stop, end)):  # "ruang Bulian kantor
+        if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
+            break                                                      # the room is in, one venue
+        stop = phrase_end
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop

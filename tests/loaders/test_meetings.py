@@ -991,3 +991,11 @@ def test_an_unnamed_hotel_in_a_town_places_the_meeting_in_the_town():
     (key,) = [k for k in ctx.entities if k.startswith("event/")]
     assert ("loc", "place/kota-sungai-penuh") in slots_of(ctx, key)
     assert not any(k.startswith("place/") and k != "place/kota-sungai-penuh" for k in ctx.entities)
+
+
+def test_a_lower_case_room_in_a_lower_case_building_is_one_venue():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Kerja Daerah di ruang Melati kantor Gubernur Jambi, "
+            "Kamis (02/03/2023).")
+    ctx = run(text, [JAMBI], D(2023, 3, 3))
+    assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == [
+        "Ruang Melati kantor Gubernur Jambi"]
