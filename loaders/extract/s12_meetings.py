@@ -1094,7 +1094,14 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
     out = []
     while pos < end:
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
-        if f is not None:
+        town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
+            (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end), None)
+        if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
+            key = _venue(ctx, f.start, town.end)
+            out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]
+            stop = town.end
+        elif f is not None:
             out.append((f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end))
             stop = f.end
         else:

@@ -999,3 +999,14 @@ def test_a_lower_case_room_in_a_lower_case_building_is_one_venue():
     ctx = run(text, [JAMBI], D(2023, 3, 3))
     assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == [
         "Ruang Melati kantor Gubernur Jambi"]
+
+
+def test_a_venue_written_with_its_town_is_named_with_the_town_and_lies_in_it():
+    text = "Ani Wulan membuka Rakerda Perwakilan BKKBN Provinsi Jambi di Mutiara Hotel Kerinci, Rabu (20/3/2019)."
+    ctx = run(text, [ANI, JAMBI, ("place/mutiara-hotel", KB.Venue, "Mutiara Hotel"),
+                     ("place/kabupaten-kerinci", KB.Regency, "Kerinci")], D(2019, 3, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ctx.entities["place/mutiara-hotel-kerinci"].label == "Mutiara Hotel Kerinci"
+    assert [obj for slot, obj in slots_of(ctx, key) if slot == "loc"][0] == "place/mutiara-hotel-kerinci"
+    assert ("place/mutiara-hotel-kerinci", "place/kabupaten-kerinci") in {
+        (f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
