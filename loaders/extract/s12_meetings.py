@@ -268,6 +268,7 @@ _SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
 # "pada salah satu hotel dalam kota Manokwari": an unnamed venue, so where it was held is the town
 _ONE_OF_VENUES = re.compile(rf"\b(?i:{_w('one_of')})\s+(?i:{words_re(meeting_cues('venue'))})\s+"
                             rf"(?i:{_w('in_town')})\s+(?:(?i:{_w('town_word')})\s+)?")
+_MEMBER_OF = re.compile(rf"\b(?i:{_w('member_of')})\s+$")
 _ALL_OF = re.compile(rf"\b(?i:{words_re(_LEX.word_list('quantifier'))})\s+[\w-]+\s+$")  # "seluruh kelurahan di X"
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
@@ -832,6 +833,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
+        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee
+            x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, people[0].start)[:1]
+                                if o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
     elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
             subject[0].start == _past_dateline(ctx, head, m.start)
             and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):

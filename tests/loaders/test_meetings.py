@@ -1010,3 +1010,17 @@ def test_a_venue_written_with_its_town_is_named_with_the_town_and_lies_in_it():
     assert [obj for slot, obj in slots_of(ctx, key) if slot == "loc"][0] == "place/mutiara-hotel-kerinci"
     assert ("place/mutiara-hotel-kerinci", "place/kabupaten-kerinci") in {
         (f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+
+
+def test_a_committee_member_holds_a_meeting_for_the_committee_a_party_member_does_not():
+    komisi = ("org/komisi-ix", KB.Division, "Komisi IX DPR RI")
+    text = ("Anggota Komisi IX DPR RI, Ani Wulan menggelar Sosialisasi Program Bangga Kencana di Desa Sukamaju, "
+            "Senin (20/11/2023).")
+    ctx = run(text, [komisi, ANI], D(2023, 11, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("org", "org/komisi-ix") in slots_of(ctx, key)
+    text = ("Anggota Partai Maju, Ani Wulan menggelar Sosialisasi Program Bangga Kencana di Desa Sukamaju, "
+            "Senin (20/11/2023).")
+    ctx = run(text, [("org/partai-maju", KB.CivilSocietyOrganization, "Partai Maju"), ANI], D(2023, 11, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert all(slot != "org" for slot, _ in slots_of(ctx, key))
