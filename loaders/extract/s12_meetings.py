@@ -168,6 +168,8 @@ _FUTURE_AFTER = re.compile(rf"\s*(?:{_YANG}\s+)?{_w('future_after')}\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_OWNER = re.compile(rf"\b{_w('not_owner')}\s+"
                        r"(?:\S+\s+){0,4}$")
+_DAY_BEFORE_VERB = re.compile(r"[\s,]*(?:[a-z]+[\s,]+)?")  # "(26/02/2020) pagi menggelar"
+_OWNER_AFTER_HEAD = re.compile(rf"(?i:{words_re(_ALL_HEADS)})\s+(?:{_w('owner_prefix')}\s+)?")
 _DATE_AND_PLACE = re.compile(rf"[\s,.;:()–-]*(?:\b{_DI_WORD}\s+(?:(?:[A-Z]\S*|(?i:{words_re(meeting_cues('venue'))}))"
                              rf"[\s,]*){{1,8}})?[\s,.;:()–-]*")
 _GOES_ON = re.compile(rf"\s*(?i:{words_re(_LEX.word_list('meeting_goes_on'))})\b")
@@ -210,6 +212,9 @@ _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
 _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+# "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
+_BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
+                     rf"(?i:{_w('participant_noun')})\b")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
 _ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS})\s+[^.,;:\n]{{0,200}}?\s+"
                            rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
@@ -252,15 +257,24 @@ _CHAIN_SEP = re.compile(r"\s*,?\s*")
 _LOWER_THEN_NAME = re.compile(r"((?:[a-z]+\s+)?)(?=[A-Z])")
 _VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))}\b|{_w('venue_inside')})")
 _CAP_WORD = r"(?:[A-Z][\w'./&-]*|\([^)\n]*\))"
+_AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")  # "Balai Kota Ambon"
+_LOWER_VENUE_NEXT = re.compile(rf"\s+{words_re(meeting_cues('venue'))}\s+(?=[A-Z])")
+_CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
 _SCOPE = re.compile(rf"\b{_w('scope')}\s+$")
+# "pada salah satu hotel dalam kota Manokwari": an unnamed venue, so where it was held is the town
+_ONE_OF_VENUES = re.compile(rf"\b(?i:{_w('one_of')})\s+(?i:{words_re(meeting_cues('venue'))})\s+"
+                            rf"(?i:{_w('in_town')})\s+(?:(?i:{_w('town_word')})\s+)?")
+_MEMBER_OF = re.compile(rf"\b(?i:{_w('member_of')})\s+$")
+_ALL_OF = re.compile(rf"\b(?i:{words_re(_LEX.word_list('quantifier'))})\s+[\w-]+\s+$")  # "seluruh kelurahan di X"
 _EARLIER = re.compile(rf"\b{words_re(_LEX.word_list('earlier'))}\s+$", re.IGNORECASE)
 _CLOSED = re.compile(rf"\b{_w('closed')}\s+(?:{_PADA}\s+)?$")
 _LOWER_TAHUN = re.compile(rf"\b{_w('year_word')}\s+((?:19|20)\d{{2}})\s*$")
-_LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]")
+_LAUNCH_OBJECT_END = re.compile(rf",|\s{_w('launch_object_end')}\s|[.;]"  # "Kampung KB kali ini di …": a time adverb
+                                rf"|\s{words_re(_TIME_NOUNS)}\s+{words_re(_DEMONSTRATIVE)}\b")
 _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
@@ -404,9 +418,11 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                 continue
             end = ext.run_end if ext.run else m.end()
         elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
-                            or _ATTEND_BEFORE.search(before) or (around and ext.run)) and not future:
+                            or _ATTEND_BEFORE.search(before) or (around and ext.run)
+                            or (head in _PARTNERED and not ext.run and _PARTNER.match(text, m.end(), e))) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
-            # penanganan stunting, Kamis …": the lower-case words after the head name it
+            # penanganan stunting, Kamis …": the lower-case words after the head name it; "dalam
+            # audiensi bersama ORG": a meeting named by whom it was held with
             kind, end = "name", ext.run_end if ext.run else m.end()
         elif _HELD_AFTER.match(text, ext.run_end if ext.run else m.end(), e) and not future:
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
@@ -817,6 +833,9 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
+        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee
+            x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, people[0].start)[:1]
+                                if o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
     elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
             subject[0].start == _past_dateline(ctx, head, m.start)
             and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
@@ -847,8 +866,13 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
             last.kind in ("range", "day", "weekday") and not text[last.end:m.start].strip(" ,")):
         x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[last.kind], last.start, last))
         # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
-    elif m.kind == "name" and _KIND_NOUN.search(before):  # "X, Rabu (5/10), pada kegiatan Y"
-        for d in dates_in(ctx, head, m.start):
+    elif m.kind == "name" and ((kind_noun := _KIND_NOUN.search(before) is not None) or verb is not None):
+        # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) pagi menggelar Y": the day between
+        # the organizer and its verb
+        for d in dates_in(ctx, head, m.start if kind_noun else head + verb.start()):
+            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and any(
+                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))):
+                continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
 
@@ -900,7 +924,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
     sent = ctx.sentence_of(start)
     if m.kind == "name":
         x.concerns.extend(_programs(ctx, m.start, m.end))
-        owner = [o for o in _organizers(ctx, m.start, m.end) if o.end == m.end and o.start > m.start]
+        orgs = [o for o in _organizers(ctx, m.start, m.end) if o.start > m.start]
+        owner = [o for o in orgs if o.end == m.end] or [o for o in orgs[:1] if _OWNER_AFTER_HEAD.fullmatch(
+            text, m.start, o.start)]  # "Rakerda BKKBN untuk …", "rapat koordinasi TPPS": the org right after the head
         if owner and not _NOT_OWNER.search(text, m.start, owner[0].start):
             x.named_by.append((owner[0].key, owner[0].start))
         x.years.extend(d for d in dates_in(ctx, m.start, m.end) if d.kind == "year")
@@ -930,10 +956,11 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
                 x.dates.append((prio, d.start, d))
         elif d.kind == "year" and x.target:
             x.years.append(d)
-    for c in _ATTENDED.finditer(text, after, end):
+    for c in (*_ATTENDED.finditer(text, after, end), *_BRINGS.finditer(text, after, end)):
         n = parse_number(c.group("n"))
         if n:
-            x.counts.append((-meeting_cues("attended_by")[c.group("verb")], c.start(), n, c.start()))
+            weight = {**meeting_cues("attended_by"), **meeting_cues("brings_in")}[c.group("verb").lower()]
+            x.counts.append((-weight, c.start(), n, c.start()))
     for c in _BARE_COUNT.finditer(text, after, end):
         n = parse_number(c.group("n"))
         if n:
@@ -998,21 +1025,31 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
     visit = x.name is not None and bool(_words(x.name) & _VISITS)
     for d in _DI.finditer(text, start, end):
         if _SCOPE.search(text, max(start, d.start() - 30), d.start()) or \
-                _EARLIER.search(text, max(start, d.start() - 30), d.start()):
-            continue  # "Kampung KB pertama di Kabupaten Serang": a scope; "setelah sebelumnya di X"
+                _EARLIER.search(text, max(start, d.start() - 30), d.start()) or \
+                _ALL_OF.search(text, max(start, d.start() - 30), d.start()):
+            continue  # "Kampung KB pertama di Kabupaten Serang", "seluruh kelurahan di X": a scope;
+            # "setelah sebelumnya di X": an earlier one
         if not visit and _VISIT_VERB.search(text, start, d.start()):
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
+        known = any(f.start == d.end() for f in places_in(ctx, d.end(), end))
         chain = _place_chain(ctx, d.end(), end, held=held)
-        if not chain or chain[0][1] > 0:  # "di pendopo Ronggo Djoemeno": the venue word in lower case
-            named = _lower_venue(ctx, d.start(), d.end(), end)
+        if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
+            named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
                 after = re.compile(r"[\s,]*").match(text, named[3], end).end()
-                chain = [named, *_place_chain(ctx, after, end)]
+                inside = [(f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end) for f in ctx.found_in(named[2] + 1, named[3])
+                          if f.key.startswith("place/") and _PLACE_RANK.get(f.cls, 3) >= 3]
+                # "Balai Kota Ambon": the town the venue is named after
+                chain = [named, *inside[-1:], *_place_chain(ctx, after, end)]
         _venue_in(ctx, chain)
         for key, rank, pos, _stop in chain:  # where each place lies is the entity pass's
             x.places.append((rank, pos, key, sent))  # fact (places.chains, facts.py)
+    for o in _ONE_OF_VENUES.finditer(text, start, end):
+        town = next((f for f in places_in(ctx, o.end(), end) if f.start == o.end()), None)
+        if town is not None and not any(k == town.key for _r, _p, k, _s in x.places):
+            x.places.append((_PLACE_RANK.get(town.cls, 3), town.start, town.key, sent))
 
 
 def _venue_in(ctx: Context, chain: list[tuple[str, int, int, int]]) -> None:
@@ -1036,10 +1073,15 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     if not words or not all(w.islower() and w in _VENUE_WORDS for w in words) or m is None:
         return None
     name_start = m.end()
-    phrase = _CAP_PHRASE.match(text, name_start, end)
-    if phrase is None:
+    phrase_end = _name_end(ctx, name_start, end)
+    if phrase_end is None:
         return None
-    stop = min([f.start for f in places_in(ctx, name_start + 1, phrase.end())] + [phrase.end()])
+    stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
+                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)] + [phrase_end])
+    while stop == phrase_end and (more := _LOWER_VENUE_NEXT.match(text, stop, end)):  # "ruang Bulian kantor
+        if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
+            break                                                      # the room is in, one venue
+        stop = phrase_end
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
@@ -1056,31 +1098,51 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
     out = []
     while pos < end:
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
-        if f is not None:
+        town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
+            (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end), None)
+        if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
+            key = _venue(ctx, f.start, town.end)
+            out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]
+            stop = town.end
+        elif f is not None:
             out.append((f.key, _PLACE_RANK.get(f.cls, 3), f.start, f.end))
             stop = f.end
         else:
-            m = _CAP_PHRASE.match(ctx.text, pos, end)
-            if not m:
+            m_end = _name_end(ctx, pos, end)
+            if m_end is None:
                 break
             # "Kampung KB Birjen Desa Bili-Bili …": the venue's name stops at a known place
-            stop = min([f.start for f in places_in(ctx, m.start() + 1, m.end())
-                        if _PLACE_RANK.get(f.cls, 3) in (1, 2)] + [m.end()])  # a village, a district
-            name = ctx.text[m.start():stop].rstrip(" ,")
-            if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m.end():
+            stop = min([f.start for f in places_in(ctx, pos + 1, m_end)
+                        if _PLACE_RANK.get(f.cls, 3) in (1, 2)] + [m_end])  # a village, a district
+            name = ctx.text[pos:stop].rstrip(" ,")
+            if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m_end:
                 pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
                 continue    # the village after it does
             if " ".join(name.lower().split()) in _VENUE_WORDS or not (
-                    _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, m.start(), stop, end))):
+                    _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, pos, stop, end))):
                 break
-            stop = m.start() + len(name)
-            out.append((_venue(ctx, m.start(), stop), 0, m.start(), stop))
+            stop = pos + len(name)
+            out.append((_venue(ctx, pos, stop), 0, pos, stop))
         w = _CHAIN_SEP.match(ctx.text, stop, end)
         if not w or (not w.group().strip() and not any(
                 f.start == w.end() for f in places_in(ctx, w.end(), end))):
             break  # without a comma, only a place the entity pass knows goes on the chain
         pos = w.end()
     return out
+
+
+def _name_end(ctx: Context, pos: int, end: int) -> int | None:
+    """Where the capitalized name at ``pos`` ends: before a date written after it ("Balai
+    Kota X Senin (27/10/2025)": the weekday and the date are not part of the name)."""
+    m = _CAP_PHRASE.match(ctx.text, pos, end)
+    if m is None:
+        return None
+    cut = [d.start for d in dates_in(ctx, pos + 1, end) if d.start < m.end()]
+    cut += [w.start() for w in _CAP_WORD_RE.finditer(ctx.text, pos + 1, m.end()) if w.group().lower() in _WEEKDAY_WORDS]
+    stop = min(cut, default=m.end())
+    stop = pos + len(ctx.text[pos:stop].rstrip(" ,"))
+    return stop if stop > pos else None
 
 
 def _unnamed_venue(ctx: Context, start: int, stop: int, end: int) -> bool:

@@ -909,3 +909,118 @@ def test_leading_a_visit_names_it_and_the_body_it_went_to_is_not_its_organizer()
     assert written(ctx) == ["kunjungan ke Kantor BKKBN"]
     slots = slots_of(ctx, next(iter(events(ctx))))
     assert ("chair", "person/ani-wulan") in slots and not [v for s, v in slots if s == "org"]
+
+
+def test_a_venue_name_stops_at_the_weekday_and_keeps_the_town_it_is_named_after():
+    text = ("Tim Pendamping Keluarga menggelar rapat koordinasi di ruang Melati Balai Kota Sorong "
+            "Selasa (14/10/2025). Kader juga hadir.")
+    ctx = run(text, [("place/kota-sorong", KB.City, "Kota Sorong")], D(2025, 10, 15))
+    assert ctx.entities["place/ruang-melati-balai-kota-sorong"].label == "Ruang Melati Balai Kota Sorong"
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("loc", "place/ruang-melati-balai-kota-sorong") in slots_of(ctx, key)
+    assert ("start", D(2025, 10, 14)) in slots_of(ctx, key)
+    assert [(f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace] == [
+        ("place/ruang-melati-balai-kota-sorong", "place/kota-sorong")]
+    text = "Dinas PPKB menggelar sosialisasi gizi di Gedung Serbaguna Mawar Rabu (3/9/2025). Kader hadir."
+    ctx = run(text, [], D(2025, 9, 4))
+    assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == ["Gedung Serbaguna Mawar"]
+
+
+def test_the_day_between_the_organizer_and_its_organizing_verb_is_the_meeting_day():
+    text = ("Perwakilan BKKBN Provinsi Jambi Kamis (12/03/2020) pagi menggelar Rapat Kerja Daerah Program "
+            "Bangga Kencana di Hotel Mahligai. Kader juga hadir.")
+    ctx = run(text, [JAMBI], D(2020, 3, 13))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("start", D(2020, 3, 12)) in slots_of(ctx, key) and ("end", D(2020, 3, 12)) in slots_of(ctx, key)
+    assert ("org", "org/bkkbn-jambi") in slots_of(ctx, key)
+
+
+def test_the_organization_right_after_the_meeting_word_holds_it():
+    text = ("Hal itu disampaikan Ani Wulan pada Rakerda Perwakilan BKKBN Provinsi Jambi untuk program Bangga "
+            "Kencana di Hotel Mahligai, Rabu (20/3).")
+    ctx = run(text, [ANI, JAMBI, ("org/bkkbn-jambi", KB.RepresentativeOffice, "BKKBN Provinsi Jambi")],
+              D(2019, 3, 22))
+    by_name = {e.label: k for k, e in ctx.entities.items() if k.startswith("event/")}
+    rakerda = by_name["Rakerda Perwakilan BKKBN Provinsi Jambi untuk program Bangga Kencana"]
+    assert ("org", "org/bkkbn-jambi") in slots_of(ctx, rakerda)
+
+
+def test_a_launch_object_stops_at_a_time_adverb():
+    text = ("Wali Kota Medan Budi Santoso kembali meresmikan Kampung KB kali ini di Kelurahan Sei Sikambing, "
+            "Senin (30/12/2019).")
+    ctx = run(text, [BUDI, ("place/kelurahan-sei-sikambing", KB.Village, "Kelurahan Sei Sikambing"),
+                     ("program/kampung-kb", KB.Program, "Kampung KB")], D(2019, 12, 31))
+    ((key, (label, _types)),) = events(ctx).items()
+    assert label == "pencanangan Kampung KB"
+    assert ("loc", "place/kelurahan-sei-sikambing") in slots_of(ctx, key)
+
+
+def test_a_lower_case_audience_is_named_by_whom_it_was_held_with():
+    text = ("“Kita harus punya satu data,” ujar Gubernur Budi Santoso dalam audiensi bersama BKKBN Jambi "
+            "di ruang kerjanya, Senin, 14 Juli 2025. Dalam pertemuan itu hadir pula kader.")
+    ctx = run(text, [BUDI, ("org/bkkbn-jambi", KB.RepresentativeOffice, "BKKBN Jambi")], D(2025, 7, 15))
+    assert written(ctx) == ["audiensi bersama BKKBN Jambi"]
+    assert slots_of(ctx, "event/audiensi-bersama-bkkbn-jambi-2025-07-14")[:2] == [
+        ("start", D(2025, 7, 14)), ("end", D(2025, 7, 14))]
+    ctx = run("Penyuluh KB terus melakukan audiensi dengan warga desa.", [], D(2025, 7, 15))
+    assert written(ctx) == []
+
+
+def test_a_coaching_of_cadres_is_a_training_and_counts_the_cadres_it_brought_in():
+    text = ("Perwakilan BKKBN Provinsi Jambi melaksanakan kegiatan pembinaan kader posyandu, Selasa (26/2/2019). "
+            "Kegiatan yang berlangsung di Hotel Mahligai tersebut menghadirkan sekitar 40 kader dari dua desa. "
+            "Kegiatan itu juga menghadirkan tiga narasumber.")
+    ctx = run(text, [JAMBI], D(2019, 2, 27))
+    ((key, (label, types)),) = events(ctx).items()
+    assert (label, types) == ("pembinaan kader posyandu", [KB.Training, KB.Meeting])
+    assert [obj for slot, obj in slots_of(ctx, key) if slot == "n"] == [40]
+    ctx = run("Peran tokoh masyarakat dalam pembinaan ketahanan keluarga sangat penting.", [], D(2019, 2, 27))
+    assert events(ctx) == {}
+
+
+def test_ongoing_work_over_every_village_of_a_town_is_no_meeting():
+    text = "Wali Kota Budi Santoso mengatakan Pemko gencar melakukan pembinaan terhadap seluruh kelurahan di Kota Medan."
+    ctx = run(text, [BUDI, ("place/kota-medan", KB.City, "Kota Medan")], D(2019, 2, 27))
+    assert events(ctx) == {}
+
+
+def test_an_unnamed_hotel_in_a_town_places_the_meeting_in_the_town():
+    text = ("Sekda Budi Santoso membuka Rakerda Perwakilan BKKBN Provinsi Jambi, yang berlangsung pada salah satu "
+            "hotel dalam kota Sungai Penuh, Kamis (02/03/2023).")
+    ctx = run(text, [BUDI, JAMBI, ("place/kota-sungai-penuh", KB.City, "Sungai Penuh")], D(2023, 3, 3))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("loc", "place/kota-sungai-penuh") in slots_of(ctx, key)
+    assert not any(k.startswith("place/") and k != "place/kota-sungai-penuh" for k in ctx.entities)
+
+
+def test_a_lower_case_room_in_a_lower_case_building_is_one_venue():
+    text = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Kerja Daerah di ruang Melati kantor Gubernur Jambi, "
+            "Kamis (02/03/2023).")
+    ctx = run(text, [JAMBI], D(2023, 3, 3))
+    assert [e.label for k, e in ctx.entities.items() if k.startswith("place/")] == [
+        "Ruang Melati kantor Gubernur Jambi"]
+
+
+def test_a_venue_written_with_its_town_is_named_with_the_town_and_lies_in_it():
+    text = "Ani Wulan membuka Rakerda Perwakilan BKKBN Provinsi Jambi di Mutiara Hotel Kerinci, Rabu (20/3/2019)."
+    ctx = run(text, [ANI, JAMBI, ("place/mutiara-hotel", KB.Venue, "Mutiara Hotel"),
+                     ("place/kabupaten-kerinci", KB.Regency, "Kerinci")], D(2019, 3, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ctx.entities["place/mutiara-hotel-kerinci"].label == "Mutiara Hotel Kerinci"
+    assert [obj for slot, obj in slots_of(ctx, key) if slot == "loc"][0] == "place/mutiara-hotel-kerinci"
+    assert ("place/mutiara-hotel-kerinci", "place/kabupaten-kerinci") in {
+        (f.subject, f.obj.key) for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+
+
+def test_a_committee_member_holds_a_meeting_for_the_committee_a_party_member_does_not():
+    komisi = ("org/komisi-ix", KB.Division, "Komisi IX DPR RI")
+    text = ("Anggota Komisi IX DPR RI, Ani Wulan menggelar Sosialisasi Program Bangga Kencana di Desa Sukamaju, "
+            "Senin (20/11/2023).")
+    ctx = run(text, [komisi, ANI], D(2023, 11, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert ("org", "org/komisi-ix") in slots_of(ctx, key)
+    text = ("Anggota Partai Maju, Ani Wulan menggelar Sosialisasi Program Bangga Kencana di Desa Sukamaju, "
+            "Senin (20/11/2023).")
+    ctx = run(text, [("org/partai-maju", KB.CivilSocietyOrganization, "Partai Maju"), ANI], D(2023, 11, 21))
+    (key,) = [k for k in ctx.entities if k.startswith("event/")]
+    assert all(slot != "org" for slot, _ in slots_of(ctx, key))
