@@ -102,10 +102,14 @@ class _Words:
     topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
     unit_words: frozenset[str]  # "Bidang", "Seksi", …
     calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
+    degrees: frozenset[str] = frozenset()  # "Ak", "Lc": degrees that look like name words
 
 
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
+    # "Inspektur utama", "Sekretaris utama": a title's later words written in lower case
+    titles |= {f"{t.split(' ', 1)[0]} {t.split(' ', 1)[1].lower()}": v for t, v in list(titles.items())
+               if " " in t and t[:1].isupper() and t.split(" ", 1)[1].lower() not in titles}
     acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
     title_re = starting(initials(list(titles) + list(acting)),
                         rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
@@ -154,6 +158,7 @@ def _build_words(lex: Lexicon) -> _Words:
         _topic_words(lex),
         frozenset(lex.word_list("unit")),
         frozenset(lex.word_list("weekday") + lex.word_list("month")),
+        frozenset(lex.word_list("degree")),
     )
 
 
@@ -194,6 +199,7 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     if not n:
         return None
     tokens, ends, at = [], [], n.start("name")
+    degree_at = None
     for t in re.finditer(r"\S+", n.group("name")):
         word, t_start = t.group(), n.start("name") + t.start()
         if w.honorific_re.fullmatch(word):
@@ -202,6 +208,9 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
                 n.group("name")):
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
+            break
+        elif tokens and word in w.degrees:
+            degree_at = t_start  # "Agus Salim Ak MM": a degree written like a name word
             break
         tokens.append(word)
         ends.append(n.start("name") + t.end())
@@ -212,7 +221,7 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
-    if ends[-1] == n.end("name"):
+    if ends[-1] == n.end("name") or degree_at is not None:
         while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
             if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
                           ("org", "place", "program", "framework")):

@@ -324,3 +324,28 @@ def test_a_faction_stays_in_the_post_and_a_national_agency_is_no_regional_body()
     orgs = {e.label for k, e in x.entities.items() if k.startswith("org/")}
     assert "Badan Pengawas Obat dan Makanan" in orgs
     assert not any(label.startswith("Badan POM") for label in orgs)
+
+
+def test_a_doctor_title_without_a_period_and_an_honorary_doctorate_leave_the_name():
+    x = read("Wakil Gubernur Jambi Dr H Ahmad Rizal membuka acara. Kepala Dinas Kesehatan Kota "
+             "Palu, Dr (H.C) dr Budi Santoso, Sp OG (K) mengatakan stok aman.")
+    assert persons(x) == {"Ahmad Rizal": {"Dr H Ahmad Rizal"},
+                          "Budi Santoso": {"Dr (H.C) dr Budi Santoso, Sp OG (K)"}}
+
+
+def test_a_police_rank_before_the_name_is_no_name():
+    x = read("Penjabat Gubernur Papua Barat, Komjen Pol. ( Purn ) Drs. Budi Santoso M.Si, "
+             "membuka rapat itu.")
+    assert people(x) == {("Budi Santoso", "Penjabat Gubernur Papua Barat",
+                          "Pemerintah Provinsi Papua Barat")}
+
+
+def test_a_degree_spelled_like_a_name_word_ends_the_name():
+    x = read("Inspektur Utama BKKBN Drs Agus Salim Ak MM. hadir pada acara itu.")
+    assert persons(x) == {"Agus Salim": {"Drs Agus Salim Ak MM"}}
+
+
+def test_a_title_with_its_later_word_in_lower_case():
+    x = read("Sekretaris utama Dinas Kesehatan Kota Palu, Budi Santoso, hadir.")
+    assert people(x) == {
+        ("Budi Santoso", "Sekretaris utama Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
