@@ -332,6 +332,8 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if unit:
         return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
     implied = _implied_unit(title, canonical, w)
+    if implied is None and m.group("base") in _LEX.word_list("deputy_title"):
+        implied = _LEX.word_list("deputy_field")[0]  # "Deputi Pengendalian Penduduk BKKBN"
     if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not any(
             r.ctx.entities[f.key].types[0] != KB.Division for f in r.found_at(pos, ("org",))):
         # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
@@ -674,8 +676,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         unit_name = f"{implied} {unit_name}"
     office = r.ctx.entities[office_key]
     if m.group("base") in _LEX.word_list("deputy_title"):
-        written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
-        written = _NATIONAL_END.sub("", " ".join(written.split()))  # "BKKBN Pusat" → BKKBN
+        # the office's short name ("… BKKBN", also after "BKKBN Pusat" or its name spelled
+        # out), else its name as written
+        written = office.abbreviation or _NATIONAL_END.sub(
+            "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
         label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
     else:
         label = f"{unit_name} {office.label}"

@@ -349,3 +349,23 @@ def test_a_title_with_its_later_word_in_lower_case():
     x = read("Sekretaris utama Dinas Kesehatan Kota Palu, Budi Santoso, hadir.")
     assert people(x) == {
         ("Budi Santoso", "Sekretaris utama Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_an_agency_spelled_short_of_its_name_with_its_abbreviation_is_the_agency():
+    # no "Nasional", but "(BKKBN) RI": the national agency, not a body of the city named
+    x = read("Kepala Badan Kependudukan dan Keluarga Berencana (BKKBN) RI, Budi Santoso, "
+             "berkunjung ke Kota Palu.")
+    assert orgs(x) == {"Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN": {
+        "Badan Kependudukan dan Keluarga Berencana (BKKBN) RI"}}
+    x = read("Kegiatan digelar Dinas Pengendalian Penduduk dan Keluarga Berencana (DPPKB) di "
+             "Kota Jambi.")  # a regional body's abbreviation: the body of the place named
+    assert "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Jambi" in orgs(x)
+
+
+def test_a_deputy_heads_a_deputyship_named_with_the_agency_abbreviation():
+    x = read("Deputi Pengendalian Penduduk Badan Kependudukan dan Keluarga Berencana (BKKBN) "
+             "Republik Indonesia, Rina Marlina, hadir. Deputi Bidang Advokasi Badan Koordinasi "
+             "Keluarga Berencana Nasional (BKKBN), Budi Santoso, juga hadir.")
+    assert {(name, org) for name, _, org in people(x)} == {
+        ("Rina Marlina", "Kedeputian Bidang Pengendalian Penduduk BKKBN"),
+        ("Budi Santoso", "Kedeputian Bidang Advokasi BKKBN")}
