@@ -746,6 +746,10 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
+#: A post's short form in brackets after it: one word ("(Sekdaprovsu)", "(Kadis)").
+_SHORT_AFTER = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.-]{1,15}[ \t]*\)")
+
+
 def find_people(r: EntityRegistry) -> None:
     """Persons with their posts, persons by cues, honorary posts, then short forms."""
     w = _words(r)
@@ -770,6 +774,13 @@ def find_people(r: EntityRegistry) -> None:
             chain.append(p2)
             pos = p2.after
         name = _name(r, pos, w)
+        short = _SHORT_AFTER.match(r.text, pos) if name is None else None
+        if short and chain[-1].end == pos:
+            # "Sekretaris Daerah Provinsi Sumatera Utara (Sekdaprovsu) Ibnu": the post's
+            # short form in brackets, then the name
+            name = _name(r, short.end(), w)
+            if name is not None:
+                chain[-1].end = chain[-1].after = short.end()
         if name is None:
             continue
         person = _add_person(r, name)

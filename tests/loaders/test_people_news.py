@@ -369,3 +369,16 @@ def test_a_deputy_heads_a_deputyship_named_with_the_agency_abbreviation():
     assert {(name, org) for name, _, org in people(x)} == {
         ("Rina Marlina", "Kedeputian Bidang Pengendalian Penduduk BKKBN"),
         ("Budi Santoso", "Kedeputian Bidang Advokasi BKKBN")}
+
+
+def test_an_acting_post_in_lower_case_with_its_short_form_in_brackets_after_it():
+    x = read('"Program harus berjalan," ujar Pelaksana tugas (Plt) Sekretaris Daerah Provinsi '
+             'Sumatera Utara (Sekdaprovsu) Budi S Santoso ketika membuka rapat.')
+    assert people(x) == {("Budi S Santoso", "Pelaksana tugas (Plt) Sekretaris Daerah Provinsi "
+                          "Sumatera Utara (Sekdaprovsu)", "Pemerintah Provinsi Sumatera Utara")}
+
+
+def test_the_government_short_form_of_a_province_names_the_province():
+    x = read("Hadir pula Kepala Perwakilan BKKBN Provsu Drs Budi Santoso MKes, dan para kepala OPD.")
+    assert people(x) == {("Budi Santoso", "Kepala Perwakilan BKKBN Provsu",
+                          "Perwakilan BKKBN Provinsi Sumatera Utara")}
