@@ -120,9 +120,13 @@ def _build_words(lex: Lexicon) -> _Words:
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
     # (any such word first; after another name word only a listed one: "Abdul Gani. Hadir …"
     # ends the name at "Gani")
-    word = r"[A-Z][a-z][\w'’\-]*|[A-Z]['’][A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z])"
+    # also initials written together ("J.W. Patty")
+    # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
+    word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
+            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
-    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
+    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
     token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
@@ -131,7 +135,7 @@ def _build_words(lex: Lexicon) -> _Words:
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
     inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
-        rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
+        rf"(?P<hon>(?:{honorifics}(?:[ \t]+|(?<=\.)(?=[A-Z]\.)))*)"  # "Ir.J.W. Patty"
         rf"(?P<name>{first}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
@@ -198,6 +202,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     n = w.name_re.match(r.text, start)
     if not n:
         return None
+    if not n.group("hon") and re.match(r"[A-Z]{2}[ \t]", n.group("name")):
+        return _name(r, n.start("name") + 3, w)  # "RI Budi": two capitals need an honorific
     tokens, ends, at = [], [], n.start("name")
     degree_at = None
     for t in re.finditer(r"\S+", n.group("name")):

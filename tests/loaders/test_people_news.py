@@ -382,3 +382,17 @@ def test_the_government_short_form_of_a_province_names_the_province():
     x = read("Hadir pula Kepala Perwakilan BKKBN Provsu Drs Budi Santoso MKes, dan para kepala OPD.")
     assert people(x) == {("Budi Santoso", "Kepala Perwakilan BKKBN Provsu",
                           "Perwakilan BKKBN Provinsi Sumatera Utara")}
+
+
+def test_initials_written_together_and_two_capitals_after_an_honorific():
+    x = read("Kepala Dinas Kesehatan Kota Ambon Ir.J.W. Santoso, usai rapat, mengatakan stok "
+             "aman. Wali Kota Palu, Dr H AS Rahman hadir. Kepala BKKBN RI Budi Hartono juga hadir.")
+    assert persons(x) == {"J.W. Santoso": {"Ir.J.W. Santoso"}, "AS Rahman": {"Dr H AS Rahman"},
+                          "Budi Hartono": {"Budi Hartono"}}
+
+
+def test_an_expert_staff_of_a_commission_and_a_dash_typed_as_a_hyphen():
+    x = read("Tenaga Ahli Komisi IX DPR RI, Budi Santoso-mewakili anggota dewan-menyampaikan "
+             "bahwa program berjalan.")
+    assert people(x) == {("Budi Santoso", "Tenaga Ahli Komisi IX DPR RI",
+                          "Komisi IX Dewan Perwakilan Rakyat")}
