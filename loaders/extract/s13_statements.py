@@ -456,6 +456,13 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
     if last_person and (not last_pron or last_person.start > last_pron.start()):
+        tail = ctx.text[last_person.end:end]
+        if re.match(r"[ \t]+[A-Z]", tail):
+            # "mewakili Gubernur Sulut Olly Dondokambey Wagub menyampaikan": the post
+            # named after the person, no comma between, is the speaker
+            holder = _post_holder(ctx, tail)
+            if holder:
+                return ("person", holder)
         return ("person", last_person.key)
     if last_pron:
         return ("pronoun", last_pron.start())
@@ -554,7 +561,7 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
-            speaker = _antecedent(ctx, c.hint[1], said)
+            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
         elif kind == "last" and kept and _near(text, kept[-1][0].end, c.start):
             speaker = kept[-1][1]
         else:
@@ -579,8 +586,10 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     return out
 
 
-def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]]) -> str | None:
-    """The last person named before ``pos`` outside anything said (quotes, statements)."""
+def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) -> str | None:
+    """The last person named before ``pos`` outside anything said (quotes, statements),
+    or the speaker of the ``last`` statement when its attribution comes after that name
+    ("ujar Kepala Dinas DPPKB." then "Ia menjelaskan, …": the one who spoke last)."""
     best: Found | None = None
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
@@ -589,6 +598,9 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]]) -> str | No
             continue
         if best is None or f.start > best.start:
             best = f
+    if last is not None and last[0].said_region[0] < pos and (
+            best is None or last[0].said_region[0] > best.end):
+        return last[1]
     return best.key if best else None
 
 
