@@ -396,3 +396,10 @@ def test_an_expert_staff_of_a_commission_and_a_dash_typed_as_a_hyphen():
              "bahwa program berjalan.")
     assert people(x) == {("Budi Santoso", "Tenaga Ahli Komisi IX DPR RI",
                           "Komisi IX Dewan Perwakilan Rakyat")}
+
+
+def test_a_regency_named_by_its_acronym():
+    x = read("Hadir dalam acara tersebut, Bupati PALI Ir H. Budi Santoso MM, Wakil Bupati Rudi "
+             "Hartono S.Kom MM, dan warga.")
+    gov = "Pemerintah Kabupaten Penukal Abab Lematang Ilir"
+    assert people(x) == {("Budi Santoso", "Bupati PALI", gov), ("Rudi Hartono", "Wakil Bupati", gov)}
