@@ -840,7 +840,19 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
         comma = _COMMA.match(r.text, post.end)
         if comma and r.found_at(comma.end(), ("person",)):
             continue  # "A, Ketua X, B": the post introduces the next person of a list
+        if b.group("open") == "," and _post_ends_before(r, f.start):
+            continue  # "Sekretaris Utama BKKBN, A, Kepala BKKBN Papua Barat, …": a list
         _add_post(r, post, f.key)
+
+
+def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
+    """Whether a post read before ends right before ``pos``, a comma between
+    ("Sekretaris Utama BKKBN RI, Budi"): the name has its post already."""
+    before = r.text[:pos].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    end = len(before[:-1].rstrip(" \t"))
+    return any(p.key.startswith("post/") and p.end == end for p in r.ctx.found)
 
 
 def _cue_persons(r: EntityRegistry, w: _Words) -> None:

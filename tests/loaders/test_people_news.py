@@ -403,3 +403,10 @@ def test_a_regency_named_by_its_acronym():
              "Hartono S.Kom MM, dan warga.")
     gov = "Pemerintah Kabupaten Penukal Abab Lematang Ilir"
     assert people(x) == {("Budi Santoso", "Bupati PALI", gov), ("Rudi Hartono", "Wakil Bupati", gov)}
+
+
+def test_a_post_after_a_name_that_has_its_post_before_it_is_the_next_guest_of_a_list():
+    x = read("Hadir pula Sekretaris Utama BKKBN RI, Budi Santoso, Kepala BKKBN Papua Barat, "
+             "pimpinan OPD Papua Barat dan undangan.")
+    assert people(x) == {("Budi Santoso", "Sekretaris Utama BKKBN RI",
+                          "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
