@@ -333,11 +333,12 @@ def test_a_doctor_title_without_a_period_and_an_honorary_doctorate_leave_the_nam
                           "Budi Santoso": {"Dr (H.C) dr Budi Santoso, Sp OG (K)"}}
 
 
-def test_a_police_rank_before_the_name_is_no_name():
+def test_a_police_or_army_rank_before_the_name_is_no_name():
     x = read("Penjabat Gubernur Papua Barat, Komjen Pol. ( Purn ) Drs. Budi Santoso M.Si, "
-             "membuka rapat itu.")
+             "membuka rapat itu. Hadir pula Dandim 1409 Gowa, Letkol Inf. M. Rudi Hartono.")
     assert people(x) == {("Budi Santoso", "Penjabat Gubernur Papua Barat",
                           "Pemerintah Provinsi Papua Barat")}
+    assert set(persons(x)) == {"Budi Santoso", "M. Rudi Hartono"}
 
 
 def test_a_degree_spelled_like_a_name_word_ends_the_name():
