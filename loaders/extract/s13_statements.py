@@ -73,6 +73,10 @@ _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,12
 _NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
 # "Dikatakan, …" opening a sentence: the last person named goes on speaking.
 _PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
+# "Dikatakan Wendy, bahwa …" opening a sentence: a passive verb of saying, its agent, a comma.
+_PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
+                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
+                            rf"(?:{_THAT}\s+)?")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
                 rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
@@ -414,6 +418,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     m = _PASSIVE_HEAD.match(text, head, end)
     if m and best is None:
         best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
+    m = _PASSIVE_NAMED.match(text, head, end)
+    if m and best is None:  # "Dikatakan Wendy, bahwa …": the one named speaks
+        hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
+        if hint[0] == "person":
+            best = (m.start(), hint, m.end(), (m.start(), m.end()))
     for m in _NYA.finditer(text, head, end):
         if _inside(quotes, m.start()):
             continue

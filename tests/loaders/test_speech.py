@@ -300,3 +300,10 @@ def test_a_pronoun_after_a_quote_said_by_a_post_is_its_speaker():
                    "wartawan.\n\nIa menjelaskan, jumlah kasus stunting juga turun.")
     assert said == [("person/rudi-santoso", "Tiga agenda kami"),
                     ("person/rudi-santoso", "jumlah kasus stunting")]
+
+
+def test_a_passive_verb_of_saying_with_its_agent_opening_a_sentence():
+    said = said_by("Kepala Dinas Kesehatan Kota Palu Budi Santoso hadir. Dikatakan Budi, bahwa "
+                   "menurunkan angka stunting merupakan upaya pemerintah. Dikatakan Kota Palu, "
+                   "angka itu turun.")
+    assert said == [("person/budi-santoso", "menurunkan angka stunting")]
