@@ -384,6 +384,14 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if village is not None and title in _LEX.word_list("area_head"):
         return _Post(m.start(), village.end, village.end, canonical,
                      local_government(r, village.key, m.start()))
+    if attaches == "org" and not heads_unit and r.text[m.start() - 1:m.start()] in (" ", "\t") \
+            and _names_no_region(r, pos):
+        # "… Perwakilan BKKBN Provinsi Jambi yang diwakilkan kepada Sekretaris Mhd Irzal":
+        # a title alone before a name, of the office its sentence names before it
+        office = _office_in_sentence(r, m.start())
+        if office is not None and any(f.key == office and f.end <= m.start()
+                                      for f in r.ctx.found):
+            return _Post(m.start(), pos, pos, canonical, office)
     return None
 
 
