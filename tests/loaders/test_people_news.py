@@ -417,3 +417,9 @@ def test_a_bare_title_before_a_name_serves_the_office_its_sentence_names_before_
     x = read("Kegiatan tersebut dibuka Kepala Perwakilan BKKBN Provinsi Jambi yang diwakilkan "
              "kepada Sekretaris Budi Santoso. Rapat itu juga dihadiri Sekretaris Rudi Hartono.")
     assert people(x) == {("Budi Santoso", "Sekretaris", "Perwakilan BKKBN Provinsi Jambi")}
+
+
+def test_a_staff_post_with_the_secretariat_in_lower_case():
+    x = read("Asisten II setda Papua Barat, Budi Santoso, membuka rapat itu.")
+    assert people(x) == {("Budi Santoso", "Asisten II setda Papua Barat",
+                          "Sekretariat Daerah Provinsi Papua Barat")}
