@@ -56,7 +56,8 @@ def test_a_post_in_brackets_after_the_name():
 
 
 def test_a_street_named_after_a_person_and_a_courtesy_word_are_no_cue():
-    x = read("Tim meninjau posyandu di Jalan Moh Yamin, Palu. Kelas Ibu Hamil digelar setiap "
+    x = read("Acara digelar di JL KH. Ahmad Dahlan. Tim meninjau posyandu di Jalan Moh Yamin, "
+             "Palu. Kelas Ibu Hamil digelar setiap "
              "bulan. Ketua TP PKK Kota Palu, Ibu Ratna Dewi, hadir.")
     assert persons(x) == {"Ratna Dewi": {"Ibu Ratna Dewi"}}
 
