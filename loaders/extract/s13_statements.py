@@ -198,6 +198,9 @@ def _quote_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, i
         s_end = _sentence_end(sentences, q.close, len(text))
         while s_end < len(text) and _ABBREVIATION.search(text, max(0, s_end - 12), s_end):
             s_end = _sentence_end(sentences, s_end + 1, len(text))  # "kata Pjs. | Bupati X"
+        attr = _ATTR_AFTER.match(text, q.close)
+        if attr and s_end < attr.end():  # '….” Ujar Wali Kota X.': a sentence of its own
+            s_end = _sentence_end(sentences, attr.end(), len(text))
         hint, region = _after_quote(ctx, q, s_end)
         if hint is None:
             s_start = _sentence_start(sentences, q.open)

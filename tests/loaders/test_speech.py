@@ -307,3 +307,9 @@ def test_a_passive_verb_of_saying_with_its_agent_opening_a_sentence():
                    "menurunkan angka stunting merupakan upaya pemerintah. Dikatakan Kota Palu, "
                    "angka itu turun.")
     assert said == [("person/budi-santoso", "menurunkan angka stunting")]
+
+
+def test_a_verb_of_saying_after_a_quote_that_ends_its_sentence():
+    said = said_by("Wali Kota Palu Budi Santoso hadir.\n\n“Kampung KB yang kita bentuk ada 11 di "
+                   "kecamatan ini.” Ujar Wali Kota Palu Budi Santoso.")
+    assert said == [("person/budi-santoso", "Kampung KB yang")]
