@@ -313,3 +313,9 @@ def test_a_verb_of_saying_after_a_quote_that_ends_its_sentence():
     said = said_by("Wali Kota Palu Budi Santoso hadir.\n\n“Kampung KB yang kita bentuk ada 11 di "
                    "kecamatan ini.” Ujar Wali Kota Palu Budi Santoso.")
     assert said == [("person/budi-santoso", "Kampung KB yang")]
+
+
+def test_a_pronoun_written_with_pun_speaks():
+    said = said_by("Wali Kota Palu Budi Santoso hadir di acara itu. Diapun berharap, BKKBN dapat "
+                   "membantu pemerintah daerah.")
+    assert said == [("person/budi-santoso", "BKKBN dapat membantu")]
