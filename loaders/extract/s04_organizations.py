@@ -344,8 +344,9 @@ def _bodies(r: EntityRegistry) -> None:
                 topic = [r.text[m.start() + len(head_word):m.end()]]
                 full, cls, shape = words.full[head_word]
         a = ABBR.match(r.text, pos) or _STRAY_ABBR.match(r.text, pos)
+        abbr_at = None
         if a:
-            abbr, pos = a.group("abbr"), a.end()
+            abbr, pos, abbr_at = a.group("abbr"), a.end(), a.start("abbr")
         place = None
         comma: tuple[int, int] | None = None  # (topic words, offset) before the first ", X"
         closed = False  # a bracketed short form after the topic closes the name
@@ -355,7 +356,7 @@ def _bodies(r: EntityRegistry) -> None:
                 break
             a = ABBR.match(r.text, pos)
             if a and topic:
-                abbr, pos, closed = a.group("abbr"), a.end(), True
+                abbr, pos, closed, abbr_at = a.group("abbr"), a.end(), True, a.start("abbr")
                 continue
             if shape != "head" or closed:
                 break  # after "(DP3AKB)" only a place may follow, never ", Idham Noh"
@@ -375,6 +376,8 @@ def _bodies(r: EntityRegistry) -> None:
             continue
         end = place.end if place else pos
         place_key = place.key if place else None
+        if place is None and abbr_at is not None and _national_spelled(r, m.start(), pos, abbr_at):
+            continue
         if place is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             bare = full.split()[0] in _OFFICE_HEADS and (cut or closed or head != full or re.match(
@@ -405,6 +408,23 @@ def _bodies(r: EntityRegistry) -> None:
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
+
+
+_NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
+
+
+def _national_spelled(r: EntityRegistry, start: int, end: int, abbr_at: int) -> bool:
+    """"Badan Kependudukan dan Keluarga Berencana (BKKBN) RI": a name written short of the
+    lexicon's, whose bracketed abbreviation is a national agency the lexicon knows and
+    after which no place follows, names that agency (marked from ``start``), not a
+    regional body of the place the sentence names."""
+    agency = next((f for f in r.found_at(abbr_at, ("org",))
+                   if r.info[f.key].level == "pusat" and f.end <= end), None)
+    if agency is None:
+        return False
+    n = _NATIONAL_AFTER.match(r.text, end)
+    r.mark(agency.key, start, n.end() if n else end)
+    return True
 
 
 def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None:

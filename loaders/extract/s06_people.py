@@ -102,10 +102,14 @@ class _Words:
     topic_words: frozenset[str]  # words of the names of bodies and units (never a name's)
     unit_words: frozenset[str]  # "Bidang", "Seksi", …
     calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
+    degrees: frozenset[str] = frozenset()  # "Ak", "Lc": degrees that look like name words
 
 
 def _build_words(lex: Lexicon) -> _Words:
     titles = {t.title: (t.attaches, t.canonical, t.heads_unit) for t in lex.post_titles}
+    # "Inspektur utama", "Sekretaris utama": a title's later words written in lower case
+    titles |= {f"{t.split(' ', 1)[0]} {t.split(' ', 1)[1].lower()}": v for t, v in list(titles.items())
+               if " " in t and t[:1].isupper() and t.split(" ", 1)[1].lower() not in titles}
     acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
     title_re = starting(initials(list(titles) + list(acting)),
                         rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
@@ -116,9 +120,13 @@ def _build_words(lex: Lexicon) -> _Words:
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
     # (any such word first; after another name word only a listed one: "Abdul Gani. Hadir …"
     # ends the name at "Gani")
-    word = r"[A-Z][a-z][\w'’\-]*|[A-Z]['’][A-Z][a-z]+|[A-Z]\.?(?=[ \t]+[A-Z])"
+    # also initials written together ("J.W. Patty")
+    # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
+    word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
+            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
-    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
+    first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
     token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
@@ -127,7 +135,7 @@ def _build_words(lex: Lexicon) -> _Words:
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
     inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
-        rf"(?P<hon>(?:{honorifics}[ \t]+)*)"
+        rf"(?P<hon>(?:{honorifics}(?:[ \t]+|(?<=\.)(?=[A-Z]\.)))*)"  # "Ir.J.W. Patty"
         rf"(?P<name>{first}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
@@ -154,6 +162,7 @@ def _build_words(lex: Lexicon) -> _Words:
         _topic_words(lex),
         frozenset(lex.word_list("unit")),
         frozenset(lex.word_list("weekday") + lex.word_list("month")),
+        frozenset(lex.word_list("degree")),
     )
 
 
@@ -193,7 +202,10 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     n = w.name_re.match(r.text, start)
     if not n:
         return None
+    if not n.group("hon") and re.match(r"[A-Z]{2}[ \t]", n.group("name")):
+        return _name(r, n.start("name") + 3, w)  # "RI Budi": two capitals need an honorific
     tokens, ends, at = [], [], n.start("name")
+    degree_at = None
     for t in re.finditer(r"\S+", n.group("name")):
         word, t_start = t.group(), n.start("name") + t.start()
         if w.honorific_re.fullmatch(word):
@@ -202,6 +214,9 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
                 n.group("name")):
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
+            break
+        elif tokens and word in w.degrees:
+            degree_at = t_start  # "Agus Salim Ak MM": a degree written like a name word
             break
         tokens.append(word)
         ends.append(n.start("name") + t.end())
@@ -212,7 +227,7 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     end = ends[-1]
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
-    if ends[-1] == n.end("name"):
+    if ends[-1] == n.end("name") or degree_at is not None:
         while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
             if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
                           ("org", "place", "program", "framework")):
@@ -323,6 +338,8 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if unit:
         return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
     implied = _implied_unit(title, canonical, w)
+    if implied is None and m.group("base") in _LEX.word_list("deputy_title"):
+        implied = _LEX.word_list("deputy_field")[0]  # "Deputi Pengendalian Penduduk BKKBN"
     if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not any(
             r.ctx.entities[f.key].types[0] != KB.Division for f in r.found_at(pos, ("org",))):
         # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
@@ -367,6 +384,14 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
     if village is not None and title in _LEX.word_list("area_head"):
         return _Post(m.start(), village.end, village.end, canonical,
                      local_government(r, village.key, m.start()))
+    if attaches == "org" and not heads_unit and r.text[m.start() - 1:m.start()] in (" ", "\t") \
+            and _names_no_region(r, pos):
+        # "… Perwakilan BKKBN Provinsi Jambi yang diwakilkan kepada Sekretaris Mhd Irzal":
+        # a title alone before a name, of the office its sentence names before it
+        office = _office_in_sentence(r, m.start())
+        if office is not None and any(f.key == office and f.end <= m.start()
+                                      for f in r.ctx.found):
+            return _Post(m.start(), pos, pos, canonical, office)
     return None
 
 
@@ -665,8 +690,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         unit_name = f"{implied} {unit_name}"
     office = r.ctx.entities[office_key]
     if m.group("base") in _LEX.word_list("deputy_title"):
-        written = r.text[org.start:org.end] if org else (office.abbreviation or office.label)
-        written = _NATIONAL_END.sub("", " ".join(written.split()))  # "BKKBN Pusat" → BKKBN
+        # the office's short name ("… BKKBN", also after "BKKBN Pusat" or its name spelled
+        # out), else its name as written
+        written = office.abbreviation or _NATIONAL_END.sub(
+            "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
         label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
     else:
         label = f"{unit_name} {office.label}"
@@ -733,6 +760,10 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
+#: A post's short form in brackets after it: one word ("(Sekdaprovsu)", "(Kadis)").
+_SHORT_AFTER = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.-]{1,15}[ \t]*\)")
+
+
 def find_people(r: EntityRegistry) -> None:
     """Persons with their posts, persons by cues, honorary posts, then short forms."""
     w = _words(r)
@@ -757,6 +788,13 @@ def find_people(r: EntityRegistry) -> None:
             chain.append(p2)
             pos = p2.after
         name = _name(r, pos, w)
+        short = _SHORT_AFTER.match(r.text, pos) if name is None else None
+        if short and chain[-1].end == pos:
+            # "Sekretaris Daerah Provinsi Sumatera Utara (Sekdaprovsu) Ibnu": the post's
+            # short form in brackets, then the name
+            name = _name(r, short.end(), w)
+            if name is not None:
+                chain[-1].end = chain[-1].after = short.end()
         if name is None:
             continue
         person = _add_person(r, name)
@@ -810,7 +848,19 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
         comma = _COMMA.match(r.text, post.end)
         if comma and r.found_at(comma.end(), ("person",)):
             continue  # "A, Ketua X, B": the post introduces the next person of a list
+        if b.group("open") == "," and _post_ends_before(r, f.start):
+            continue  # "Sekretaris Utama BKKBN, A, Kepala BKKBN Papua Barat, …": a list
         _add_post(r, post, f.key)
+
+
+def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
+    """Whether a post read before ends right before ``pos``, a comma between
+    ("Sekretaris Utama BKKBN RI, Budi"): the name has its post already."""
+    before = r.text[:pos].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    end = len(before[:-1].rstrip(" \t"))
+    return any(p.key.startswith("post/") and p.end == end for p in r.ctx.found)
 
 
 def _cue_persons(r: EntityRegistry, w: _Words) -> None:

@@ -73,6 +73,10 @@ _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,12
 _NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
 # "Dikatakan, …" opening a sentence: the last person named goes on speaking.
 _PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
+# "Dikatakan Wendy, bahwa …" opening a sentence: a passive verb of saying, its agent, a comma.
+_PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
+                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
+                            rf"(?:{_THAT}\s+)?")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
                 rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
@@ -194,6 +198,9 @@ def _quote_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, i
         s_end = _sentence_end(sentences, q.close, len(text))
         while s_end < len(text) and _ABBREVIATION.search(text, max(0, s_end - 12), s_end):
             s_end = _sentence_end(sentences, s_end + 1, len(text))  # "kata Pjs. | Bupati X"
+        attr = _ATTR_AFTER.match(text, q.close)
+        if attr and s_end < attr.end():  # '….” Ujar Wali Kota X.': a sentence of its own
+            s_end = _sentence_end(sentences, attr.end(), len(text))
         hint, region = _after_quote(ctx, q, s_end)
         if hint is None:
             s_start = _sentence_start(sentences, q.open)
@@ -414,6 +421,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     m = _PASSIVE_HEAD.match(text, head, end)
     if m and best is None:
         best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
+    m = _PASSIVE_NAMED.match(text, head, end)
+    if m and best is None:  # "Dikatakan Wendy, bahwa …": the one named speaks
+        hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
+        if hint[0] == "person":
+            best = (m.start(), hint, m.end(), (m.start(), m.end()))
     for m in _NYA.finditer(text, head, end):
         if _inside(quotes, m.start()):
             continue
@@ -456,6 +468,13 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
     if last_person and (not last_pron or last_person.start > last_pron.start()):
+        tail = ctx.text[last_person.end:end]
+        if re.match(r"[ \t]+[A-Z]", tail):
+            # "mewakili Gubernur Sulut Olly Dondokambey Wagub menyampaikan": the post
+            # named after the person, no comma between, is the speaker
+            holder = _post_holder(ctx, tail)
+            if holder:
+                return ("person", holder)
         return ("person", last_person.key)
     if last_pron:
         return ("pronoun", last_pron.start())
@@ -554,7 +573,7 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
-            speaker = _antecedent(ctx, c.hint[1], said)
+            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
         elif kind == "last" and kept and _near(text, kept[-1][0].end, c.start):
             speaker = kept[-1][1]
         else:
@@ -579,8 +598,10 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     return out
 
 
-def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]]) -> str | None:
-    """The last person named before ``pos`` outside anything said (quotes, statements)."""
+def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) -> str | None:
+    """The last person named before ``pos`` outside anything said (quotes, statements),
+    or the speaker of the ``last`` statement when its attribution comes after that name
+    ("ujar Kepala Dinas DPPKB." then "Ia menjelaskan, …": the one who spoke last)."""
     best: Found | None = None
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
@@ -589,6 +610,9 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]]) -> str | No
             continue
         if best is None or f.start > best.start:
             best = f
+    if last is not None and last[0].said_region[0] < pos and (
+            best is None or last[0].said_region[0] > best.end):
+        return last[1]
     return best.key if best else None
 
 

@@ -170,7 +170,7 @@ NUMBER = (
     rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?)(?:\s+{words_re(_MULTIPLIERS)})?"
     rf"|{words_re(_NUMBER_WORDS)}"
 )
-PRONOUN = re.compile(r"\b(?:[Ii]a|[Dd]ia|[Bb]eliau)\b")
+PRONOUN = re.compile(r"\b(?:[Ii]a|[Dd]ia|[Bb]eliau)(?:pun)?\b")  # also "Diapun berharap"
 
 
 def parse_number(raw: str) -> int | None:

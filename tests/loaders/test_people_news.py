@@ -56,7 +56,8 @@ def test_a_post_in_brackets_after_the_name():
 
 
 def test_a_street_named_after_a_person_and_a_courtesy_word_are_no_cue():
-    x = read("Tim meninjau posyandu di Jalan Moh Yamin, Palu. Kelas Ibu Hamil digelar setiap "
+    x = read("Acara digelar di JL KH. Ahmad Dahlan. Tim meninjau posyandu di Jalan Moh Yamin, "
+             "Palu. Kelas Ibu Hamil digelar setiap "
              "bulan. Ketua TP PKK Kota Palu, Ibu Ratna Dewi, hadir.")
     assert persons(x) == {"Ratna Dewi": {"Ibu Ratna Dewi"}}
 
@@ -324,3 +325,102 @@ def test_a_faction_stays_in_the_post_and_a_national_agency_is_no_regional_body()
     orgs = {e.label for k, e in x.entities.items() if k.startswith("org/")}
     assert "Badan Pengawas Obat dan Makanan" in orgs
     assert not any(label.startswith("Badan POM") for label in orgs)
+
+
+def test_a_doctor_title_without_a_period_and_an_honorary_doctorate_leave_the_name():
+    x = read("Wakil Gubernur Jambi Dr H Ahmad Rizal membuka acara. Kepala Dinas Kesehatan Kota "
+             "Palu, Dr (H.C) dr Budi Santoso, Sp OG (K) mengatakan stok aman.")
+    assert persons(x) == {"Ahmad Rizal": {"Dr H Ahmad Rizal"},
+                          "Budi Santoso": {"Dr (H.C) dr Budi Santoso, Sp OG (K)"}}
+
+
+def test_a_police_or_army_rank_before_the_name_is_no_name():
+    x = read("Penjabat Gubernur Papua Barat, Komjen Pol. ( Purn ) Drs. Budi Santoso M.Si, "
+             "membuka rapat itu. Hadir pula Dandim 1409 Gowa, Letkol Inf. M. Rudi Hartono.")
+    assert people(x) == {("Budi Santoso", "Penjabat Gubernur Papua Barat",
+                          "Pemerintah Provinsi Papua Barat")}
+    assert set(persons(x)) == {"Budi Santoso", "M. Rudi Hartono"}
+
+
+def test_a_degree_spelled_like_a_name_word_ends_the_name():
+    x = read("Inspektur Utama BKKBN Drs Agus Salim Ak MM. hadir pada acara itu.")
+    assert persons(x) == {"Agus Salim": {"Drs Agus Salim Ak MM"}}
+
+
+def test_a_title_with_its_later_word_in_lower_case():
+    x = read("Sekretaris utama Dinas Kesehatan Kota Palu, Budi Santoso, hadir.")
+    assert people(x) == {
+        ("Budi Santoso", "Sekretaris utama Dinas Kesehatan Kota Palu", "Dinas Kesehatan Kota Palu")}
+
+
+def test_an_agency_spelled_short_of_its_name_with_its_abbreviation_is_the_agency():
+    # no "Nasional", but "(BKKBN) RI": the national agency, not a body of the city named
+    x = read("Kepala Badan Kependudukan dan Keluarga Berencana (BKKBN) RI, Budi Santoso, "
+             "berkunjung ke Kota Palu.")
+    assert orgs(x) == {"Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN": {
+        "Badan Kependudukan dan Keluarga Berencana (BKKBN) RI"}}
+    x = read("Kegiatan digelar Dinas Pengendalian Penduduk dan Keluarga Berencana (DPPKB) di "
+             "Kota Jambi.")  # a regional body's abbreviation: the body of the place named
+    assert "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Jambi" in orgs(x)
+
+
+def test_a_deputy_heads_a_deputyship_named_with_the_agency_abbreviation():
+    x = read("Deputi Pengendalian Penduduk Badan Kependudukan dan Keluarga Berencana (BKKBN) "
+             "Republik Indonesia, Rina Marlina, hadir. Deputi Bidang Advokasi Badan Koordinasi "
+             "Keluarga Berencana Nasional (BKKBN), Budi Santoso, juga hadir.")
+    assert {(name, org) for name, _, org in people(x)} == {
+        ("Rina Marlina", "Kedeputian Bidang Pengendalian Penduduk BKKBN"),
+        ("Budi Santoso", "Kedeputian Bidang Advokasi BKKBN")}
+
+
+def test_an_acting_post_in_lower_case_with_its_short_form_in_brackets_after_it():
+    x = read('"Program harus berjalan," ujar Pelaksana tugas (Plt) Sekretaris Daerah Provinsi '
+             'Sumatera Utara (Sekdaprovsu) Budi S Santoso ketika membuka rapat.')
+    assert people(x) == {("Budi S Santoso", "Pelaksana tugas (Plt) Sekretaris Daerah Provinsi "
+                          "Sumatera Utara (Sekdaprovsu)", "Pemerintah Provinsi Sumatera Utara")}
+
+
+def test_the_government_short_form_of_a_province_names_the_province():
+    x = read("Hadir pula Kepala Perwakilan BKKBN Provsu Drs Budi Santoso MKes, dan para kepala OPD.")
+    assert people(x) == {("Budi Santoso", "Kepala Perwakilan BKKBN Provsu",
+                          "Perwakilan BKKBN Provinsi Sumatera Utara")}
+
+
+def test_initials_written_together_and_two_capitals_after_an_honorific():
+    x = read("Kepala Dinas Kesehatan Kota Ambon Ir.J.W. Santoso, usai rapat, mengatakan stok "
+             "aman. Wali Kota Palu, Dr H AS Rahman hadir. Kepala BKKBN RI Budi Hartono juga hadir.")
+    assert persons(x) == {"J.W. Santoso": {"Ir.J.W. Santoso"}, "AS Rahman": {"Dr H AS Rahman"},
+                          "Budi Hartono": {"Budi Hartono"}}
+
+
+def test_an_expert_staff_of_a_commission_and_a_dash_typed_as_a_hyphen():
+    x = read("Tenaga Ahli Komisi IX DPR RI, Budi Santoso-mewakili anggota dewan-menyampaikan "
+             "bahwa program berjalan.")
+    assert people(x) == {("Budi Santoso", "Tenaga Ahli Komisi IX DPR RI",
+                          "Komisi IX Dewan Perwakilan Rakyat")}
+
+
+def test_a_regency_named_by_its_acronym():
+    x = read("Hadir dalam acara tersebut, Bupati PALI Ir H. Budi Santoso MM, Wakil Bupati Rudi "
+             "Hartono S.Kom MM, dan warga.")
+    gov = "Pemerintah Kabupaten Penukal Abab Lematang Ilir"
+    assert people(x) == {("Budi Santoso", "Bupati PALI", gov), ("Rudi Hartono", "Wakil Bupati", gov)}
+
+
+def test_a_post_after_a_name_that_has_its_post_before_it_is_the_next_guest_of_a_list():
+    x = read("Hadir pula Sekretaris Utama BKKBN RI, Budi Santoso, Kepala BKKBN Papua Barat, "
+             "pimpinan OPD Papua Barat dan undangan.")
+    assert people(x) == {("Budi Santoso", "Sekretaris Utama BKKBN RI",
+                          "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
+
+
+def test_a_bare_title_before_a_name_serves_the_office_its_sentence_names_before_it():
+    x = read("Kegiatan tersebut dibuka Kepala Perwakilan BKKBN Provinsi Jambi yang diwakilkan "
+             "kepada Sekretaris Budi Santoso. Rapat itu juga dihadiri Sekretaris Rudi Hartono.")
+    assert people(x) == {("Budi Santoso", "Sekretaris", "Perwakilan BKKBN Provinsi Jambi")}
+
+
+def test_a_staff_post_with_the_secretariat_in_lower_case():
+    x = read("Asisten II setda Papua Barat, Budi Santoso, membuka rapat itu.")
+    assert people(x) == {("Budi Santoso", "Asisten II setda Papua Barat",
+                          "Sekretariat Daerah Provinsi Papua Barat")}

@@ -278,3 +278,44 @@ def test_the_words_of_a_sentence_before_kata_and_the_speaker():
                  "Perwakilan BKKBN Provinsi Jambi Rudi Hartono, usai rakor di Jambi, Rabu.")
     assert said == [("Rudi Hartono", "Dari 1.200 desa di provinsi ini masih ada 300 desa "
                                      "tertinggal")]
+
+
+def said_by(text: str) -> list[tuple[str, str]]:
+    """(speaker key, first words) of every statement, through the whole extractor."""
+    from test_people_news import read
+    return [(s.speaker, " ".join(s.text.split()[:3])) for s in read(text).statements]
+
+
+def test_a_post_right_after_a_name_the_speaker_represents_is_the_speaker():
+    said = said_by("Rapat dibuka oleh Wakil Gubernur Jambi Rudi Santoso. Dalam sambutannya "
+                   "mewakili Gubernur Jambi Budi Hartono Wagub menyampaikan, semua pihak harus "
+                   "terlibat dalam program ini.")
+    assert said == [("person/rudi-santoso", "semua pihak harus")]
+
+
+def test_a_pronoun_after_a_quote_said_by_a_post_is_its_speaker():
+    said = said_by("Hal itu disampaikan Kepala Dinas Kesehatan Kota Palu Rudi Santoso usai rapat. "
+                   "Rapat dipimpin oleh Ketua TP PKK Kota Palu, Ani Lestari.\n\n"
+                   "“Tiga agenda kami jalankan sekaligus,” ujar Kepala Dinas Kesehatan kepada "
+                   "wartawan.\n\nIa menjelaskan, jumlah kasus stunting juga turun.")
+    assert said == [("person/rudi-santoso", "Tiga agenda kami"),
+                    ("person/rudi-santoso", "jumlah kasus stunting")]
+
+
+def test_a_passive_verb_of_saying_with_its_agent_opening_a_sentence():
+    said = said_by("Kepala Dinas Kesehatan Kota Palu Budi Santoso hadir. Dikatakan Budi, bahwa "
+                   "menurunkan angka stunting merupakan upaya pemerintah. Dikatakan Kota Palu, "
+                   "angka itu turun.")
+    assert said == [("person/budi-santoso", "menurunkan angka stunting")]
+
+
+def test_a_verb_of_saying_after_a_quote_that_ends_its_sentence():
+    said = said_by("Wali Kota Palu Budi Santoso hadir.\n\n“Kampung KB yang kita bentuk ada 11 di "
+                   "kecamatan ini.” Ujar Wali Kota Palu Budi Santoso.")
+    assert said == [("person/budi-santoso", "Kampung KB yang")]
+
+
+def test_a_pronoun_written_with_pun_speaks():
+    said = said_by("Wali Kota Palu Budi Santoso hadir di acara itu. Diapun berharap, BKKBN dapat "
+                   "membantu pemerintah daerah.")
+    assert said == [("person/budi-santoso", "BKKBN dapat membantu")]
