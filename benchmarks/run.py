@@ -185,8 +185,9 @@ def measure_build(n: int, workdir: Path, env: dict | None = None, tag: str = "")
     size = _dir_size(store_dir)
     _note(rows, f"store size after the cold build{label}", f"{size / 2**20:.0f} MiB, {size / n / 1024:.0f} KiB per article")
     st = ox.Store.read_only(str(store_dir))
-    quads = sum(1 for _ in st.quads_for_pattern(None, None, None, None))
-    view = sum(1 for _ in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    # counted by Oxigraph (iterating the quads in Python took 15 minutes at 100,000 articles)
+    quads = len(st)
+    view = int(next(iter(st.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     del st
     triples = quads - view
     _note(rows, f"triples (all graphs){label}", f"{triples:,} ({triples / n:,.0f} per article); "
