@@ -54,6 +54,7 @@ def places_stage(doc: Doc) -> Doc:
     listed_regencies(r)
     dateline(r)
     add_venues(r)
+    streets(r)
     local_places(r)
     village_lists(r)
     towns_before_day(r)
@@ -378,9 +379,11 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = lex.word_list("venue")
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
-    rest = rf"(?:{SP}(?!{words_re(lex.word_list('weekday'))}\b){NAME_WORD})*"
+    streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
+    stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
+    rest = rf"(?:{SP}(?!{stop}){NAME_WORD})*"  # "Hotel X Medan Jalan Y": the street is a place
     head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
-    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}{NAME_WORD})+")
+    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
     suffix_re = starting({"A-Z"},
                          rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
     return head_re, brand_re, suffix_re
@@ -390,7 +393,8 @@ def _locative_pattern(lex) -> re.Pattern[str]:
     """A locative before a venue ("di", "ke", "dari", ``locative``), perhaps with up to three
     lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
     grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
-    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}))"
+    floor = rf"{words_re(lex.word_list('venue_floor'))}[ \t]+\w+"  # "di Lantai 1 Kantor Bupati"
+    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}))"
                       r"{0,3}|,)[ \t]+$")
 
 
@@ -408,8 +412,19 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
-    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
-    r.venues = sorted(set(spans))
+    r.venues = _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping venue names are one name: "CK Hotel" (a brand before "Hotel") and
+    "Hotel Tanjungpinang" (the head and the town) are "CK Hotel Tanjungpinang"."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _trim_name(text: str, start: int, end: int) -> int:
@@ -447,6 +462,40 @@ def _region_of_office(r: EntityRegistry, label: str) -> str | None:
     regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind == kind}
     return regions.pop() if len(regions) == 1 else None
+
+
+def _street_pattern(lex) -> re.Pattern[str]:
+    heads = lex.word_list("street_head")
+    stop = words_re([*lex.word_list("weekday"), *lex.word_list("month"),
+                     *lex.word_list("village_head"), *lex.word_list("district_head"),
+                     *lex.word_list("region_head"), *lex.word_list("address_word")])
+    word = r"(?:[A-Z][A-Za-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'\-]*)"  # "JL KH. Ridi": a title
+    return re.compile(rf"(?<!\w)(?P<head>{words_re(heads)})(?!\w)[ \t]*(?P<name>(?!{stop}\b){word}"
+                      rf"(?:{SP}(?!{stop}\b){word}){{0,4}})")
+
+
+def streets(r: EntityRegistry) -> None:
+    """A street ("Jalan Urip Sumoharjo", "Jl. Moh Yamin", ``street_head``) right after a
+    venue ("Hotel X Medan Jalan Y", "Kantor Gubernur, Jalan Y") or after a locative ("di
+    Jalan Y") is a place of its own, labelled as written; the chain stage puts the venue
+    in it."""
+    pattern = compiled(r.lex, "streets", _street_pattern)
+    locative = compiled(r.lex, "venue_locative", _locative_pattern)
+    ends = {end for _, end in r.venues}
+    for m in pattern.finditer(r.text):
+        before = r.text[max(0, m.start() - 25):m.start()]
+        gap = before[len(before.rstrip(" \t,")):]
+        after_venue = (m.start() - len(gap)) in ends
+        if not after_venue and not locative.search(before):
+            continue
+        if r.found_at(m.start("name")):
+            continue
+        end = _trim_name(r.text, m.start(), m.end())
+        label = " ".join(r.text[m.start():end].split())
+        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place))
+        r.info[key].place_kind = "street"
+        r.aliases.setdefault(label, key)
+        r.mark(key, m.start(), end)
 
 
 # ------------------------------------------------------------ villages, districts
@@ -661,7 +710,7 @@ def _chain_link_pattern(lex) -> re.Pattern:
     Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
-             *lex.word_list("region_short")]
+             *lex.word_list("region_short"), *lex.word_list("street_head")]
     capital = words_re(lex.word_list("capital_of"))
     return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
 

@@ -83,7 +83,7 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
     parents = [(k, at) for k, at in info.contained_in if k in ents]
     if not parents and info.place_kind == "venue":
         parents = _venue_parent(r, key)
-    if not parents and info.place_kind in ("village", "district", "place"):
+    if not parents and info.place_kind in ("village", "district", "place", "street"):
         parents = _nearest_region(r, key)
     if not parents and info.place_kind in ("kota", "kabupaten"):
         prov = r.res.place_info(key).province

@@ -99,3 +99,42 @@ def test_regulations_real_news_writes():
     assert set(labels(x, "framework")) == {
         "Peraturan Pemerintah Nomor 38 Tahun 2007 tentang Pembagian Urusan Pemerintahan",
         "Keputusan Gubernur Nomor 12 Tahun 2023"}
+
+
+def _inside(x: Extraction, label: str) -> set[str]:
+    """The labels of the places the place ``label`` lies in."""
+    key = next(k for k, e in x.entities.items() if e.label == label)
+    return {x.entities[f.obj.key].label for f in x.facts
+            if f.subject == key and f.predicate == SCHEMA.containedInPlace}
+
+
+def test_a_brand_before_hotel_and_the_town_after_it_make_one_venue():
+    x = read("Forum itu berlangsung di Melati Hotel Pontianak, Kamis (4/7).")
+    places = labels(x, "place")
+    assert "Melati Hotel Pontianak" in places
+    assert "Melati Hotel" not in places and "Hotel Pontianak" not in places
+    assert _inside(x, "Melati Hotel Pontianak") == {"Kota Pontianak"}
+
+
+def test_a_street_after_a_venue_is_a_place_the_venue_lies_in():
+    x = read("Rapat kerja dibuka Rabu (5/6) di Grand Mercure Hotel Padang Jalan Sudirman Raya. "
+             "Pertemuan lain digelar di Aula Kantor Camat, Jl. Ahmad Yani, Padang, Jumat.")
+    places = labels(x, "place")
+    assert {"Grand Mercure Hotel Padang", "Jalan Sudirman Raya", "Jl. Ahmad Yani"} <= set(places)
+    assert _inside(x, "Grand Mercure Hotel Padang") == {"Jalan Sudirman Raya"}
+    assert _inside(x, "Jalan Sudirman Raya") == {"Kota Padang"}
+    assert _inside(x, "Aula Kantor Camat") == {"Jl. Ahmad Yani"}
+    assert _inside(x, "Jl. Ahmad Yani") == {"Kota Padang"}
+
+
+def test_a_street_is_read_only_after_a_venue_or_a_locative():
+    x = read("Warga Jalan Kenanga ikut senam pagi di Jalan Melur Dua, Minggu.")
+    places = labels(x, "place")
+    assert "Jalan Melur Dua" in places and "Jalan Kenanga" not in places
+
+
+def test_venues_after_a_floor_and_eating_places():
+    x = read("Tamu diterima di Lantai 3 Kantor Wali Kota Padang, lalu makan siang di "
+             "Rumah Makan Sederhana Baru.")
+    places = labels(x, "place")
+    assert {"Kantor Wali Kota Padang", "Rumah Makan Sederhana Baru"} <= set(places)
