@@ -132,9 +132,37 @@ def lexicon_places(r: EntityRegistry) -> None:
         if abbr and _initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1]):
             end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
             r.aliases.setdefault(abbr.group("abbr"), key)
+        elif abbr and _short_form_of(r, abbr.group("abbr"), key):
+            end = abbr.end()  # "Sumatera Utara (Sumut)": a name and its short form, one mention
+        start = _after_post_head(r, start, end)
         r.mark(key, start, end)
         if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
             _city_district(r, key, start, end)
+
+
+def _short_form_of(r: EntityRegistry, abbr: str, key: str) -> bool:
+    """``abbr`` is a name the lexicon knows for the place ``key`` ("Sumut")."""
+    return any(h.label == "PLACE" and h.start == 0 and h.end == len(abbr)
+               and r.res.place_key_of_ref(h.ref) == key for h in r.phrase_hits(abbr))
+
+
+def _post_heads(lex) -> re.Pattern[str]:
+    """The words of a post title before its last word when that word is a region head
+    ("Wali" of "Wali Kota", "Wakil Wali" of "Wakil Wali Kota")."""
+    heads = set(lex.word_list("region_head"))
+    before = sorted({t.title.rsplit(None, 1)[0] for t in lex.post_titles
+                     if " " in t.title and t.title.rsplit(None, 1)[1] in heads})
+    return re.compile(rf"\b{words_re(before)}[ \t]+$")
+
+
+def _after_post_head(r: EntityRegistry, start: int, end: int) -> int:
+    """"Wali Kota Depok": "Kota" belongs to the post title, the place is named "Depok"
+    (as "Kubu Raya" in "Bupati Kubu Raya")."""
+    words = r.text[start:end].split(None, 1)
+    if len(words) == 2 and words[0] in r.lex.word_list("region_head") and compiled(
+            r.lex, "post_heads", _post_heads).search(r.text, max(0, start - 30), start):
+        return start + len(r.text[start:end]) - len(r.text[start:end].split(None, 1)[1])
+    return start
 
 
 def _direction_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -597,7 +625,8 @@ def _slashed(text: str, m: re.Match[str]) -> bool:
     return text[max(0, m.start() - 1):m.start()] == "/" or text[m.end("head"):m.end("head") + 1] == "/"
 
 
-_NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
+_NAME_WORD = r"[A-Z][\w'\-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 _SHORT_HEAD = r"(?:[A-Z][a-z]{0,2}\.[ \t]*)?"  # "Gp. Jawa", "Ds. Tabat" inside a list
 
 
@@ -607,9 +636,11 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     kinds = {w.lower(): (KB.Village, "village", w) for w in lex.word_list("village_head")}
     kinds.update({w.lower(): (KB.District, "district", w) for w in lex.word_list("district_head")})
     heads = [*(k.capitalize() for k in kinds), *kinds]
+    stop = words_re([*heads, *lex.word_list("region_head")])  # "… dan Kasang Pudak Kabupaten X"
+    name = rf"(?!{stop}\b){_NAME_WORD}(?:[ \t]+(?!{stop}\b){_NAME_WORD}){{0,2}}"
     enumeration = re.compile(
-        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
-        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{_NAME})\b")
+        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
+        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")
     lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
@@ -750,8 +781,8 @@ def chains(r: EntityRegistry) -> None:
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
                                                               in heads):
                     name = " ".join(u.group("name").split())
-                    key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
-                    r.info[key].place_kind = r.info[key].place_kind or "place"
+                    key = r.aliases.get(name) or _chain_place(r, name, chain[-1], link.match(
+                        r.text, u.end("name")), by_start)
                     nxt = r.mark(key, u.start("name"), u.end("name"))
                     if nxt is not None:
                         by_start[nxt.start] = nxt
@@ -766,6 +797,23 @@ def chains(r: EntityRegistry) -> None:
                                    or ka == kb == "venue" or "place" in (ka, kb)
                                    or _hamlet_in_village(r, a.key, b.key)):
                 r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> str:
+    """An unknown name of a chain: between a village and a city or regency ("Desa
+    Kebonagung, Sawahan, Nganjuk") it is the district (an address names village,
+    district, regency in turn); elsewhere a place of no known kind."""
+    after = by_start.get(link.end()) if link else None
+    if (r.info[before.key].place_kind == "village" and after is not None
+            and r.info[after.key].place_kind in ("kota", "kabupaten")):
+        head = r.lex.word_list("district_head")[0]
+        key = r.add(new_entity("place", f"{head} {name}", KB.District, aliases=[name]))
+        r.info[key].place_kind = "district"
+        r.aliases.setdefault(name, key)  # the bare name later is the same district
+        return key
+    key = r.add(new_entity("place", name, SCHEMA.Place))
+    r.info[key].place_kind = r.info[key].place_kind or "place"
+    return key
 
 
 def _list_link_pattern(lex) -> re.Pattern:
@@ -813,13 +861,14 @@ def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
 
 
 def _di_pattern(lex) -> re.Pattern[str]:
-    return re.compile(rf"[ \t]+{words_re(lex.word_list('locative_in'))}[ \t]+")
+    return re.compile(rf"[ \t]+(?:{words_re(lex.word_list('locative_in'))}[ \t]+)?")
 
 
 def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
     """"Desa Tumbang Bantian dan Tumbang Saan di Kecamatan Sei Babuat": villages (or
-    districts) then "di" and a larger place lie in it, and so do the places of the same
-    kind listed right before them."""
+    districts) then "di" (or a blank alone: "Desa Pudak dan Kasang Pudak Kabupaten Muaro
+    Jambi") and a larger place lie in it, and so do the places of the same kind listed
+    right before them."""
     di = compiled(r.lex, "di_link", _di_pattern)
     items = compiled(r.lex, "list_links", _list_link_pattern)
     by_end = {f.end: f for f in outer}
@@ -830,12 +879,14 @@ def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
         if region is None or PLACE_RANK.get(r.info[region.key].place_kind, 1) <= PLACE_RANK[kind]:
             continue
         member = f
+        blank = not m.group().strip()  # no "di": "A, B Kabupaten X" is A in B, B in X
         while member is not None and r.info[member.key].place_kind == kind:
             r.info[member.key].contained_in.append((region.key, member.start))
             before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
                            if e in by_end and items.fullmatch(r.text, e, member.start)), None)
-            member = by_end[before] if before is not None and r.text[before:member.start].strip(
-                " \t") else None
+            link = r.text[before:member.start].strip(" \t,") if before is not None else ""
+            member = by_end[before] if link or (before is not None and not blank and r.text[
+                before:member.start].strip(" \t")) else None
 
 
 def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:

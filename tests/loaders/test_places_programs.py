@@ -138,3 +138,35 @@ def test_venues_after_a_floor_and_eating_places():
              "Rumah Makan Sederhana Baru.")
     places = labels(x, "place")
     assert {"Kantor Wali Kota Padang", "Rumah Makan Sederhana Baru"} <= set(places)
+
+
+def test_the_city_named_in_a_mayors_title_is_the_bare_name():
+    x = read("Wali Kota Padang Budi Santoso membuka acara di Kota Padang.")
+    assert labels(x, "place")["Kota Padang"] == {"Padang", "Kota Padang"}
+
+
+def test_a_province_with_its_short_form_in_brackets_is_one_mention():
+    x = read("Ada 300 kampung KB di Sumatera Barat (Sumbar). Sumbar terus menambah jumlahnya.")
+    assert labels(x, "place")["Provinsi Sumatera Barat"] == {"Sumatera Barat (Sumbar)", "Sumbar"}
+
+
+def test_regional_short_forms_of_the_lexicon():
+    x = read("Kepala Perwakilan BKKBN Provsu hadir bersama Bupati PALI.")
+    places = labels(x, "place")
+    assert "Provinsi Sumatera Utara" in places
+    assert places["Kabupaten Penukal Abab Lematang Ilir"] == {"PALI"}
+
+
+def test_villages_listed_before_a_regency_lie_in_it():
+    x = read("Peserta datang dari Desa Sukamaju dan Bojong Kulon Kabupaten Garut.")
+    places = labels(x, "place")
+    assert {"Desa Sukamaju", "Desa Bojong Kulon"} <= set(places)
+    assert _inside(x, "Desa Sukamaju") == _inside(x, "Desa Bojong Kulon") == {"Kabupaten Garut"}
+
+
+def test_an_unknown_name_between_a_village_and_a_regency_is_the_district():
+    x = read("Acara digelar di Desa Sukamaju, Cikelet, Garut, Minggu. Warga Cikelet hadir.")
+    places = labels(x, "place")
+    assert places["Kecamatan Cikelet"] == {"Cikelet"}
+    assert _inside(x, "Desa Sukamaju") == {"Kecamatan Cikelet"}
+    assert _inside(x, "Kecamatan Cikelet") == {"Kabupaten Garut"}
