@@ -170,3 +170,28 @@ def test_an_unknown_name_between_a_village_and_a_regency_is_the_district():
     assert places["Kecamatan Cikelet"] == {"Cikelet"}
     assert _inside(x, "Desa Sukamaju") == {"Kecamatan Cikelet"}
     assert _inside(x, "Kecamatan Cikelet") == {"Kabupaten Garut"}
+
+
+def test_a_lexicon_program_written_in_another_case_or_without_commas():
+    x = read("Rapat Penelaahan Program Kependudukan, Keluarga berencana dan pembangunan keluarga "
+             "(KKBPK) dibuka. Lalu advokasi program pembangunan keluarga kependudukan dan keluarga "
+             "berencana bersama mitra, dan kader tim pendamping keluarga hadir.")
+    progs = labels(x, "program")
+    bangga = "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"
+    assert bangga in progs and "Tim Pendamping Keluarga" in progs
+    assert {"Program Kependudukan, Keluarga berencana dan pembangunan keluarga (KKBPK)",
+            "program pembangunan keluarga kependudukan dan keluarga berencana"} <= progs[bangga]
+
+
+def test_two_word_short_forms_in_another_case_and_written_as_one_word():
+    x = read("Rakorda Program Banggakencana digelar agar program Bangga kencana berjalan.")
+    progs = labels(x, "program")
+    bangga = "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"
+    assert {"Program Banggakencana", "program Bangga kencana"} <= progs[bangga]
+
+
+def test_a_regulation_cited_in_lower_case():
+    x = read("Ia mengingatkan perpres nomor 72 tahun 2021 tentang percepatan penurunan stunting.")
+    frames = labels(x, "framework")
+    assert "Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting" in frames
+    assert not labels(read("Menurut pp 5 tahun lalu ia sudah datang."), "framework")
