@@ -496,7 +496,7 @@ def _street_pattern(lex) -> re.Pattern[str]:
     heads = lex.word_list("street_head")
     stop = words_re([*lex.word_list("weekday"), *lex.word_list("month"),
                      *lex.word_list("village_head"), *lex.word_list("district_head"),
-                     *lex.word_list("region_head"), *lex.word_list("address_word")])
+                     *lex.word_list("address_word")])
     word = r"(?:[A-Z][A-Za-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'\-]*)"  # "JL KH. Ridi": a title
     return re.compile(rf"(?<!\w)(?P<head>{words_re(heads)})(?!\w)[ \t]*(?P<name>(?!{stop}\b){word}"
                       rf"(?:{SP}(?!{stop}\b){word}){{0,4}})")
@@ -519,6 +519,11 @@ def streets(r: EntityRegistry) -> None:
         if r.found_at(m.start("name")):
             continue
         end = _trim_name(r.text, m.start(), m.end())
+        end = min([f.start for f in r.ctx.found if m.start("name") < f.start < end
+                   and r.info[f.key].place_kind in ("kota", "kabupaten", "province")],
+                  default=end)  # "Jalan X Kota Palu" ends before the city, "Jalan Balai Kota
+        #                         Selatan" holds no city
+        end = len(r.text[:end].rstrip(" \t"))
         label = " ".join(r.text[m.start():end].split())
         key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place))
         r.info[key].place_kind = "street"
@@ -637,7 +642,8 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     kinds.update({w.lower(): (KB.District, "district", w) for w in lex.word_list("district_head")})
     heads = [*(k.capitalize() for k in kinds), *kinds]
     stop = words_re([*heads, *lex.word_list("region_head")])  # "… dan Kasang Pudak Kabupaten X"
-    name = rf"(?!{stop}\b){_NAME_WORD}(?:[ \t]+(?!{stop}\b){_NAME_WORD}){{0,2}}"
+    other = rf"(?!(?!(?P=head)\b){words_re(heads)}\b)"  # "…, B dan Kecamatan C", not "… dan Desa D"
+    name = rf"{other}{_NAME_WORD}(?:[ \t]+(?!{stop}\b){_NAME_WORD}){{0,2}}"
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
         rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")

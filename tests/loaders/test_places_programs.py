@@ -195,3 +195,11 @@ def test_a_regulation_cited_in_lower_case():
     frames = labels(x, "framework")
     assert "Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting" in frames
     assert not labels(read("Menurut pp 5 tahun lalu ia sudah datang."), "framework")
+
+
+def test_a_street_name_holds_a_region_word_but_ends_before_a_city():
+    x = read("Posko dibuka di Jalan Balai Kota Selatan, Kota Palu. Rapat di Hotel Nusa Jalan "
+             "Merpati Kota Palu, Senin. Warga Kecamatan Ciawi, Sukaresmi dan Kecamatan Cisarua hadir.")
+    places = labels(x, "place")
+    assert {"Jalan Balai Kota Selatan", "Jalan Merpati", "Kecamatan Sukaresmi"} <= set(places)
+    assert _inside(x, "Jalan Merpati") == {"Kota Palu"}
