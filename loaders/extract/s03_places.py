@@ -268,11 +268,32 @@ def dateline(r: EntityRegistry) -> None:
     for d0, d1, reason in clean.dropped:
         if reason != "dateline":
             continue
-        m = re.match(r"[ \t]*(?P<place>[^(,\-–—]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,]*?)[ \t]*)?"
-                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*[-–—]", article.text[d0:d1])
+        m = re.match(r"[ \t]*(?P<place>[^(,\-–—|]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,|]*?)[ \t]*)?"
+                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*(?:[-–—|]|(?<=\))\.)", article.text[d0:d1])
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
+        first, _, rest = place.partition(" ")
+        head, _, last = place.rstrip().rpartition(" ")
+        if head and not m.group("qual") and _site_word(r, last) and _dateline_place(
+                r, head, new=False):  # "JAKARTA RMN |" on rmnindonesia.id: place, outlet
+            key = publishers.outlet_key(r, last)
+            at = d0 + m.start("place") + len(head) + 1
+            r.extra.append((key, Mention(last, Span(at, at + len(last), 0))))
+            key = r.dateline_key = _dateline_place(r, head)
+            r.extra.append((key, Mention(head, Span(d0 + m.start("place"),
+                                                     d0 + m.start("place") + len(head), 0))))
+            continue
+        if rest and not m.group("qual") and publishers.is_site(r, first):
+            key = publishers.outlet_key(r, first)  # "FOKUS LEBAK—" on fokus.co.id: the
+            r.extra.append((key, Mention(first, Span(  # outlet, then the place
+                d0 + m.start("place"), d0 + m.start("place") + len(first), 0))))
+            at = d0 + m.start("place") + len(first) + 1
+            key = _dateline_place(r, rest)
+            if key:
+                r.dateline_key = key
+                r.extra.append((key, Mention(rest, Span(at, at + len(rest), 0))))
+            continue
         if not m.group("qual") and (publishers.is_site(r, place)
                                     or publishers.WEB.search(place.strip())):
             key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
@@ -312,7 +333,13 @@ def dateline(r: EntityRegistry) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
-def _dateline_place(r: EntityRegistry, written: str) -> str | None:
+def _site_word(r: EntityRegistry, word: str) -> bool:
+    """A word in capitals the site's name begins with ("RMN" on rmnindonesia.id)."""
+    site = publishers.site_name(r.ctx.article.url)
+    return bool(site) and word.isupper() and len(word) >= 3 and site.startswith(word.casefold())
+
+
+def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else the village or district of that name the body
     names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
@@ -330,6 +357,12 @@ def _dateline_place(r: EntityRegistry, written: str) -> str | None:
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
     title = " ".join(w.capitalize() for w in name.split())
+    named = sorted({f.key for f in r.ctx.found if f.key.startswith("place/") and r.res.place_info(
+        f.key) and r.res.place_info(f.key).name.casefold() == title.casefold()})
+    if len(named) == 1:  # "BARRU," and "Kabupaten Barru" in the body (a bare name the
+        return named[0]  # lexicon reads only with its head)
+    if not new:
+        return None
     kinds, _ = compiled(r.lex, "local_places", _local_patterns)
     heads = words_re([*kinds, *r.lex.word_list("region_head")])
     local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"

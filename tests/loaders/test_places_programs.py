@@ -203,3 +203,31 @@ def test_a_street_name_holds_a_region_word_but_ends_before_a_city():
     places = labels(x, "place")
     assert {"Jalan Balai Kota Selatan", "Jalan Merpati", "Kecamatan Sukaresmi"} <= set(places)
     assert _inside(x, "Jalan Merpati") == {"Kota Palu"}
+
+
+def _cleaned(text: str, url: str | None = None) -> Extraction:
+    """Extract from an article cleaned the way production cleans it."""
+    from kbgraph.loaders.clean import clean
+    article = Article(id="snippet", text=text, source="snippet.txt", url=url)
+    return extract(article, clean(article))
+
+
+def test_dateline_shapes_of_local_outlets():
+    shapes = {
+        "SOLOK, KABARSOLOK.com-Kepala dinas meninjau Kabupaten Solok.\n": ("Kabupaten Solok", "SOLOK"),
+        "SOLOK | Kepala dinas meninjau Kabupaten Solok.\n": ("Kabupaten Solok", "SOLOK"),
+        "SOLOK, (KABAR SOLOK). Kepala dinas meninjau Kabupaten Solok.\n": ("Kabupaten Solok", "SOLOK"),
+    }
+    for text, (label, written) in shapes.items():
+        assert written in labels(_cleaned(text), "place")[label], text
+    x = _cleaned("KABAR SOLOK— Kepala dinas meninjau Kabupaten Solok.\n",
+                 url="https://kabar.co.id/berita/1")
+    assert labels(x, "place")["Kabupaten Solok"] == {"SOLOK", "Kabupaten Solok"}
+    assert labels(x, "org")["KABAR"] == {"KABAR"}
+    assert not _cleaned("Jakarta-Bandung ditempuh dua jam saja.\n").entities.get("place/jakarta")
+
+
+def test_an_outlet_after_the_dateline_place():
+    x = _cleaned("PADANG KBR | Kepala dinas meninjau Kota Padang.\n", url="https://kbrnews.id/a/1")
+    assert labels(x, "place")["Kota Padang"] == {"PADANG", "Kota Padang"}
+    assert labels(x, "org")["KBR"] == {"KBR"}
