@@ -446,7 +446,7 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
     brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
     suffix_re = starting({"A-Z"},
-                         rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
+                         rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
     return head_re, brand_re, suffix_re
 
 
@@ -455,7 +455,8 @@ def _locative_pattern(lex) -> re.Pattern[str]:
     lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
     grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
     floor = rf"{words_re(lex.word_list('venue_floor'))}[ \t]+\w+"  # "di Lantai 1 Kantor Bupati"
-    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}))"
+    room = rf"{words_re([w.lower() for w in lex.word_list('venue_room')])}[ \t]+[A-Z][\w'\-]*"
+    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}|{room}))"
                       r"{0,3}|,)[ \t]+$")
 
 
@@ -473,7 +474,30 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
-    r.venues = _merged(spans)
+    r.venues = _rooms(r, _merged(spans))
+
+
+def _room_pattern(lex) -> re.Pattern[str]:
+    rooms = lex.word_list("venue_room")
+    return re.compile(rf"\b(?:{words_re([*rooms, *(w.lower() for w in rooms)])})"
+                      rf"(?:[ \t]+{NAME_WORD}){{1,3}}?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+$")
+
+
+def _rooms(r: EntityRegistry, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A room named right before the building it is in ("Ruang Pertemuan (Room Mitro) Sun
+    Hotel Pangkalpinang", "di ruang Vlissingen Balai Kota Ambon"; ``venue_room`` heads) is
+    one venue with the building, and the building a venue of its own (the room lies in
+    it); a venue read inside the room's name is no venue of its own."""
+    pattern = compiled(r.lex, "venue_rooms", _room_pattern)
+    out = list(spans)
+    for start, end in spans:
+        m = pattern.search(r.text, max(0, start - 60), start)
+        if m is None or m.end() != start:
+            continue
+        room = (m.start(), end)
+        out = [s for s in out if s == (start, end) or not (room[0] <= s[0] and s[1] <= room[1])]
+        out.append(room)
+    return sorted(set(out))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -500,14 +524,18 @@ def add_venues(r: EntityRegistry) -> None:
     "Kantor Bupati") is labelled with that region's name when the article says which
     one it is (its dateline, else the one region of that kind it names): "Balai Kota
     Medan", in Kota Medan."""
-    for start, end in r.venues:
+    keys: dict[tuple[int, int], str] = {}
+    for start, end in sorted(r.venues, key=lambda s: s[1] - s[0]):  # a building before its rooms
         label = " ".join(r.text[start:end].split())
         region = _region_of_office(r, label)
         if region is not None:
             label = f"{label} {r.res.place_info(region).name}"
-        key = r.add(new_entity("place", label, KB.Venue))
+        key = keys[(start, end)] = r.add(new_entity("place", label, KB.Venue))
         r.info[key].place_kind = "venue"
-        if region is not None:
+        building = [keys[s] for s in keys if s != (start, end) and start <= s[0] and s[1] <= end]
+        if building:  # "ruang Vlissingen Balai Kota Ambon" in "Balai Kota Ambon"
+            r.info[key].contained_in.append((building[0], start))
+        elif region is not None:
             r.info[key].contained_in.append((region, start))
         r.mark(key, start, end)
 

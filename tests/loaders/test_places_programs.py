@@ -231,3 +231,14 @@ def test_an_outlet_after_the_dateline_place():
     x = _cleaned("PADANG KBR | Kepala dinas meninjau Kota Padang.\n", url="https://kbrnews.id/a/1")
     assert labels(x, "place")["Kota Padang"] == {"PADANG", "Kota Padang"}
     assert labels(x, "org")["KBR"] == {"KBR"}
+
+
+def test_a_room_named_before_its_building_lies_in_it():
+    x = read("Rapat digelar di Ruang Melati (Lantai Dua) Nusa Hotel Padang, Kamis. Rapat kedua di "
+             "ruang Cendana Balai Kota Padang, Jumat.")
+    places = labels(x, "place")
+    assert {"Ruang Melati (Lantai Dua) Nusa Hotel Padang", "Nusa Hotel Padang",
+            "ruang Cendana Balai Kota Padang", "Balai Kota Padang"} <= set(places)
+    assert "Ruang Melati" not in places
+    assert _inside(x, "Ruang Melati (Lantai Dua) Nusa Hotel Padang") == {"Nusa Hotel Padang"}
+    assert _inside(x, "ruang Cendana Balai Kota Padang") == {"Balai Kota Padang"}
