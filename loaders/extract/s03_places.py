@@ -42,7 +42,7 @@ from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
-    "local_places", "place_aliases", "see_also",
+    "local_places", "place_aliases", "see_also", "venues_over_bodies",
 ]
 
 @Language.component("kb_places")
@@ -446,7 +446,7 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
     brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
     suffix_re = starting({"A-Z"},
-                         rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
+                         rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
     return head_re, brand_re, suffix_re
 
 
@@ -498,6 +498,28 @@ def _rooms(r: EntityRegistry, spans: list[tuple[int, int]]) -> list[tuple[int, i
         out = [s for s in out if s == (start, end) or not (room[0] <= s[0] and s[1] <= room[1])]
         out.append(room)
     return sorted(set(out))
+
+
+def venues_over_bodies(r: EntityRegistry) -> None:
+    """A venue whose name stops inside the name of a body read later ("Aula Kantor Dinas
+    Pengendalian Penduduk" where "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota
+    Ambon" goes on past "dan") is named to the body's end: the venue of that name takes
+    its place (the cut one, left without mentions, is dropped with the mention rules)."""
+    bodies = [f for f in r.ctx.found if f.key.startswith("org/")]
+    for i, v in enumerate(list(r.ctx.found)):
+        if not v.key.startswith("place/") or r.info[v.key].place_kind != "venue":
+            continue
+        body = max((o for o in bodies if v.start < o.start < v.end < o.end
+                    and "\n" not in r.text[v.end:o.end]), key=lambda o: o.end, default=None)
+        if body is None:
+            continue
+        label = " ".join(r.text[v.start:body.end].split())
+        key = r.add(new_entity("place", label, KB.Venue))
+        r.info[key].place_kind = "venue"
+        r.info[key].contained_in.extend(r.info[v.key].contained_in)
+        r.ctx.found.remove(v)
+        r.venues = [s for s in r.venues if s != (v.start, v.end)] + [(v.start, body.end)]
+        r.mark(key, v.start, body.end)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

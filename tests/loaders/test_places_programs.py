@@ -242,3 +242,12 @@ def test_a_room_named_before_its_building_lies_in_it():
     assert "Ruang Melati" not in places
     assert _inside(x, "Ruang Melati (Lantai Dua) Nusa Hotel Padang") == {"Nusa Hotel Padang"}
     assert _inside(x, "ruang Cendana Balai Kota Padang") == {"Balai Kota Padang"}
+
+
+def test_a_venue_named_after_a_body_runs_to_the_bodys_end():
+    x = read("Rapat digelar di Aula Kantor Dinas Pengendalian Penduduk dan Keluarga Berencana "
+             "Kota Padang, Senin. Forum lain di Grand Melati Resort And Convention Padang, Selasa.")
+    places = labels(x, "place")
+    assert {"Aula Kantor Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Padang",
+            "Grand Melati Resort And Convention Padang"} <= set(places)
+    assert "Aula Kantor Dinas Pengendalian Penduduk" not in places
