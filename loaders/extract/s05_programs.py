@@ -39,7 +39,7 @@ from .s02_lexicon import LexHit
 from .s04_organizations import lexicon_names
 from .text import initials, occurrences, starting
 
-__all__ = ["expand_titles", "shaped_programs"]
+__all__ = ["dated_once", "expand_titles", "shaped_programs", "written_otherwise"]
 
 
 @Language.component("kb_programs")
@@ -54,7 +54,26 @@ def programs_stage(doc: Doc) -> Doc:
     _regulations(r)
     expand_titles(r)
     _priorities(r)
+    dated_once(r)
     return doc
+
+
+def dated_once(r: EntityRegistry) -> None:
+    """A periodic program named once with its year and elsewhere without ("Survei Status
+    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's."""
+    by_ref: dict[str, list[str]] = {}
+    for key, info in r.info.items():
+        entry = r.res.entry(info.lexicon_ref or "")
+        if key.startswith("program/") and entry is not None and entry.periodic:
+            by_ref.setdefault(entry.label, []).append(key)
+    for label, keys in sorted(by_ref.items()):
+        bare = [k for k in keys if r.ctx.entities[k].label == label]
+        dated = [k for k in keys if r.ctx.entities[k].label != label]
+        if len(bare) != 1 or len(dated) != 1:
+            continue
+        for f in [f for f in r.ctx.found if f.key == bare[0]]:
+            r.ctx.found.remove(f)
+            r.mark(dated[0], f.start, f.end)
 
 _WORD = r"[A-Z][\w'\-]*"
 

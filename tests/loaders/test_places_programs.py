@@ -251,3 +251,12 @@ def test_a_venue_named_after_a_body_runs_to_the_bodys_end():
     assert {"Aula Kantor Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Padang",
             "Grand Melati Resort And Convention Padang"} <= set(places)
     assert "Aula Kantor Dinas Pengendalian Penduduk" not in places
+
+
+def test_national_surveys_with_their_year_and_their_bare_short_form():
+    x = read("Data Survei Status Gizi Indonesia (SSGI) 2024 menunjukkan penurunan. Menurut SSGI, "
+             "angka itu membaik. Hasil SDKI 2017 juga dibahas.")
+    progs = labels(x, "program")
+    assert progs["Survei Status Gizi Indonesia 2024"] >= {"SSGI"}
+    assert "Survei Status Gizi Indonesia" not in progs
+    assert "Survei Demografi dan Kesehatan Indonesia 2017" in progs
