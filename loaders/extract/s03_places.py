@@ -1006,7 +1006,9 @@ def _held_place(r: EntityRegistry, venue, outer):
 
 
 def _kind_word(lex) -> re.Pattern[str]:
-    return re.compile(rf"\b({words_re(lex.word_list('region_head'))})[ \t]+$")
+    heads = [*lex.word_list("region_head"), *lex.word_list("district_head"),
+             *lex.word_list("village_head")]
+    return re.compile(rf"\b({words_re([*heads, *(h.lower() for h in heads)])})[ \t]+$")
 
 
 def place_aliases(r: EntityRegistry) -> None:
@@ -1019,6 +1021,8 @@ def place_aliases(r: EntityRegistry) -> None:
             if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
                 head = kind_word.search(r.text, max(0, start - 12), start)
-                if head and r.ctx.entities[key].label.startswith(head.group(1)):
-                    start = head.start()  # "Kabupaten HST" after "… Tengah (HST)"
+                if head and r.ctx.entities[key].label.casefold().startswith(
+                        head.group(1).casefold() + " "):
+                    start = head.start()  # "Kabupaten HST" after "… Tengah (HST)",
+                    #                       "kecamatan Cipayung" after "Kecamatan Cipayung"
                 r.mark(key, start, end)

@@ -260,3 +260,8 @@ def test_national_surveys_with_their_year_and_their_bare_short_form():
     assert progs["Survei Status Gizi Indonesia 2024"] >= {"SSGI"}
     assert "Survei Status Gizi Indonesia" not in progs
     assert "Survei Demografi dan Kesehatan Indonesia 2017" in progs
+
+
+def test_a_lower_case_head_before_a_district_named_in_full_is_in_its_mention():
+    x = read("Kelurahan Sukamaju Kecamatan Cibeber punya Kampung KB. Di kecamatan Cibeber ada lima.")
+    assert labels(x, "place")["Kecamatan Cibeber"] == {"Kecamatan Cibeber", "kecamatan Cibeber"}
