@@ -136,6 +136,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
             return [(max(before, key=lambda f: f.start).key, at)]
     if mine and len({f.key for f in regions}) == 1:
         return [(regions[0].key, mine[0])]
+    if not mine and key == r.dateline_key and len({f.key for f in regions}) == 1:
+        return [(regions[0].key, regions[0].start)]  # "ATAMBUA, …" and Kabupaten Belu only
     town = r.dateline_key
     if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
         return [(town, mine[0])]

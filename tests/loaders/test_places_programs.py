@@ -265,3 +265,12 @@ def test_national_surveys_with_their_year_and_their_bare_short_form():
 def test_a_lower_case_head_before_a_district_named_in_full_is_in_its_mention():
     x = read("Kelurahan Sukamaju Kecamatan Cibeber punya Kampung KB. Di kecamatan Cibeber ada lima.")
     assert labels(x, "place")["Kecamatan Cibeber"] == {"Kecamatan Cibeber", "kecamatan Cibeber"}
+
+
+def test_a_dateline_town_lies_in_the_one_regency_the_article_names():
+    x = _cleaned("SUKAMULYA (ANTARA) - Bupati meresmikan Kampung KB di Kabupaten Garut.\n")
+    assert labels(x, "place")["Sukamulya"] == {"SUKAMULYA"}
+    assert _inside(x, "Sukamulya") == {"Kabupaten Garut"}
+    x = _cleaned("SUKAMULYA (ANTARA) - Bupati Garut dan Bupati Ciamis hadir di Kabupaten Garut "
+                 "dan Kabupaten Ciamis.\n")
+    assert _inside(x, "Sukamulya") == set()
