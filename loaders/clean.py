@@ -73,9 +73,12 @@ _DATELINE = re.compile(
     r"""^[ \t\u00a0]*
     (?P<place>[A-Z][A-Z'.]+(?:[ \u00a0]+[A-Z][A-Z'.]*){0,4}       # PONTIANAK, KUBU RAYA
              |[A-Z][a-z'.]+(?:[ \u00a0]+[A-Z][a-z'.]+){0,3})      # Makassar, Bandar Lampung
-    (?:,[ \u00a0]*(?P<qualifier>[^\n,()\-–—]{1,40}?))?             # , Kalbar
+    (?:,[ \u00a0]*(?P<qualifier>[^\n,()\-–—|]{1,40}?)?)?           # , Kalbar
     [ \u00a0]*(?:\((?P<agency>[^()\n]{1,40})\))?                  # (ANTARA)
-    [ \u00a0]*(?:--?|–|—)[ \u00a0]+(?=\S)""", re.VERBOSE)
+    (?:[ \u00a0]*(?:--?|–|—)(?:[ \u00a0]+|(?(qualifier)(?=[A-Z])|(?!)))  # " - ", ", X.com-Deputi"
+       |[ \u00a0]+\|[ \u00a0]+                                   # WONOSARI | Kegiatan
+       |(?<=\))\.[ \u00a0]+)(?=\S)                               # BARRU, (PEDOMAN KARYA). Pada
+    """, re.VERBOSE)
 _MAX_BOILERPLATE = 400  # a longer line is prose, whatever it starts with
 
 

@@ -42,7 +42,7 @@ from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
-    "local_places", "place_aliases", "see_also",
+    "local_places", "place_aliases", "see_also", "venues_over_bodies",
 ]
 
 @Language.component("kb_places")
@@ -54,6 +54,7 @@ def places_stage(doc: Doc) -> Doc:
     listed_regencies(r)
     dateline(r)
     add_venues(r)
+    streets(r)
     local_places(r)
     village_lists(r)
     towns_before_day(r)
@@ -131,9 +132,37 @@ def lexicon_places(r: EntityRegistry) -> None:
         if abbr and _initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1]):
             end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
             r.aliases.setdefault(abbr.group("abbr"), key)
+        elif abbr and _short_form_of(r, abbr.group("abbr"), key):
+            end = abbr.end()  # "Sumatera Utara (Sumut)": a name and its short form, one mention
+        start = _after_post_head(r, start, end)
         r.mark(key, start, end)
         if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
             _city_district(r, key, start, end)
+
+
+def _short_form_of(r: EntityRegistry, abbr: str, key: str) -> bool:
+    """``abbr`` is a name the lexicon knows for the place ``key`` ("Sumut")."""
+    return any(h.label == "PLACE" and h.start == 0 and h.end == len(abbr)
+               and r.res.place_key_of_ref(h.ref) == key for h in r.phrase_hits(abbr))
+
+
+def _post_heads(lex) -> re.Pattern[str]:
+    """The words of a post title before its last word when that word is a region head
+    ("Wali" of "Wali Kota", "Wakil Wali" of "Wakil Wali Kota")."""
+    heads = set(lex.word_list("region_head"))
+    before = sorted({t.title.rsplit(None, 1)[0] for t in lex.post_titles
+                     if " " in t.title and t.title.rsplit(None, 1)[1] in heads})
+    return re.compile(rf"\b{words_re(before)}[ \t]+$")
+
+
+def _after_post_head(r: EntityRegistry, start: int, end: int) -> int:
+    """"Wali Kota Depok": "Kota" belongs to the post title, the place is named "Depok"
+    (as "Kubu Raya" in "Bupati Kubu Raya")."""
+    words = r.text[start:end].split(None, 1)
+    if len(words) == 2 and words[0] in r.lex.word_list("region_head") and compiled(
+            r.lex, "post_heads", _post_heads).search(r.text, max(0, start - 30), start):
+        return start + len(r.text[start:end]) - len(r.text[start:end].split(None, 1)[1])
+    return start
 
 
 def _direction_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -239,11 +268,32 @@ def dateline(r: EntityRegistry) -> None:
     for d0, d1, reason in clean.dropped:
         if reason != "dateline":
             continue
-        m = re.match(r"[ \t]*(?P<place>[^(,\-–—]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,]*?)[ \t]*)?"
-                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*[-–—]", article.text[d0:d1])
+        m = re.match(r"[ \t]*(?P<place>[^(,\-–—|]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,|]*?)[ \t]*)?"
+                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*(?:[-–—|]|(?<=\))\.)", article.text[d0:d1])
         if not m:
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
+        first, _, rest = place.partition(" ")
+        head, _, last = place.rstrip().rpartition(" ")
+        if head and not m.group("qual") and _site_word(r, last) and _dateline_place(
+                r, head, new=False):  # "JAKARTA RMN |" on rmnindonesia.id: place, outlet
+            key = publishers.outlet_key(r, last)
+            at = d0 + m.start("place") + len(head) + 1
+            r.extra.append((key, Mention(last, Span(at, at + len(last), 0))))
+            key = r.dateline_key = _dateline_place(r, head)
+            r.extra.append((key, Mention(head, Span(d0 + m.start("place"),
+                                                     d0 + m.start("place") + len(head), 0))))
+            continue
+        if rest and not m.group("qual") and publishers.is_site(r, first):
+            key = publishers.outlet_key(r, first)  # "FOKUS LEBAK—" on fokus.co.id: the
+            r.extra.append((key, Mention(first, Span(  # outlet, then the place
+                d0 + m.start("place"), d0 + m.start("place") + len(first), 0))))
+            at = d0 + m.start("place") + len(first) + 1
+            key = _dateline_place(r, rest)
+            if key:
+                r.dateline_key = key
+                r.extra.append((key, Mention(rest, Span(at, at + len(rest), 0))))
+            continue
         if not m.group("qual") and (publishers.is_site(r, place)
                                     or publishers.WEB.search(place.strip())):
             key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
@@ -283,7 +333,13 @@ def dateline(r: EntityRegistry) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
-def _dateline_place(r: EntityRegistry, written: str) -> str | None:
+def _site_word(r: EntityRegistry, word: str) -> bool:
+    """A word in capitals the site's name begins with ("RMN" on rmnindonesia.id)."""
+    site = publishers.site_name(r.ctx.article.url)
+    return bool(site) and word.isupper() and len(word) >= 3 and site.startswith(word.casefold())
+
+
+def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | None:
     """The place a dateline names: a city first (a dateline is a town), else what the
     lexicon knows by that name, else the village or district of that name the body
     names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
@@ -301,6 +357,12 @@ def _dateline_place(r: EntityRegistry, written: str) -> str | None:
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
     title = " ".join(w.capitalize() for w in name.split())
+    named = sorted({f.key for f in r.ctx.found if f.key.startswith("place/") and r.res.place_info(
+        f.key) and r.res.place_info(f.key).name.casefold() == title.casefold()})
+    if len(named) == 1:  # "BARRU," and "Kabupaten Barru" in the body (a bare name the
+        return named[0]  # lexicon reads only with its head)
+    if not new:
+        return None
     kinds, _ = compiled(r.lex, "local_places", _local_patterns)
     heads = words_re([*kinds, *r.lex.word_list("region_head")])
     local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"
@@ -378,11 +440,13 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = lex.word_list("venue")
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
-    rest = rf"(?:{SP}(?!{words_re(lex.word_list('weekday'))}\b){NAME_WORD})*"
+    streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
+    stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
+    rest = rf"(?:{SP}(?!{stop}){NAME_WORD})*"  # "Hotel X Medan Jalan Y": the street is a place
     head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
-    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}{NAME_WORD})+")
+    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
     suffix_re = starting({"A-Z"},
-                         rf"(?<=\bdi )(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b")
+                         rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
     return head_re, brand_re, suffix_re
 
 
@@ -390,7 +454,9 @@ def _locative_pattern(lex) -> re.Pattern[str]:
     """A locative before a venue ("di", "ke", "dari", ``locative``), perhaps with up to three
     lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
     grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
-    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}))"
+    floor = rf"{words_re(lex.word_list('venue_floor'))}[ \t]+\w+"  # "di Lantai 1 Kantor Bupati"
+    room = rf"{words_re([w.lower() for w in lex.word_list('venue_room')])}[ \t]+[A-Z][\w'\-]*"
+    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}|{room}))"
                       r"{0,3}|,)[ \t]+$")
 
 
@@ -408,8 +474,64 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
-    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
-    r.venues = sorted(set(spans))
+    r.venues = _rooms(r, _merged(spans))
+
+
+def _room_pattern(lex) -> re.Pattern[str]:
+    rooms = lex.word_list("venue_room")
+    return re.compile(rf"\b(?:{words_re([*rooms, *(w.lower() for w in rooms)])})"
+                      rf"(?:[ \t]+{NAME_WORD}){{1,3}}?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+$")
+
+
+def _rooms(r: EntityRegistry, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A room named right before the building it is in ("Ruang Pertemuan (Room Mitro) Sun
+    Hotel Pangkalpinang", "di ruang Vlissingen Balai Kota Ambon"; ``venue_room`` heads) is
+    one venue with the building, and the building a venue of its own (the room lies in
+    it); a venue read inside the room's name is no venue of its own."""
+    pattern = compiled(r.lex, "venue_rooms", _room_pattern)
+    out = list(spans)
+    for start, end in spans:
+        m = pattern.search(r.text, max(0, start - 60), start)
+        if m is None or m.end() != start:
+            continue
+        room = (m.start(), end)
+        out = [s for s in out if s == (start, end) or not (room[0] <= s[0] and s[1] <= room[1])]
+        out.append(room)
+    return sorted(set(out))
+
+
+def venues_over_bodies(r: EntityRegistry) -> None:
+    """A venue whose name stops inside the name of a body read later ("Aula Kantor Dinas
+    Pengendalian Penduduk" where "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota
+    Ambon" goes on past "dan") is named to the body's end: the venue of that name takes
+    its place (the cut one, left without mentions, is dropped with the mention rules)."""
+    bodies = [f for f in r.ctx.found if f.key.startswith("org/")]
+    for i, v in enumerate(list(r.ctx.found)):
+        if not v.key.startswith("place/") or r.info[v.key].place_kind != "venue":
+            continue
+        body = max((o for o in bodies if v.start < o.start < v.end < o.end
+                    and "\n" not in r.text[v.end:o.end]), key=lambda o: o.end, default=None)
+        if body is None:
+            continue
+        label = " ".join(r.text[v.start:body.end].split())
+        key = r.add(new_entity("place", label, KB.Venue))
+        r.info[key].place_kind = "venue"
+        r.info[key].contained_in.extend(r.info[v.key].contained_in)
+        r.ctx.found.remove(v)
+        r.venues = [s for s in r.venues if s != (v.start, v.end)] + [(v.start, body.end)]
+        r.mark(key, v.start, body.end)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping venue names are one name: "CK Hotel" (a brand before "Hotel") and
+    "Hotel Tanjungpinang" (the head and the town) are "CK Hotel Tanjungpinang"."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _trim_name(text: str, start: int, end: int) -> int:
@@ -424,14 +546,18 @@ def add_venues(r: EntityRegistry) -> None:
     "Kantor Bupati") is labelled with that region's name when the article says which
     one it is (its dateline, else the one region of that kind it names): "Balai Kota
     Medan", in Kota Medan."""
-    for start, end in r.venues:
+    keys: dict[tuple[int, int], str] = {}
+    for start, end in sorted(r.venues, key=lambda s: s[1] - s[0]):  # a building before its rooms
         label = " ".join(r.text[start:end].split())
         region = _region_of_office(r, label)
         if region is not None:
             label = f"{label} {r.res.place_info(region).name}"
-        key = r.add(new_entity("place", label, KB.Venue))
+        key = keys[(start, end)] = r.add(new_entity("place", label, KB.Venue))
         r.info[key].place_kind = "venue"
-        if region is not None:
+        building = [keys[s] for s in keys if s != (start, end) and start <= s[0] and s[1] <= end]
+        if building:  # "ruang Vlissingen Balai Kota Ambon" in "Balai Kota Ambon"
+            r.info[key].contained_in.append((building[0], start))
+        elif region is not None:
             r.info[key].contained_in.append((region, start))
         r.mark(key, start, end)
 
@@ -447,6 +573,45 @@ def _region_of_office(r: EntityRegistry, label: str) -> str | None:
     regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind == kind}
     return regions.pop() if len(regions) == 1 else None
+
+
+def _street_pattern(lex) -> re.Pattern[str]:
+    heads = lex.word_list("street_head")
+    stop = words_re([*lex.word_list("weekday"), *lex.word_list("month"),
+                     *lex.word_list("village_head"), *lex.word_list("district_head"),
+                     *lex.word_list("address_word")])
+    word = r"(?:[A-Z][A-Za-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'\-]*)"  # "JL KH. Ridi": a title
+    return re.compile(rf"(?<!\w)(?P<head>{words_re(heads)})(?!\w)[ \t]*(?P<name>(?!{stop}\b){word}"
+                      rf"(?:{SP}(?!{stop}\b){word}){{0,4}})")
+
+
+def streets(r: EntityRegistry) -> None:
+    """A street ("Jalan Urip Sumoharjo", "Jl. Moh Yamin", ``street_head``) right after a
+    venue ("Hotel X Medan Jalan Y", "Kantor Gubernur, Jalan Y") or after a locative ("di
+    Jalan Y") is a place of its own, labelled as written; the chain stage puts the venue
+    in it."""
+    pattern = compiled(r.lex, "streets", _street_pattern)
+    locative = compiled(r.lex, "venue_locative", _locative_pattern)
+    ends = {end for _, end in r.venues}
+    for m in pattern.finditer(r.text):
+        before = r.text[max(0, m.start() - 25):m.start()]
+        gap = before[len(before.rstrip(" \t,")):]
+        after_venue = (m.start() - len(gap)) in ends
+        if not after_venue and not locative.search(before):
+            continue
+        if r.found_at(m.start("name")):
+            continue
+        end = _trim_name(r.text, m.start(), m.end())
+        end = min([f.start for f in r.ctx.found if m.start("name") < f.start < end
+                   and r.info[f.key].place_kind in ("kota", "kabupaten", "province")],
+                  default=end)  # "Jalan X Kota Palu" ends before the city, "Jalan Balai Kota
+        #                         Selatan" holds no city
+        end = len(r.text[:end].rstrip(" \t"))
+        label = " ".join(r.text[m.start():end].split())
+        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place))
+        r.info[key].place_kind = "street"
+        r.aliases.setdefault(label, key)
+        r.mark(key, m.start(), end)
 
 
 # ------------------------------------------------------------ villages, districts
@@ -548,7 +713,8 @@ def _slashed(text: str, m: re.Match[str]) -> bool:
     return text[max(0, m.start() - 1):m.start()] == "/" or text[m.end("head"):m.end("head") + 1] == "/"
 
 
-_NAME = r"[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}"
+_NAME_WORD = r"[A-Z][\w'\-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 _SHORT_HEAD = r"(?:[A-Z][a-z]{0,2}\.[ \t]*)?"  # "Gp. Jawa", "Ds. Tabat" inside a list
 
 
@@ -558,9 +724,12 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     kinds = {w.lower(): (KB.Village, "village", w) for w in lex.word_list("village_head")}
     kinds.update({w.lower(): (KB.District, "district", w) for w in lex.word_list("district_head")})
     heads = [*(k.capitalize() for k in kinds), *kinds]
+    stop = words_re([*heads, *lex.word_list("region_head")])  # "… dan Kasang Pudak Kabupaten X"
+    other = rf"(?!(?!(?P=head)\b){words_re(heads)}\b)"  # "…, B dan Kecamatan C", not "… dan Desa D"
+    name = rf"{other}{_NAME_WORD}(?:[ \t]+(?!{stop}\b){_NAME_WORD}){{0,2}}"
     enumeration = re.compile(
-        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{_NAME})*"
-        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{_NAME})\b")
+        rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
+        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")
     lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
@@ -661,7 +830,7 @@ def _chain_link_pattern(lex) -> re.Pattern:
     Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
-             *lex.word_list("region_short")]
+             *lex.word_list("region_short"), *lex.word_list("street_head")]
     capital = words_re(lex.word_list("capital_of"))
     return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
 
@@ -701,8 +870,8 @@ def chains(r: EntityRegistry) -> None:
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
                                                               in heads):
                     name = " ".join(u.group("name").split())
-                    key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
-                    r.info[key].place_kind = r.info[key].place_kind or "place"
+                    key = r.aliases.get(name) or _chain_place(r, name, chain[-1], link.match(
+                        r.text, u.end("name")), by_start)
                     nxt = r.mark(key, u.start("name"), u.end("name"))
                     if nxt is not None:
                         by_start[nxt.start] = nxt
@@ -717,6 +886,23 @@ def chains(r: EntityRegistry) -> None:
                                    or ka == kb == "venue" or "place" in (ka, kb)
                                    or _hamlet_in_village(r, a.key, b.key)):
                 r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> str:
+    """An unknown name of a chain: between a village and a city or regency ("Desa
+    Kebonagung, Sawahan, Nganjuk") it is the district (an address names village,
+    district, regency in turn); elsewhere a place of no known kind."""
+    after = by_start.get(link.end()) if link else None
+    if (r.info[before.key].place_kind == "village" and after is not None
+            and r.info[after.key].place_kind in ("kota", "kabupaten")):
+        head = r.lex.word_list("district_head")[0]
+        key = r.add(new_entity("place", f"{head} {name}", KB.District, aliases=[name]))
+        r.info[key].place_kind = "district"
+        r.aliases.setdefault(name, key)  # the bare name later is the same district
+        return key
+    key = r.add(new_entity("place", name, SCHEMA.Place))
+    r.info[key].place_kind = r.info[key].place_kind or "place"
+    return key
 
 
 def _list_link_pattern(lex) -> re.Pattern:
@@ -764,13 +950,14 @@ def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
 
 
 def _di_pattern(lex) -> re.Pattern[str]:
-    return re.compile(rf"[ \t]+{words_re(lex.word_list('locative_in'))}[ \t]+")
+    return re.compile(rf"[ \t]+(?:{words_re(lex.word_list('locative_in'))}[ \t]+)?")
 
 
 def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
     """"Desa Tumbang Bantian dan Tumbang Saan di Kecamatan Sei Babuat": villages (or
-    districts) then "di" and a larger place lie in it, and so do the places of the same
-    kind listed right before them."""
+    districts) then "di" (or a blank alone: "Desa Pudak dan Kasang Pudak Kabupaten Muaro
+    Jambi") and a larger place lie in it, and so do the places of the same kind listed
+    right before them."""
     di = compiled(r.lex, "di_link", _di_pattern)
     items = compiled(r.lex, "list_links", _list_link_pattern)
     by_end = {f.end: f for f in outer}
@@ -781,12 +968,14 @@ def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
         if region is None or PLACE_RANK.get(r.info[region.key].place_kind, 1) <= PLACE_RANK[kind]:
             continue
         member = f
+        blank = not m.group().strip()  # no "di": "A, B Kabupaten X" is A in B, B in X
         while member is not None and r.info[member.key].place_kind == kind:
             r.info[member.key].contained_in.append((region.key, member.start))
             before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
                            if e in by_end and items.fullmatch(r.text, e, member.start)), None)
-            member = by_end[before] if before is not None and r.text[before:member.start].strip(
-                " \t") else None
+            link = r.text[before:member.start].strip(" \t,") if before is not None else ""
+            member = by_end[before] if link or (before is not None and not blank and r.text[
+                before:member.start].strip(" \t")) else None
 
 
 def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:
@@ -817,7 +1006,9 @@ def _held_place(r: EntityRegistry, venue, outer):
 
 
 def _kind_word(lex) -> re.Pattern[str]:
-    return re.compile(rf"\b({words_re(lex.word_list('region_head'))})[ \t]+$")
+    heads = [*lex.word_list("region_head"), *lex.word_list("district_head"),
+             *lex.word_list("village_head")]
+    return re.compile(rf"\b({words_re([*heads, *(h.lower() for h in heads)])})[ \t]+$")
 
 
 def place_aliases(r: EntityRegistry) -> None:
@@ -830,6 +1021,8 @@ def place_aliases(r: EntityRegistry) -> None:
             if not any(f.start <= start and end <= f.end and f.key != key
                        for f in r.ctx.found if f.key.startswith("place/")):
                 head = kind_word.search(r.text, max(0, start - 12), start)
-                if head and r.ctx.entities[key].label.startswith(head.group(1)):
-                    start = head.start()  # "Kabupaten HST" after "… Tengah (HST)"
+                if head and r.ctx.entities[key].label.casefold().startswith(
+                        head.group(1).casefold() + " "):
+                    start = head.start()  # "Kabupaten HST" after "… Tengah (HST)",
+                    #                       "kecamatan Cipayung" after "Kecamatan Cipayung"
                 r.mark(key, start, end)

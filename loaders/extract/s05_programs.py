@@ -39,7 +39,7 @@ from .s02_lexicon import LexHit
 from .s04_organizations import lexicon_names
 from .text import initials, occurrences, starting
 
-__all__ = ["expand_titles", "shaped_programs"]
+__all__ = ["dated_once", "expand_titles", "shaped_programs", "written_otherwise"]
 
 
 @Language.component("kb_programs")
@@ -47,13 +47,33 @@ def programs_stage(doc: Doc) -> Doc:
     """Stage 5: the lexicon's programs and frameworks, then those read by shape."""
     r = of(doc)
     lexicon_names(r, ("PROG", "FRAME"))
+    written_otherwise(r)
     shaped_programs(r)
     spelled_out_initiatives(r)
     _frameworks(r)
     _regulations(r)
     expand_titles(r)
     _priorities(r)
+    dated_once(r)
     return doc
+
+
+def dated_once(r: EntityRegistry) -> None:
+    """A periodic program named once with its year and elsewhere without ("Survei Status
+    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's."""
+    by_ref: dict[str, list[str]] = {}
+    for key, info in r.info.items():
+        entry = r.res.entry(info.lexicon_ref or "")
+        if key.startswith("program/") and entry is not None and entry.periodic:
+            by_ref.setdefault(entry.label, []).append(key)
+    for label, keys in sorted(by_ref.items()):
+        bare = [k for k in keys if r.ctx.entities[k].label == label]
+        dated = [k for k in keys if r.ctx.entities[k].label != label]
+        if len(bare) != 1 or len(dated) != 1:
+            continue
+        for f in [f for f in r.ctx.found if f.key == bare[0]]:
+            r.ctx.found.remove(f)
+            r.mark(dated[0], f.start, f.end)
 
 _WORD = r"[A-Z][\w'\-]*"
 
@@ -66,6 +86,43 @@ def _pattern(lex) -> re.Pattern[str]:
     joined = rf"{SP}(?:(?:{connectors}){SP})?"
     return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
+
+
+def _otherwise_pattern(lex) -> re.Pattern[str]:
+    """The lexicon's program names of three words or more (short forms of two: "bangga
+    kencana"), in any case, with or without their commas, perhaps after a program head,
+    perhaps with a bracketed short form."""
+    names = {norm(n) for e in lex.entries if e.kind == "program"
+             for n in (e.label, *e.aliases, *e.patterns) if n and len(norm(n).split()) >= 3}
+    names |= {norm(e.abbreviation) for e in lex.entries if e.kind == "program"
+              and e.abbreviation and len(e.abbreviation.split()) == 2}
+    alternatives = sorted((r"[\s,]+".join(map(re.escape, n.split())) for n in names),
+                          key=len, reverse=True)
+    heads = words_re(lex.word_list("program_head"))
+    return re.compile(rf"(?<!\w)(?:(?P<head>{heads})[ \t]+)?(?P<name>{'|'.join(alternatives)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def written_otherwise(r: EntityRegistry) -> None:
+    """A lexicon program written in another case or without its commas ("Program
+    Kependudukan, Keluarga berencana dan pembangunan keluarga (KKBPK)", "program
+    pembangunan keluarga kependudukan dan keluarga berencana (Bangga Kencana)"): the
+    same program, its head and a bracketed short form of it in the mention."""
+    pattern = compiled(r.lex, "programs_otherwise", _otherwise_pattern)
+    names = compiled(r.lex, "program_names", _lexicon_names)
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        if any(cover[m.start("name"):m.end("name")]):
+            continue
+        entry = names[norm(m.group("name"))]
+        key = r.add(r.res.entry_entity(entry))
+        r.info[key].lexicon_ref = f"program:{entry.label}"
+        end = m.end()
+        abbr = ABBR.match(r.text, end)
+        if abbr and names.get(norm(abbr.group("abbr"))) is entry:
+            end = abbr.end()
+        r.mark(key, m.start(), end)
+        cover[m.start():end] = b"\x01" * (end - m.start())
 
 
 def shaped_programs(r: EntityRegistry) -> None:
@@ -306,6 +363,7 @@ def _regulation_pattern(lex) -> re.Pattern:
     kinds ``regulation_state``, ``regulation_number``, ``regulation_year``,
     ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
+    types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
     number = words_re(lex.word_list("regulation_number"))
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
     title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"

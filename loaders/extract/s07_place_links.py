@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .registry import of
-from .s03_places import chains, footer, place_aliases, see_also
+from .s03_places import chains, footer, place_aliases, see_also, venues_over_bodies
 
 __all__ = ["place_links_stage"]
 
@@ -20,6 +20,7 @@ __all__ = ["place_links_stage"]
 def place_links_stage(doc: Doc) -> Doc:
     """Stage 7: place chains, short place names, footer and "Baca juga" lines."""
     r = of(doc)
+    venues_over_bodies(r)
     chains(r)
     place_aliases(r)
     footer(r)

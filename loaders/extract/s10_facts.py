@@ -83,7 +83,7 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
     parents = [(k, at) for k, at in info.contained_in if k in ents]
     if not parents and info.place_kind == "venue":
         parents = _venue_parent(r, key)
-    if not parents and info.place_kind in ("village", "district", "place"):
+    if not parents and info.place_kind in ("village", "district", "place", "street"):
         parents = _nearest_region(r, key)
     if not parents and info.place_kind in ("kota", "kabupaten"):
         prov = r.res.place_info(key).province
@@ -136,6 +136,8 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
             return [(max(before, key=lambda f: f.start).key, at)]
     if mine and len({f.key for f in regions}) == 1:
         return [(regions[0].key, mine[0])]
+    if not mine and key == r.dateline_key and len({f.key for f in regions}) == 1:
+        return [(regions[0].key, regions[0].start)]  # "ATAMBUA, …" and Kabupaten Belu only
     town = r.dateline_key
     if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
         return [(town, mine[0])]

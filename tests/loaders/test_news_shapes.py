@@ -106,7 +106,8 @@ def test_an_unknown_name_after_a_place_is_no_place_in_a_list_of_posts():
              "Desa Sukamaju, Cibodas, Kabupaten Garut.")
     places = {label for label, _ in entities(x, "place").values()}
     assert "Danramil" not in places
-    assert "Cibodas" in places  # after "di", an unknown name in the chain is a place
+    assert "Kecamatan Cibodas" in places  # after "di", an unknown name in the chain is a
+    #                                       place: between a village and a regency, the district
 
 
 def test_a_post_naming_the_ministry_then_its_office_after_a_slash():
