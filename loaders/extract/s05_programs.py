@@ -115,14 +115,26 @@ def written_otherwise(r: EntityRegistry) -> None:
         if any(cover[m.start("name"):m.end("name")]):
             continue
         entry = names[norm(m.group("name"))]
-        key = r.add(r.res.entry_entity(entry))
-        r.info[key].lexicon_ref = f"program:{entry.label}"
         end = m.end()
         abbr = ABBR.match(r.text, end)
         if abbr and names.get(norm(abbr.group("abbr"))) is entry:
             end = abbr.end()
+        elif not m.group("head") and _common_noun(r.lex, m.group("name")):
+            continue
+        key = r.add(r.res.entry_entity(entry))
+        r.info[key].lexicon_ref = f"program:{entry.label}"
         r.mark(key, m.start(), end)
         cover[m.start():end] = b"\x01" * (end - m.start())
+
+
+def _common_noun(lex, written: str) -> bool:
+    """A program's name written all in lower case, three words long, not headed by a word
+    that makes it a name ("tim", "kampung": ``program_lowercase_head``), is the activity it
+    names, not the program ("mengampanyekan pendewasaan usia perkawinan"); four words or
+    more, or a two-word short form ("bangga kencana"), are the program's name."""
+    words = written.split()
+    return (written.islower() and len(words) == 3
+            and words[0] not in lex.word_list("program_lowercase_head"))
 
 
 def shaped_programs(r: EntityRegistry) -> None:

@@ -274,3 +274,14 @@ def test_a_dateline_town_lies_in_the_one_regency_the_article_names():
     x = _cleaned("SUKAMULYA (ANTARA) - Bupati Garut dan Bupati Ciamis hadir di Kabupaten Garut "
                  "dan Kabupaten Ciamis.\n")
     assert _inside(x, "Sukamulya") == set()
+
+
+def test_a_lower_case_program_name_of_three_words_is_the_activity_unless_a_name_word_heads_it():
+    """"mengampanyekan pendewasaan usia perkawinan" speaks of the activity (the dev gold has
+    no program there); "kader tim pendamping keluarga" names the team."""
+    activity = read("Remaja itu akan mengampanyekan pendewasaan usia perkawinan di desanya.")
+    assert "Pendewasaan Usia Perkawinan" not in labels(activity, "program")
+    named = read("Kader program pendewasaan usia perkawinan hadir di desa itu.")
+    assert "Pendewasaan Usia Perkawinan" in labels(named, "program")
+    team = read("Sebanyak 40 kader tim pendamping keluarga hadir di desa itu.")
+    assert "Tim Pendamping Keluarga" in labels(team, "program")
