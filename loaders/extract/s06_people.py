@@ -342,7 +342,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         implied = _LEX.word_list("deputy_field")[0]  # "Deputi Pengendalian Penduduk BKKBN"
     if implied and re.match(r"[ \t]+[A-Z]", r.text[pos:pos + 3]) and not any(
             r.ctx.entities[f.key].types[0] != KB.Division for f in r.found_at(pos, ("org",))):
-        # "Kabid Adpin Perwakilan BKKBN Jabar": the head of the Bidang Adpin of the office
+        # "Kabid Dalduk Perwakilan BKKBN Jabar": the head of the Bidang Dalduk of the office
         post = _division_post(r, m, r.skip(pos), pos, canonical, w, implied)
         if post is not None:
             return post
