@@ -33,7 +33,7 @@ __all__ = [
     "ABBR", "NAME_WORD", "PLACE_RANK", "SP", "Context", "DateMention", "EntityRegistry", "Found",
     "Info", "compiled", "evidence_span", "government_of", "level_of", "local_government",
     "of", "orgs_in", "persons_in", "places_at", "places_in", "region_of",
-    "spelling", "village_government", "words_re",
+    "spelling", "village_government", "word_kind_re", "words_re",
 ]
 
 for _name in ("article", "clean", "registry"):
@@ -117,6 +117,14 @@ def compiled(lex, name: str, build):
 def words_re(words: Iterable[str], by_initial: bool = False) -> str:
     """``text.words_re`` with spaces as runs of blanks (never a line break)."""
     return patterns.words_re(words, space=SP, by_initial=by_initial)
+
+
+def word_kind_re(kind: str) -> str:
+    """The words of one kind of the shipped ``words.csv`` as a regex group (blanks between
+    words): what a stage's module-level patterns are built from."""
+    from kbgraph.ontology.lexicon import load_lexicon
+
+    return words_re(load_lexicon().word_list(kind))
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ from .registry import (
     places_at,
     spelling,
     village_government,
+    word_kind_re,
     words_re,
 )
 from .text import initials, occurrences, starting
@@ -44,9 +45,7 @@ __all__ = ["lexicon_names"]
 _LEX = load_lexicon()
 
 
-def _w(kind: str) -> str:
-    """The words of one kind of ``words.csv`` as a regex group (blanks between words)."""
-    return words_re(_LEX.word_list(kind))
+_w = word_kind_re
 
 
 def _either_case(kind: str) -> str:

@@ -46,6 +46,7 @@ from .registry import (
     local_government,
     of,
     places_at,
+    word_kind_re,
     words_re,
 )
 from .s03_places import place_aliases
@@ -56,9 +57,7 @@ __all__ = ["find_people"]
 _LEX = load_lexicon()
 
 
-def _w(kind: str) -> str:
-    """The words of one kind of ``words.csv`` as a regex group (blanks between words)."""
-    return words_re(_LEX.word_list(kind))
+_w = word_kind_re
 
 
 _AND = _w("and_word")  # "dan"
