@@ -626,7 +626,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
     directly ("… dan Informasi Publik Sitti Aminah")."""
     end, closed = pos, False
-    word = rf"(?P<w>[A-Z][\w-]*)(?![.\w])"
+    word = r"(?P<w>[A-Z][\w-]*)(?![.\w])"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end
