@@ -275,6 +275,9 @@ class EmbeddedStore(Store):
     def _query(self, sparql: str, bindings: Bindings) -> Any:
         """Run a query over the maintained union view; bindings by pyoxigraph substitution.
 
+        Called inside :meth:`_reading`, whose :meth:`_guarded` turns the engine's errors
+        into kbgraph's; only a syntax error is known here.
+
         pyoxigraph 0.5 substitutes only variables a SELECT projects; for any other
         binding (an ASK, a CONSTRUCT, a FILTER-only parameter) the same terms go in a
         VALUES block at the head of the WHERE group, as for a remote server.
@@ -294,16 +297,6 @@ class EmbeddedStore(Store):
             return store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except (RuntimeError, ValueError) as exc:
-            if self.read_only and _vanished(exc):
-                raise  # _reading opens the store again
-            if isinstance(exc, RuntimeError) and _is_damage(exc):
-                raise self._damaged(exc) from None
-            raise QueryError(f"SPARQL query failed: {exc}") from None
-        except OSError as exc:
-            if self.read_only and _vanished(exc):
-                raise
-            raise StoreError(f"reading the store {self.location} failed: {exc}") from None
 
     def _reading(self, work: Callable[[], T]) -> T:
         """Run ``work`` (a read, results fully taken); on a read-only store, once more on a
@@ -343,21 +336,28 @@ class EmbeddedStore(Store):
         return self._reading(work)
 
     @contextmanager
-    def _guarded(self) -> Iterator[None]:
-        """Results are read lazily: a damaged block shows while they are. RocksDB's
+    def _guarded(self, doing: str = "reading") -> Iterator[None]:
+        """The one place where the engine's errors become kbgraph's, for reads and updates.
+
+        Results are read lazily: a damaged block shows while they are. RocksDB's
         checksum errors (RuntimeError "Corruption: ...") and Oxigraph's panics on data it
-        cannot decode become one clear StoreError instead of a trace; a read whose memory
-        runs away (pyoxigraph 0.5's aggregates retry a failing block forever) is stopped
-        by :class:`_Watchdog` with one line."""
+        cannot decode become one clear StoreError instead of a trace; any other engine
+        error is the query's; a file error is the store's, named with what was being
+        done (``doing``); a read whose memory runs away (pyoxigraph 0.5's aggregates
+        retry a failing block forever) is stopped by :class:`_Watchdog` with one line.
+        A table file that vanished under a read-only store goes up unchanged:
+        :meth:`_reading` opens the store again."""
         try:
             with _WATCHDOG.watching(self.location):
                 yield
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, OSError) as exc:
             if self.read_only and _vanished(exc):
-                raise  # _reading opens the store again
-            if not _is_damage(exc):
-                raise QueryError(f"SPARQL query failed: {exc}") from None
-            raise self._damaged(exc) from None
+                raise
+            if isinstance(exc, OSError):
+                raise StoreError(f"{doing} the store {self.location} failed: {exc}") from None
+            if isinstance(exc, RuntimeError) and _is_damage(exc):
+                raise self._damaged(exc) from None
+            raise QueryError(f"SPARQL query failed: {exc}") from None
         except BaseException as exc:
             if type(exc).__name__ != "PanicException":
                 raise
@@ -379,12 +379,10 @@ class EmbeddedStore(Store):
     def _update(self, sparql: str) -> None:
         self._will_change()
         try:
-            with self._guarded():
+            with self._guarded("writing"):
                 self.ox_store.update(sparql)
         except SyntaxError as exc:  # our own update text: a bug, but say what happened
             raise StoreError(f"invalid SPARQL update: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"writing the store {self.location} failed: {exc}") from None
 
     def _quads_ox(self) -> Iterable[ox.Quad]:
         """The named graphs' quads (the default graph is only their derived union)."""
