@@ -54,6 +54,7 @@ from ..model import Entity, EntityRef, Fact
 from .registry import (
     Context,
     DateMention,
+    EntityRegistry,
     Found,
     evidence_span,
     of,
@@ -61,6 +62,7 @@ from .registry import (
     persons_in,
     places_in,
 )
+from .s10_facts import venue_parent
 from .s11_dates import MONTHS, WEEKDAYS, dates_in
 from .text import (
     NUMBER,
@@ -279,6 +281,7 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
+_STREET = re.compile(rf"{words_re(_LEX.word_list('street_head'))}(?!\w)")  # "Jalan …", "Jl. …"
 
 
 @dataclass(slots=True)
@@ -294,6 +297,7 @@ class _Mention:
     meeting: _Meeting | None = None
     habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
+    as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
 
 
 @dataclass(slots=True)
@@ -342,8 +346,9 @@ def meeting_class(name: str) -> URIRef:
     return KB.Meeting
 
 
-def find_meetings(ctx: Context) -> None:
-    """Find the article's meetings: entities, their Found occurrences and their facts."""
+def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
+    """Find the article's meetings: entities, their Found occurrences and their facts
+    (``reg``: the registry, to place a venue only this stage found, as the entity pass places its own)."""
     sentences = ctx.sentences
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
@@ -353,6 +358,22 @@ def find_meetings(ctx: Context) -> None:
         _read_sentence(ctx, s, e, mentions, meetings, prev)
         prev = s
     _emit(ctx, meetings)
+    if reg is not None:
+        _place_venues(reg)
+
+
+def _place_venues(reg: EntityRegistry) -> None:
+    """A meeting's venue nothing places lies where a venue the entity pass found would
+    (``s10_facts.venue_parent``): in a place its name holds, else in the dateline's city or
+    regency ("GOWA – … di Planet X, Kamis": Planet X in Kabupaten Gowa)."""
+    ctx = reg.ctx
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+    venues = {f.obj.key for f in ctx.facts if f.predicate == SCHEMA.location and f.obj.key not in placed
+              and KB.Venue in ctx.entities[f.obj.key].types}
+    for key in sorted(venues):
+        for parent, at in venue_parent(reg, key):
+            if parent != key:
+                ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(parent), evidence_span(ctx, at)))
 
 
 # ---------------------------------------------------------------------------
@@ -388,8 +409,11 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         triggered = follow or around or bool(_TRIGGER.search(before))
         future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
         at_start = p == head0
+        as_name = None
         if ext.demonstrative:
             kind, end = "anaphor", m.end()
+            if cap and head not in _ANAPHORS and ext.run and all(w[:1].isupper() for w in ext.run):
+                as_name = (ext.run_end, text[p:ext.run_end])
         elif head in _ANAPHORS and (theme := _THEME.match(text, m.end(), e)):
             # "Kegiatan bertema integrasi Kampung KB … diselenggarakan di …": the theme names it
             t_end = _THEME_END.search(text, theme.end(), e)
@@ -435,7 +459,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
-                            habit=not cap and _HABIT.search(before) is not None))
+                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name))
     out.extend(_unknown_names(ctx, head0, e, out))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
@@ -600,8 +624,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
                 break
         elif (w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low)
               or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
-            if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
-                break
+            if pending and pending[-1] in ",;" and (_place_starts(ctx, tokens[j].start())
+                                                    or _person_starts(ctx, tokens[j].start())):
+                break  # "Sosialisasi X, Anggota Komisi IX …": a person (or a post) after a comma
         elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or (
                 low in _CO_HOSTS and nxt[:1].isupper() and j + 1 < len(tokens)
                 and _nobody(ctx, tokens[j + 1].start(), limit)):
@@ -642,6 +667,12 @@ def _place_starts(ctx: Context, pos: int) -> bool:
     return any(f.start == pos and f.key.startswith("place/") for f in ctx.found)
 
 
+def _person_starts(ctx: Context, pos: int) -> bool:
+    """A post title ("Anggota Komisi IX …", "Asisten II") or a person's name starts at ``pos``."""
+    return _POST_TITLE.match(ctx.text, pos) is not None or any(
+        f.start == pos and f.key.startswith("person/") for f in ctx.found)
+
+
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
     m = _LAUNCH_OBJECT_END.search(text, pos, limit)
     return m.start() if m else limit
@@ -672,12 +703,24 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
             if m.meeting and m.kind == "short":
                 m.meeting.names.append(m)
+            elif m.meeting is None and m.as_name and not m.future and not any(
+                    _current(x) and _same_head(m, x) for x in meetings):
+                # "Pencanangan Kampung KB tersebut …" with no launch named before: a name
+                m.kind, m.modifiers, (m.end, m.text) = "name", (), m.as_name
+                m.meeting = _meeting_for_name(meetings, m)
             elif m.meeting is None and m.head in _ANAPHORS and m.text[:1].isupper():
                 # "Kegiatan kali ini berlangsung di …" before any meeting is named: the one
                 # the article names next ("Pelaksanaan sosialisasi …"), if it names one
                 m.meeting = _Meeting(KB.Meeting, None, False, True, placeholder=True)
                 meetings.append(m.meeting)
     return meetings
+
+
+def _same_head(m: _Mention, x: _Meeting) -> bool:
+    """Meeting ``x`` is of the kind ``m`` names ("Kunjungan Irtama BKKBN ini" after
+    "kunjungan kerja di …": the same visit, written another way)."""
+    cls = meeting_class(m.head)
+    return (cls != KB.Meeting and cls == x.cls) or set(m.head.split()) <= _words(x.name or "")
 
 
 def _current(x: _Meeting) -> bool:
@@ -1067,7 +1110,7 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     """'di pendopo Ronggo Djoemeno' / 'di balai desa Bekutuk': venue words written in lower
     case, then the capitalized name (up to a place the entity pass knows): a venue."""
     text = ctx.text
-    skipped = re.search(r"\bdi\s+(.*)$", text[di:pos], re.S)
+    skipped = re.search(r"\bdi\s+(.*)$", text[di:pos], re.DOTALL)
     words = skipped.group(1).split() if skipped else []
     m = _LOWER_THEN_NAME.match(text, pos, end)  # "desa Bekutuk": one more lower-case word
     if not words or not all(w.islower() and w in _VENUE_WORDS for w in words) or m is None:
@@ -1100,8 +1143,9 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
         town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
             (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
-             and not ctx.text[f.end:t.start].strip() and t.start > f.end), None)
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end and not _STREET.match(t.text)), None)
         if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
+            # (not "Hotel X Jalan Y": a street after the venue is its address, not its town)
             key = _venue(ctx, f.start, town.end)
             out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]
             stop = town.end
@@ -1323,5 +1367,6 @@ def _facts(ctx: Context, x: _Meeting) -> None:
 @Language.component("kb_meetings")
 def meetings_stage(doc: Doc) -> Doc:
     """Stage 12: meetings, one event each, with their slots (entities and facts)."""
-    find_meetings(of(doc).ctx)
+    reg = of(doc)
+    find_meetings(reg.ctx, reg)
     return doc

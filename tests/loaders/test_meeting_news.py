@@ -1,0 +1,63 @@
+"""Meetings as unseen news writes them, read by the whole production pipeline (clean, every
+stage, then the gold shape ``kbgraph evaluate`` scores). The sentences are written for these
+tests; each one stands for a shape seen in real articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kbgraph.loaders.clean import clean
+from kbgraph.loaders.evaluate.convert import to_gold
+from kbgraph.loaders.extract import extract
+from kbgraph.loaders.model import Article
+
+
+def gold(body: str, published: dt.date = dt.date(2024, 6, 5)) -> dict:
+    article = Article(id="news", text=body, source="news.txt", published=published)
+    return to_gold(extract(article, clean(article)))
+
+
+def meetings(body: str, **kw) -> dict[str, dict]:
+    """label as written → its slots (empty ones left out)."""
+    return {m["label"]: {k: v for k, v in m.items() if v is not None and k not in ("label", "aliases")}
+            for m in gold(body, **kw)["meetings"]}
+
+
+def test_a_street_after_the_venue_is_its_address_not_part_of_its_name():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel "
+                   "Mawar Indah Jalan Sultan Agung No. 12 Kota Jambi, Rabu (5/6/2024).\n")
+    assert got["Rapat Koordinasi Kampung KB"]["location"] == "Hotel Mawar Indah"
+
+
+def test_a_meeting_name_stops_at_a_comma_before_a_post():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Sosialisasi Program Bangga Kencana "
+                   "Bersama Mitra Kerja, Anggota Komisi IX DPR RI Budi Santoso di Aula Kantor Desa "
+                   "Sungai Duren, Rabu (5/6/2024).\n")
+    assert list(got) == ["Sosialisasi Program Bangga Kencana Bersama Mitra Kerja"]
+
+
+def test_a_venue_only_the_meeting_stage_reads_lies_in_the_dateline_regency():
+    body = ("SUKOHARJO - Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di "
+            "pendopo Ronggo Wirosobo, Senin (3/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Pendopo Ronggo Wirosobo", "Kabupaten Sukoharjo")
+    assert ["Pendopo Ronggo Wirosobo", "located in", "Kabupaten Sukoharjo"] in gold(body)["relations"]
+
+
+def test_a_venue_without_a_dateline_stays_in_no_city():
+    got = meetings("Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di pendopo "
+                   "Ronggo Wirosobo, Senin (3/6/2024).\n")["Rapat Koordinasi Kampung KB"]
+    assert got["location"] == "Pendopo Ronggo Wirosobo" and "city" not in got
+
+
+def test_a_launch_first_named_with_a_demonstrative_is_a_meeting():
+    got = meetings("Kepala Dinas Budi Santoso menyampaikan laporan tentang tujuan kegiatan.\n\n"
+                   "Peresmian Kampung KB tersebut dihadiri oleh Camat Sungai Duren dan para kepala desa.\n")
+    assert list(got) == ["Peresmian Kampung KB"]
+
+
+def test_a_visit_named_again_another_way_is_the_same_visit():
+    got = meetings("Inspektur Utama BKKBN Budi Santoso melakukan kunjungan kerja di Provinsi Jambi "
+                   "pada 5 sampai 7 Juni 2024.\n\n"
+                   "Kunjungan Irtama BKKBN ini untuk memantau langsung program di daerah.\n")
+    assert list(got) == ["kunjungan kerja di Provinsi Jambi"]
