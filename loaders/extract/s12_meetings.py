@@ -51,6 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Entity, EntityRef, Fact
+from .observances import find_observances
 from .registry import (
     Context,
     DateMention,
@@ -1366,7 +1367,9 @@ def _facts(ctx: Context, x: _Meeting) -> None:
 
 @Language.component("kb_meetings")
 def meetings_stage(doc: Doc) -> Doc:
-    """Stage 12: meetings, one event each, with their slots (entities and facts)."""
+    """Stage 12: meetings, one event each, with their slots (entities and facts); the
+    observances (named days) the article names."""
     reg = of(doc)
+    find_observances(reg.ctx)
     find_meetings(reg.ctx, reg)
     return doc

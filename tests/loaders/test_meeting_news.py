@@ -61,3 +61,28 @@ def test_a_visit_named_again_another_way_is_the_same_visit():
                    "pada 5 sampai 7 Juni 2024.\n\n"
                    "Kunjungan Irtama BKKBN ini untuk memantau langsung program di daerah.\n")
     assert list(got) == ["kunjungan kerja di Provinsi Jambi"]
+
+
+def events(body: str) -> dict[str, list[str]]:
+    """EVENT label → its mentions."""
+    return {e["label"]: sorted(e["mentions"]) for e in gold(body)["entities"] if e["class"] == "EVENT"}
+
+
+def test_a_named_day_is_an_event_with_its_short_form_but_no_meeting():
+    body = ("Bupati Sukoharjo Budi Santoso membuka Peringatan Hari Anak Nasional (Hanas) ke-40 di "
+            "Alun-alun Satya Negara, Selasa (23/7/2024).\n\n"
+            "Menurut dia, Hanas menjadi momentum untuk melindungi anak.\n\n"
+            "Tahun lalu Hari keluarga nasional juga diperingati di desa itu.\n")
+    got = events(body)
+    assert got["Hari Anak Nasional"] == ["Hanas", "Hari Anak Nasional (Hanas)"]
+    assert got["Hari Keluarga Nasional"] == ["Hari keluarga nasional"]
+    assert [m["label"] for m in gold(body)["meetings"]] == ["Peringatan Hari Anak Nasional (Hanas) ke-40"]
+
+
+def test_a_short_form_first_then_the_day_in_brackets():
+    got = events("Kegiatan itu bagian dari Harganas (Hari Keluarga Nasional) ke-31 di Jambi.\n")
+    assert got == {"Hari Keluarga Nasional": ["Harganas (Hari Keluarga Nasional)"]}
+
+
+def test_a_day_of_the_week_is_no_observance():
+    assert events("Hari Senin Perwakilan BKKBN Nasional memberi laporan, Hari ini juga dibahas.\n") == {}

@@ -51,11 +51,12 @@ ANI, BUDI = ("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Bu
 
 def written(ctx) -> list[str]:
     """The meetings' names as written, sorted."""
-    return sorted(e.name_as_written for k, e in ctx.entities.items() if k.startswith("event/"))
+    return sorted(e.name_as_written for e in ctx.entities.values() if KB.Meeting in e.types)
 
 
 def events(ctx) -> dict[str, tuple]:
-    return {k: (e.label, e.types) for k, e in ctx.entities.items() if k.startswith("event/")}
+    """The meetings (not the observances, named days): key → (label, types)."""
+    return {k: (e.label, e.types) for k, e in ctx.entities.items() if KB.Meeting in e.types}
 
 
 def test_seed_one_meeting_and_the_rakor_it_follows_up():
