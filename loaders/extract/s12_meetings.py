@@ -877,9 +877,11 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
-        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee
+        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee;
+            # "Inspektur Utama BKKBN X melakukan kunjungan kerja …": an official, for the body of the post
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, people[0].start)[:1]
-                                if o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
+                                if (o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
+                                or _official_of(ctx, head, o, people[0], head + verb.start()))
     elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
             subject[0].start == _past_dateline(ctx, head, m.start)
             and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
@@ -919,6 +921,17 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
                 continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
+
+
+def _official_of(ctx: Context, head: int, org: Found, person: Found, verb: int) -> bool:
+    """The sentence opens with a post in ``org`` (not a membership) right before ``person``,
+    who is the subject of the verb at ``verb`` ("Kepala Perwakilan BKKBN Provinsi X, Budi, menggelar …")."""
+    text = ctx.text
+    return (_POST_TITLE.match(text, _past_dateline(ctx, head, org.start)) is not None
+            and not _MEMBER_OF.search(text, head, org.start)  # "Anggota Partai X, Y": a member only
+            and not text[org.end:person.start].strip(" ,")
+            and not text[person.end:verb].strip(" ,")
+            and len(persons_in(ctx, head, verb)) == 1)
 
 
 def _nobody(ctx: Context, pos: int, limit: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from kbgraph.loaders.clean import clean
 from kbgraph.loaders.evaluate.convert import to_gold
 from kbgraph.loaders.extract import extract
@@ -23,10 +24,16 @@ def meetings(body: str, **kw) -> dict[str, dict]:
             for m in gold(body, **kw)["meetings"]}
 
 
-def test_a_street_after_the_venue_is_its_address_not_part_of_its_name():
-    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel "
-                   "Mawar Indah Jalan Sultan Agung No. 12 Kota Jambi, Rabu (5/6/2024).\n")
-    assert got["Rapat Koordinasi Kampung KB"]["location"] == "Hotel Mawar Indah"
+@pytest.mark.parametrize(("body", "slot", "value"), [
+    # a street after the venue is its address, not part of its name
+    (("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel Mawar Indah "
+     "Jalan Sultan Agung No. 12 Kota Jambi, Rabu (5/6/2024).\n"), "location", "Hotel Mawar Indah"),
+    # an official holds a meeting for the body of the post
+    (("Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso menggelar Rapat Koordinasi Kampung KB di "
+     "Kota Jambi, Rabu (5/6/2024).\n"), "organizer", "Perwakilan BKKBN Provinsi Jambi"),
+])
+def test_a_slot_of_a_rapat_koordinasi(body, slot, value):
+    assert meetings(body)["Rapat Koordinasi Kampung KB"][slot] == value
 
 
 def test_a_meeting_name_stops_at_a_comma_before_a_post():
@@ -86,3 +93,9 @@ def test_a_short_form_first_then_the_day_in_brackets():
 
 def test_a_day_of_the_week_is_no_observance():
     assert events("Hari Senin Perwakilan BKKBN Nasional memberi laporan, Hari ini juga dibahas.\n") == {}
+
+
+def test_an_official_quoted_before_an_organizer_names_no_organizer():
+    got = meetings("Menurut Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso, Pemerintah Kota "
+                   "Jambi menggelar Rapat Koordinasi Kampung KB, Rabu (5/6/2024).\n")
+    assert got["Rapat Koordinasi Kampung KB"].get("organizer") != "Perwakilan BKKBN Provinsi Jambi"
