@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``;
+  ``name_filler``, ``launch_object_end``, ``main_part``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -282,6 +282,7 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
+_MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 _STREET = re.compile(rf"{words_re(_LEX.word_list('street_head'))}(?!\w)")  # "Jalan …", "Jl. …"
 
 
@@ -778,8 +779,8 @@ def _refers(m: _Mention, x: _Meeting) -> bool:
     """Can a short form or anaphor point at meeting ``x``?"""
     name = _label(x) if x.name is None and x.launch_object else (x.name or "")
     name_words = _words(name) | {w.lower() for w in name.split()}
-    if any(mod.strip("()").lower() not in name_words for mod in m.modifiers):
-        return False
+    if any(mod.strip("()").lower() not in name_words | _MAIN_PART for mod in m.modifiers):
+        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama" is the one named
     if m.head in _GENERIC:
         return True
     if m.head in _ABBREVS:

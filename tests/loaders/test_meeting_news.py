@@ -99,3 +99,9 @@ def test_an_official_quoted_before_an_organizer_names_no_organizer():
     got = meetings("Menurut Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso, Pemerintah Kota "
                    "Jambi menggelar Rapat Koordinasi Kampung KB, Rabu (5/6/2024).\n")
     assert got["Rapat Koordinasi Kampung KB"].get("organizer") != "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_the_main_part_of_a_meeting_is_the_meeting():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Gebyar Kampung KB Jambi 2024 selama tiga hari.\n\n"
+                   "Acara puncak digelar di Hotel Mawar Indah, Kota Jambi, Rabu (5/6/2024).\n")
+    assert got["Gebyar Kampung KB Jambi 2024"]["location"] == "Hotel Mawar Indah"
