@@ -22,7 +22,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - verbs: ``organize`` (its subject organizes), ``organize_event`` (its object is always an
   event), ``organize_adverb``, ``organized_by``, ``held``, ``held_at``, ``place_first``,
   ``launch``, ``launched_as``, ``launched_into``, ``performed_by``, ``attend``,
-  ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``,
+  ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``, ``on_behalf``,
   ``opens``, ``opens_when``, ``marked_by``, ``manner``, ``follow_up``, ``purpose``,
   ``supports``, ``agenda``, ``closed``, ``visit_verb``;
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
@@ -239,6 +239,7 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"
                      rf"(?:{_OLEH}\s*,?\s+)?"
                      rf"|\b{_w('marked_by')}\b[^.\n]{{0,80}}?\b{_OLEH}\s+")
 # "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
+_BEHALF = re.compile(rf"[\s,]*(?:{_YANG}\s+)?{_w('on_behalf')}\s+(?:{_OLEH}\s+)?")  # "… diwakili (oleh) …"
 _CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+{_MANNER}$")
 _PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+{_MANNER}(?:{_OLEH}\s*,?\s+)?")
 _OPENS = re.compile(rf"\b{_w('opens_when')}?\s*{words_re(meeting_cues('opens'))}\s+"
@@ -1033,7 +1034,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
             x.chairs.append((0, people[0].start, people[0].key, c.start()))
     for c in _OPENED.finditer(text, after, end):
         people = persons_in(ctx, c.end(), min(end, c.end() + 160))
-        if people:
+        if people and (proxy := _BEHALF.match(text, people[0].end, end)):
+            people = persons_in(ctx, proxy.end(), min(end, proxy.end() + 160)) or people
+        if people:  # "dibuka Bupati X diwakili Staf Ahli Y": Y opened it
             x.openers.append((people[0].key, c.start()))
     if x.cls == KB.Launch:  # "Peresmian dilaksanakan langsung oleh Bupati X": who performed it
         for c in _PERFORMED.finditer(text, after, end):

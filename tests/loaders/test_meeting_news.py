@@ -105,3 +105,18 @@ def test_the_main_part_of_a_meeting_is_the_meeting():
     got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Gebyar Kampung KB Jambi 2024 selama tiga hari.\n\n"
                    "Acara puncak digelar di Hotel Mawar Indah, Kota Jambi, Rabu (5/6/2024).\n")
     assert got["Gebyar Kampung KB Jambi 2024"]["location"] == "Hotel Mawar Indah"
+
+
+def test_a_company_s_abbreviation_ends_no_sentence():
+    got = meetings("Anggota Komisi IX DPR RI Budi Santoso menghadiri Sosialisasi Program Bangga Kencana "
+                   "yang digelar di PT. Maju Jaya, Desa Sukamaju, Kabupaten Kediri, Minggu (11/5/2025).\n")
+    got = got["Sosialisasi Program Bangga Kencana"]
+    assert (got["start"], got["city"]) == ("2025-05-11", "Kabupaten Kediri")
+
+
+def test_who_opened_a_meeting_on_behalf_of_someone_else_opened_it():
+    got = meetings("Pemerintah Kabupaten Tanah Bumbu menggelar rapat koordinasi percepatan penurunan "
+                   "stunting di Batulicin, Selasa (11/4/2023).\n\n"
+                   "Rakoor dibuka Bupati Ani Wulan diwakili Staf Ahli Bupati Budi Santoso.\n",
+                   published=dt.date(2023, 4, 12))
+    assert got["rapat koordinasi percepatan penurunan stunting"]["opened_by"] == "Budi Santoso"
