@@ -120,3 +120,9 @@ def test_who_opened_a_meeting_on_behalf_of_someone_else_opened_it():
                    "Rakoor dibuka Bupati Ani Wulan diwakili Staf Ahli Bupati Budi Santoso.\n",
                    published=dt.date(2023, 4, 12))
     assert got["rapat koordinasi percepatan penurunan stunting"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_degree_or_an_acting_post_with_a_period_ends_no_sentence():
+    got = meetings("Bupati Sukoharjo Budi Santoso melakukan kunjungan kerja ke Jakarta menemui Kepala "
+                   "BKKBN, dr. Ani Wulan, Sp. OG, Jumat (21/10) lalu.\n", published=dt.date(2022, 10, 24))
+    assert got["kunjungan kerja ke Jakarta"]["start"] == "2022-10-21"
