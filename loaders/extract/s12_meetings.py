@@ -772,8 +772,22 @@ def _words(name: str) -> set[str]:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One name's words are all in the other's, an abbreviation standing for the words whose
+    initials it spells ("Rakor TP PKK" and "Rapat Koordinasi (Rakor) Tim Penggerak PKK …")."""
     wa, wb = _words(a), _words(b)
-    return wa <= wb or wb <= wa
+    return wa <= wb | _initials(b) or wb <= wa | _initials(a)
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of every run of two to five capitalized words of a name, in lower case."""
+    words = re.findall(r"[\w-]+", name)
+    out = set()
+    for i in range(len(words)):
+        for n in range(2, 6):
+            run = words[i:i + n]
+            if len(run) == n and all(w[:1].isupper() for w in run):
+                out.add("".join(w[0] for w in run).lower())
+    return out
 
 
 def _refers(m: _Mention, x: _Meeting) -> bool:
@@ -1181,11 +1195,16 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
             if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m_end:
                 pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
                 continue    # the village after it does
-            if " ".join(name.lower().split()) in _VENUE_WORDS or not (
+            town = _town_closing(ctx, pos, stop) if held and not out and not _VENUE_WORD.search(name) else None
+            if town is not None:  # "berlangsung di Greenotel Kota Cilegon": a venue named with its town
+                out += [(_venue(ctx, pos, town.end), 0, pos, town.end), (town.key, 3, town.start, town.end)]
+                stop = town.end
+            elif " ".join(name.lower().split()) in _VENUE_WORDS or not (
                     _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, pos, stop, end))):
                 break
-            stop = pos + len(name)
-            out.append((_venue(ctx, pos, stop), 0, pos, stop))
+            else:
+                stop = pos + len(name)
+                out.append((_venue(ctx, pos, stop), 0, pos, stop))
         w = _CHAIN_SEP.match(ctx.text, stop, end)
         if not w or (not w.group().strip() and not any(
                 f.start == w.end() for f in places_in(ctx, w.end(), end))):
@@ -1205,6 +1224,16 @@ def _name_end(ctx: Context, pos: int, end: int) -> int | None:
     stop = min(cut, default=m.end())
     stop = pos + len(ctx.text[pos:stop].rstrip(" ,"))
     return stop if stop > pos else None
+
+
+def _town_closing(ctx: Context, start: int, stop: int) -> Found | None:
+    """The city or regency that closes the capitalized name [start, stop) when the words before
+    it name nothing another pass found ("Greenotel Kota Cilegon", after a held verb)."""
+    town = next((t for t in places_in(ctx, start + 1, stop) if t.end == stop and t.cls in (KB.City, KB.Regency)), None)
+    if town is None or not ctx.text[start:town.start].strip() or any(
+            f.start < town.start and start < f.end for f in ctx.found_in(start, town.start)):
+        return None
+    return town
 
 
 def _unnamed_venue(ctx: Context, start: int, stop: int, end: int) -> bool:

@@ -126,3 +126,16 @@ def test_a_degree_or_an_acting_post_with_a_period_ends_no_sentence():
     got = meetings("Bupati Sukoharjo Budi Santoso melakukan kunjungan kerja ke Jakarta menemui Kepala "
                    "BKKBN, dr. Ani Wulan, Sp. OG, Jumat (21/10) lalu.\n", published=dt.date(2022, 10, 24))
     assert got["kunjungan kerja ke Jakarta"]["start"] == "2022-10-21"
+
+
+def test_an_unknown_venue_written_with_its_city_is_a_venue_in_the_city():
+    body = ("Dinas Pengendalian Penduduk Kota Cilegon menggelar Rapat Koordinasi Kampung KB yang berlangsung "
+            "di Mawarotel Kota Cilegon, Rabu (5/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Mawarotel Kota Cilegon", "Kota Cilegon")
+
+
+def test_a_short_name_that_abbreviates_words_of_the_full_name_is_the_same_meeting():
+    got = meetings("Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n\n"
+                   "Ketua panitia Ani Wulan menjelaskan, Rakor TP PKK tahun ini membahas stunting.\n")
+    assert list(got) == ["Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi"]
