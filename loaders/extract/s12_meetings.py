@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``adverb_lead``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -283,6 +283,7 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
+_ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 _STREET = re.compile(rf"{words_re(_LEX.word_list('street_head'))}(?!\w)")  # "Jalan …", "Jl. …"
 
@@ -427,8 +428,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                                 text[theme.end():t_end], (), follow, future))
             continue
         elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
-            if not (cap and at_start):
-                continue
+            if not (cap and at_start) and not (_ATTEND_BEFORE.search(before) and not ext.named):
+                continue  # "… kader mengikuti kegiatan secara tatap muka …": the one named before
             kind, end = "anaphor", m.end()
         elif ext.named and head in _GENERIC and _POST_TITLE.match(text, _skip(text, m.end(), e), e):
             kind, end = "anaphor", m.end()  # "Hadir dalam pertemuan Kepala BKKBN, Wali Kota …"
@@ -605,9 +606,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         if low in _DEMONSTRATIVE or (low in _TIME_NOUNS and nxt in _DEMONSTRATIVE):  # "rakor kali ini"
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
-        if not ((words[i][:1].islower() or count) and low not in _STOP
+        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _ADVERB_LEAD
                 and not _verbish(low) and i < 3):
-            break
+            break  # "orientasi secara daring": how it was held, not its name
         i += 1
     run, run_end = tuple(words[:i]), tokens[i - 1].end() if i else pos
     end, named, pending, after_head = pos, False, [], 0

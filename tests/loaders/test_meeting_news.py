@@ -139,3 +139,18 @@ def test_a_short_name_that_abbreviates_words_of_the_full_name_is_the_same_meetin
     got = meetings("Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n\n"
                    "Ketua panitia Ani Wulan menjelaskan, Rakor TP PKK tahun ini membahas stunting.\n")
     assert list(got) == ["Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi"]
+
+
+def test_how_a_meeting_was_held_is_no_new_meeting_and_a_lower_case_event_noun_after_attending_points_back():
+    got = meetings("Dinas Pengendalian Penduduk Kabupaten Sukoharjo menyelenggarakan Orientasi Tim Pendamping "
+                   "Keluarga (TPK) pada 24–28 November 2025.\n\n"
+                   "Sebanyak 500 kader mengikuti kegiatan secara tatap muka yang dipusatkan di Aula Dinas "
+                   "Sukoharjo, sedangkan yang lain mengikuti orientasi secara daring.\n")
+    assert list(got) == ["Orientasi Tim Pendamping Keluarga (TPK)"]
+    assert got["Orientasi Tim Pendamping Keluarga (TPK)"]["location"] == "Aula Dinas Sukoharjo"
+
+
+def test_a_training_of_trainers_is_a_training():
+    got = meetings("Wali Kota Depok Budi Santoso membuka Training of Trainer (ToT) Kader Ketahanan Keluarga "
+                   "di Kota Depok, Kamis (22/02/2018).\n")
+    assert got["Training of Trainer (ToT) Kader Ketahanan Keluarga"]["opened_by"] == "Budi Santoso"
