@@ -1109,8 +1109,11 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
-        known = any(f.start == d.end() for f in places_in(ctx, d.end(), end))
-        chain = _place_chain(ctx, d.end(), end, held=held)
+        # "di ruang Vlissingen Balai Kota X": a venue the entity pass read whole from its venue word
+        at = _after_locative(text, d.start(), d.end())
+        whole = next((f for f in ctx.found if f.start == at and f.cls == KB.Venue and f.end > d.end()), None)
+        known = whole is not None or any(f.start == d.end() for f in places_in(ctx, d.end(), end))
+        chain = _place_chain(ctx, whole.start if whole else d.end(), end, held=held)
         if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
             named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
@@ -1126,6 +1129,12 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
         town = next((f for f in places_in(ctx, o.end(), end) if f.start == o.end()), None)
         if town is not None and not any(k == town.key for _r, _p, k, _s in x.places):
             x.places.append((_PLACE_RANK.get(town.cls, 3), town.start, town.key, sent))
+
+
+def _after_locative(text: str, start: int, end: int) -> int:
+    """Where the words after "di" (and "bertempat") start in the match [start, end) of ``_DI``."""
+    m = re.compile(rf"(?:{_w('place_first')}\s+)?{_DI_WORD}\s+").match(text, start, end)
+    return m.end() if m else start
 
 
 def _venue_in(ctx: Context, chain: list[tuple[str, int, int, int]]) -> None:

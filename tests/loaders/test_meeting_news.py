@@ -154,3 +154,12 @@ def test_a_training_of_trainers_is_a_training():
     got = meetings("Wali Kota Depok Budi Santoso membuka Training of Trainer (ToT) Kader Ketahanan Keluarga "
                    "di Kota Depok, Kamis (22/02/2018).\n")
     assert got["Training of Trainer (ToT) Kader Ketahanan Keluarga"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_room_written_in_lower_case_before_its_building_is_the_venue_the_entity_pass_read():
+    body = ("Pemerintah Kota Jambi menggelar rapat koordinasi Tim Percepatan Penurunan Stunting (TPPS) yang "
+            "digelar di ruang Melati Balai Kota Jambi Senin (27/10/2025).\n")
+    got = meetings(body, published=dt.date(2025, 10, 28))
+    got = got["rapat koordinasi Tim Percepatan Penurunan Stunting (TPPS)"]
+    assert (got["location"], got["city"]) == ("ruang Melati Balai Kota Jambi", "Kota Jambi")
+    assert not {"Ruang Melati", "Melati Balai Kota Jambi"} & {e["label"] for e in gold(body)["entities"]}
