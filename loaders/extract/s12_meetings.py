@@ -185,6 +185,10 @@ _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:{_DARI}\s
 _KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
                rf"{words_re(meeting_cues('attend'))})\s+{words_re(_ANAPHORS)}"
                rf"|\b{_w('kind_phrase')})")
+_LOCATIVE = re.compile(rf"(?:{_w('place_first')}\s+)?{_DI_WORD}\s+"
+                       rf"(?:{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+)?")
+_IN_BEFORE = re.compile(rf"\b{_w('kind_prep')}\s+$", re.IGNORECASE)  # "dalam pertemuan …"
+_DI_AFTER = re.compile(rf"\s+{_DI_WORD}\s+(?=[A-Z])")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(rf"[\s,]*(?:{_w('joint')}\s+(?:{_w('also')}\s+)?)?")
 _HOST_ONLY = re.compile(rf"\b{_w('host')}\s+$", re.IGNORECASE)
@@ -456,6 +460,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
+        elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
+            kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
             continue
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
@@ -1110,7 +1116,7 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
         # "di ruang Vlissingen Balai Kota X": a venue the entity pass read whole from its venue word
-        at = _after_locative(text, d.start(), d.end())
+        at = _after_locative(text, d.start(), end)
         whole = next((f for f in ctx.found if f.start == at and f.cls == KB.Venue and f.end > d.end()), None)
         known = whole is not None or any(f.start == d.end() for f in places_in(ctx, d.end(), end))
         chain = _place_chain(ctx, whole.start if whole else d.end(), end, held=held)
@@ -1132,8 +1138,9 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
 
 
 def _after_locative(text: str, start: int, end: int) -> int:
-    """Where the words after "di" (and "bertempat") start in the match [start, end) of ``_DI``."""
-    m = re.compile(rf"(?:{_w('place_first')}\s+)?{_DI_WORD}\s+").match(text, start, end)
+    """Where the words after "di" (and "bertempat", and a floor: "di Lantai 1 Kantor …") start,
+    from the start of a match of ``_DI``."""
+    m = _LOCATIVE.match(text, start, end)
     return m.end() if m else start
 
 
@@ -1346,6 +1353,22 @@ def _abbreviated(name: str) -> str:
     return " ".join(_LONG_SHORT.sub(short, name).split())
 
 
+def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
+    """A venue nothing places, whose name holds no place, lies in the one city or regency the
+    sentence first naming the meeting says it was held in ("kunjungan kerja di Kabupaten Belu
+    … pertemuan di Kantor Bupati Belu")."""
+    if KB.Venue not in ctx.entities[venue].types or not x.names or any(
+            f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts) or any(
+            f.key != venue and f.key.startswith("place/") for v in ctx.found if v.key == venue
+            for f in ctx.found_in(v.start, v.end)):
+        return
+    first = ctx.sentence_of(x.names[0].start)
+    towns = sorted({(k, p) for _r, p, k, sent in x.places
+                    if sent == first and {KB.City, KB.Regency} & set(ctx.entities[k].types)})
+    if len({k for k, _p in towns}) == 1:
+        ctx.facts.append(Fact(venue, SCHEMA.containedInPlace, EntityRef(towns[0][0]), evidence_span(ctx, towns[0][1])))
+
+
 def _start_end(x: _Meeting):
     if not x.dates:
         return None
@@ -1377,6 +1400,7 @@ def _facts(ctx: Context, x: _Meeting) -> None:
         if pos in x.launched_at:  # "mencanangkan Desa X …": the name holding X says it best
             pos = next((f.start for m in x.names for f in places_in(ctx, m.start, m.end) if f.key == key), pos)
         add(Fact(x.key, SCHEMA.location, EntityRef(key), ev(pos)))
+        _venue_in_its_town(ctx, x, key)
     elif x.names:
         inner = [f for m in x.names for f in places_in(ctx, m.start, m.end)]
         inner = [f for f in inner if _PLACE_RANK.get(f.cls, 3) < 3]

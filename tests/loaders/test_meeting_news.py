@@ -163,3 +163,12 @@ def test_a_room_written_in_lower_case_before_its_building_is_the_venue_the_entit
     got = got["rapat koordinasi Tim Percepatan Penurunan Stunting (TPPS)"]
     assert (got["location"], got["city"]) == ("ruang Melati Balai Kota Jambi", "Kota Jambi")
     assert not {"Ruang Melati", "Melati Balai Kota Jambi"} & {e["label"] for e in gold(body)["entities"]}
+
+
+def test_a_meeting_held_during_a_visit_says_where_the_visit_was_held():
+    body = ("Deputi BKKBN Ani Wulan melakukan kunjungan kerja (Kunker) di Kabupaten Muaro Jambi, "
+            "Rabu (19/5/2021).\n\n"
+            "Wakil Bupati Budi Santoso dalam pertemuan di Lantai 2 Gedung Serbaguna Sepucuk Nipah "
+            "menyampaikan terima kasih.\n")
+    got = meetings(body, published=dt.date(2021, 5, 20))["kunjungan kerja (Kunker) di Kabupaten Muaro Jambi"]
+    assert (got["location"], got["city"]) == ("Gedung Serbaguna Sepucuk Nipah", "Kabupaten Muaro Jambi")
