@@ -330,6 +330,7 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    launch_noun: str = "pencanangan"  # "meresmikan Kampung KB": a "peresmian Kampung KB"
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
@@ -486,7 +487,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         obj_start = obj.end() if obj else m.end()
         obj_end = _launch_object_end(text, obj_start, e)
         if obj_end > obj_start:
-            out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
+            out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()),
                                 text[obj_start:obj_end].strip()))
     goes_on = _GOES_ON.match(text, head0, e)
     if goes_on and out and out[0].kind == "name" and out[0].text.lower() == out[0].head and \
@@ -497,6 +498,14 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         # sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
+
+
+def _launch_noun(verb: str) -> str:
+    """The noun of a launch verb, when the lexicon knows it as a launch: me-X-kan → pe-X-an
+    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan"); else "pencanangan"."""
+    low = verb.lower()
+    noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
+    return noun if noun in _LAUNCH_HEADS else "pencanangan"
 
 
 def _only_dates(ctx: Context, start: int, end: int) -> bool:
@@ -705,7 +714,7 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
         elif m.kind == "launch":
             cur = next((x for x in reversed(meetings) if _current(x) and x.cls == KB.Launch), None)
             if cur is None:
-                cur = _Meeting(KB.Launch, None, False, True)
+                cur = _Meeting(KB.Launch, None, False, True, launch_noun=m.head)
                 meetings.append(cur)
             cur.launch_object = cur.launch_object or m.text
             m.meeting = cur
@@ -1309,7 +1318,7 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
 
 def _label(x: _Meeting) -> str:
     if x.name is None:
-        return f"pencanangan {x.launch_object}"
+        return f"{x.launch_noun} {x.launch_object}"
     m = _LOWER_TAHUN.search(x.name)
     return x.name[:m.start()] + m.group(1) if m else x.name
 

@@ -172,3 +172,10 @@ def test_a_meeting_held_during_a_visit_says_where_the_visit_was_held():
             "menyampaikan terima kasih.\n")
     got = meetings(body, published=dt.date(2021, 5, 20))["kunjungan kerja (Kunker) di Kabupaten Muaro Jambi"]
     assert (got["location"], got["city"]) == ("Gedung Serbaguna Sepucuk Nipah", "Kabupaten Muaro Jambi")
+
+
+def test_a_launch_is_named_by_the_noun_of_its_verb():
+    got = meetings("Wali Kota Depok Budi Santoso meresmikan Kampung KB di Kelurahan Pondok Jaya, Senin (30/12/2019).\n",
+                   published=dt.date(2019, 12, 31))
+    assert list(got) == ["peresmian Kampung KB"]
+    assert got["peresmian Kampung KB"]["opened_by"] == "Budi Santoso"
