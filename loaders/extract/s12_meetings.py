@@ -667,7 +667,21 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
     while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
         end -= 1
-    return _Extent(end, True, (), pos, False)
+    opened = _unclosed_bracket(text, pos, end)
+    if opened is not None:  # "… Regional II (Provinsi Lampung, Sumatera Selatan, …)": not inside it
+        end = pos + len(text[pos:opened].rstrip())
+    return _Extent(end, True, (), pos, False) if end > pos else _Extent(pos, False, run, run_end, False)
+
+
+def _unclosed_bracket(text: str, start: int, end: int) -> int | None:
+    """Where the last "(" left open in [start, end) is, if one is."""
+    opened: list[int] = []
+    for i in range(start, end):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 def _verbish(word: str) -> bool:

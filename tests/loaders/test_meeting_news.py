@@ -179,3 +179,10 @@ def test_a_launch_is_named_by_the_noun_of_its_verb():
                    published=dt.date(2019, 12, 31))
     assert list(got) == ["peresmian Kampung KB"]
     assert got["peresmian Kampung KB"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_meeting_name_does_not_end_inside_a_long_bracket_it_opened():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Sosialisasi Program Bangga Kencana untuk Wilayah "
+                   "Regional II (Provinsi Jambi, Bengkulu, Lampung, Sumatera Selatan, Kalimantan Barat, Kalimantan "
+                   "Tengah, dan Bangka Belitung) Tahun 2022, Selasa (15/3/2022).\n")
+    assert list(got) == ["Sosialisasi Program Bangga Kencana untuk Wilayah Regional II"]
