@@ -24,7 +24,7 @@ from ..canonical import LEVELS, entity_key
 from ..model import EntityRef
 from .registry import EntityRegistry, Found, Info, compiled, of, words_re
 
-__all__ = ["add_facts", "venue_parent"]
+__all__ = ["add_facts"]
 
 def add_facts(r: EntityRegistry) -> None:
     """Facts between the entities read: organization structure, places, programs,
@@ -82,7 +82,7 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
     ents = r.ctx.entities
     parents = [(k, at) for k, at in info.contained_in if k in ents]
     if not parents and info.place_kind == "venue":
-        parents = venue_parent(r, key)
+        parents = _venue_parent(r, key)
     if not parents and info.place_kind in ("village", "district", "place", "street"):
         parents = _nearest_region(r, key)
     if not parents and info.place_kind in ("kota", "kabupaten"):
@@ -97,30 +97,26 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
         r.fact(key, KB.kemendagriCode, lexicon.kemendagri, pos)
 
 
-def venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
+def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A venue is in the most specific place its own name holds ("Hotel Claro Makassar"),
-    else in the dateline town when that is a city or regency of the same province (also
-    asked by the meeting stage of a venue only it found, whose inner venues have no info)."""
+    else in the dateline town when that is a city or regency of the same province."""
     rank = {"village": 0, "district": 1, "kota": 2, "kabupaten": 2}
-
-    def kind(k: str) -> str | None:
-        return r.info[k].place_kind if k in r.info else None
     for v in (f for f in r.ctx.found if f.key == key):
         inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != key
                  and v.start <= f.start and f.end <= v.end
-                 and kind(f.key) in rank]
+                 and r.info[f.key].place_kind in rank]
         if inner:
             best = min(inner, key=lambda f: rank[r.info[f.key].place_kind])
             return [(best.key, v.start)]
         for name, key2 in sorted(r.aliases.items(), key=lambda kv: -len(kv[0])):
-            if (key2 != key and key2 in r.ctx.entities and kind(key2)
+            if (key2 != key and key2 in r.ctx.entities and r.info[key2].place_kind
                     in ("village", "district") and re.search(rf"(?<![\w-]){re.escape(name)}$", v.text)):
                 return [(key2, v.start)]  # "Kantor Lurah Tanjung Uma" in Kelurahan Tanjung Uma
     town = r.dateline_key
     if town and r.info[town].place_kind in ("kota", "kabupaten"):
         provinces = {f.key for v in r.ctx.found if v.key == key for f in r.ctx.found
                      if f.key.startswith("place/") and v.start <= f.start and f.end <= v.end
-                     and kind(f.key) == "province"}
+                     and r.info[f.key].place_kind == "province"}
         town_province = r.res.place_info(town).province
         if not provinces or town_province in provinces:
             return [(town, r.first_offset(key) or 0)]

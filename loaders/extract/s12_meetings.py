@@ -63,7 +63,6 @@ from .registry import (
     persons_in,
     places_in,
 )
-from .s10_facts import venue_parent
 from .s11_dates import MONTHS, WEEKDAYS, dates_in
 from .text import (
     NUMBER,
@@ -185,8 +184,7 @@ _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:{_DARI}\s
 _KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
                rf"{words_re(meeting_cues('attend'))})\s+{words_re(_ANAPHORS)}"
                rf"|\b{_w('kind_phrase')})")
-_LOCATIVE = re.compile(rf"(?:{_w('place_first')}\s+)?{_DI_WORD}\s+"
-                       rf"(?:{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+)?")
+_FLOOR = re.compile(rf"{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+")  # "di Lantai 1 Kantor …"
 _IN_BEFORE = re.compile(rf"\b{_w('kind_prep')}\s+$", re.IGNORECASE)  # "dalam pertemuan …"
 _DI_AFTER = re.compile(rf"\s+{_DI_WORD}\s+(?=[A-Z])")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
@@ -269,6 +267,10 @@ _AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")
 _LOWER_VENUE_NEXT = re.compile(rf"\s+{words_re(meeting_cues('venue'))}\s+(?=[A-Z])")
 _CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
+#: "Hotel X Jalan Y", "Hotel X Kota Medan": a street or a region written with its head
+#: after a venue is where it lies, not the town the venue is named with ("Ogan Hall Baturaja")
+_NOT_NAMED_WITH = re.compile(rf"{words_re([*_LEX.word_list('street_head'), *_LEX.word_list('region_head')])}(?!\w)")
+_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
@@ -289,7 +291,6 @@ _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X be
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 _ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
-_STREET = re.compile(rf"{words_re(_LEX.word_list('street_head'))}(?!\w)")  # "Jalan …", "Jl. …"
 
 
 @dataclass(slots=True)
@@ -372,17 +373,19 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
 
 
 def _place_venues(reg: EntityRegistry) -> None:
-    """A meeting's venue nothing places lies where a venue the entity pass found would
-    (``s10_facts.venue_parent``): in a place its name holds, else in the dateline's city or
-    regency ("GOWA – … di Planet X, Kamis": Planet X in Kabupaten Gowa)."""
-    ctx = reg.ctx
+    """A meeting's venue nothing places, whose name holds no region, lies in the dateline's
+    city or regency, as a venue the entity pass found would ("MADIUN – … di pendopo Ronggo
+    Djoemeno": the pendopo in Kabupaten Madiun)."""
+    ctx, town = reg.ctx, reg.dateline_key
+    if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
+        return
     placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
     venues = {f.obj.key for f in ctx.facts if f.predicate == SCHEMA.location and f.obj.key not in placed
               and KB.Venue in ctx.entities[f.obj.key].types}
     for key in sorted(venues):
-        for parent, at in venue_parent(reg, key):
-            if parent != key:
-                ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(parent), evidence_span(ctx, at)))
+        at = [v for v in ctx.found if v.key == key]
+        if at and not any(f.key != key and f.cls in _REGIONS for v in at for f in ctx.found_in(v.start, v.end)):
+            ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
 # ---------------------------------------------------------------------------
@@ -1138,11 +1141,13 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
-        # "di ruang Vlissingen Balai Kota X": a venue the entity pass read whole from its venue word
-        at = _after_locative(text, d.start(), end)
-        whole = next((f for f in ctx.found if f.start == at and f.cls == KB.Venue and f.end > d.end()), None)
-        known = whole is not None or any(f.start == d.end() for f in places_in(ctx, d.end(), end))
-        chain = _place_chain(ctx, whole.start if whole else d.end(), end, held=held)
+        # "di ruang Vlissingen Balai Kota Ambon": a venue the entity pass read from a word
+        # "di" passed over
+        room = next((f for f in places_in(ctx, d.start() + 1, end) if f.start < d.end()
+                     and _PLACE_RANK.get(f.cls, 3) == 0), None)
+        at = room.start if room is not None else d.end()
+        known = any(f.start == at for f in places_in(ctx, at, end))
+        chain = _place_chain(ctx, at, end, held=held)
         if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
             named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
@@ -1158,13 +1163,6 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
         town = next((f for f in places_in(ctx, o.end(), end) if f.start == o.end()), None)
         if town is not None and not any(k == town.key for _r, _p, k, _s in x.places):
             x.places.append((_PLACE_RANK.get(town.cls, 3), town.start, town.key, sent))
-
-
-def _after_locative(text: str, start: int, end: int) -> int:
-    """Where the words after "di" (and "bertempat", and a floor: "di Lantai 1 Kantor …") start,
-    from the start of a match of ``_DI``."""
-    m = _LOCATIVE.match(text, start, end)
-    return m.end() if m else start
 
 
 def _venue_in(ctx: Context, chain: list[tuple[str, int, int, int]]) -> None:
@@ -1211,13 +1209,16 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
     X"), or when "bertempat di" introduces it.
     """
     out = []
+    floor = _FLOOR.match(ctx.text, pos, end)
+    if floor and any(f.start == floor.end() for f in places_in(ctx, floor.end(), end)):
+        pos = floor.end()  # "di Lantai 1 Kantor Bupati X": the venue the entity pass read after the floor
     while pos < end:
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
         town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
             (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
-             and not ctx.text[f.end:t.start].strip() and t.start > f.end and not _STREET.match(t.text)), None)
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end
+             and not _NOT_NAMED_WITH.match(t.text)), None)
         if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
-            # (not "Hotel X Jalan Y": a street after the venue is its address, not its town)
             key = _venue(ctx, f.start, town.end)
             out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]
             stop = town.end
@@ -1377,12 +1378,12 @@ def _abbreviated(name: str) -> str:
 
 
 def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
-    """A venue nothing places, whose name holds no place, lies in the one city or regency the
+    """A venue nothing places, whose name holds no region, lies in the one city or regency the
     sentence first naming the meeting says it was held in ("kunjungan kerja di Kabupaten Belu
     … pertemuan di Kantor Bupati Belu")."""
     if KB.Venue not in ctx.entities[venue].types or not x.names or any(
             f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts) or any(
-            f.key != venue and f.key.startswith("place/") for v in ctx.found if v.key == venue
+            f.key != venue and f.cls in _REGIONS for v in ctx.found if v.key == venue
             for f in ctx.found_in(v.start, v.end)):
         return
     first = ctx.sentence_of(x.names[0].start)
