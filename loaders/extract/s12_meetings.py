@@ -270,7 +270,6 @@ _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])
 #: "Hotel X Jalan Y", "Hotel X Kota Medan": a street or a region written with its head
 #: after a venue is where it lies, not the town the venue is named with ("Ogan Hall Baturaja")
 _NOT_NAMED_WITH = re.compile(rf"{words_re([*_LEX.word_list('street_head'), *_LEX.word_list('region_head')])}(?!\w)")
-_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
@@ -291,6 +290,7 @@ _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X be
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 _ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
+_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
 @dataclass(slots=True)
