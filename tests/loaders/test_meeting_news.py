@@ -117,7 +117,7 @@ def test_a_company_s_abbreviation_ends_no_sentence():
 def test_who_opened_a_meeting_on_behalf_of_someone_else_opened_it():
     got = meetings("Pemerintah Kabupaten Tanah Bumbu menggelar rapat koordinasi percepatan penurunan "
                    "stunting di Batulicin, Selasa (11/4/2023).\n\n"
-                   "Rakoor dibuka Bupati Ani Wulan diwakili Staf Ahli Bupati Budi Santoso.\n",
+                   "Rakoor dibuka Bupati Ani Wulan diwakili Wakil Bupati Budi Santoso.\n",
                    published=dt.date(2023, 4, 12))
     assert got["rapat koordinasi percepatan penurunan stunting"]["opened_by"] == "Budi Santoso"
 
