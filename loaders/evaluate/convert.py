@@ -22,8 +22,13 @@ from ..model import Article, Entity, EntityRef, Extraction, Fact, Span
 from .text import acronyms, norm, unique
 
 __all__ = [
-    "to_gold", "article_file", "names_former", "RELATION_NAMES", "RENAMED_TO", "HOLDS_POST_IN",
+    "HOLDS_POST_IN",
     "OPENING_WORDS",
+    "RELATION_NAMES",
+    "RENAMED_TO",
+    "article_file",
+    "names_former",
+    "to_gold",
 ]
 
 RENAMED_TO = "renamed to"
@@ -283,8 +288,8 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
 
     meetings = [
         _meeting(key, entities, objects, facts_of, label, name_at)
-        for key, item in named.items() if item.cls == "EVENT"
-    ]
+        for key, item in named.items() if item.cls == "EVENT" and KB.Meeting in entities[key].types
+    ]  # an observance ("Hari Keluarga Nasional") is an event, not a meeting
     statements = [
         {"speaker": label(s.speaker), "opening": " ".join(s.text.split()[:OPENING_WORDS]),
          "text": s.text}

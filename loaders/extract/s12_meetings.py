@@ -22,13 +22,13 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - verbs: ``organize`` (its subject organizes), ``organize_event`` (its object is always an
   event), ``organize_adverb``, ``organized_by``, ``held``, ``held_at``, ``place_first``,
   ``launch``, ``launched_as``, ``launched_into``, ``performed_by``, ``attend``,
-  ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``,
+  ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``, ``on_behalf``,
   ``opens``, ``opens_when``, ``marked_by``, ``manner``, ``follow_up``, ``purpose``,
   ``supports``, ``agenda``, ``closed``, ``visit_verb``;
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``adverb_lead``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -51,9 +51,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Entity, EntityRef, Fact
+from .observances import find_observances
 from .registry import (
     Context,
     DateMention,
+    EntityRegistry,
     Found,
     evidence_span,
     of,
@@ -182,6 +184,9 @@ _FOLLOW = re.compile(rf"(?:{words_re(meeting_cues('follow_up'))})\s+(?:{_DARI}\s
 _KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
                rf"{words_re(meeting_cues('attend'))})\s+{words_re(_ANAPHORS)}"
                rf"|\b{_w('kind_phrase')})")
+_FLOOR = re.compile(rf"{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+")  # "di Lantai 1 Kantor …"
+_IN_BEFORE = re.compile(rf"\b{_w('kind_prep')}\s+$", re.IGNORECASE)  # "dalam pertemuan …"
+_DI_AFTER = re.compile(rf"\s+{_DI_WORD}\s+(?=[A-Z])")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(rf"[\s,]*(?:{_w('joint')}\s+(?:{_w('also')}\s+)?)?")
 _HOST_ONLY = re.compile(rf"\b{_w('host')}\s+$", re.IGNORECASE)
@@ -236,6 +241,7 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"
                      rf"(?:{_OLEH}\s*,?\s+)?"
                      rf"|\b{_w('marked_by')}\b[^.\n]{{0,80}}?\b{_OLEH}\s+")
 # "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
+_BEHALF = re.compile(rf"[\s,]*(?:{_YANG}\s+)?{_w('on_behalf')}\s+(?:{_OLEH}\s+)?")  # "… diwakili (oleh) …"
 _CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+{_MANNER}$")
 _PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+{_MANNER}(?:{_OLEH}\s*,?\s+)?")
 _OPENS = re.compile(rf"\b{_w('opens_when')}?\s*{words_re(meeting_cues('opens'))}\s+"
@@ -261,6 +267,9 @@ _AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")
 _LOWER_VENUE_NEXT = re.compile(rf"\s+{words_re(meeting_cues('venue'))}\s+(?=[A-Z])")
 _CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
+#: "Hotel X Jalan Y", "Hotel X Kota Medan": a street or a region written with its head
+#: after a venue is where it lies, not the town the venue is named with ("Ogan Hall Baturaja")
+_NOT_NAMED_WITH = re.compile(rf"{words_re([*_LEX.word_list('street_head'), *_LEX.word_list('region_head')])}(?!\w)")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
@@ -279,6 +288,9 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
+_ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
+_MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
+_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
 @dataclass(slots=True)
@@ -294,6 +306,7 @@ class _Mention:
     meeting: _Meeting | None = None
     habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
+    as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
 
 
 @dataclass(slots=True)
@@ -318,6 +331,7 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    launch_noun: str = "pencanangan"  # "meresmikan Kampung KB": a "peresmian Kampung KB"
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
     again: bool = False  # its organizers hold it "again": they held the meeting it follows up
@@ -342,8 +356,9 @@ def meeting_class(name: str) -> URIRef:
     return KB.Meeting
 
 
-def find_meetings(ctx: Context) -> None:
-    """Find the article's meetings: entities, their Found occurrences and their facts."""
+def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
+    """Find the article's meetings: entities, their Found occurrences and their facts
+    (``reg``: the registry, to place a venue only this stage found, as the entity pass places its own)."""
     sentences = ctx.sentences
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
@@ -353,6 +368,24 @@ def find_meetings(ctx: Context) -> None:
         _read_sentence(ctx, s, e, mentions, meetings, prev)
         prev = s
     _emit(ctx, meetings)
+    if reg is not None:
+        _place_venues(reg)
+
+
+def _place_venues(reg: EntityRegistry) -> None:
+    """A meeting's venue nothing places, whose name holds no region, lies in the dateline's
+    city or regency, as a venue the entity pass found would ("MADIUN – … di pendopo Ronggo
+    Djoemeno": the pendopo in Kabupaten Madiun)."""
+    ctx, town = reg.ctx, reg.dateline_key
+    if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
+        return
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+    venues = {f.obj.key for f in ctx.facts if f.predicate == SCHEMA.location and f.obj.key not in placed
+              and KB.Venue in ctx.entities[f.obj.key].types}
+    for key in sorted(venues):
+        at = [v for v in ctx.found if v.key == key]
+        if at and not any(f.key != key and f.cls in _REGIONS for v in at for f in ctx.found_in(v.start, v.end)):
+            ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
 # ---------------------------------------------------------------------------
@@ -388,8 +421,11 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         triggered = follow or around or bool(_TRIGGER.search(before))
         future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
         at_start = p == head0
+        as_name = None
         if ext.demonstrative:
             kind, end = "anaphor", m.end()
+            if cap and head not in _ANAPHORS and ext.run and all(w[:1].isupper() for w in ext.run):
+                as_name = (ext.run_end, text[p:ext.run_end])
         elif head in _ANAPHORS and (theme := _THEME.match(text, m.end(), e)):
             # "Kegiatan bertema integrasi Kampung KB … diselenggarakan di …": the theme names it
             t_end = _THEME_END.search(text, theme.end(), e)
@@ -400,8 +436,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                                 text[theme.end():t_end], (), follow, future))
             continue
         elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
-            if not (cap and at_start):
-                continue
+            if not (cap and at_start) and not (_ATTEND_BEFORE.search(before) and not ext.named):
+                continue  # "… kader mengikuti kegiatan secara tatap muka …": the one named before
             kind, end = "anaphor", m.end()
         elif ext.named and head in _GENERIC and _POST_TITLE.match(text, _skip(text, m.end(), e), e):
             kind, end = "anaphor", m.end()  # "Hadir dalam pertemuan Kepala BKKBN, Wali Kota …"
@@ -428,6 +464,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
+        elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
+            kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
             continue
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
@@ -435,7 +473,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
-                            habit=not cap and _HABIT.search(before) is not None))
+                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name))
     out.extend(_unknown_names(ctx, head0, e, out))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
@@ -452,7 +490,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         obj_start = obj.end() if obj else m.end()
         obj_end = _launch_object_end(text, obj_start, e)
         if obj_end > obj_start:
-            out.append(_Mention(m.start(), m.end(), "launch", "pencanangan",
+            out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()),
                                 text[obj_start:obj_end].strip()))
     goes_on = _GOES_ON.match(text, head0, e)
     if goes_on and out and out[0].kind == "name" and out[0].text.lower() == out[0].head and \
@@ -463,6 +501,14 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         # sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
+
+
+def _launch_noun(verb: str) -> str:
+    """The noun of a launch verb, when the lexicon knows it as a launch: me-X-kan → pe-X-an
+    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan"); else "pencanangan"."""
+    low = verb.lower()
+    noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
+    return noun if noun in _LAUNCH_HEADS else "pencanangan"
 
 
 def _only_dates(ctx: Context, start: int, end: int) -> bool:
@@ -578,9 +624,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         if low in _DEMONSTRATIVE or (low in _TIME_NOUNS and nxt in _DEMONSTRATIVE):  # "rakor kali ini"
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
-        if not ((words[i][:1].islower() or count) and low not in _STOP
+        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _ADVERB_LEAD
                 and not _verbish(low) and i < 3):
-            break
+            break  # "orientasi secara daring": how it was held, not its name
         i += 1
     run, run_end = tuple(words[:i]), tokens[i - 1].end() if i else pos
     end, named, pending, after_head = pos, False, [], 0
@@ -600,8 +646,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
                 break
         elif (w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low)
               or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
-            if pending and pending[-1] in ",;" and _place_starts(ctx, tokens[j].start()):
-                break
+            if pending and pending[-1] in ",;" and (_place_starts(ctx, tokens[j].start())
+                                                    or _person_starts(ctx, tokens[j].start())):
+                break  # "Sosialisasi X, Anggota Komisi IX …": a person (or a post) after a comma
         elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or (
                 low in _CO_HOSTS and nxt[:1].isupper() and j + 1 < len(tokens)
                 and _nobody(ctx, tokens[j + 1].start(), limit)):
@@ -623,7 +670,21 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
     while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
         end -= 1
-    return _Extent(end, True, (), pos, False)
+    opened = _unclosed_bracket(text, pos, end)
+    if opened is not None:  # "… Regional II (Provinsi Lampung, Sumatera Selatan, …)": not inside it
+        end = pos + len(text[pos:opened].rstrip())
+    return _Extent(end, True, (), pos, False) if end > pos else _Extent(pos, False, run, run_end, False)
+
+
+def _unclosed_bracket(text: str, start: int, end: int) -> int | None:
+    """Where the last "(" left open in [start, end) is, if one is."""
+    opened: list[int] = []
+    for i in range(start, end):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 def _verbish(word: str) -> bool:
@@ -640,6 +701,12 @@ def _skip(text: str, i: int, limit: int) -> int:
 
 def _place_starts(ctx: Context, pos: int) -> bool:
     return any(f.start == pos and f.key.startswith("place/") for f in ctx.found)
+
+
+def _person_starts(ctx: Context, pos: int) -> bool:
+    """A post title ("Anggota Komisi IX …", "Asisten II") or a person's name starts at ``pos``."""
+    return _POST_TITLE.match(ctx.text, pos) is not None or any(
+        f.start == pos and f.key.startswith("person/") for f in ctx.found)
 
 
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
@@ -664,7 +731,7 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
         elif m.kind == "launch":
             cur = next((x for x in reversed(meetings) if _current(x) and x.cls == KB.Launch), None)
             if cur is None:
-                cur = _Meeting(KB.Launch, None, False, True)
+                cur = _Meeting(KB.Launch, None, False, True, launch_noun=m.head)
                 meetings.append(cur)
             cur.launch_object = cur.launch_object or m.text
             m.meeting = cur
@@ -672,12 +739,24 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
             if m.meeting and m.kind == "short":
                 m.meeting.names.append(m)
+            elif m.meeting is None and m.as_name and not m.future and not any(
+                    _current(x) and _same_head(m, x) for x in meetings):
+                # "Pencanangan Kampung KB tersebut …" with no launch named before: a name
+                m.kind, m.modifiers, (m.end, m.text) = "name", (), m.as_name
+                m.meeting = _meeting_for_name(meetings, m)
             elif m.meeting is None and m.head in _ANAPHORS and m.text[:1].isupper():
                 # "Kegiatan kali ini berlangsung di …" before any meeting is named: the one
                 # the article names next ("Pelaksanaan sosialisasi …"), if it names one
                 m.meeting = _Meeting(KB.Meeting, None, False, True, placeholder=True)
                 meetings.append(m.meeting)
     return meetings
+
+
+def _same_head(m: _Mention, x: _Meeting) -> bool:
+    """Meeting ``x`` is of the kind ``m`` names ("Kunjungan Irtama BKKBN ini" after
+    "kunjungan kerja di …": the same visit, written another way)."""
+    cls = meeting_class(m.head)
+    return (cls != KB.Meeting and cls == x.cls) or set(m.head.split()) <= _words(x.name or "")
 
 
 def _current(x: _Meeting) -> bool:
@@ -726,16 +805,30 @@ def _words(name: str) -> set[str]:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One name's words are all in the other's, an abbreviation standing for the words whose
+    initials it spells ("Rakor TP PKK" and "Rapat Koordinasi (Rakor) Tim Penggerak PKK …")."""
     wa, wb = _words(a), _words(b)
-    return wa <= wb or wb <= wa
+    return wa <= wb | _initials(b) or wb <= wa | _initials(a)
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of every run of two to five capitalized words of a name, in lower case."""
+    words = re.findall(r"[\w-]+", name)
+    out = set()
+    for i in range(len(words)):
+        for n in range(2, 6):
+            run = words[i:i + n]
+            if len(run) == n and all(w[:1].isupper() for w in run):
+                out.add("".join(w[0] for w in run).lower())
+    return out
 
 
 def _refers(m: _Mention, x: _Meeting) -> bool:
     """Can a short form or anaphor point at meeting ``x``?"""
     name = _label(x) if x.name is None and x.launch_object else (x.name or "")
     name_words = _words(name) | {w.lower() for w in name.split()}
-    if any(mod.strip("()").lower() not in name_words for mod in m.modifiers):
-        return False
+    if any(mod.strip("()").lower() not in name_words | _MAIN_PART for mod in m.modifiers):
+        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama" is the one named
     if m.head in _GENERIC:
         return True
     if m.head in _ABBREVS:
@@ -833,9 +926,11 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
     elif verb is not None:
         if not people:
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, head + verb.start()))
-        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee
+        else:  # "anggota Komisi IX DPR-RI …, X menggelar …": a member holds it for the committee;
+            # "Inspektur Utama BKKBN X melakukan kunjungan kerja …": an official, for the body of the post
             x.organizers.extend((o.key, o.start) for o in _organizers(ctx, head, people[0].start)[:1]
-                                if o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
+                                if (o.cls == KB.Division and _MEMBER_OF.search(text, head, o.start))
+                                or _official_of(ctx, head, o, people[0], head + verb.start()))
     elif m.kind == "name" and not people and (subject := _organizers(ctx, head, m.start)) and (
             subject[0].start == _past_dateline(ctx, head, m.start)
             and _SUBJECT_ONLY.fullmatch(text, subject[0].end, m.start)):
@@ -875,6 +970,17 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
                 continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
+
+
+def _official_of(ctx: Context, head: int, org: Found, person: Found, verb: int) -> bool:
+    """The sentence opens with a post in ``org`` (not a membership) right before ``person``,
+    who is the subject of the verb at ``verb`` ("Kepala Perwakilan BKKBN Provinsi X, Budi, menggelar …")."""
+    text = ctx.text
+    return (_POST_TITLE.match(text, _past_dateline(ctx, head, org.start)) is not None
+            and not _MEMBER_OF.search(text, head, org.start)  # "Anggota Partai X, Y": a member only
+            and not text[org.end:person.start].strip(" ,")
+            and not text[person.end:verb].strip(" ,")
+            and len(persons_in(ctx, head, verb)) == 1)
 
 
 def _nobody(ctx: Context, pos: int, limit: int) -> bool:
@@ -975,7 +1081,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
             x.chairs.append((0, people[0].start, people[0].key, c.start()))
     for c in _OPENED.finditer(text, after, end):
         people = persons_in(ctx, c.end(), min(end, c.end() + 160))
-        if people:
+        if people and (proxy := _BEHALF.match(text, people[0].end, end)):
+            people = persons_in(ctx, proxy.end(), min(end, proxy.end() + 160)) or people
+        if people:  # "dibuka Bupati X diwakili Staf Ahli Y": Y opened it
             x.openers.append((people[0].key, c.start()))
     if x.cls == KB.Launch:  # "Peresmian dilaksanakan langsung oleh Bupati X": who performed it
         for c in _PERFORMED.finditer(text, after, end):
@@ -1033,8 +1141,13 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
-        known = any(f.start == d.end() for f in places_in(ctx, d.end(), end))
-        chain = _place_chain(ctx, d.end(), end, held=held)
+        # "di ruang Vlissingen Balai Kota Ambon": a venue the entity pass read from a word
+        # "di" passed over
+        room = next((f for f in places_in(ctx, d.start() + 1, end) if f.start < d.end()
+                     and _PLACE_RANK.get(f.cls, 3) == 0), None)
+        at = room.start if room is not None else d.end()
+        known = any(f.start == at for f in places_in(ctx, at, end))
+        chain = _place_chain(ctx, at, end, held=held)
         if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
             named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:
@@ -1067,7 +1180,7 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     """'di pendopo Ronggo Djoemeno' / 'di balai desa Bekutuk': venue words written in lower
     case, then the capitalized name (up to a place the entity pass knows): a venue."""
     text = ctx.text
-    skipped = re.search(r"\bdi\s+(.*)$", text[di:pos], re.S)
+    skipped = re.search(r"\bdi\s+(.*)$", text[di:pos], re.DOTALL)
     words = skipped.group(1).split() if skipped else []
     m = _LOWER_THEN_NAME.match(text, pos, end)  # "desa Bekutuk": one more lower-case word
     if not words or not all(w.islower() and w in _VENUE_WORDS for w in words) or m is None:
@@ -1096,11 +1209,15 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
     X"), or when "bertempat di" introduces it.
     """
     out = []
+    floor = _FLOOR.match(ctx.text, pos, end)
+    if floor and any(f.start == floor.end() for f in places_in(ctx, floor.end(), end)):
+        pos = floor.end()  # "di Lantai 1 Kantor Bupati X": the venue the entity pass read after the floor
     while pos < end:
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
         town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
             (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
-             and not ctx.text[f.end:t.start].strip() and t.start > f.end), None)
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end
+             and not _NOT_NAMED_WITH.match(t.text)), None)
         if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
             key = _venue(ctx, f.start, town.end)
             out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]
@@ -1119,11 +1236,16 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
             if " ".join(name.lower().split()) in _VENUE_WORDS and stop < m_end:
                 pos = stop  # "Kampung KB Desa Jeruk": a venue word alone names no venue;
                 continue    # the village after it does
-            if " ".join(name.lower().split()) in _VENUE_WORDS or not (
+            town = _town_closing(ctx, pos, stop) if held and not out and not _VENUE_WORD.search(name) else None
+            if town is not None:  # "berlangsung di Greenotel Kota Cilegon": a venue named with its town
+                out += [(_venue(ctx, pos, town.end), 0, pos, town.end), (town.key, 3, town.start, town.end)]
+                stop = town.end
+            elif " ".join(name.lower().split()) in _VENUE_WORDS or not (
                     _VENUE_WORD.search(name) or (held and not out and _unnamed_venue(ctx, pos, stop, end))):
                 break
-            stop = pos + len(name)
-            out.append((_venue(ctx, pos, stop), 0, pos, stop))
+            else:
+                stop = pos + len(name)
+                out.append((_venue(ctx, pos, stop), 0, pos, stop))
         w = _CHAIN_SEP.match(ctx.text, stop, end)
         if not w or (not w.group().strip() and not any(
                 f.start == w.end() for f in places_in(ctx, w.end(), end))):
@@ -1143,6 +1265,16 @@ def _name_end(ctx: Context, pos: int, end: int) -> int | None:
     stop = min(cut, default=m.end())
     stop = pos + len(ctx.text[pos:stop].rstrip(" ,"))
     return stop if stop > pos else None
+
+
+def _town_closing(ctx: Context, start: int, stop: int) -> Found | None:
+    """The city or regency that closes the capitalized name [start, stop) when the words before
+    it name nothing another pass found ("Greenotel Kota Cilegon", after a held verb)."""
+    town = next((t for t in places_in(ctx, start + 1, stop) if t.end == stop and t.cls in (KB.City, KB.Regency)), None)
+    if town is None or not ctx.text[start:town.start].strip() or any(
+            f.start < town.start and start < f.end for f in ctx.found_in(start, town.start)):
+        return None
+    return town
 
 
 def _unnamed_venue(ctx: Context, start: int, stop: int, end: int) -> bool:
@@ -1201,7 +1333,7 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
 
 def _label(x: _Meeting) -> str:
     if x.name is None:
-        return f"pencanangan {x.launch_object}"
+        return f"{x.launch_noun} {x.launch_object}"
     m = _LOWER_TAHUN.search(x.name)
     return x.name[:m.start()] + m.group(1) if m else x.name
 
@@ -1245,6 +1377,22 @@ def _abbreviated(name: str) -> str:
     return " ".join(_LONG_SHORT.sub(short, name).split())
 
 
+def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
+    """A venue nothing places, whose name holds no region, lies in the one city or regency the
+    sentence first naming the meeting says it was held in ("kunjungan kerja di Kabupaten Belu
+    … pertemuan di Kantor Bupati Belu")."""
+    if KB.Venue not in ctx.entities[venue].types or not x.names or any(
+            f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts) or any(
+            f.key != venue and f.cls in _REGIONS for v in ctx.found if v.key == venue
+            for f in ctx.found_in(v.start, v.end)):
+        return
+    first = ctx.sentence_of(x.names[0].start)
+    towns = sorted({(k, p) for _r, p, k, sent in x.places
+                    if sent == first and {KB.City, KB.Regency} & set(ctx.entities[k].types)})
+    if len({k for k, _p in towns}) == 1:
+        ctx.facts.append(Fact(venue, SCHEMA.containedInPlace, EntityRef(towns[0][0]), evidence_span(ctx, towns[0][1])))
+
+
 def _start_end(x: _Meeting):
     if not x.dates:
         return None
@@ -1276,6 +1424,7 @@ def _facts(ctx: Context, x: _Meeting) -> None:
         if pos in x.launched_at:  # "mencanangkan Desa X …": the name holding X says it best
             pos = next((f.start for m in x.names for f in places_in(ctx, m.start, m.end) if f.key == key), pos)
         add(Fact(x.key, SCHEMA.location, EntityRef(key), ev(pos)))
+        _venue_in_its_town(ctx, x, key)
     elif x.names:
         inner = [f for m in x.names for f in places_in(ctx, m.start, m.end)]
         inner = [f for f in inner if _PLACE_RANK.get(f.cls, 3) < 3]
@@ -1322,6 +1471,9 @@ def _facts(ctx: Context, x: _Meeting) -> None:
 
 @Language.component("kb_meetings")
 def meetings_stage(doc: Doc) -> Doc:
-    """Stage 12: meetings, one event each, with their slots (entities and facts)."""
-    find_meetings(of(doc).ctx)
+    """Stage 12: meetings, one event each, with their slots (entities and facts); the
+    observances (named days) the article names."""
+    reg = of(doc)
+    find_observances(reg.ctx)
+    find_meetings(reg.ctx, reg)
     return doc

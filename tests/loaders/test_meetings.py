@@ -51,11 +51,12 @@ ANI, BUDI = ("person/ani-wulan", P, "Ani Wulan"), ("person/budi-santoso", P, "Bu
 
 def written(ctx) -> list[str]:
     """The meetings' names as written, sorted."""
-    return sorted(e.name_as_written for k, e in ctx.entities.items() if k.startswith("event/"))
+    return sorted(e.name_as_written for e in ctx.entities.values() if KB.Meeting in e.types)
 
 
 def events(ctx) -> dict[str, tuple]:
-    return {k: (e.label, e.types) for k, e in ctx.entities.items() if k.startswith("event/")}
+    """The meetings (not the observances, named days): key → (label, types)."""
+    return {k: (e.label, e.types) for k, e in ctx.entities.items() if KB.Meeting in e.types}
 
 
 def test_seed_one_meeting_and_the_rakor_it_follows_up():
@@ -484,8 +485,8 @@ def test_a_region_launching_and_the_launch_described_in_the_next_sentence():
     ctx = run(text, [("place/kabupaten-banjar", KB.Regency, "Kabupaten Banjar"),
                      ("place/desa-sungai-alang", KB.Village, "Desa Sungai Alang")], D(2024, 9, 17))
     key = next(iter(events(ctx)))
-    assert ctx.entities[key].label == "pencanangan 12 Kampung Keluarga Berencana (KB) Mandiri"
-    assert ctx.entities[key].aliases == ["pencanangan 12 Kampung KB Mandiri"]
+    assert ctx.entities[key].label == "peluncuran 12 Kampung Keluarga Berencana (KB) Mandiri"  # its verb's noun
+    assert ctx.entities[key].aliases == ["peluncuran 12 Kampung KB Mandiri"]
     assert facts(ctx) == [(key, "loc", "place/desa-sungai-alang"), (key, "start", D(2024, 9, 16)),
                           (key, "end", D(2024, 9, 16))]
 
@@ -951,7 +952,7 @@ def test_a_launch_object_stops_at_a_time_adverb():
     ctx = run(text, [BUDI, ("place/kelurahan-sei-sikambing", KB.Village, "Kelurahan Sei Sikambing"),
                      ("program/kampung-kb", KB.Program, "Kampung KB")], D(2019, 12, 31))
     ((key, (label, _types)),) = events(ctx).items()
-    assert label == "pencanangan Kampung KB"
+    assert label == "peresmian Kampung KB"  # "meresmikan": a peresmian
     assert ("loc", "place/kelurahan-sei-sikambing") in slots_of(ctx, key)
 
 

@@ -1,0 +1,188 @@
+"""Meetings as unseen news writes them, read by the whole production pipeline (clean, every
+stage, then the gold shape ``kbgraph evaluate`` scores). The sentences are written for these
+tests; each one stands for a shape seen in real articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from kbgraph.loaders.clean import clean
+from kbgraph.loaders.evaluate.convert import to_gold
+from kbgraph.loaders.extract import extract
+from kbgraph.loaders.model import Article
+
+
+def gold(body: str, published: dt.date = dt.date(2024, 6, 5)) -> dict:
+    article = Article(id="news", text=body, source="news.txt", published=published)
+    return to_gold(extract(article, clean(article)))
+
+
+def meetings(body: str, **kw) -> dict[str, dict]:
+    """label as written → its slots (empty ones left out)."""
+    return {m["label"]: {k: v for k, v in m.items() if v is not None and k not in ("label", "aliases")}
+            for m in gold(body, **kw)["meetings"]}
+
+
+@pytest.mark.parametrize(("body", "slot", "value"), [
+    # a street after the venue is its address, not part of its name
+    (("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel Mawar Indah "
+     "Jalan Sultan Agung No. 12 Kota Jambi, Rabu (5/6/2024).\n"), "location", "Hotel Mawar Indah"),
+    # an official holds a meeting for the body of the post
+    (("Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso menggelar Rapat Koordinasi Kampung KB di "
+     "Kota Jambi, Rabu (5/6/2024).\n"), "organizer", "Perwakilan BKKBN Provinsi Jambi"),
+])
+def test_a_slot_of_a_rapat_koordinasi(body, slot, value):
+    assert meetings(body)["Rapat Koordinasi Kampung KB"][slot] == value
+
+
+def test_a_meeting_name_stops_at_a_comma_before_a_post():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Sosialisasi Program Bangga Kencana "
+                   "Bersama Mitra Kerja, Anggota Komisi IX DPR RI Budi Santoso di Aula Kantor Desa "
+                   "Sungai Duren, Rabu (5/6/2024).\n")
+    assert list(got) == ["Sosialisasi Program Bangga Kencana Bersama Mitra Kerja"]
+
+
+def test_a_venue_only_the_meeting_stage_reads_lies_in_the_dateline_regency():
+    body = ("SUKOHARJO - Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di "
+            "pendopo Ronggo Wirosobo, Senin (3/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Pendopo Ronggo Wirosobo", "Kabupaten Sukoharjo")
+    assert ["Pendopo Ronggo Wirosobo", "located in", "Kabupaten Sukoharjo"] in gold(body)["relations"]
+
+
+def test_a_venue_without_a_dateline_stays_in_no_city():
+    got = meetings("Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di pendopo "
+                   "Ronggo Wirosobo, Senin (3/6/2024).\n")["Rapat Koordinasi Kampung KB"]
+    assert got["location"] == "Pendopo Ronggo Wirosobo" and "city" not in got
+
+
+def test_a_launch_first_named_with_a_demonstrative_is_a_meeting():
+    got = meetings("Kepala Dinas Budi Santoso menyampaikan laporan tentang tujuan kegiatan.\n\n"
+                   "Peresmian Kampung KB tersebut dihadiri oleh Camat Sungai Duren dan para kepala desa.\n")
+    assert list(got) == ["Peresmian Kampung KB"]
+
+
+def test_a_visit_named_again_another_way_is_the_same_visit():
+    got = meetings("Inspektur Utama BKKBN Budi Santoso melakukan kunjungan kerja di Provinsi Jambi "
+                   "pada 5 sampai 7 Juni 2024.\n\n"
+                   "Kunjungan Irtama BKKBN ini untuk memantau langsung program di daerah.\n")
+    assert list(got) == ["kunjungan kerja di Provinsi Jambi"]
+
+
+def events(body: str) -> dict[str, list[str]]:
+    """EVENT label → its mentions."""
+    return {e["label"]: sorted(e["mentions"]) for e in gold(body)["entities"] if e["class"] == "EVENT"}
+
+
+def test_a_named_day_is_an_event_with_its_short_form_but_no_meeting():
+    body = ("Bupati Sukoharjo Budi Santoso membuka Peringatan Hari Anak Nasional (Hanas) ke-40 di "
+            "Alun-alun Satya Negara, Selasa (23/7/2024).\n\n"
+            "Menurut dia, Hanas menjadi momentum untuk melindungi anak.\n\n"
+            "Tahun lalu Hari keluarga nasional juga diperingati di desa itu.\n")
+    got = events(body)
+    assert got["Hari Anak Nasional"] == ["Hanas", "Hari Anak Nasional (Hanas)"]
+    assert got["Hari Keluarga Nasional"] == ["Hari keluarga nasional"]
+    assert [m["label"] for m in gold(body)["meetings"]] == ["Peringatan Hari Anak Nasional (Hanas) ke-40"]
+
+
+def test_a_short_form_first_then_the_day_in_brackets():
+    got = events("Kegiatan itu bagian dari Harganas (Hari Keluarga Nasional) ke-31 di Jambi.\n")
+    assert got == {"Hari Keluarga Nasional": ["Harganas (Hari Keluarga Nasional)"]}
+
+
+def test_a_day_of_the_week_is_no_observance():
+    assert events("Hari Senin Perwakilan BKKBN Nasional memberi laporan, Hari ini juga dibahas.\n") == {}
+
+
+def test_an_official_quoted_before_an_organizer_names_no_organizer():
+    got = meetings("Menurut Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso, Pemerintah Kota "
+                   "Jambi menggelar Rapat Koordinasi Kampung KB, Rabu (5/6/2024).\n")
+    assert got["Rapat Koordinasi Kampung KB"].get("organizer") != "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_the_main_part_of_a_meeting_is_the_meeting():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Gebyar Kampung KB Jambi 2024 selama tiga hari.\n\n"
+                   "Acara puncak digelar di Hotel Mawar Indah, Kota Jambi, Rabu (5/6/2024).\n")
+    assert got["Gebyar Kampung KB Jambi 2024"]["location"] == "Hotel Mawar Indah"
+
+
+def test_a_company_s_abbreviation_ends_no_sentence():
+    got = meetings("Anggota Komisi IX DPR RI Budi Santoso menghadiri Sosialisasi Program Bangga Kencana "
+                   "yang digelar di PT. Maju Jaya, Desa Sukamaju, Kabupaten Kediri, Minggu (11/5/2025).\n")
+    got = got["Sosialisasi Program Bangga Kencana"]
+    assert (got["start"], got["city"]) == ("2025-05-11", "Kabupaten Kediri")
+
+
+def test_who_opened_a_meeting_on_behalf_of_someone_else_opened_it():
+    got = meetings("Pemerintah Kabupaten Tanah Bumbu menggelar rapat koordinasi percepatan penurunan "
+                   "stunting di Batulicin, Selasa (11/4/2023).\n\n"
+                   "Rakoor dibuka Bupati Ani Wulan diwakili Wakil Bupati Budi Santoso.\n",
+                   published=dt.date(2023, 4, 12))
+    assert got["rapat koordinasi percepatan penurunan stunting"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_degree_or_an_acting_post_with_a_period_ends_no_sentence():
+    got = meetings("Bupati Sukoharjo Budi Santoso melakukan kunjungan kerja ke Jakarta menemui Kepala "
+                   "BKKBN, dr. Ani Wulan, Sp. OG, Jumat (21/10) lalu.\n", published=dt.date(2022, 10, 24))
+    assert got["kunjungan kerja ke Jakarta"]["start"] == "2022-10-21"
+
+
+def test_an_unknown_venue_written_with_its_city_is_a_venue_in_the_city():
+    body = ("Dinas Pengendalian Penduduk Kota Cilegon menggelar Rapat Koordinasi Kampung KB yang berlangsung "
+            "di Mawarotel Kota Cilegon, Rabu (5/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Mawarotel Kota Cilegon", "Kota Cilegon")
+
+
+def test_a_short_name_that_abbreviates_words_of_the_full_name_is_the_same_meeting():
+    got = meetings("Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n\n"
+                   "Ketua panitia Ani Wulan menjelaskan, Rakor TP PKK tahun ini membahas stunting.\n")
+    assert list(got) == ["Rapat Koordinasi (Rakor) Tim Penggerak PKK Se-Jambi"]
+
+
+def test_how_a_meeting_was_held_is_no_new_meeting_and_a_lower_case_event_noun_after_attending_points_back():
+    got = meetings("Dinas Pengendalian Penduduk Kabupaten Sukoharjo menyelenggarakan Orientasi Tim Pendamping "
+                   "Keluarga (TPK) pada 24–28 November 2025.\n\n"
+                   "Sebanyak 500 kader mengikuti kegiatan secara tatap muka yang dipusatkan di Aula Dinas "
+                   "Sukoharjo, sedangkan yang lain mengikuti orientasi secara daring.\n")
+    assert list(got) == ["Orientasi Tim Pendamping Keluarga (TPK)"]
+    assert got["Orientasi Tim Pendamping Keluarga (TPK)"]["location"] == "Aula Dinas Sukoharjo"
+
+
+def test_a_training_of_trainers_is_a_training():
+    got = meetings("Wali Kota Depok Budi Santoso membuka Training of Trainer (ToT) Kader Ketahanan Keluarga "
+                   "di Kota Depok, Kamis (22/02/2018).\n")
+    assert got["Training of Trainer (ToT) Kader Ketahanan Keluarga"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_room_written_in_lower_case_before_its_building_is_the_venue_the_entity_pass_read():
+    body = ("Pemerintah Kota Jambi menggelar rapat koordinasi Tim Percepatan Penurunan Stunting (TPPS) yang "
+            "digelar di ruang Melati Balai Kota Jambi Senin (27/10/2025).\n")
+    got = meetings(body, published=dt.date(2025, 10, 28))
+    got = got["rapat koordinasi Tim Percepatan Penurunan Stunting (TPPS)"]
+    assert (got["location"], got["city"]) == ("ruang Melati Balai Kota Jambi", "Kota Jambi")
+    assert not {"Ruang Melati", "Melati Balai Kota Jambi"} & {e["label"] for e in gold(body)["entities"]}
+
+
+def test_a_meeting_held_during_a_visit_says_where_the_visit_was_held():
+    body = ("Deputi BKKBN Ani Wulan melakukan kunjungan kerja (Kunker) di Kabupaten Muaro Jambi, "
+            "Rabu (19/5/2021).\n\n"
+            "Wakil Bupati Budi Santoso dalam pertemuan di Lantai 2 Gedung Serbaguna Sepucuk Nipah "
+            "menyampaikan terima kasih.\n")
+    got = meetings(body, published=dt.date(2021, 5, 20))["kunjungan kerja (Kunker) di Kabupaten Muaro Jambi"]
+    assert (got["location"], got["city"]) == ("Gedung Serbaguna Sepucuk Nipah", "Kabupaten Muaro Jambi")
+
+
+def test_a_launch_is_named_by_the_noun_of_its_verb():
+    got = meetings("Wali Kota Depok Budi Santoso meresmikan Kampung KB di Kelurahan Pondok Jaya, Senin (30/12/2019).\n",
+                   published=dt.date(2019, 12, 31))
+    assert list(got) == ["peresmian Kampung KB"]
+    assert got["peresmian Kampung KB"]["opened_by"] == "Budi Santoso"
+
+
+def test_a_meeting_name_does_not_end_inside_a_long_bracket_it_opened():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Sosialisasi Program Bangga Kencana untuk Wilayah "
+                   "Regional II (Provinsi Jambi, Bengkulu, Lampung, Sumatera Selatan, Kalimantan Barat, Kalimantan "
+                   "Tengah, dan Bangka Belitung) Tahun 2022, Selasa (15/3/2022).\n")
+    assert list(got) == ["Sosialisasi Program Bangga Kencana untuk Wilayah Regional II"]
