@@ -244,6 +244,36 @@ def places_at(r: EntityRegistry, pos: int, kinds: tuple[str, ...]) -> Found | No
     return None
 
 
+#: One to three capitalised words after blanks: a bare name of a region ("Bupati Banjar").
+CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
+
+
+def region_named(r: EntityRegistry, pos: int, kinds: tuple[str, ...],
+                 named_only: bool = False) -> Found | None:
+    """"Bupati Banjar", "DPRD Kapuas": a regency or city named right after ``pos`` by its
+    bare name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
+    The one of those kinds with that name (the one the article names in full, if several;
+    ``named_only``: only one the article names in full)."""
+    m = CAPITALISED_WORDS.match(r.text, pos)
+    if m is None:
+        return None
+    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
+    words = [r.text[a:b] for a, b in spans]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        regs = [g for g in r.res.by_name.get(name, ()) if g.kind in kinds]
+        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
+        named = keys & set(r.ctx.entities)
+        if len(named) == 1 or len(keys) == 1 and not named_only:
+            label = regs[0].label if len(keys) == 1 else r.ctx.entities[next(iter(named))].label
+            key = r.add(r.res.entity_of(f"regency:{label}"))
+            r.info[key].place_kind = next(g.kind for g in regs if g.label == label)
+            start, end = spans[0][0], spans[n - 1][1]
+            return r.mark(key, start, end) or next(
+                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
+    return None
+
+
 def level_of(r: EntityRegistry, place_key: str) -> str | None:
     kind = r.info[place_key].place_kind if place_key in r.info else None
     return {"province": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}.get(kind or "")

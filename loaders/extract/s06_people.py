@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
+    CAPITALISED_WORDS,
     EntityRegistry,
     compiled,
     government_of,
@@ -46,11 +47,12 @@ from .registry import (
     local_government,
     of,
     places_at,
+    region_named,
     word_kind_re,
     words_re,
 )
 from .s03_places import place_aliases
-from .text import initials, occurrences, starting
+from .text import attribution_verbs, initials, occurrences, starting
 
 __all__ = ["find_people"]
 
@@ -109,6 +111,10 @@ def _build_words(lex: Lexicon) -> _Words:
     # "Inspektur utama", "Sekretaris utama": a title's later words written in lower case
     titles |= {f"{t.split(' ', 1)[0]} {t.split(' ', 1)[1].lower()}": v for t, v in list(titles.items())
                if " " in t and t[:1].isupper() and t.split(" ", 1)[1].lower() not in titles}
+    # "wakil Ketua DPRD X": a title whose first word news also writes in lower case
+    lower = tuple(f"{h} " for h in lex.word_list("lower_title_head"))
+    titles |= {t[:1].lower() + t[1:]: v for t, v in list(titles.items()) if t.startswith(lower)
+               and t[:1].lower() + t[1:] not in titles}
     acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
     title_re = starting(initials(list(titles) + list(acting)),
                         rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
@@ -145,7 +151,10 @@ def _build_words(lex: Lexicon) -> _Words:
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
-        re.compile(rf"[ \t]*,?[ \t]*{words_re(lex.word_list('speech_after'))}\b"),
+        # "… Darius Angi dalam laporannya, mengatakan"
+        re.compile(rf"[ \t]*,?[ \t]*(?:{words_re(lex.word_list('speech_occasion'))}[ \t]+"
+                   rf"{words_re(lex.word_list('talk_noun'))}nya[ \t]*,?[ \t]*)?"
+                   rf"{words_re(lex.word_list('speech_after'))}\b"),
         re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
         re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
@@ -303,7 +312,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
                           and m.start() < f.start < pos < f.end
                           and r.info[f.key].place_kind in kinds), None)
         if place is None and attaches in ("regency_gov", "city_gov"):
-            place = _region_named(r, pos, kinds[0])
+            place = region_named(r, pos, kinds[:1])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
         if place is None and attaches != "region_gov" and _names_no_region(r, pos):
@@ -372,6 +381,11 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
         if faction:
             end = faction.end()
+        elif r.ctx.entities[org.key].label.startswith(_LEGISLATURE):
+            party = [f for f in r.found_at(r.skip(end), ("org",))
+                     if r.ctx.entities[f.key].label.startswith(_PARTY)]
+            if party:  # "Anggota DPRD Partai Nasdem Budi": the member's party
+                end = max(f.end for f in party)
         key = org.key
         slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
@@ -401,6 +415,8 @@ _COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
 _SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
 _FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
                       r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
+_LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"
+_PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"
 _DISTRICT = re.compile(rf"[ \t]+{_w('electoral_district')}[ \t]+")  # "Dapil"
 #: "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
 _SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z][\w.]{{1,10}}\)")
@@ -422,7 +438,7 @@ def _names_no_region(r: EntityRegistry, pos: int) -> bool:
         return False
     if _words(r).honorific_re.match(r.text, r.skip(pos)):
         return True
-    m = _CAPITALISED_WORDS.match(r.text, pos)
+    m = CAPITALISED_WORDS.match(r.text, pos)
     if m is None or len(m.group().split()) < 2:
         return False  # "Wabup Puspa": one word may be a nickname of someone named before
     words = m.group().split()
@@ -439,31 +455,6 @@ def _only_region(r: EntityRegistry, kind: str) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-def _region_named(r: EntityRegistry, pos: int, kind: str):
-    """"Bupati Banjar", "Wali Kota Banjar": a regency or city the title names by its bare
-    name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
-    The one of that kind with that name (the one the article names in full, if several)."""
-    m = _CAPITALISED_WORDS.match(r.text, pos)
-    if m is None:
-        return None
-    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
-    words = [r.text[a:b] for a, b in spans]
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        regs = [g for g in r.res.by_name.get(name, ()) if g.kind == kind]
-        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
-        named = keys & set(r.ctx.entities)
-        if len(named) == 1 or len(keys) == 1:
-            key = r.add(r.res.entity_of(f"regency:{regs[0].label}" if len(keys) == 1 else
-                                        f"regency:{r.ctx.entities[named.pop()].label}"))
-            r.info[key].place_kind = kind
-            start, end = spans[0][0], spans[n - 1][1]
-            return r.mark(key, start, end) or next(
-                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
-    return None
-
-
-_CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
 
 
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
@@ -883,8 +874,13 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
         if _STREET.search(r.text, max(0, name.start - 40), name.start):
             continue  # "Jalan Moh Yamin": a street named after a person
-        if len(name.tokens) < 2 and not has_marks:
-            continue
+        if not has_marks and any(t in w.topic_words for t in name.tokens):
+            continue  # "… kata Penata Kependudukan dan …": words of the name of a body
+        if len(name.tokens) < 2 and not has_marks and not (
+                _ATTRIBUTED.search(r.text, max(0, name.start - 20), name.start)
+                and first not in w.calendar_words and first not in w.non_name
+                and first[-1].isalpha() and first not in _LEX.word_list("acting")):
+            continue  # one word is a name only after '…," ujar' ('…," ujar Saryoto Kepala …')
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
                or _from_place(r, name.end) or _post_follows(r, name.end, w))
@@ -934,6 +930,9 @@ def _said_by_post(r: EntityRegistry, pos: int, w: _Words) -> bool:
 
 #: Capitalised words right before a name, the first of which may begin a post.
 _TITLE_RUN = re.compile(r"(?<![\w.])[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*){0,8}[ \t]+$")
+#: A verb that attributes the words said right before it ('…," ujar', ', kata'): a single
+#: capitalised word after it is who said them.
+_ATTRIBUTED = re.compile(rf"[,\"”][ \t]*(?i:{words_re(attribution_verbs())})[ \t]+$")
 _STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")

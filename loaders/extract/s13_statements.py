@@ -522,14 +522,36 @@ def _holder_by_title(ctx: Context, region: str) -> str | None:
     """"Dalam arahannya, Sekda …", "ujar Sekda dalam sambutannya": a title the region
     names, spelled out ("Sekda" → Sekretaris Daerah), that one person holds in the article
     (the post's key begins with the title it was read with)."""
-    titles = {_TITLES[" ".join(m.group().split())] for m in _TITLE_WORD.finditer(region)}
+    matches = list(_TITLE_WORD.finditer(region))
+    titles = {_TITLES[" ".join(m.group().split())] for m in matches}
     if len(titles) != 1:
         return None
     head = f"post/{slugify(titles.pop())}"
+    # "kata Menteri Dukbangga": the capitalised word after the title names the post
+    named = {n.group(1) for m in matches if (n := _NAMED_AFTER.match(region, m.end()))}
     found = {f.subject for f in ctx.facts if f.predicate == ORG.holds
              and f.subject.startswith("person/")
-             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))}
+             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))
+             and all(w in _written(ctx, f.obj.key) for w in named)}
     return found.pop() if len(found) == 1 else None
+
+
+#: A capitalised word right after a title ("Menteri Sosial"): what names the post.
+_NAMED_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+
+
+def _written(ctx: Context, key: str) -> str:
+    """The post as written, with the names of its organization ("Kadis DPPKB" asks for
+    the Kepala Dinas whose office is the DPPKB)."""
+    post = ctx.entities.get(key)
+    if post is None:
+        return ""
+    names = [post.name_as_written or "", post.label]
+    for f in ctx.facts:
+        org = ctx.entities.get(f.obj.key) if f.subject == key and f.predicate == ORG.postIn else None
+        if org is not None:
+            names += [org.label, *org.aliases, org.abbreviation or ""]
+    return " ".join(names)
 
 
 #: Post titles (``post-titles.csv``) → the title spelled out.
