@@ -145,7 +145,7 @@ def _build_words(lex: Lexicon) -> _Words:
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
-                 "venue_brand", "non_name", "cso_head"):
+                 "venue_brand", "non_name", "cso_head", "headline_verb"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
@@ -521,7 +521,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
 
 
 #: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
-_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V)(?![.\w])")
+_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V|[1-4])(?![.\w])")  # "Asisten 1"
 
 
 _SECRETARIAT_NAME = _LEX.word_list("secretariat_name")[0]  # "Sekretariat Daerah"
@@ -685,6 +685,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         written = office.abbreviation or _NATIONAL_END.sub(
             "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
         label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
+    elif office.former_names and office.abbreviation:
+        # "Biro Umum dan Humas BKKBN RI" in 2023: the agency by the short name it has kept
+        # through its renaming (its label is today's name)
+        label = f"{unit_name} {office.abbreviation}"
     else:
         label = f"{unit_name} {office.label}"
     ent = new_entity("org", label, KB.Division, aliases=[unit_name],
@@ -814,8 +818,9 @@ def _known_persons(r: EntityRegistry) -> None:
 
 
 #: What may stand between a person's name and the post written after it.
-_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?i:{_w('as_post')})(?=[ \t])"
-                         r"|(?<=[ \t])(?=[A-Z]))[ \t]*")
+#: ("… , yang juga menjabat sebagai Ketua TPPS …": a link word first, then a bare comma)
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|(?:,[ \t]*)?(?i:{words_re(_LEX.word_list('as_post') + _LEX.word_list('post_link'))})"
+                         r"(?=[ \t])|,|(?<=[ \t])(?=[A-Z]))[ \t]*")
 
 
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:

@@ -99,3 +99,55 @@ def test_the_pkk_team_of_a_region_also_goes_by_its_half_short_name():
     team = next(e for e in x.entities.values() if e.label.startswith("Tim Penggerak"))
     assert team.label == "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kota Ambon"
     assert "Tim Penggerak PKK Kota Ambon" in team.aliases
+
+
+def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
+    x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
+             "Pemprov Banten Komarudin.")
+    assert people(x) == {
+        ("Suharno", "Asisten 1 Gubernur Sulawesi Tenggara", "Pemerintah Provinsi Sulawesi Tenggara"),
+        ("Komarudin", "Asda I Pemprov Banten", "Pemerintah Provinsi Banten")}
+
+
+def test_the_agency_by_its_old_spelled_name_and_in_mixed_case():
+    x = read("Badan Koordinasi Keluarga Berencana (BKKBN) Provinsi Aceh menetapkan Kampung KB. "
+             "Hadir Koordinator Bidang Dalduk Perwakilan Bkkbn Provinsi Jawa Barat, Hj. Sofiah.")
+    assert {"Perwakilan BKKBN Provinsi Aceh", "Perwakilan BKKBN Provinsi Jawa Barat",
+            "Bidang Dalduk Perwakilan BKKBN Provinsi Jawa Barat"} <= set(orgs(x))
+    assert not any(o.startswith("Badan Koordinasi") for o in orgs(x))
+
+
+def test_a_unit_of_the_renamed_agency_by_the_short_name_it_kept():
+    x = read("Kepala Biro Umum dan Humas BKKBN RI, Putra Wijaya, M.Kes membuka acara.")
+    assert people(x) == {("Putra Wijaya", "Kepala Biro Umum dan Humas BKKBN RI",
+                          "Biro Umum dan Humas BKKBN")}
+
+
+def test_a_verb_a_headline_case_lead_capitalises_ends_the_name():
+    x = read("Kuala Kapuas - Sekretaris Daerah (Sekda) Kabupaten Kapuas Septedy Pimpin Rapat "
+             "Koordinasi di Aula Bappeda Kapuas.")
+    assert people(x) == {("Septedy", "Sekretaris Daerah (Sekda) Kabupaten Kapuas",
+                          "Pemerintah Kabupaten Kapuas")}
+
+
+def test_a_second_post_after_the_name_and_its_degrees():
+    x = read("Rapat dibuka oleh Wakil Bupati Kotabaru, Rudi Hartono, S.Sos, yang juga menjabat "
+             "sebagai Ketua TPPS Kabupaten Kotabaru. Hadir Agus Salim, SH, M.Si, selaku "
+             "Sekretaris BkkbN Provinsi Sumsel, dan para camat.")
+    assert people(x) == {
+        ("Rudi Hartono", "Wakil Bupati Kotabaru", "Pemerintah Kabupaten Kotabaru"),
+        ("Rudi Hartono", "Ketua TPPS Kabupaten Kotabaru",
+         "Tim Percepatan Penurunan Stunting Kabupaten Kotabaru"),
+        ("Agus Salim", "Sekretaris BkkbN Provinsi Sumsel",
+         "Perwakilan BKKBN Provinsi Sumatera Selatan")}
+
+
+def test_the_stunting_audit_team_of_a_city_and_its_head_in_a_chain_of_posts():
+    x = read("Kepala DPPKB Kota Ambon yang juga Ketua Tim Audit Stunting Kota Ambon Maria Lestari "
+             "menjelaskan, audit sudah berjalan.")
+    assert people(x) == {
+        ("Maria Lestari", "Kepala DPPKB Kota Ambon",
+         "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Ambon"),
+        ("Maria Lestari", "Ketua Tim Audit Stunting Kota Ambon", "Tim Audit Kasus Stunting Kota Ambon")}
+    team = next(e for e in x.entities.values() if e.label == "Tim Audit Kasus Stunting Kota Ambon")
+    assert "Tim Audit Stunting Kota Ambon" in team.aliases
