@@ -279,6 +279,7 @@ class _BodyWords:
     full: dict[str, tuple[str, str, str]]  # written head → (full name, class CURIE, shape)
     pattern: re.Pattern
     parents: dict[str, str]  # full name → label of its parent organization (TP PKK → PKK)
+    places: dict[str, tuple[str, ...]]  # full name → the kinds of region it exists in
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
@@ -302,7 +303,8 @@ def _body_words(lex) -> _BodyWords:
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
     official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
-    return _BodyWords(full, pattern, parents, official)
+    places = {b.name: b.places for b in lex.bodies if b.places}
+    return _BodyWords(full, pattern, parents, places, official)
 
 
 #: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
@@ -369,6 +371,13 @@ def _bodies(r: EntityRegistry) -> None:
                 comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
             pos = w.end()
+        # "Kepala DPPKBP3A Pemkab Blitar X": the government named after the body, its region
+        gov = None if place is not None else next(
+            (f for f in r.found_at(pos, ("org",)) if r.info[f.key].jurisdiction
+             and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment), None)
+        if gov is not None:
+            place = Found(r.info[gov.key].jurisdiction, gov.cls, gov.start, gov.end, gov.text,
+                          gov.sentence)
         cut = place is None and comma is not None and not closed
         if cut:
             # "Dinas PPKB, Sofyan Daud menyebutkan": words after a comma belong to the name
@@ -391,11 +400,13 @@ def _bodies(r: EntityRegistry) -> None:
                     r, m.start(), lvl.group("level") if lvl else None)
             if place_key is None:
                 continue
+        if full in words.places and r.info[place_key].place_kind not in words.places[full]:
+            continue  # "Kemenag Provinsi X": no Kantor Kementerian Agama of a province
         topic_text = " ".join("".join(topic).replace(" ,", ",").split())
         if shape == "head" and full in _OFFICE_HEADS and full != _OFFICIAL_HEAD and \
                 topic_text.split()[-1:] == [_NATIONAL_WORD]:  # "Badan … Nasional": national
             continue
-        label = r.res.body_label(full, topic_text, r.ctx.entities[place_key])
+        label = r.res.body_label(full, topic_text, r.ctx.entities[place_key], spelling(r, place_key))
         ent = new_entity("org", label, cls_of(cls), aliases=_short_names(words, full, label))
         key = r.add(ent)
         info = r.info[key]

@@ -48,6 +48,7 @@ from .registry import (
     of,
     places_at,
     region_named,
+    spelling,
     word_kind_re,
     words_re,
 )
@@ -155,7 +156,7 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"[ \t]*,?[ \t]*(?:{words_re(lex.word_list('speech_occasion'))}[ \t]+"
                    rf"{words_re(lex.word_list('talk_noun'))}nya[ \t]*,?[ \t]*)?"
                    rf"{words_re(lex.word_list('speech_after'))}\b"),
-        re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
+        re.compile(rf"\b(?i:{words_re(lex.word_list('speech_before'))})[ \t]+$"),  # "” Kata X"
         re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
@@ -163,7 +164,7 @@ def _build_words(lex: Lexicon) -> _Words:
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
         re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
         re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
-                   r"|M\.?[A-Z][a-z]{1,3}\.?))"
+                   r"|M\.?[A-Z][a-z]{1,3}\.?)(?:[ \t]*\([A-Z]\))?)"  # "Sp.OG (K)"
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
@@ -223,9 +224,9 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
-        elif tokens and word in w.degrees:
-            degree_at = t_start  # "Agus Salim Ak MM": a degree written like a name word
-            break
+        elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
+            degree_at = t_start  # "Agus Salim Ak MM", "… Wardoyo Sp.OG (K)": a degree
+            break  # written like a name word
         tokens.append(word)
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
@@ -540,7 +541,8 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 org = government_of(r, place.key)
             else:
                 org = r.add(new_entity("org", r.res.body_label(
-                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key], spelling(r, place.key)),
+                    KB.RegionalAgency))
                 info = r.info[org]
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
@@ -616,11 +618,11 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     "Bina Peran serta Masyarakat, IMP, Humas dan …"). After a "dan" item only words of
     the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
     directly ("… dan Informasi Publik Sitti Aminah")."""
-    end, closed = pos, False
+    end, closed, comma = pos, False, None
     word = r"(?P<w>[A-Z][\w-]*)(?![.\w])"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
-            return end
+            return end if closed or comma is None else comma
         step = re.match(rf"[ \t]+(?:{_AND}|{_w('also_and')}|&)[ \t]+{word}", r.text[end:end + 120])
         if step:
             end, closed = end + step.end(), True
@@ -628,6 +630,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         step = re.match(rf",[ \t]+{word}", r.text[end:end + 120])
         if step and (not closed or _LIST_GOES_ON.match(r.text, end + step.end())) \
                 and not r.found_at(end + 1, ("org", "person")):
+            comma = end if comma is None and not closed else comma
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
@@ -638,7 +641,10 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
                 return end
             end += step.end()
             continue
-        return end
+        # "Bidang Urusan Agama Islam, Afief Mundzir bertempat …": a list of fields ends
+        # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
+        # at its first comma
+        return end if closed or comma is None else comma
 
 
 #: After an item of a list: another one (", X" or "dan X").
@@ -893,8 +899,21 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
             cue = name is not None
         if cue:
-            _add_person(r, name)
+            last = _last_named(r, name.tokens, name.start) if len(name.tokens) == 1 else None
+            if last is not None:  # '… Akmal Malik. … Yulia Zubir Akmal … " kata Akmal'
+                r.mark(last, name.start, name.end)
+            else:
+                _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
+
+
+def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | None:
+    """Of the persons named before ``pos`` whose names hold this one word (several: the
+    short-form pass left it alone), the one named last."""
+    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/")
+            and tokens[0] in e.label.split()}
+    before = [f for f in r.ctx.found if f.key in keys and f.end <= pos]
+    return max(before, key=lambda f: f.start).key if before else None
 
 
 def _post_follows(r: EntityRegistry, pos: int, w: _Words) -> bool:

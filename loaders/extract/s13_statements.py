@@ -304,7 +304,7 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             elif cand[0][0] != "person":  # "Pemkab X mengakui …. Hal ini diungkapkan Y …"
                 cand = (speaker, cand[1], region)
         if cand is None:
-            if out and out[-1].kind == "reported" and _continues(text, quotes, out[-1], s, e):
+            if out and out[-1].kind == "reported" and _continues(ctx, quotes, out[-1], s, e):
                 out[-1].end = _trim_end(text, out[-1].start, e)
             continue
         hint, said_start, region = cand
@@ -390,15 +390,16 @@ def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, 
     return hint, (s, e)
 
 
-def _continues(text: str, quotes: list[Quote], prev: _Cand, s: int, e: int) -> bool:
+def _continues(ctx: Context, quotes: list[Quote], prev: _Cand, s: int, e: int) -> bool:
     """A sentence right after a reported statement, in its paragraph, that names no new
     speaker and quotes nothing, goes on with what was said ("Ia menekankan bahwa X. Melalui
-    Y, …")."""
+    Y, …"); one that names a person tells of someone ("Rakor dibuka Gubernur X …")."""
+    text = ctx.text
     between = text[prev.end:s]
     if "\n" in between or between.strip(" \t.!?") or any(
             s <= q.open < e and not text[s:q.open].strip() for q in quotes):
         return False  # a quote that opens the sentence is said again, not a term cited
-    return not _BACK.match(text, s, e)
+    return not _BACK.match(text, s, e) and not persons_in(ctx, s, e)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

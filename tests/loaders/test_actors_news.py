@@ -151,3 +151,67 @@ def test_the_stunting_audit_team_of_a_city_and_its_head_in_a_chain_of_posts():
         ("Maria Lestari", "Ketua Tim Audit Stunting Kota Ambon", "Tim Audit Kasus Stunting Kota Ambon")}
     team = next(e for e in x.entities.values() if e.label == "Tim Audit Kasus Stunting Kota Ambon")
     assert "Tim Audit Stunting Kota Ambon" in team.aliases
+
+
+def test_a_body_then_the_government_it_belongs_to():
+    x = read('"Setiap kecamatan punya Kampung KB," kata Kepala DPPKBP3A Pemkab Blitar Wahyu Rosadi, '
+             'MM pada wartawan.')
+    body = ("Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan "
+            "Perlindungan Anak Kabupaten Blitar")
+    assert people(x) == {("Wahyu Rosadi", "Kepala DPPKBP3A Pemkab Blitar", body)}
+    assert orgs(x)[body] == {"DPPKBP3A Pemkab Blitar"}
+
+
+def test_a_division_s_name_ends_at_a_comma_no_list_of_fields_follows():
+    x = read("Tamu itu didampingi Plt. Kepala Bidang Urusan Agama Islam, Afif Munir bertempat di "
+             "ruang tamu. Hadir Kepala Bidang Advokasi, Penggerakan dan Informasi Perwakilan BKKBN "
+             "Provinsi Jawa Barat, Hj. Rina Wati.")
+    assert "Afif Munir" in persons(x)
+    assert not any("Afif" in o for o in orgs(x))
+    assert ("Rina Wati", "Kepala Bidang Advokasi, Penggerakan dan Informasi Perwakilan BKKBN "
+            "Provinsi Jawa Barat", "Bidang Advokasi, Penggerakan dan Informasi Perwakilan BKKBN "
+            "Provinsi Jawa Barat") in people(x)
+
+
+def test_one_word_several_persons_share_is_the_one_named_last():
+    x = read("Ketua TP PKK Kaltim dr Yuliana Zubir Akmal menjelaskan, rakor itu penting. Rakor dibuka "
+             'Gubernur Kaltim Akmal Malik secara daring. "PKK akan menjadi mitra," kata Akmal')
+    assert persons(x) == {"Yuliana Zubir Akmal": {"dr Yuliana Zubir Akmal"},
+                          "Akmal Malik": {"Akmal Malik", "Akmal"}}
+    assert speakers(x) == [("Yuliana Zubir Akmal", "rakor itu penting."),
+                           ("Akmal Malik", "PKK akan menjadi")]
+
+
+def test_degrees_without_a_comma_and_honorifics_in_capitals():
+    x = read("Hadir Kepala BKKBN Dr (H.C) dr Hasta Wardana Sp.OG (K), Direktur Jenderal Bimbingan "
+             "Masyarakat Islam Kemenag Prof. Dr. Phil. Kamal Amin, MA, dan Kepala Perwakilan BKKBN "
+             "Jawa Tengah, Drg. Widodo M.Kes.")
+    assert persons(x) == {"Hasta Wardana": {"Dr (H.C) dr Hasta Wardana Sp.OG (K)"},
+                          "Kamal Amin": {"Prof. Dr. Phil. Kamal Amin, MA"},
+                          "Widodo": {"Drg. Widodo M.Kes"}}
+
+
+def test_the_offices_of_the_ministry_of_religious_affairs_in_a_regency_and_a_province():
+    x = read("Hadir Kepala Kemenag Gunungkidul Saban Nuroni dan Kepala Kanwil Kemenag Provinsi Jawa "
+             "Tengah Mustain Ahmad. Kemenag mendukung program itu bersama Dinas Dukcapil "
+             "Gunungkidul.")
+    assert people(x) == {
+        ("Saban Nuroni", "Kepala Kemenag Gunungkidul", "Kantor Kementerian Agama Kabupaten Gunungkidul"),
+        ("Mustain Ahmad", "Kepala Kanwil Kemenag Provinsi Jawa Tengah",
+         "Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah")}
+    assert relations(x, "subOrganizationOf") >= {
+        ("Kantor Kementerian Agama Kabupaten Gunungkidul", "Kementerian Agama")}
+    # the article's own spelling of the regency in the labels of its bodies
+    assert "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Gunungkidul" in orgs(x)
+
+
+def test_no_office_of_the_ministry_of_religious_affairs_of_a_province_by_the_regency_s_name():
+    x = read("Kemenag Provinsi Jawa Tengah mendukung program itu.")
+    assert set(orgs(x)) == {"Kementerian Agama"}
+
+
+def test_a_person_who_stands_in_for_an_office_and_a_sentence_about_someone_else():
+    x = read("Asep Ridwana mewakili Dinas Kesehatan Kabupaten Bandung mengatakan, program berjalan. "
+             "Rakor dibuka Bupati Bandung Dadang Supriatna secara daring.")
+    assert set(persons(x)) == {"Asep Ridwana", "Dadang Supriatna"}
+    assert [s.text for s in x.statements] == ["program berjalan."]
