@@ -390,6 +390,8 @@ def _bodies(r: EntityRegistry) -> None:
         if place is None and abbr_at is not None and _national_spelled(r, m.start(), pos, abbr_at):
             continue
         if place is None:
+            place_key = _through_place(r, m.start())
+        if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             # a regional office or legislature written without its place ("DPRD", "Dinas
             # Kesehatan setempat") is the one of the region the article speaks of
@@ -402,7 +404,8 @@ def _bodies(r: EntityRegistry) -> None:
                 continue
         if full in words.places and r.info[place_key].place_kind not in words.places[full]:
             continue  # "Kemenag Provinsi X": no Kantor Kementerian Agama of a province
-        topic_text = " ".join("".join(topic).replace(" ,", ",").split())
+        # "Pemberdayaan Perempuan, dan Keluarga Berencana": no comma before the last "dan"
+        topic_text = " ".join("".join(topic).replace(" ,", ",").split()).replace(", dan ", " dan ")
         if shape == "head" and full in _OFFICE_HEADS and full != _OFFICIAL_HEAD and \
                 topic_text.split()[-1:] == [_NATIONAL_WORD]:  # "Badan … Nasional": national
             continue
@@ -453,6 +456,22 @@ def _national_spelled(r: EntityRegistry, start: int, end: int, abbr_at: int) -> 
     n = _NATIONAL_AFTER.match(r.text, end)
     r.mark(agency.key, start, n.end() if n else end)
     return True
+
+
+_THROUGH = re.compile(rf"{_w('through_word')}[ \t]+$")
+
+
+def _through_place(r: EntityRegistry, pos: int) -> str | None:
+    """"Pemerintah Kabupaten X melalui Tim Percepatan Penurunan Stunting (TPPS) …": a body
+    without a place that a regional organization acts through is that region's."""
+    t = _THROUGH.search(r.text, max(0, pos - 20), pos)
+    if t is None:
+        return None
+    stop = t.start()
+    while stop > 0 and r.text[stop - 1] in " \t":
+        stop -= 1
+    return next((r.info[f.key].jurisdiction for f in r.ctx.found if f.end == stop
+                 and f.key.startswith("org/") and r.info[f.key].jurisdiction), None)
 
 
 def _same_body_place(r: EntityRegistry, full: str, pos: int) -> str | None:

@@ -129,6 +129,7 @@ def _build_words(lex: Lexicon) -> _Words:
     # also initials written together ("J.W. Patty")
     # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
     word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
+            rf"|(?!{words_re(lex.word_list('degree'))}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
             r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
@@ -165,7 +166,8 @@ def _build_words(lex: Lexicon) -> _Words:
         re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
         re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
                    r"|M\.?[A-Z][a-z]{1,3}\.?)(?:[ \t]*\([A-Z]\))?)"  # "Sp.OG (K)"
-                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
+                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$)"
+                   rf"|\.[ \t]+{words_re(lex.word_list('degree'))}(?![\w]))"),  # "SH. M.A.P"
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
         _topic_words(lex),
@@ -203,10 +205,15 @@ class _Name:
     name_end: int
 
 
+#: What may stand between a post and the name after it: a comma, a dash between blanks,
+#: "yakni" ("Ketua Komisi IX DPR RI yakni Dedy …").
+_BEFORE_NAME = re.compile(rf"[ \t]*(?:,|[–—-](?=[ \t])|{_w('apposition')}(?=[ \t]))?[ \t]*")
+
+
 def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     """A person's name at ``pos`` (after an optional comma, or a dash between blanks:
     "Kepala Perwakilan BKKBN Provinsi X – Rina Marlina –"), with honorifics and degrees."""
-    m = re.match(r"[ \t]*(?:,|[–—-](?=[ \t]))?[ \t]*", r.text[pos:pos + 120])
+    m = _BEFORE_NAME.match(r.text[pos:pos + 120])
     start = pos + m.end()
     n = w.name_re.match(r.text, start)
     if not n:
@@ -237,7 +244,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
     if ends[-1] == n.end("name") or degree_at is not None:
-        while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
+        while d := w.degree_re.match(r.text, end) or (  # "Mediharyanto SH MH", "M.Kes MMR."
+                r.text[end:end + 1] == "." and w.degree_re.match(r.text, end + 1)):  # "SH. M.A.P"
             if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
                           ("org", "place", "program", "framework")):
                 break
@@ -344,6 +352,9 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         rest = _COUNTRY.match(r.text[pos:pos + 30])
         return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
+    if unit and any(r.ctx.entities[f.key].types[0] != KB.Division
+                    for f in r.found_at(unit.start("unit"), ("org",))):
+        unit = None  # "Ketua Pokja Kampung KB Kabupaten Garut": a body of its own
     if unit:
         return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
     implied = _implied_unit(title, canonical, w)
@@ -439,12 +450,16 @@ def _names_no_region(r: EntityRegistry, pos: int) -> bool:
         return False
     if _words(r).honorific_re.match(r.text, r.skip(pos)):
         return True
-    m = CAPITALISED_WORDS.match(r.text, pos)
-    if m is None or len(m.group().split()) < 2:
+    m = _NAME_WORDS.match(r.text, pos)  # "Tonny S. Junus": an initial between
+    if m is None:
         return False  # "Wabup Puspa": one word may be a nickname of someone named before
-    words = m.group().split()
+    words = [x for x in m.group().split() if not re.fullmatch(r"[A-Z]\.", x)]
     return not any(r.res.by_name.get(" ".join(words[:n])) or r.res.province_by_alias(
         " ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+#: Two to four capitalised words, initials between ("Tonny S. Junus").
+_NAME_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][\w'-]*)){1,3}")
 
 
 def _only_region(r: EntityRegistry, kind: str) -> str | None:
@@ -522,7 +537,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
 
 
 #: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
-_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V|[1-4])(?![.\w])")  # "Asisten 1"
+_STAFF_STEP = re.compile(rf",?[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V|[1-4])(?![.\w])")  # "Asisten 1"
 
 
 _SECRETARIAT_NAME = _LEX.word_list("secretariat_name")[0]  # "Sekretariat Daerah"
@@ -533,7 +548,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
     named after a few capitalised words or a roman numeral."""
     at = pos
-    for _ in range(8):
+    for _ in range(12):
         sec = _SECRETARIAT.match(r.text, at)
         place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
         if place is not None:
@@ -561,16 +576,44 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
         return None
     if at == pos:
         return None
+    w = _words(r)
+    unit = w.unit_re.search(r.text, pos, at + 2)
+    numeral = _NUMERAL_STEP.match(r.text, pos)
+    if unit:  # "Staf Ahli Bidang Pemerintahan, Hukum dan Politik Theresia …": the field
+        at = _unit_name_end(r, unit.end("unit"), w)  # ends where the name begins
+    elif numeral:  # "Asisten III Andreas Lameki": the post ends at its numeral
+        at = numeral.end()
     # "Asisten Umum (Asmum), Renward Parapat mengatakan Pemko Medan …": no region after
-    # the post, the one regional government its sentence names
+    # the post, the one regional government its sentence names (or region: the one
+    # province, regency or city it names; the one of a head the post names, "Staf Ahli
+    # Bupati", in the article)
     short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[at:at + 20])
     end = at + (short.end() if short else 0)
     s0, s1 = r.ctx.sentences[r.ctx.sentence_of(m.start())] if r.ctx.sentences else (0, len(r.text))
     govs = {f.key for f in r.ctx.found if s0 <= f.start < s1
             and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment}
+    govs |= {f.obj.key for f in r.ctx.facts if f.predicate == ORG.postIn  # "Gubernur Lampung X"
+             and s0 <= f.evidence.start < s1
+             and r.ctx.entities[f.obj.key].types[0] == KB.RegionalGovernment}
+    if not govs:
+        places = {f.key for f in r.ctx.found if s0 <= f.start < s1 and f.key.startswith("place/")
+                  and r.info[f.key].place_kind in ("province", "kabupaten", "kota")}
+        head = _HEAD_OF_REGION.search(r.text, pos, end)
+        if not places and head:
+            places = {k for k in [_only_region(r, _REGION_OF_HEAD[head.group(1)])] if k}
+        govs = {g for g in (government_of(r, k) for k in places) if g}
     if len(govs) != 1:
         return None
     return _Post(m.start(), end, end, canonical, govs.pop())
+
+
+_NUMERAL_STEP = re.compile(r"[ \t]+(?:I{1,3}|IV|V|[1-4])(?![.\w])")
+#: The head of a region a staff post names ("Staf Ahli Bupati …"): its kind of region.
+_REGION_OF_HEAD = {t.title: {"regency_gov": "kabupaten", "city_gov": "kota",
+                             "province_gov": "province"}[t.attaches]
+                   for t in _LEX.post_titles if t.attaches in ("regency_gov", "city_gov", "province_gov")
+                   and not t.title.startswith(("Wakil", *_LEX.word_list("acting")))}
+_HEAD_OF_REGION = re.compile(rf"\b({words_re(_REGION_OF_HEAD)})\b") if _REGION_OF_HEAD else re.compile(r"(?!)")
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -740,6 +783,11 @@ def _committee_org(r: EntityRegistry, chain: list[_Post]) -> str | None:
 
 def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
     written = " ".join(r.text[post.start:post.end].split())
+    for f in r.ctx.facts:  # "Asisten III Setda Biak Numfor X" … "Asisten III X": said again
+        held = r.ctx.entities.get(f.obj.key) if f.subject == person and f.predicate == ORG.holds \
+            else None
+        if held is not None and (held.name_as_written or "").startswith(f"{written} "):
+            return
     org_label = r.ctx.entities[post.org].label if post.org else None
     ident = " ".join(x for x in (post.title, post.words, org_label) if x) if org_label else written
     if post.place:
@@ -890,11 +938,15 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         if len(name.tokens) < 2 and not has_marks and not (
                 _ATTRIBUTED.search(r.text, max(0, name.start - 20), name.start)
                 and first not in w.calendar_words and first not in w.non_name
-                and first[-1].isalpha() and first not in _LEX.word_list("acting")):
+                and first[-1].isalpha() and first not in _LEX.word_list("acting")) and not (
+                _opens_sentence(r, name.start) and _post_follows(r, name.end, w, apposed=True,
+                                                                  then_verb=True)):
             continue  # one word is a name only after '…," ujar' ('…," ujar Saryoto Kepala …')
+            #           or before a post between commas ("Waspi, Kepala BKKBN Sumsel, …")
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
-               or _from_place(r, name.end) or _post_follows(r, name.end, w))
+               or _from_place(r, name.end) or _post_follows(r, name.end, w)
+               or _post_follows(r, name.end, w, apposed=True))
         if not cue and _said_by_post(r, name.start, w):
             name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
             cue = name is not None
@@ -916,13 +968,24 @@ def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | N
     return max(before, key=lambda f: f.start).key if before else None
 
 
-def _post_follows(r: EntityRegistry, pos: int, w: _Words) -> bool:
+def _post_follows(r: EntityRegistry, pos: int, w: _Words, apposed: bool = False,
+                  then_verb: bool = False) -> bool:
     """"… yaitu Budi Santoso Wakil Ketua Komisi IX DPR RI, …": a post of a named
-    organization written right after the name."""
-    blank = re.match(r"[ \t]+", r.text[pos:pos + 4])
+    organization written right after the name; ``apposed``: between commas ("Waspi,
+    Kepala BKKBN Provinsi Sumsel, mengatakan"); ``then_verb``: a word in lower case after
+    them (not the next name of a list: "pejabat Administrator, Ketua TP PKK X, Nur …")."""
+    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]+", r.text[pos:pos + 4])
     m = w.title_re.match(r.text, pos + blank.end()) if blank else None
     post = _post(r, m, w) if m else None
-    return bool(post and post.org and not post.committee)
+    close = r"[ \t]*,[ \t]*[a-z]" if then_verb else r"[ \t]*,"
+    return bool(post and post.org and not post.committee) and (
+        not apposed or bool(re.match(close, r.text[post.end:post.end + 6])))
+
+
+def _opens_sentence(r: EntityRegistry, pos: int) -> bool:
+    """Whether ``pos`` is where a sentence (or the text after a dateline) begins."""
+    sent = r.ctx.sentences[r.ctx.sentence_of(pos)] if r.ctx.sentences else (0, len(r.text))
+    return not r.text[sent[0]:pos].strip(" \t\n\"“")
 
 
 def _without_post_words(r: EntityRegistry, name: _Name, w: _Words) -> _Name | None:

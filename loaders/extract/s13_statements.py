@@ -462,7 +462,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
 
 
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
-    """Who speaks in [start, end): the last person or pronoun there; never an organization."""
+    """Who speaks in [start, end): the last person or pronoun there; never an organization.
+    "X dalam sambutan yang dibacakan oleh Y mengatakan, …": the words are X's."""
+    read = _READ_BY.search(ctx.text, start, end)
+    if read and persons_in(ctx, start, read.start()):
+        end = read.start()
     people = persons_in(ctx, start, end)
     pronouns = list(PRONOUN.finditer(ctx.text, start, end)) or list(
         _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"

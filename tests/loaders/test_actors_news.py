@@ -215,3 +215,74 @@ def test_a_person_who_stands_in_for_an_office_and_a_sentence_about_someone_else(
              "Rakor dibuka Bupati Bandung Dadang Supriatna secara daring.")
     assert set(persons(x)) == {"Asep Ridwana", "Dadang Supriatna"}
     assert [s.text for s in x.statements] == ["program berjalan."]
+
+
+def test_a_speech_read_out_by_someone_else_is_its_author_s():
+    x = read("Gubernur Nusa Tenggara Timur (NTT), Viktor Laisa dalam sambutan yang dibacakan oleh "
+             "Bupati Belu, Willy Lay, SH mengatakan, program KKBPK dilaksanakan untuk keluarga.")
+    assert speakers(x) == [("Viktor Laisa", "program KKBPK dilaksanakan")]
+
+
+def test_one_word_then_its_post_between_commas_then_a_verb_of_saying():
+    x = read("Waspi, Kepala BKKBN Provinsi Sumsel, mengatakan jumlah KB meningkat. Hadir pejabat "
+             "Administrator, Ketua TP PKK Kota Langsa, Nur Hanifah, dan lainnya.")
+    assert set(persons(x)) == {"Waspi", "Nur Hanifah"}
+    assert ("Waspi", "Kepala BKKBN Provinsi Sumsel", "Perwakilan BKKBN Provinsi Sumatera Selatan") \
+        in people(x)
+
+
+def test_a_deputy_head_whose_name_has_an_initial_and_a_governor_with_a_glued_one():
+    x = read("Kegiatan di Kabupaten Gorontalo dihadiri Bupati Gorontalo Sofyan Puhi dan Wakil "
+             "Bupati Tonny S. Junus. Gubernur Lampung M.Ridho Ficardo hadir bersama Wakil Bupati "
+             "Ferdian Lacony S.Kom MM.")
+    assert ("Tonny S. Junus", "Wakil Bupati", "Pemerintah Kabupaten Gorontalo") in people(x)
+    assert ("M.Ridho Ficardo", "Gubernur Lampung", "Pemerintah Provinsi Lampung") in people(x)
+    assert "S.Kom" not in persons(x)
+
+
+def test_staff_of_a_head_of_region_whose_field_runs_up_to_the_name():
+    x = read("Rakor di Kabupaten Tanah Bumbu dibuka Bupati Zairullah Azhar diwakili Staf Ahli Bupati "
+             "Bidang Kemasyarakatan dan SDM M Putu Wisnu Wardhana. Di Bandar Lampung, Gubernur "
+             "Lampung Ridho Ficardo dalam sambutan yang dibacakan oleh Staf Ahli Bidang "
+             "Pemerintahan, Hukum dan Politik Theresia Sormin menyampaikan bahwa keluarga penting. "
+             "Sambutan itu dibacakan Asisten III Setda Biak Numfor, Andreas Lameki. Asisten III "
+             "Andreas Lameki juga hadir.")
+    assert {p for p in people(x) if p[1].startswith(("Staf", "Asisten"))} == {
+        ("M Putu Wisnu Wardhana", "Staf Ahli Bupati Bidang Kemasyarakatan dan SDM",
+         "Pemerintah Kabupaten Tanah Bumbu"),
+        ("Theresia Sormin", "Staf Ahli Bidang Pemerintahan, Hukum dan Politik",
+         "Pemerintah Provinsi Lampung"),
+        ("Andreas Lameki", "Asisten III Setda Biak Numfor", "Sekretariat Daerah Kabupaten Biak Numfor")}
+
+
+def test_degrees_after_a_period_and_the_head_of_a_working_group_of_an_office():
+    x = read("Ketua Pokja Kampung KB Perwakilan BKKBN Provinsi Aceh Efi Yanti SH. M.A.P mengatakan, "
+             "desa sudah siap. Ketua Pokja Kampung KB Kabupaten Garut, Asep Hidayat, hadir.")
+    assert persons(x)["Efi Yanti"] == {"Efi Yanti SH. M.A.P"}
+    assert people(x) == {
+        ("Efi Yanti", "Ketua Pokja Kampung KB Perwakilan BKKBN Provinsi Aceh",
+         "Pokja Kampung KB Perwakilan BKKBN Provinsi Aceh"),
+        ("Asep Hidayat", "Ketua Pokja Kampung KB Kabupaten Garut",
+         "Kelompok Kerja Kampung KB Kabupaten Garut")}
+    assert ("Pokja Kampung KB Perwakilan BKKBN Provinsi Aceh", "Perwakilan BKKBN Provinsi Aceh") \
+        in relations(x, "unitOf")
+
+
+def test_the_women_children_and_family_planning_office_is_not_the_one_with_population_control():
+    x = read("Sekretaris Dinas (Sekdin) DP3AKB Kabupaten Bojonegoro, Supardi, membuka acara.")
+    assert people(x) == {("Supardi", "Sekretaris Dinas (Sekdin) DP3AKB Kabupaten Bojonegoro",
+                          "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana "
+                          "Kabupaten Bojonegoro")}
+
+
+def test_a_body_a_government_acts_through_blanks_in_brackets_and_a_post_then_yakni():
+    x = read("Pemerintah Kabupaten Mamuju Tengah melalui Tim Percepatan Penurunan Stunting (TPPS) "
+             "menggelar rakor. Hadir Kepala Dinas Pemberdayaan Perempuan, dan Keluarga Berencana "
+             "( DPPKB ) Kabupaten Bengkulu Utara, drg. Adi Fitri. Kunjungan Ketua Komisi IX DPR RI "
+             "yakni Dedy Yusuf berlangsung singkat.")
+    assert "Tim Percepatan Penurunan Stunting Kabupaten Mamuju Tengah" in orgs(x)
+    assert people(x) == {
+        ("Adi Fitri", "Kepala Dinas Pemberdayaan Perempuan, dan Keluarga Berencana ( DPPKB ) "
+         "Kabupaten Bengkulu Utara", "Dinas Pemberdayaan Perempuan dan Keluarga Berencana "
+         "Kabupaten Bengkulu Utara"),
+        ("Dedy Yusuf", "Ketua Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat")}
