@@ -77,6 +77,11 @@ _PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*
 _PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
                             r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
                             rf"(?:{_THAT}\s+)?")
+# "Disampaikan Deputi Bidang KSPK BKKBN, M. Yani, berbagai …": the agent a post and a name,
+# up to the comma a word in lower case follows (what was said).
+_PASSIVE_WHO = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
+                          r"(?P<who>[A-Z][^;\"“”\n]{0,160}?)\s*,\s*"
+                          rf"(?:{_THAT}\s+)?(?=[a-z])")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
                 rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
@@ -427,6 +432,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
         if hint[0] == "person":
             best = (m.start(), hint, m.end(), (m.start(), m.end()))
+    m = _PASSIVE_WHO.match(text, head, end)
+    if m and best is None:  # "Disampaikan Deputi Bidang … BKKBN, M. Yani, berbagai …"
+        hint = _speaker_in(ctx, m.start("who"), m.end("who"), head)
+        if hint[0] == "person":
+            best = (m.start(), hint, m.end(), (m.start(), m.end()))
     for m in _NYA.finditer(text, head, end):
         if _inside(quotes, m.start()):
             continue
@@ -467,7 +477,7 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     read = _READ_BY.search(ctx.text, start, end)
     if read and persons_in(ctx, start, read.start()):
         end = read.start()
-    people = persons_in(ctx, start, end)
+    people = [f for f in persons_in(ctx, start, end) if not _accompanies(ctx, f, start)]
     pronouns = list(PRONOUN.finditer(ctx.text, start, end)) or list(
         _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
@@ -490,6 +500,22 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         return ("none",)
     key = _person_named(ctx, ctx.text[start:end])
     return ("person", key) if key else ("none",)
+
+
+#: "mewakili", "didampingi (oleh)": the person after it, a post between, is the other one.
+_COMPANION = re.compile(rf"\b{_words('companion')}\s+(?:[A-Z(][\w.()/'’-]*,?\s+){{0,10}}$")
+
+
+def _accompanies(ctx: Context, f: Found, start: int | None = None) -> bool:
+    """"A, mewakili Ketua TPPS B, menyampaikan …", "A didampingi B mengatakan": B is
+    represented or accompanies, A speaks; only when A is a person named before B in the
+    sentence (from ``start`` on, if given)."""
+    s0 = ctx.sentences[f.sentence][0] if ctx.sentences else 0
+    lead = max(s0, start or 0)
+    if not _COMPANION.search(ctx.text, max(lead, f.start - 160), f.start):
+        return False
+    return any(g.key.startswith("person/") and g.key != f.key and lead <= g.start
+               and g.end <= f.start for g in ctx.found)
 
 
 def _post_holder(ctx: Context, region: str) -> str | None:
@@ -633,7 +659,7 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) 
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
             continue
-        if any(s <= f.start < e for s, e in said):
+        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f):
             continue
         if best is None or f.start > best.start:
             best = f

@@ -286,3 +286,22 @@ def test_a_body_a_government_acts_through_blanks_in_brackets_and_a_post_then_yak
          "Kabupaten Bengkulu Utara", "Dinas Pemberdayaan Perempuan dan Keluarga Berencana "
          "Kabupaten Bengkulu Utara"),
         ("Dedy Yusuf", "Ketua Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat")}
+
+
+def test_the_one_represented_or_accompanied_does_not_speak():
+    x = read("Asisten II Murdianto, mewakili Ketua TPPS Kabupaten Kotabaru Syairi Mukhlis, S.Sos, "
+             "menyampaikan bahwa stunting turun. Ia menegaskan pentingnya enam pilar. Bupati "
+             "Bantaeng H Ilham Azikin didampingi Ketua TP PKK Kabupaten Bantaeng, Sri Dewi Yanti "
+             "mengungkapkan bahwa kependudukan tanggung jawab semua. Hadir pula Sri Dewi Yanti. "
+             "Ia mengatakan kader siap.")
+    assert speakers(x) == [("Murdianto", "stunting turun."), ("Murdianto", "pentingnya enam pilar."),
+                           ("Ilham Azikin", "kependudukan tanggung jawab"),
+                           ("Sri Dewi Yanti", "kader siap.")]
+
+
+def test_said_by_a_post_and_a_name_after_a_passive_verb_and_admitted_and_blurted_out():
+    x = read("Disampaikan Deputi Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga (KSPK) BKKBN, "
+             "M. Yani, berbagai kegiatan akan digelar. Diakui, dengan warga yang banyak maka "
+             'Maluku jadi prioritas. "Semua dinas ikut membantu," cetusnya.')
+    assert speakers(x) == [("M. Yani", "berbagai kegiatan akan"),
+                           ("M. Yani", "dengan warga yang"), ("M. Yani", "Semua dinas ikut")]
