@@ -742,7 +742,12 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         label = f"{unit_name} {office.label}"
     ent = new_entity("org", label, KB.Division, aliases=[unit_name],
                      abbreviation=abbr.group("abbr") if abbr else None)
-    key = r.add(ent)
+    # "Deputi Bidang Keluarga Sejahtera … (KSPK) BKKBN" … "Deputi Bidang KSPK BKKBN": the
+    # unit the article named before by the short name it gave in brackets
+    short = unit_name.split(None, 1)[-1]
+    key = next((k for k, e in r.ctx.entities.items() if k.startswith("org/") and
+                e.types[0] == KB.Division and e.abbreviation == short and
+                r.info[k].unit_of == office_key), None) or r.add(ent)
     r.info[key].unit_of = office_key
     r.mark(key, u_start, mention_end)
     end = org.end if org else mention_end
@@ -808,6 +813,7 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
 #: A post's short form in brackets after it: one word ("(Sekdaprovsu)", "(Kadis)").
 _SHORT_AFTER = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.-]{1,15}[ \t]*\)")
 
@@ -843,6 +849,11 @@ def find_people(r: EntityRegistry) -> None:
             name = _name(r, short.end(), w)
             if name is not None:
                 chain[-1].end = chain[-1].after = short.end()
+        bracket = _OPEN_BRACKET.match(r.text, pos) if name is None else None
+        if bracket:  # "Plt. Kadis DPPKB Kab. Karawang (Hj. Sofiah) membuka …"
+            name = _name(r, bracket.end(), w)
+            if name is not None and not re.match(r"[ \t]*\)", r.text[name.end:name.end + 3]):
+                name = None
         if name is None:
             continue
         person = _add_person(r, name)

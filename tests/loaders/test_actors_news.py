@@ -305,3 +305,15 @@ def test_said_by_a_post_and_a_name_after_a_passive_verb_and_admitted_and_blurted
              'Maluku jadi prioritas. "Semua dinas ikut membantu," cetusnya.')
     assert speakers(x) == [("M. Yani", "berbagai kegiatan akan"),
                            ("M. Yani", "dengan warga yang"), ("M. Yani", "Semua dinas ikut")]
+
+
+def test_a_unit_again_by_the_short_name_given_in_brackets_and_a_name_in_brackets_after_a_post():
+    x = read("Bupati menerima audiensi dari Deputi Bidang Keluarga Sejahtera dan Pembangunan "
+             "Keluarga (KSPK) BKKBN RI. Hadir Deputi Bidang KSPK BKKBN RI Novian Andika, S.E. "
+             "Kegiatan dibuka Plt. Kadis DPPKB Kab. Karawang (Hj. Sofiah).")
+    unit = "Kedeputian Bidang Keluarga Sejahtera dan Pembangunan Keluarga BKKBN"
+    assert [o for o in orgs(x) if o.startswith("Kedeputian")] == [unit]
+    assert people(x) == {
+        ("Novian Andika", "Deputi Bidang KSPK BKKBN RI", unit),
+        ("Sofiah", "Plt. Kadis DPPKB Kab. Karawang",
+         "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Karawang")}
