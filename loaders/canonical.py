@@ -270,8 +270,18 @@ class Resolver:
                           aliases=list(dict.fromkeys(a for a in aliases if a != label)),
                           abbreviation=f"{short} {short_province}")
 
-    def body_label(self, head: str, topic: str, place: Entity) -> str:
-        """Canonical label of a regional body: full name (KB spelled out) + place label."""
+    def spelled_label(self, place: Entity, spelling: str | None) -> str:
+        """The place's label with the article's own spelling of its name ("Kabupaten
+        Gunungkidul" where the lexicon writes "Gunung Kidul"), as ``regional_government``."""
+        info = self.places.get(place.key)
+        if (info is None or not spelling or spelling.isupper() or not place.label.endswith(
+                info.name) or not same_spelling(spelling, info.name)):
+            return place.label
+        return place.label[:-len(info.name)] + spelling
+
+    def body_label(self, head: str, topic: str, place: Entity, spelling: str | None = None) -> str:
+        """Canonical label of a regional body: full name (KB spelled out) + place label
+        (with the article's spelling of the place's name, ``spelled_label``)."""
         name = strip_abbreviation(f"{head} {topic}".strip())
         for body in self.lex.bodies:  # "Dinas DP3AP2KB" is the Dinas that abbreviation names
             if body.shape == "name" and topic.strip() in body.abbreviations:
@@ -284,7 +294,7 @@ class Resolver:
             # Keluarga Berencana": the lexicon's body with the same words, however joined
             name = next((b.name for b in self.lex.bodies
                          if b.shape == "name" and _name_words(b.name) == key), name)
-        return f"{name} {place.label}"
+        return f"{name} {self.spelled_label(place, spelling)}"
 
     def regulation_type(self, written: str) -> tuple[str, str] | None:
         """(abbreviation, full name) of a regulation type as written ("Perpres", "UU", …)."""

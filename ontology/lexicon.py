@@ -104,6 +104,8 @@ class Body:
     shape: str  # "head": takes topic words ("Dinas Kesehatan …"); "name": fixed name
     parent: str | None = None  # label of an organization row: the body's parent (TP PKK →
     # PKK) instead of the regional government
+    places: tuple[str, ...] = ()  # the kinds of region it exists in (province, kabupaten,
+    # kota); empty: any ("Kantor Kementerian Agama" is a regency's or city's, never a province's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +323,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
                                  split_list(r.get("aliases"))))
     bodies = tuple(
         Body(r["name"], split_list(r.get("abbreviations")), r["class"], r.get("shape") or "name",
-             r.get("parent") or None)
+             r.get("parent") or None, split_list(r.get("places")))
         for _, r in _rows(d, "bodies.csv", ("name", "class")))
     regulation_types = tuple(
         RegulationType(r["abbreviation"], r["full"], split_list(r.get("aliases")))

@@ -97,7 +97,7 @@ class Context:
 
 SP = r"[ \t]+"
 NAME_WORD = r"[A-Z0-9][\w'&\-/]*"
-ABBR = re.compile(r"[ \t]*\((?P<abbr>[A-Z][\w\-/ ]{0,30}?)\)")
+ABBR = re.compile(r"[ \t]*\([ \t]?(?P<abbr>[A-Z][\w\-/ ]{0,30}?)[ \t]?\)")  # also "( DPPKB )"
 #: How specific a kind of place is: in a chain "A, B" A lies in B only if A is finer.
 PLACE_RANK = {"venue": 0, "street": 1, "place": 1, "village": 2, "district": 3, "kota": 4,
               "kabupaten": 4, "province": 5}
@@ -241,6 +241,36 @@ def places_at(r: EntityRegistry, pos: int, kinds: tuple[str, ...]) -> Found | No
     for f in r.found_at(pos, ("place",)):
         if r.info[f.key].place_kind in kinds:
             return f
+    return None
+
+
+#: One to three capitalised words after blanks: a bare name of a region ("Bupati Banjar").
+CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
+
+
+def region_named(r: EntityRegistry, pos: int, kinds: tuple[str, ...],
+                 named_only: bool = False) -> Found | None:
+    """"Bupati Banjar", "DPRD Kapuas": a regency or city named right after ``pos`` by its
+    bare name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
+    The one of those kinds with that name (the one the article names in full, if several;
+    ``named_only``: only one the article names in full)."""
+    m = CAPITALISED_WORDS.match(r.text, pos)
+    if m is None:
+        return None
+    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
+    words = [r.text[a:b] for a, b in spans]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        regs = [g for g in r.res.by_name.get(name, ()) if g.kind in kinds]
+        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
+        named = keys & set(r.ctx.entities)
+        if len(named) == 1 or len(keys) == 1 and not named_only:
+            label = regs[0].label if len(keys) == 1 else r.ctx.entities[next(iter(named))].label
+            key = r.add(r.res.entity_of(f"regency:{label}"))
+            r.info[key].place_kind = next(g.kind for g in regs if g.label == label)
+            start, end = spans[0][0], spans[n - 1][1]
+            return r.mark(key, start, end) or next(
+                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
     return None
 
 

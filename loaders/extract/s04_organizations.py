@@ -33,6 +33,7 @@ from .registry import (
     level_of,
     of,
     places_at,
+    region_named,
     spelling,
     village_government,
     word_kind_re,
@@ -278,6 +279,7 @@ class _BodyWords:
     full: dict[str, tuple[str, str, str]]  # written head → (full name, class CURIE, shape)
     pattern: re.Pattern
     parents: dict[str, str]  # full name → label of its parent organization (TP PKK → PKK)
+    places: dict[str, tuple[str, ...]]  # full name → the kinds of region it exists in
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
@@ -301,7 +303,8 @@ def _body_words(lex) -> _BodyWords:
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
     official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
-    return _BodyWords(full, pattern, parents, official)
+    places = {b.name: b.places for b in lex.bodies if b.places}
+    return _BodyWords(full, pattern, parents, places, official)
 
 
 #: "… Keluarga Berencana )DP3ADaldukKB) Provinsi Sulsel": a bracket typed the wrong way.
@@ -351,6 +354,8 @@ def _bodies(r: EntityRegistry) -> None:
         closed = False  # a bracketed short form after the topic closes the name
         while True:
             place = places_at(r, pos, ("province", "kabupaten", "kota"))
+            if place is None and shape == "name":  # "DPRD Kapuas": a regency the article
+                place = region_named(r, pos, ("kabupaten", "kota"), named_only=True)  # names
             if place is not None:
                 break
             a = ABBR.match(r.text, pos)
@@ -366,6 +371,13 @@ def _bodies(r: EntityRegistry) -> None:
                 comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
             pos = w.end()
+        # "Kepala DPPKBP3A Pemkab Blitar X": the government named after the body, its region
+        gov = None if place is not None else next(
+            (f for f in r.found_at(pos, ("org",)) if r.info[f.key].jurisdiction
+             and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment), None)
+        if gov is not None:
+            place = Found(r.info[gov.key].jurisdiction, gov.cls, gov.start, gov.end, gov.text,
+                          gov.sentence)
         cut = place is None and comma is not None and not closed
         if cut:
             # "Dinas PPKB, Sofyan Daud menyebutkan": words after a comma belong to the name
@@ -378,19 +390,27 @@ def _bodies(r: EntityRegistry) -> None:
         if place is None and abbr_at is not None and _national_spelled(r, m.start(), pos, abbr_at):
             continue
         if place is None:
+            place_key = _through_place(r, m.start())
+        if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
-            bare = full.split()[0] in _OFFICE_HEADS and (cut or closed or head != full or re.match(
-                r"[ \t]+[a-z]", r.text[pos:pos + 120]))
+            # a regional office or legislature written without its place ("DPRD", "Dinas
+            # Kesehatan setempat") is the one of the region the article speaks of
+            bare = (full.split()[0] in _OFFICE_HEADS or full.startswith(_LEGISLATURE)) and (
+                cut or closed or head != full or re.match(r"[ \t]+[a-z]", r.text[pos:pos + 120]))
             if lvl or bare:
-                place_key = _context_place(r, m.start(), lvl.group("level") if lvl else None)
+                place_key = _same_body_place(r, full, m.start()) or _context_place(
+                    r, m.start(), lvl.group("level") if lvl else None)
             if place_key is None:
                 continue
-        topic_text = " ".join("".join(topic).replace(" ,", ",").split())
+        if full in words.places and r.info[place_key].place_kind not in words.places[full]:
+            continue  # "Kemenag Provinsi X": no Kantor Kementerian Agama of a province
+        # "Pemberdayaan Perempuan, dan Keluarga Berencana": no comma before the last "dan"
+        topic_text = " ".join("".join(topic).replace(" ,", ",").split()).replace(", dan ", " dan ")
         if shape == "head" and full in _OFFICE_HEADS and full != _OFFICIAL_HEAD and \
                 topic_text.split()[-1:] == [_NATIONAL_WORD]:  # "Badan … Nasional": national
             continue
-        label = r.res.body_label(full, topic_text, r.ctx.entities[place_key])
-        ent = new_entity("org", label, cls_of(cls))
+        label = r.res.body_label(full, topic_text, r.ctx.entities[place_key], spelling(r, place_key))
+        ent = new_entity("org", label, cls_of(cls), aliases=_short_names(words, full, label))
         key = r.add(ent)
         info = r.info[key]
         info.jurisdiction, info.level = place_key, level_of(r, place_key)
@@ -400,13 +420,25 @@ def _bodies(r: EntityRegistry) -> None:
             r.info[pkey].lexicon_ref = f"org:{parent}"
             r.needed.add(pkey)
             info.parent = pkey
-        else:
+        elif not full.startswith(_LEGISLATURE):  # a DPRD is no unit of the government
             info.parent = government_of(r, place_key)
         r.mark(key, m.start(), end)
         if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
+
+
+def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
+    """"Tim Penggerak PKK Kota Ambon": the label with the body's name written half short
+    (a short form that keeps the name's first word, ``bodies.csv``)."""
+    if not label.startswith(f"{full} "):
+        return []
+    place = label[len(full) + 1:]
+    head = full.split()[0]
+    return [f"{a} {place}" for a, (name, _, shape) in words.full.items()
+            if name == full and shape == "name" and a != full and a.split()[0] == head
+            and "(" not in a]
 
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
@@ -424,6 +456,30 @@ def _national_spelled(r: EntityRegistry, start: int, end: int, abbr_at: int) -> 
     n = _NATIONAL_AFTER.match(r.text, end)
     r.mark(agency.key, start, n.end() if n else end)
     return True
+
+
+_THROUGH = re.compile(rf"{_w('through_word')}[ \t]+$")
+
+
+def _through_place(r: EntityRegistry, pos: int) -> str | None:
+    """"Pemerintah Kabupaten X melalui Tim Percepatan Penurunan Stunting (TPPS) …": a body
+    without a place that a regional organization acts through is that region's."""
+    t = _THROUGH.search(r.text, max(0, pos - 20), pos)
+    if t is None:
+        return None
+    stop = t.start()
+    while stop > 0 and r.text[stop - 1] in " \t":
+        stop -= 1
+    return next((r.info[f.key].jurisdiction for f in r.ctx.found if f.end == stop
+                 and f.key.startswith("org/") and r.info[f.key].jurisdiction), None)
+
+
+def _same_body_place(r: EntityRegistry, full: str, pos: int) -> str | None:
+    """"… DPRD PALI, …, Anggota DPRD Partai Nasdem …": a body written without its place
+    after the article named the same body with one is that one (the last before it)."""
+    before = [f for f in r.ctx.found if f.start < pos and f.key.startswith("org/")
+              and r.ctx.entities[f.key].label.startswith(f"{full} ") and r.info[f.key].jurisdiction]
+    return r.info[max(before, key=lambda f: f.start).key].jurisdiction if before else None
 
 
 def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None:

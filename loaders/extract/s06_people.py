@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
+    CAPITALISED_WORDS,
     EntityRegistry,
     compiled,
     government_of,
@@ -46,11 +47,13 @@ from .registry import (
     local_government,
     of,
     places_at,
+    region_named,
+    spelling,
     word_kind_re,
     words_re,
 )
 from .s03_places import place_aliases
-from .text import initials, occurrences, starting
+from .text import attribution_verbs, initials, occurrences, starting
 
 __all__ = ["find_people"]
 
@@ -109,6 +112,10 @@ def _build_words(lex: Lexicon) -> _Words:
     # "Inspektur utama", "Sekretaris utama": a title's later words written in lower case
     titles |= {f"{t.split(' ', 1)[0]} {t.split(' ', 1)[1].lower()}": v for t, v in list(titles.items())
                if " " in t and t[:1].isupper() and t.split(" ", 1)[1].lower() not in titles}
+    # "wakil Ketua DPRD X": a title whose first word news also writes in lower case
+    lower = tuple(f"{h} " for h in lex.word_list("lower_title_head"))
+    titles |= {t[:1].lower() + t[1:]: v for t, v in list(titles.items()) if t.startswith(lower)
+               and t[:1].lower() + t[1:] not in titles}
     acting = lex.word_list("acting")  # "Plt.", "Pjs.", "Pelaksana Harian" before any title
     title_re = starting(initials(list(titles) + list(acting)),
                         rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
@@ -122,6 +129,7 @@ def _build_words(lex: Lexicon) -> _Words:
     # also initials written together ("J.W. Patty")
     # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
     word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
+            rf"|(?!{words_re(lex.word_list('degree'))}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
             r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
@@ -139,14 +147,17 @@ def _build_words(lex: Lexicon) -> _Words:
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
-                 "venue_brand", "non_name", "cso_head"):
+                 "venue_brand", "non_name", "cso_head", "headline_verb"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
-        re.compile(rf"[ \t]*,?[ \t]*{words_re(lex.word_list('speech_after'))}\b"),
-        re.compile(rf"\b{words_re(lex.word_list('speech_before'))}[ \t]+$"),
+        # "… Darius Angi dalam laporannya, mengatakan"
+        re.compile(rf"[ \t]*,?[ \t]*(?:{words_re(lex.word_list('speech_occasion'))}[ \t]+"
+                   rf"{words_re(lex.word_list('talk_noun'))}nya[ \t]*,?[ \t]*)?"
+                   rf"{words_re(lex.word_list('speech_after'))}\b"),
+        re.compile(rf"\b(?i:{words_re(lex.word_list('speech_before'))})[ \t]+$"),  # "” Kata X"
         re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
@@ -154,8 +165,9 @@ def _build_words(lex: Lexicon) -> _Words:
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
         re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
         re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
-                   r"|M\.?[A-Z][a-z]{1,3}\.?))"
-                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$))"),
+                   r"|M\.?[A-Z][a-z]{1,3}\.?)(?:[ \t]*\([A-Z]\))?)"  # "Sp.OG (K)"
+                   r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$)"
+                   rf"|\.[ \t]+{words_re(lex.word_list('degree'))}(?![\w]))"),  # "SH. M.A.P"
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
         _topic_words(lex),
@@ -193,10 +205,15 @@ class _Name:
     name_end: int
 
 
+#: What may stand between a post and the name after it: a comma, a dash between blanks,
+#: "yakni" ("Ketua Komisi IX DPR RI yakni Dedy …").
+_BEFORE_NAME = re.compile(rf"[ \t]*(?:,|[–—-](?=[ \t])|{_w('apposition')}(?=[ \t]))?[ \t]*")
+
+
 def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     """A person's name at ``pos`` (after an optional comma, or a dash between blanks:
     "Kepala Perwakilan BKKBN Provinsi X – Rina Marlina –"), with honorifics and degrees."""
-    m = re.match(r"[ \t]*(?:,|[–—-](?=[ \t]))?[ \t]*", r.text[pos:pos + 120])
+    m = _BEFORE_NAME.match(r.text[pos:pos + 120])
     start = pos + m.end()
     n = w.name_re.match(r.text, start)
     if not n:
@@ -214,9 +231,9 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
-        elif tokens and word in w.degrees:
-            degree_at = t_start  # "Agus Salim Ak MM": a degree written like a name word
-            break
+        elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
+            degree_at = t_start  # "Agus Salim Ak MM", "… Wardoyo Sp.OG (K)": a degree
+            break  # written like a name word
         tokens.append(word)
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
@@ -227,7 +244,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
     if ends[-1] == n.end("name") and n.group("deg"):
         end = n.end("deg")
     if ends[-1] == n.end("name") or degree_at is not None:
-        while d := w.degree_re.match(r.text, end):  # "Mediharyanto SH MH", "M.Kes MMR."
+        while d := w.degree_re.match(r.text, end) or (  # "Mediharyanto SH MH", "M.Kes MMR."
+                r.text[end:end + 1] == "." and w.degree_re.match(r.text, end + 1)):  # "SH. M.A.P"
             if r.found_at(d.start("deg" if d.group("deg") else "cdeg"),
                           ("org", "place", "program", "framework")):
                 break
@@ -303,7 +321,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
                           and m.start() < f.start < pos < f.end
                           and r.info[f.key].place_kind in kinds), None)
         if place is None and attaches in ("regency_gov", "city_gov"):
-            place = _region_named(r, pos, kinds[0])
+            place = region_named(r, pos, kinds[:1])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
         if place is None and attaches != "region_gov" and _names_no_region(r, pos):
@@ -334,6 +352,9 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         rest = _COUNTRY.match(r.text[pos:pos + 30])
         return _Post(m.start(), pos + rest.end(), pos + rest.end(), canonical, None)
     unit = w.unit_re.match(r.text, pos) if heads_unit else None
+    if unit and any(r.ctx.entities[f.key].types[0] != KB.Division
+                    for f in r.found_at(unit.start("unit"), ("org",))):
+        unit = None  # "Ketua Pokja Kampung KB Kabupaten Garut": a body of its own
     if unit:
         return _division_post(r, m, unit.start("unit"), unit.end("unit"), canonical, w)
     implied = _implied_unit(title, canonical, w)
@@ -372,6 +393,11 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
         if faction:
             end = faction.end()
+        elif r.ctx.entities[org.key].label.startswith(_LEGISLATURE):
+            party = [f for f in r.found_at(r.skip(end), ("org",))
+                     if r.ctx.entities[f.key].label.startswith(_PARTY)]
+            if party:  # "Anggota DPRD Partai Nasdem Budi": the member's party
+                end = max(f.end for f in party)
         key = org.key
         slash = _SLASH.match(r.text, end)  # "… Kementerian X / Perwakilan BKKBN Provinsi Y":
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
@@ -401,6 +427,8 @@ _COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
 _SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
 _FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
                       r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
+_LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"
+_PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"
 _DISTRICT = re.compile(rf"[ \t]+{_w('electoral_district')}[ \t]+")  # "Dapil"
 #: "Sekretaris Daerah (Sekda) Kota Palembang", "… Daerah Provinsi (Sekdaprov) Riau"
 _SHORT_TITLE = re.compile(rf"[ \t]*(?:{_w('province_word')}[ \t]*(?=\())?\([A-Z][\w.]{{1,10}}\)")
@@ -422,12 +450,16 @@ def _names_no_region(r: EntityRegistry, pos: int) -> bool:
         return False
     if _words(r).honorific_re.match(r.text, r.skip(pos)):
         return True
-    m = _CAPITALISED_WORDS.match(r.text, pos)
-    if m is None or len(m.group().split()) < 2:
+    m = _NAME_WORDS.match(r.text, pos)  # "Tonny S. Junus": an initial between
+    if m is None:
         return False  # "Wabup Puspa": one word may be a nickname of someone named before
-    words = m.group().split()
+    words = [x for x in m.group().split() if not re.fullmatch(r"[A-Z]\.", x)]
     return not any(r.res.by_name.get(" ".join(words[:n])) or r.res.province_by_alias(
         " ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+#: Two to four capitalised words, initials between ("Tonny S. Junus").
+_NAME_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][\w'-]*)){1,3}")
 
 
 def _only_region(r: EntityRegistry, kind: str) -> str | None:
@@ -439,31 +471,6 @@ def _only_region(r: EntityRegistry, kind: str) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-def _region_named(r: EntityRegistry, pos: int, kind: str):
-    """"Bupati Banjar", "Wali Kota Banjar": a regency or city the title names by its bare
-    name, one the place stage leaves alone elsewhere ("banjar" is also a common word).
-    The one of that kind with that name (the one the article names in full, if several)."""
-    m = _CAPITALISED_WORDS.match(r.text, pos)
-    if m is None:
-        return None
-    spans = [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\S+", m.group())]
-    words = [r.text[a:b] for a, b in spans]
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        regs = [g for g in r.res.by_name.get(name, ()) if g.kind == kind]
-        keys = {r.res.place_key_of_ref(f"regency:{g.label}") for g in regs}
-        named = keys & set(r.ctx.entities)
-        if len(named) == 1 or len(keys) == 1:
-            key = r.add(r.res.entity_of(f"regency:{regs[0].label}" if len(keys) == 1 else
-                                        f"regency:{r.ctx.entities[named.pop()].label}"))
-            r.info[key].place_kind = kind
-            start, end = spans[0][0], spans[n - 1][1]
-            return r.mark(key, start, end) or next(
-                f for f in r.ctx.found if (f.key, f.start, f.end) == (key, start, end))
-    return None
-
-
-_CAPITALISED_WORDS = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}")
 
 
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
@@ -530,7 +537,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
 
 
 #: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
-_STAFF_STEP = re.compile(rf"[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V)(?![.\w])")
+_STAFF_STEP = re.compile(rf",?[ \t]+(?:{_AND}[ \t]+)?(?:[A-Z][\w-]*|I{{1,3}}|IV|V|[1-4])(?![.\w])")  # "Asisten 1"
 
 
 _SECRETARIAT_NAME = _LEX.word_list("secretariat_name")[0]  # "Sekretariat Daerah"
@@ -541,7 +548,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
     named after a few capitalised words or a roman numeral."""
     at = pos
-    for _ in range(8):
+    for _ in range(12):
         sec = _SECRETARIAT.match(r.text, at)
         place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
         if place is not None:
@@ -549,7 +556,8 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 org = government_of(r, place.key)
             else:
                 org = r.add(new_entity("org", r.res.body_label(
-                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key]), KB.RegionalAgency))
+                    _SECRETARIAT_NAME, "", r.ctx.entities[place.key], spelling(r, place.key)),
+                    KB.RegionalAgency))
                 info = r.info[org]
                 info.jurisdiction, info.level = place.key, level_of(r, place.key)
                 info.parent = government_of(r, place.key)
@@ -568,16 +576,44 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
         return None
     if at == pos:
         return None
+    w = _words(r)
+    unit = w.unit_re.search(r.text, pos, at + 2)
+    numeral = _NUMERAL_STEP.match(r.text, pos)
+    if unit:  # "Staf Ahli Bidang Pemerintahan, Hukum dan Politik Theresia …": the field
+        at = _unit_name_end(r, unit.end("unit"), w)  # ends where the name begins
+    elif numeral:  # "Asisten III Andreas Lameki": the post ends at its numeral
+        at = numeral.end()
     # "Asisten Umum (Asmum), Renward Parapat mengatakan Pemko Medan …": no region after
-    # the post, the one regional government its sentence names
+    # the post, the one regional government its sentence names (or region: the one
+    # province, regency or city it names; the one of a head the post names, "Staf Ahli
+    # Bupati", in the article)
     short = re.match(r"[ \t]*\([A-Z][\w.]{1,10}\)", r.text[at:at + 20])
     end = at + (short.end() if short else 0)
     s0, s1 = r.ctx.sentences[r.ctx.sentence_of(m.start())] if r.ctx.sentences else (0, len(r.text))
     govs = {f.key for f in r.ctx.found if s0 <= f.start < s1
             and r.ctx.entities[f.key].types[0] == KB.RegionalGovernment}
+    govs |= {f.obj.key for f in r.ctx.facts if f.predicate == ORG.postIn  # "Gubernur Lampung X"
+             and s0 <= f.evidence.start < s1
+             and r.ctx.entities[f.obj.key].types[0] == KB.RegionalGovernment}
+    if not govs:
+        places = {f.key for f in r.ctx.found if s0 <= f.start < s1 and f.key.startswith("place/")
+                  and r.info[f.key].place_kind in ("province", "kabupaten", "kota")}
+        head = _HEAD_OF_REGION.search(r.text, pos, end)
+        if not places and head:
+            places = {k for k in [_only_region(r, _REGION_OF_HEAD[head.group(1)])] if k}
+        govs = {g for g in (government_of(r, k) for k in places) if g}
     if len(govs) != 1:
         return None
     return _Post(m.start(), end, end, canonical, govs.pop())
+
+
+_NUMERAL_STEP = re.compile(r"[ \t]+(?:I{1,3}|IV|V|[1-4])(?![.\w])")
+#: The head of a region a staff post names ("Staf Ahli Bupati …"): its kind of region.
+_REGION_OF_HEAD = {t.title: {"regency_gov": "kabupaten", "city_gov": "kota",
+                             "province_gov": "province"}[t.attaches]
+                   for t in _LEX.post_titles if t.attaches in ("regency_gov", "city_gov", "province_gov")
+                   and not t.title.startswith(("Wakil", *_LEX.word_list("acting")))}
+_HEAD_OF_REGION = re.compile(rf"\b({words_re(_REGION_OF_HEAD)})\b") if _REGION_OF_HEAD else re.compile(r"(?!)")
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -625,11 +661,11 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     "Bina Peran serta Masyarakat, IMP, Humas dan …"). After a "dan" item only words of
     the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
     directly ("… dan Informasi Publik Sitti Aminah")."""
-    end, closed = pos, False
+    end, closed, comma = pos, False, None
     word = r"(?P<w>[A-Z][\w-]*)(?![.\w])"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
-            return end
+            return end if closed or comma is None else comma
         step = re.match(rf"[ \t]+(?:{_AND}|{_w('also_and')}|&)[ \t]+{word}", r.text[end:end + 120])
         if step:
             end, closed = end + step.end(), True
@@ -637,6 +673,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         step = re.match(rf",[ \t]+{word}", r.text[end:end + 120])
         if step and (not closed or _LIST_GOES_ON.match(r.text, end + step.end())) \
                 and not r.found_at(end + 1, ("org", "person")):
+            comma = end if comma is None and not closed else comma
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
@@ -647,7 +684,10 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
                 return end
             end += step.end()
             continue
-        return end
+        # "Bidang Urusan Agama Islam, Afief Mundzir bertempat …": a list of fields ends
+        # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
+        # at its first comma
+        return end if closed or comma is None else comma
 
 
 #: After an item of a list: another one (", X" or "dan X").
@@ -694,11 +734,20 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         written = office.abbreviation or _NATIONAL_END.sub(
             "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
         label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
+    elif office.former_names and office.abbreviation:
+        # "Biro Umum dan Humas BKKBN RI" in 2023: the agency by the short name it has kept
+        # through its renaming (its label is today's name)
+        label = f"{unit_name} {office.abbreviation}"
     else:
         label = f"{unit_name} {office.label}"
     ent = new_entity("org", label, KB.Division, aliases=[unit_name],
                      abbreviation=abbr.group("abbr") if abbr else None)
-    key = r.add(ent)
+    # "Deputi Bidang Keluarga Sejahtera … (KSPK) BKKBN" … "Deputi Bidang KSPK BKKBN": the
+    # unit the article named before by the short name it gave in brackets
+    short = unit_name.split(None, 1)[-1]
+    key = next((k for k, e in r.ctx.entities.items() if k.startswith("org/") and
+                e.types[0] == KB.Division and e.abbreviation == short and
+                r.info[k].unit_of == office_key), None) or r.add(ent)
     r.info[key].unit_of = office_key
     r.mark(key, u_start, mention_end)
     end = org.end if org else mention_end
@@ -739,6 +788,11 @@ def _committee_org(r: EntityRegistry, chain: list[_Post]) -> str | None:
 
 def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
     written = " ".join(r.text[post.start:post.end].split())
+    for f in r.ctx.facts:  # "Asisten III Setda Biak Numfor X" … "Asisten III X": said again
+        held = r.ctx.entities.get(f.obj.key) if f.subject == person and f.predicate == ORG.holds \
+            else None
+        if held is not None and (held.name_as_written or "").startswith(f"{written} "):
+            return
     org_label = r.ctx.entities[post.org].label if post.org else None
     ident = " ".join(x for x in (post.title, post.words, org_label) if x) if org_label else written
     if post.place:
@@ -759,6 +813,7 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
 
 # ---------------------------------------------------------------------- the pass
 
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
 #: A post's short form in brackets after it: one word ("(Sekdaprovsu)", "(Kadis)").
 _SHORT_AFTER = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.-]{1,15}[ \t]*\)")
 
@@ -794,6 +849,11 @@ def find_people(r: EntityRegistry) -> None:
             name = _name(r, short.end(), w)
             if name is not None:
                 chain[-1].end = chain[-1].after = short.end()
+        bracket = _OPEN_BRACKET.match(r.text, pos) if name is None else None
+        if bracket:  # "Plt. Kadis DPPKB Kab. Karawang (Hj. Sofiah) membuka …"
+            name = _name(r, bracket.end(), w)
+            if name is not None and not re.match(r"[ \t]*\)", r.text[name.end:name.end + 3]):
+                name = None
         if name is None:
             continue
         person = _add_person(r, name)
@@ -823,8 +883,9 @@ def _known_persons(r: EntityRegistry) -> None:
 
 
 #: What may stand between a person's name and the post written after it.
-_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|,|(?:,[ \t]*)?(?i:{_w('as_post')})(?=[ \t])"
-                         r"|(?<=[ \t])(?=[A-Z]))[ \t]*")
+#: ("… , yang juga menjabat sebagai Ketua TPPS …": a link word first, then a bare comma)
+_AFTER_NAME = re.compile(rf"[ \t]*(?P<open>\(|(?:,[ \t]*)?(?i:{words_re(_LEX.word_list('as_post') + _LEX.word_list('post_link'))})"
+                         r"(?=[ \t])|,|(?<=[ \t])(?=[A-Z]))[ \t]*")
 
 
 def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
@@ -883,26 +944,59 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
         if _STREET.search(r.text, max(0, name.start - 40), name.start):
             continue  # "Jalan Moh Yamin": a street named after a person
-        if len(name.tokens) < 2 and not has_marks:
-            continue
+        if not has_marks and any(t in w.topic_words for t in name.tokens):
+            continue  # "… kata Penata Kependudukan dan …": words of the name of a body
+        if len(name.tokens) < 2 and not has_marks and not (
+                _ATTRIBUTED.search(r.text, max(0, name.start - 20), name.start)
+                and first not in w.calendar_words and first not in w.non_name
+                and first[-1].isalpha() and first not in _LEX.word_list("acting")) and not (
+                _opens_sentence(r, name.start) and _post_follows(r, name.end, w, apposed=True,
+                                                                  then_verb=True)):
+            continue  # one word is a name only after '…," ujar' ('…," ujar Saryoto Kepala …')
+            #           or before a post between commas ("Waspi, Kepala BKKBN Sumsel, …")
         cue = (has_marks or w.speech_after.match(r.text, name.end)
                or w.speech_before.search(r.text[max(0, name.start - 20):name.start])
-               or _from_place(r, name.end) or _post_follows(r, name.end, w))
+               or _from_place(r, name.end) or _post_follows(r, name.end, w)
+               or _post_follows(r, name.end, w, apposed=True))
         if not cue and _said_by_post(r, name.start, w):
             name = _without_post_words(r, name, w)  # "… Satgas Gizi Rudi Hartono"
             cue = name is not None
         if cue:
-            _add_person(r, name)
+            last = _last_named(r, name.tokens, name.start) if len(name.tokens) == 1 else None
+            if last is not None:  # '… Akmal Malik. … Yulia Zubir Akmal … " kata Akmal'
+                r.mark(last, name.start, name.end)
+            else:
+                _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
-def _post_follows(r: EntityRegistry, pos: int, w: _Words) -> bool:
+def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | None:
+    """Of the persons named before ``pos`` whose names hold this one word (several: the
+    short-form pass left it alone), the one named last."""
+    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/")
+            and tokens[0] in e.label.split()}
+    before = [f for f in r.ctx.found if f.key in keys and f.end <= pos]
+    return max(before, key=lambda f: f.start).key if before else None
+
+
+def _post_follows(r: EntityRegistry, pos: int, w: _Words, apposed: bool = False,
+                  then_verb: bool = False) -> bool:
     """"… yaitu Budi Santoso Wakil Ketua Komisi IX DPR RI, …": a post of a named
-    organization written right after the name."""
-    blank = re.match(r"[ \t]+", r.text[pos:pos + 4])
+    organization written right after the name; ``apposed``: between commas ("Waspi,
+    Kepala BKKBN Provinsi Sumsel, mengatakan"); ``then_verb``: a word in lower case after
+    them (not the next name of a list: "pejabat Administrator, Ketua TP PKK X, Nur …")."""
+    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]+", r.text[pos:pos + 4])
     m = w.title_re.match(r.text, pos + blank.end()) if blank else None
     post = _post(r, m, w) if m else None
-    return bool(post and post.org and not post.committee)
+    close = r"[ \t]*,[ \t]*[a-z]" if then_verb else r"[ \t]*,"
+    return bool(post and post.org and not post.committee) and (
+        not apposed or bool(re.match(close, r.text[post.end:post.end + 6])))
+
+
+def _opens_sentence(r: EntityRegistry, pos: int) -> bool:
+    """Whether ``pos`` is where a sentence (or the text after a dateline) begins."""
+    sent = r.ctx.sentences[r.ctx.sentence_of(pos)] if r.ctx.sentences else (0, len(r.text))
+    return not r.text[sent[0]:pos].strip(" \t\n\"“")
 
 
 def _without_post_words(r: EntityRegistry, name: _Name, w: _Words) -> _Name | None:
@@ -934,6 +1028,9 @@ def _said_by_post(r: EntityRegistry, pos: int, w: _Words) -> bool:
 
 #: Capitalised words right before a name, the first of which may begin a post.
 _TITLE_RUN = re.compile(r"(?<![\w.])[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*){0,8}[ \t]+$")
+#: A verb that attributes the words said right before it ('…," ujar', ', kata'): a single
+#: capitalised word after it is who said them.
+_ATTRIBUTED = re.compile(rf"[,\"”][ \t]*(?i:{words_re(attribution_verbs())})[ \t]+$")
 _STREET = re.compile(rf"\b{_w('street')}\.?(?:[ \t]+[A-Z][\w'.]*){{0,3}}[ \t]*$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")

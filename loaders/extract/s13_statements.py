@@ -77,6 +77,11 @@ _PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*
 _PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
                             r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
                             rf"(?:{_THAT}\s+)?")
+# "Disampaikan Deputi Bidang KSPK BKKBN, M. Yani, berbagai …": the agent a post and a name,
+# up to the comma a word in lower case follows (what was said).
+_PASSIVE_WHO = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
+                          r"(?P<who>[A-Z][^;\"“”\n]{0,160}?)\s*,\s*"
+                          rf"(?:{_THAT}\s+)?(?=[a-z])")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
                 rf"(?P<who>[^\"“”\n]{{1,120}}?)\s*,?\s*{_THAT}\s+")
@@ -304,7 +309,7 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             elif cand[0][0] != "person":  # "Pemkab X mengakui …. Hal ini diungkapkan Y …"
                 cand = (speaker, cand[1], region)
         if cand is None:
-            if out and out[-1].kind == "reported" and _continues(text, quotes, out[-1], s, e):
+            if out and out[-1].kind == "reported" and _continues(ctx, quotes, out[-1], s, e):
                 out[-1].end = _trim_end(text, out[-1].start, e)
             continue
         hint, said_start, region = cand
@@ -390,15 +395,16 @@ def _said_by_next(ctx: Context, quotes: list[Quote], sentences: list[tuple[int, 
     return hint, (s, e)
 
 
-def _continues(text: str, quotes: list[Quote], prev: _Cand, s: int, e: int) -> bool:
+def _continues(ctx: Context, quotes: list[Quote], prev: _Cand, s: int, e: int) -> bool:
     """A sentence right after a reported statement, in its paragraph, that names no new
     speaker and quotes nothing, goes on with what was said ("Ia menekankan bahwa X. Melalui
-    Y, …")."""
+    Y, …"); one that names a person tells of someone ("Rakor dibuka Gubernur X …")."""
+    text = ctx.text
     between = text[prev.end:s]
     if "\n" in between or between.strip(" \t.!?") or any(
             s <= q.open < e and not text[s:q.open].strip() for q in quotes):
         return False  # a quote that opens the sentence is said again, not a term cited
-    return not _BACK.match(text, s, e)
+    return not _BACK.match(text, s, e) and not persons_in(ctx, s, e)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -424,6 +430,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     m = _PASSIVE_NAMED.match(text, head, end)
     if m and best is None:  # "Dikatakan Wendy, bahwa …": the one named speaks
         hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
+        if hint[0] == "person":
+            best = (m.start(), hint, m.end(), (m.start(), m.end()))
+    m = _PASSIVE_WHO.match(text, head, end)
+    if m and best is None:  # "Disampaikan Deputi Bidang … BKKBN, M. Yani, berbagai …"
+        hint = _speaker_in(ctx, m.start("who"), m.end("who"), head)
         if hint[0] == "person":
             best = (m.start(), hint, m.end(), (m.start(), m.end()))
     for m in _NYA.finditer(text, head, end):
@@ -461,8 +472,12 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
 
 
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
-    """Who speaks in [start, end): the last person or pronoun there; never an organization."""
-    people = persons_in(ctx, start, end)
+    """Who speaks in [start, end): the last person or pronoun there; never an organization.
+    "X dalam sambutan yang dibacakan oleh Y mengatakan, …": the words are X's."""
+    read = _READ_BY.search(ctx.text, start, end)
+    if read and persons_in(ctx, start, read.start()):
+        end = read.start()
+    people = [f for f in persons_in(ctx, start, end) if not _accompanies(ctx, f, start)]
     pronouns = list(PRONOUN.finditer(ctx.text, start, end)) or list(
         _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
@@ -485,6 +500,22 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         return ("none",)
     key = _person_named(ctx, ctx.text[start:end])
     return ("person", key) if key else ("none",)
+
+
+#: "mewakili", "didampingi (oleh)": the person after it, a post between, is the other one.
+_COMPANION = re.compile(rf"\b{_words('companion')}\s+(?:[A-Z(][\w.()/'’-]*,?\s+){{0,10}}$")
+
+
+def _accompanies(ctx: Context, f: Found, start: int | None = None) -> bool:
+    """"A, mewakili Ketua TPPS B, menyampaikan …", "A didampingi B mengatakan": B is
+    represented or accompanies, A speaks; only when A is a person named before B in the
+    sentence (from ``start`` on, if given)."""
+    s0 = ctx.sentences[f.sentence][0] if ctx.sentences else 0
+    lead = max(s0, start or 0)
+    if not _COMPANION.search(ctx.text, max(lead, f.start - 160), f.start):
+        return False
+    return any(g.key.startswith("person/") and g.key != f.key and lead <= g.start
+               and g.end <= f.start for g in ctx.found)
 
 
 def _post_holder(ctx: Context, region: str) -> str | None:
@@ -522,14 +553,36 @@ def _holder_by_title(ctx: Context, region: str) -> str | None:
     """"Dalam arahannya, Sekda …", "ujar Sekda dalam sambutannya": a title the region
     names, spelled out ("Sekda" → Sekretaris Daerah), that one person holds in the article
     (the post's key begins with the title it was read with)."""
-    titles = {_TITLES[" ".join(m.group().split())] for m in _TITLE_WORD.finditer(region)}
+    matches = list(_TITLE_WORD.finditer(region))
+    titles = {_TITLES[" ".join(m.group().split())] for m in matches}
     if len(titles) != 1:
         return None
     head = f"post/{slugify(titles.pop())}"
+    # "kata Menteri Dukbangga": the capitalised word after the title names the post
+    named = {n.group(1) for m in matches if (n := _NAMED_AFTER.match(region, m.end()))}
     found = {f.subject for f in ctx.facts if f.predicate == ORG.holds
              and f.subject.startswith("person/")
-             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))}
+             and (f.obj.key == head or f.obj.key.startswith(f"{head}-"))
+             and all(w in _written(ctx, f.obj.key) for w in named)}
     return found.pop() if len(found) == 1 else None
+
+
+#: A capitalised word right after a title ("Menteri Sosial"): what names the post.
+_NAMED_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+
+
+def _written(ctx: Context, key: str) -> str:
+    """The post as written, with the names of its organization ("Kadis DPPKB" asks for
+    the Kepala Dinas whose office is the DPPKB)."""
+    post = ctx.entities.get(key)
+    if post is None:
+        return ""
+    names = [post.name_as_written or "", post.label]
+    for f in ctx.facts:
+        org = ctx.entities.get(f.obj.key) if f.subject == key and f.predicate == ORG.postIn else None
+        if org is not None:
+            names += [org.label, *org.aliases, org.abbreviation or ""]
+    return " ".join(names)
 
 
 #: Post titles (``post-titles.csv``) → the title spelled out.
@@ -606,7 +659,7 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) 
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
             continue
-        if any(s <= f.start < e for s, e in said):
+        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f):
             continue
         if best is None or f.start > best.start:
             best = f
