@@ -115,10 +115,14 @@ def lexicon_places(r: EntityRegistry) -> None:
         words = r.text[start:end].split(None, 1)
         if len(refs) == 1 and len(words) == 2 and words[0] in r.lex.word_list("region_head"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
+    local_head = compiled(r.lex, "local_head_before", _local_head_before)
     for start, end in sorted(longest):
         if _program_before(r, start) and _NAME_AFTER.match(
                 r.text, end):
             continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
+        if local_head.search(r.text, max(0, start - 14), start):
+            continue  # "Desa Karanganyar", "Kecamatan Bandung": a village or district of
+            #           that name (``local_places``), not the regency
         refs = spans[(start, end)]
         ref = r.res.choose_place(refs, hint=_place_hint(r, start, end), explicit=explicit,
                                  dateline=False)
@@ -138,6 +142,13 @@ def lexicon_places(r: EntityRegistry) -> None:
         r.mark(key, start, end)
         if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
             _city_district(r, key, start, end)
+
+
+def _local_head_before(lex) -> re.Pattern[str]:
+    """A village or district head right before a name ("Desa ", "Kec. ")."""
+    heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
+             *lex.word_list("district_short")]
+    return re.compile(rf"(?<![\w/]){words_re(heads)}(?<!\w\.\w)[ \t]+$")
 
 
 def _short_form_of(r: EntityRegistry, abbr: str, key: str) -> bool:
@@ -326,7 +337,7 @@ def dateline(r: EntityRegistry) -> None:
                 r.info[qkey].place_kind = r.res.place_info(qkey).kind
                 r.extra.append((qkey, Mention(m.group("qual"), Span(
                     d0 + m.start("qual"), d0 + m.end("qual"), 0))))
-        if m.group("agency"):
+        if m.group("agency") and re.search(r"[^\W\d_]", m.group("agency")):  # not "Kamis (04/10)."
             agency = " ".join(m.group("agency").split())
             pkey = _publisher(r, agency)
             r.extra.append((pkey, Mention(m.group("agency"),
@@ -442,9 +453,10 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
     stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
-    rest = rf"(?:{SP}(?!{stop}){NAME_WORD})*"  # "Hotel X Medan Jalan Y": the street is a place
+    word = rf"{SP}(?!{stop}){NAME_WORD}"
+    rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place
     head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
-    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
+    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{word})+")
     suffix_re = starting({"A-Z"},
                          rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
     return head_re, brand_re, suffix_re
@@ -474,7 +486,33 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
-    r.venues = _rooms(r, _merged(spans))
+    r.venues = _rooms(r, _merged([(s, _before_address(r, s, e)) for s, e in spans]))
+
+
+def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str]]:
+    regions = set(lex.word_list("region_head"))
+    heads = frozenset(w for kind in ("venue", "venue_brand", "venue_suffix", "venue_room")
+                      for w in lex.word_list(kind)) | {  # "Kantor Wali Kota X": a post's office
+        t.title.split()[-2] for t in lex.post_titles
+        if " " in t.title and t.title.split()[-1] in regions}
+    admin = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
+                      *lex.word_list("region_head")])
+    return heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]")
+
+
+def _before_address(r: EntityRegistry, start: int, end: int) -> int:
+    """Where a venue's name ends before the place it lies in: "Balai Desa X Kecamatan Y",
+    "Hotel X Kota Medan" end before the head of a village, district or region, unless a
+    venue word stands right before that head ("Balai Desa X", "Aula Kantor Kelurahan
+    X", "Balai Kota X": the building of that place) or it ends a post ("Kantor Wali Kota
+    X")."""
+    heads, admin = compiled(r.lex, "venue_address", _address_words)
+    pos = start
+    while (m := admin.search(r.text, pos, end)) is not None:
+        if m.group("prev") not in heads:
+            return m.start() + len(m.group()) - len(m.group().lstrip()) + len(m.group("prev"))
+        pos = m.start("prev")
+    return end
 
 
 def _room_pattern(lex) -> re.Pattern[str]:
@@ -870,8 +908,8 @@ def chains(r: EntityRegistry) -> None:
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
                                                               in heads):
                     name = " ".join(u.group("name").split())
-                    key = r.aliases.get(name) or _chain_place(r, name, chain[-1], link.match(
-                        r.text, u.end("name")), by_start)
+                    key = r.aliases.get(name) or _misspelt_region(r, name) or _chain_place(
+                        r, name, chain[-1], link.match(r.text, u.end("name")), by_start)
                     nxt = r.mark(key, u.start("name"), u.end("name"))
                     if nxt is not None:
                         by_start[nxt.start] = nxt
@@ -886,6 +924,36 @@ def chains(r: EntityRegistry) -> None:
                                    or ka == kb == "venue" or "place" in (ka, kb)
                                    or _hamlet_in_village(r, a.key, b.key)):
                 r.info[a.key].contained_in.append((b.key, a.start))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _misspelt_region(r: EntityRegistry, name: str) -> str | None:
+    """"Kabupaten Bandun", "Kota Mataran": a region head before a name one letter off the
+    name of one lexicon place of that kind (five letters or more) is that place."""
+    head, _, rest = name.partition(" ")
+    if head not in r.lex.word_list("region_head") or len(rest) < 5:
+        return None
+    kind = next((k for k in ("province", "kota", "kabupaten")
+                 if head in r.lex.word_list(f"hint_{k}")), None)
+    if kind == "province":
+        refs = {f"province:{n}" for n in r.res.provinces if _one_edit(n, rest)}
+    else:
+        refs = {f"regency:{g.label}" for g in r.res.regencies.values()
+                if g.kind == kind and _one_edit(g.name, rest)}
+    if len(refs) != 1:
+        return None
+    key = r.add(r.res.entity_of(refs.pop()))
+    r.info[key].place_kind = r.res.place_info(key).kind
+    return key
 
 
 def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> str:

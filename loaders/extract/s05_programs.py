@@ -83,7 +83,8 @@ def _pattern(lex) -> re.Pattern[str]:
     written = [*heads, *(h.lower() for h in heads)]
     skip = words_re(lex.word_list("program_not"))
     connectors = words_re(lex.word_list("program_connector"))
-    joined = rf"{SP}(?:(?:{connectors}){SP})?"
+    stop = words_re(lex.word_list("program_stop"))  # "… Bersama Mitra Kerja": with whom
+    joined = rf"{SP}(?:(?:{connectors}){SP})?(?!{stop}\b)"
     return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
 
@@ -149,7 +150,11 @@ def shaped_programs(r: EntityRegistry) -> None:
         abbr = ABBR.match(r.text, end)
         if len(words) < 2 and not abbr:
             continue
+        if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
+            continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
+        if not capital and _post_first(r.lex, m.group("name")):
+            continue  # "program Presiden RI": whose program, not its name
         label = " ".join(r.text[start if capital else m.start("name"):end].split())
         entry = _known(r.lex, label, m.group("name"), abbr.group("abbr") if abbr else None)
         if entry is not None:
@@ -165,6 +170,19 @@ def shaped_programs(r: EntityRegistry) -> None:
                 r.mark(key, a0, a1)
         if abbr:
             _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
+
+
+def _spells_out(name: str, bracket: str) -> bool:
+    """``bracket`` spells out ``name``: its words begin with the letters of ``name``."""
+    words = bracket.split()
+    return len(words) >= 2 and "".join(w[0] for w in words).casefold() == name.casefold()
+
+
+def _post_first(lex, name: str) -> bool:
+    """The name begins with a post title ("Presiden RI", "Bupati Garut")."""
+    firsts = compiled(lex, "post_first_words", lambda lex: frozenset(
+        t.title.split()[0] for t in lex.post_titles))
+    return name.split()[0] in firsts
 
 
 def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -261,6 +261,9 @@ _AFTER_VENUE_WORD = re.compile(rf"(?i:\b{words_re(meeting_cues('venue'))})\s+$")
 _LOWER_VENUE_NEXT = re.compile(rf"\s+{words_re(meeting_cues('venue'))}\s+(?=[A-Z])")
 _CAP_WORD_RE = re.compile(r"(?<!\w)[A-Z]\w+")
 _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])))*")
+#: "Hotel X Jalan Y", "Hotel X Kota Medan": a street or a region written with its head
+#: after a venue is where it lies, not the town the venue is named with ("Ogan Hall Baturaja")
+_NOT_NAMED_WITH = re.compile(rf"{words_re([*_LEX.word_list('street_head'), *_LEX.word_list('region_head')])}(?!\w)")
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
@@ -1082,6 +1085,8 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
         if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
             break                                                      # the room is in, one venue
         stop = phrase_end
+    if all(w.lower() in _VENUE_WORDS for w in text[name_start:stop].split()):
+        return None  # "di aula Balai pelatihan": venue words alone name no venue
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
@@ -1100,7 +1105,8 @@ def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[t
         f = next((f for f in places_in(ctx, pos, end) if f.start == pos), None)
         town = None if f is None or _PLACE_RANK.get(f.cls, 3) != 0 else next(
             (t for t in places_in(ctx, f.end, end) if _PLACE_RANK.get(t.cls, 3) == 3
-             and not ctx.text[f.end:t.start].strip() and t.start > f.end), None)
+             and not ctx.text[f.end:t.start].strip() and t.start > f.end
+             and not _NOT_NAMED_WITH.match(t.text)), None)
         if town is not None:  # "Ogan Hall Baturaja": a venue written with its town is named so
             key = _venue(ctx, f.start, town.end)
             out += [(key, 0, f.start, town.end), (town.key, 3, town.start, town.end)]

@@ -1,0 +1,94 @@
+"""Places read no further than a careful reader would (sentences written for these tests).
+
+A venue's name ends where its address begins (a street, a district, a city written with
+its head); venue words alone name no venue; a village or district named like a regency
+is that village or district; a provincial name spelled "Sumatra" is the province.
+"""
+
+from __future__ import annotations
+
+from test_places_programs import _cleaned, _inside, labels, read
+
+
+def test_a_venue_name_ends_before_a_street_or_a_region_written_with_its_head():
+    x = read("Rapat kerja digelar di Grand Ballroom Hotel Melati Inn Jl. Sudirman No. 5 Kota "
+             "Kendari, Senin (3/6). Webinar lain bertempat di Hotel Santosa Kota Medan Sumatra "
+             "Utara.")
+    places = labels(x, "place")
+    assert {"Grand Ballroom Hotel Melati Inn", "Jl. Sudirman", "Hotel Santosa"} <= set(places)
+    assert not [p for p in places if p.startswith(("Grand Ballroom Hotel Melati Inn ",
+                                                   "Hotel Santosa "))]
+    assert _inside(x, "Grand Ballroom Hotel Melati Inn") == {"Jl. Sudirman"}
+    assert _inside(x, "Hotel Santosa") == {"Kota Medan"}
+    assert _inside(x, "Kota Medan") == {"Provinsi Sumatera Utara"}
+    meeting = next(e for k, e in x.entities.items() if k.startswith("event/")
+                   and e.label.startswith("Rapat kerja"))
+    assert {x.entities[f.obj.key].label for f in x.facts if f.subject == meeting.key
+            and f.predicate.endswith("location")} == {"Grand Ballroom Hotel Melati Inn"}
+
+
+def test_a_village_hall_ends_before_the_district_after_it():
+    x = read("Orientasi kader digelar di Balai Desa Sukamaju Kecamatan Cibeber, diikuti 40 "
+             "peserta. Forum lain dilaksanakan di Kantor Desa Mekar Kecamatan Cibeber.")
+    places = labels(x, "place")
+    assert {"Balai Desa Sukamaju", "Kantor Desa Mekar", "Desa Sukamaju", "Desa Mekar",
+            "Kecamatan Cibeber"} <= set(places)
+    assert "Balai Desa Sukamaju Kecamatan Cibeber" not in places
+    assert _inside(x, "Balai Desa Sukamaju") == {"Desa Sukamaju"}
+    assert _inside(x, "Desa Sukamaju") == {"Kecamatan Cibeber"}
+    # a region head right after a venue word is the building's own name
+    after_venue_word = labels(read("Rapat digelar di Balai Kota Padang, Senin. Sosialisasi di "
+                                   "Aula Kantor Kelurahan Sukamaju, Selasa."), "place")
+    assert {"Balai Kota Padang", "Aula Kantor Kelurahan Sukamaju"} <= set(after_venue_word)
+
+
+def test_venue_words_alone_name_no_venue():
+    x = read("Ia berbicara usai rapat persiapan di aula Balai pelatihan dan pengembangan, "
+             "pekan lalu.")
+    assert "Aula Balai" not in labels(x, "place")
+
+
+def test_a_village_named_like_a_regency_is_the_village():
+    x = read("Acara digelar di Dusun Krajan, Desa Karanganyar, Kecamatan Borobudur, Selasa "
+             "(12/9). Dinas Kesehatan Kabupaten Magelang hadir.")
+    places = labels(x, "place")
+    assert {"Desa Karanganyar", "Kecamatan Borobudur"} <= set(places)
+    assert "Kabupaten Karanganyar" not in places
+    assert _inside(x, "Desa Karanganyar") == {"Kecamatan Borobudur"}
+    assert _inside(x, "Kecamatan Borobudur") == {"Kabupaten Magelang"}
+    # the regency itself, named with its head, is still the regency
+    assert "Kabupaten Karanganyar" in labels(read("Bupati hadir di Kabupaten Karanganyar."),
+                                             "place")
+
+
+def test_a_dateline_naming_a_site_written_with_a_hyphen_is_the_outlet():
+    x = _cleaned("KABAR SOLOK – Kepala dinas meninjau Kabupaten Solok.\n",
+                 url="https://www.kabar-solok.com/berita/1")
+    assert set(labels(x, "place")) == {"Kabupaten Solok"}
+    assert "KABAR SOLOK" in labels(x, "org")
+
+
+def test_a_region_misspelt_by_one_letter_in_a_place_chain_is_the_lexicons():
+    x = read("Festival digelar di Gedung Sate, Soreang, Kabupaten Bandun, Kamis (11/5).")
+    places = labels(x, "place")
+    assert places["Kabupaten Bandung"] == {"Kabupaten Bandun"}
+    assert "Kabupaten Bandun" not in places
+    assert _inside(x, "Soreang") == {"Kabupaten Bandung"}
+
+
+def test_what_follows_a_program_head_but_names_no_program():
+    x = read("Dinas menggelar Sosialisasi Program Pembangunan Keluarga Bersama Mitra Kerja di "
+             "Kabupaten Maros. Tugas dinas bukan hanya program KB (Keluarga Berencana). Kampung "
+             "ini merupakan program Presiden RI. Warga mendukung Gerakan Bersama Cegah Stunting.")
+    programs = labels(x, "program")
+    assert "Program Pembangunan Keluarga" in programs
+    assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI")]
+    assert "Gerakan Bersama Cegah Stunting" in programs  # its first word is its own
+    named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa."), "program")
+    assert "Program Keluarga Harapan" in named
+
+
+def test_a_date_in_brackets_after_the_dateline_is_no_agency():
+    x = _cleaned("Padang, Kamis (04/10). Pemerintah Kota Padang mencanangkan Kampung KB.\n")
+    assert not [k for k, e in x.entities.items() if k.startswith("org/") and "04" in e.label]
+    assert "Kota Padang" in labels(x, "place")
