@@ -791,11 +791,11 @@ def village_lists(r: EntityRegistry) -> None:
                           base + item.end("n")))
     for m in lower.finditer(r.text):
         spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
-    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    named = [(h.start, h.end) for h in r.hits if h.label in ("PROG", "FRAME", "ORG")]
     not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:
         name = " ".join(r.text[name_start:end].split())
-        if name_start in named_starts or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
+        if any(a <= name_start < b for a, b in named) or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
                 f.start < end and start < f.end for f in r.ctx.found):
             continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
         cls, kind, label_head = kinds[head.lower()]

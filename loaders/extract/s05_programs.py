@@ -153,8 +153,8 @@ def shaped_programs(r: EntityRegistry) -> None:
         if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
             continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
-        if not capital and _post_first(r.lex, m.group("name")):
-            continue  # "program Presiden RI": whose program, not its name
+        if not capital and _owner_first(r.lex, m.group("name")):
+            continue  # "program Presiden RI", "program Pemkab X": whose program, not its name
         label = " ".join(r.text[start if capital else m.start("name"):end].split())
         entry = _known(r.lex, label, m.group("name"), abbr.group("abbr") if abbr else None)
         if entry is not None:
@@ -178,10 +178,11 @@ def _spells_out(name: str, bracket: str) -> bool:
     return len(words) >= 2 and "".join(w[0] for w in words).casefold() == name.casefold()
 
 
-def _post_first(lex, name: str) -> bool:
-    """The name begins with a post title ("Presiden RI", "Bupati Garut")."""
-    firsts = compiled(lex, "post_first_words", lambda lex: frozenset(
-        t.title.split()[0] for t in lex.post_titles))
+def _owner_first(lex, name: str) -> bool:
+    """The name begins with a post title ("Presiden RI", "Bupati Garut") or a body's word
+    (``program_owner``: "Pemkab Bateng"): whose program, not its name."""
+    firsts = compiled(lex, "program_owner_words", lambda lex: frozenset(
+        [*(t.title.split()[0] for t in lex.post_titles), *lex.word_list("program_owner")]))
     return name.split()[0] in firsts
 
 

@@ -79,10 +79,11 @@ def test_a_region_misspelt_by_one_letter_in_a_place_chain_is_the_lexicons():
 def test_what_follows_a_program_head_but_names_no_program():
     x = read("Dinas menggelar Sosialisasi Program Pembangunan Keluarga Bersama Mitra Kerja di "
              "Kabupaten Maros. Tugas dinas bukan hanya program KB (Keluarga Berencana). Kampung "
-             "ini merupakan program Presiden RI. Warga mendukung Gerakan Bersama Cegah Stunting.")
+             "ini merupakan program Presiden RI dan program Pemkab Garut. Warga mendukung Gerakan "
+             "Bersama Cegah Stunting.")
     programs = labels(x, "program")
     assert "Program Pembangunan Keluarga" in programs
-    assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI")]
+    assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI", "Pemkab Garut")]
     assert "Gerakan Bersama Cegah Stunting" in programs  # its first word is its own
     named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa."), "program")
     assert "Program Keluarga Harapan" in named
@@ -92,3 +93,10 @@ def test_a_date_in_brackets_after_the_dateline_is_no_agency():
     x = _cleaned("Padang, Kamis (04/10). Pemerintah Kota Padang mencanangkan Kampung KB.\n")
     assert not [k for k, e in x.entities.items() if k.startswith("org/") and "04" in e.label]
     assert "Kota Padang" in labels(x, "place")
+
+
+def test_a_program_that_heads_an_enumeration_is_no_village():
+    x = read("Pemkab meluncurkan Kampung Keluarga Berkualitas (KB) di Desa Sukamaju. Kampung KB, "
+             "Rumah Data Kependudukan dan Dashat ini merupakan program daerah.")
+    assert not [p for p in labels(x, "place") if p.startswith("Kampung")]
+    assert "Desa Sukamaju" in labels(x, "place")
