@@ -344,6 +344,17 @@ def dateline(r: EntityRegistry) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
+def _named_with_head(r: EntityRegistry, refs: list[str]) -> str | None:
+    """The one place of ``refs`` (a city and a regency of one name) that the body names
+    with its head ("BANDUNG –" and only "Kabupaten Bandung" in the body: the regency)."""
+    heads = tuple(w + " " for w in r.lex.word_list("region_head"))
+    local = [ref for ref in refs  # a dateline is a town: never the province of that name
+             if r.res.place_info(r.res.place_key_of_ref(ref)).kind in ("kota", "kabupaten")]
+    named = [ref for ref in local if any(
+        f.key == r.res.place_key_of_ref(ref) and f.text.startswith(heads) for f in r.ctx.found)]
+    return named[0] if len(local) > 1 and len(named) == 1 else None
+
+
 def _site_word(r: EntityRegistry, word: str) -> bool:
     """A word in capitals the site's name begins with ("RMN" on rmnindonesia.id)."""
     site = publishers.site_name(r.ctx.article.url)
@@ -363,7 +374,8 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
         doc_refs = [h.ref for h in r.phrase_hits(title) if h.start == 0
                     and h.end == len(title) and h.label == "PLACE"]
     if doc_refs:
-        ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
+        ref = _named_with_head(r, sorted(set(doc_refs))) or r.res.choose_place(
+            sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
         key = r.add(r.res.entity_of(ref))
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
@@ -376,12 +388,16 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
         return None
     kinds, _ = compiled(r.lex, "local_places", _local_patterns)
     heads = words_re([*kinds, *r.lex.word_list("region_head")])
-    local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"
+    local = re.search(rf"\b(?P<head>(?i:{words_re(kinds)})){SP}{re.escape(title)}"
                       rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
-    if local:  # "Pabelan –" and "Desa Pabelan" in the body: the village
-        cls, kind, head = kinds[local.group("head")]
+    written = local and (local.group("head") if local.group("head") in kinds
+                         else local.group("head").capitalize())
+    if local and written in kinds:  # "Pabelan –" and "Desa Pabelan" (or "desa Pabelan")
+        cls, kind, head = kinds[written]  # in the body: the village
         key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
         r.info[key].place_kind = kind
+        if written != local.group("head"):  # "desa Pabelan": no later stage reads it
+            r.mark(key, local.start(), local.end())
         return key
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
@@ -865,12 +881,15 @@ def _chain_name_pattern(lex) -> re.Pattern:
 def _chain_link_pattern(lex) -> re.Pattern:
     """What joins two places of a chain: a comma (perhaps with "ibu kota": "Wamena, ibu
     kota Kabupaten Jayawijaya"), or blanks alone before an administrative head ("Desa Alat
-    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
+    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung"), perhaps after the
+    numbers of an address ("Jalan X RT 2 Desa Y")."""
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
              *lex.word_list("region_short"), *lex.word_list("street_head")]
     capital = words_re(lex.word_list("capital_of"))
-    return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
+    # "Jalan X RT 2 Desa Y", "Jl. X No. 57, Kota Y": an address's numbers between the two
+    number = rf"(?:[ \t]+{words_re(lex.word_list('address_word'))}[ \t]*\d[\w./\-]*)*"
+    return re.compile(rf"{number}(?:,[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w)))")
 
 
 def chains(r: EntityRegistry) -> None:
@@ -986,7 +1005,7 @@ def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
     for f in outer:
         rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
         m = link.match(r.text, f.end)
-        if rank < 3 or not m or m.group().startswith(","):
+        if rank < 3 or not m or "," in m.group():
             continue
         first = by_start.get(m.end())
         kind = r.info[first.key].place_kind if first is not None else None

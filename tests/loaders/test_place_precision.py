@@ -100,3 +100,26 @@ def test_a_program_that_heads_an_enumeration_is_no_village():
              "Rumah Data Kependudukan dan Dashat ini merupakan program daerah.")
     assert not [p for p in labels(x, "place") if p.startswith("Kampung")]
     assert "Desa Sukamaju" in labels(x, "place")
+
+
+def test_a_dateline_town_the_body_names_as_a_village_with_a_lower_case_head():
+    x = _cleaned("Sukamaju, Kabar Desa - Sosialisasi digelar Rabu (14/10) di desa Sukamaju, "
+                 "Kabupaten Garut.\n")
+    places = labels(x, "place")
+    assert places["Desa Sukamaju"] == {"Sukamaju", "desa Sukamaju"}
+    assert "Sukamaju" not in places
+    assert _inside(x, "Desa Sukamaju") == {"Kabupaten Garut"}
+
+
+def test_the_numbers_of_an_address_do_not_break_a_place_chain():
+    x = read("Bupati hadir di Jalan Melati RT 2 Desa Sukamaju Kecamatan Cibeber, Sabtu (12/5).")
+    assert _inside(x, "Jalan Melati") == {"Desa Sukamaju"}
+    assert _inside(x, "Desa Sukamaju") == {"Kecamatan Cibeber"}
+
+
+def test_a_dateline_shared_by_a_city_and_a_regency_is_the_one_the_body_names():
+    regency = _cleaned("BANDUNG – Sosialisasi digelar di Kecamatan Ciparay, Kabupaten Bandung.\n")
+    assert labels(regency, "place")["Kabupaten Bandung"] == {"BANDUNG", "Kabupaten Bandung"}
+    assert "Kota Bandung" not in labels(regency, "place")
+    both = _cleaned("BANDUNG – Rapat dihadiri Kabupaten Bandung dan Kota Bandung.\n")
+    assert "BANDUNG" in labels(both, "place")["Kota Bandung"]  # the provincial capital
