@@ -384,6 +384,14 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
         f.key) and r.res.place_info(f.key).name.casefold() == title.casefold()})
     if len(named) == 1:  # "BARRU," and "Kabupaten Barru" in the body (a bare name the
         return named[0]  # lexicon reads only with its head)
+    provinces = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                 and r.info[f.key].place_kind == "province"}
+    regions = [g for g in r.res.by_name.get(title, ()) if r.res.place_info(
+        r.res.place_key_of_ref(f"regency:{g.label}")).province in provinces]
+    if len(regions) == 1:  # "Ende, NTT –": the one regency of that name in the province
+        key = r.add(r.res.entity_of(f"regency:{regions[0].label}"))  # the body names
+        r.info[key].place_kind = r.res.place_info(key).kind
+        return key
     if not new:
         return None
     kinds, _ = compiled(r.lex, "local_places", _local_patterns)

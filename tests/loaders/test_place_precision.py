@@ -123,3 +123,13 @@ def test_a_dateline_shared_by_a_city_and_a_regency_is_the_one_the_body_names():
     assert "Kota Bandung" not in labels(regency, "place")
     both = _cleaned("BANDUNG – Rapat dihadiri Kabupaten Bandung dan Kota Bandung.\n")
     assert "BANDUNG" in labels(both, "place")["Kota Bandung"]  # the provincial capital
+
+
+def test_a_dateline_naming_a_regency_read_only_with_its_head_in_a_province_the_body_names():
+    x = _cleaned("Ende, NTT (ANTARA) - Kampung KB dicanangkan di Kelurahan Onekore, Kecamatan "
+                 "Ende Tengah, Nusa Tenggara Timur.\n")
+    places = labels(x, "place")
+    assert places["Kabupaten Ende"] == {"Ende"}
+    assert "Ende" not in places
+    elsewhere = labels(_cleaned("Ende, Kabar - Warga Kota Padang hadir.\n"), "place")
+    assert "Kabupaten Ende" not in elsewhere  # no province of Ende named: not a guess
