@@ -987,6 +987,13 @@ def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> 
     """An unknown name of a chain: between a village and a city or regency ("Desa
     Kebonagung, Sawahan, Nganjuk") it is the district (an address names village,
     district, regency in turn); elsewhere a place of no known kind."""
+    kinds, _ = compiled(r.lex, "local_places", _local_patterns)
+    head, _, rest = name.partition(" ")
+    if head in kinds and rest:  # "…, Kecamatan Kota Sigli, …" (a head local_places
+        cls, kind, label_head = kinds[head]  # leaves to the chain): that district
+        key = r.add(new_entity("place", f"{label_head} {rest}", cls, aliases=[rest]))
+        r.info[key].place_kind = kind
+        return key
     after = by_start.get(link.end()) if link else None
     if (r.info[before.key].place_kind == "village" and after is not None
             and r.info[after.key].place_kind in ("kota", "kabupaten")):

@@ -133,3 +133,12 @@ def test_a_dateline_naming_a_regency_read_only_with_its_head_in_a_province_the_b
     assert "Ende" not in places
     elsewhere = labels(_cleaned("Ende, Kabar - Warga Kota Padang hadir.\n"), "place")
     assert "Kabupaten Ende" not in elsewhere  # no province of Ende named: not a guess
+
+
+def test_a_district_named_like_a_city_in_a_chain_is_one_district():
+    x = read("Kampung KB dicanangkan di Gampong Lampoh, Kecamatan Kota Sigli, Kabupaten Pidie.")
+    places = labels(x, "place")
+    assert places["Kecamatan Kota Sigli"] == {"Kecamatan Kota Sigli"}
+    assert not [p for p in places if p.startswith("Kecamatan Kecamatan")]
+    assert _inside(x, "Gampong Lampoh") == {"Kecamatan Kota Sigli"}
+    assert _inside(x, "Kecamatan Kota Sigli") == {"Kabupaten Pidie"}
