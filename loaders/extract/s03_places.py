@@ -51,6 +51,7 @@ def places_stage(doc: Doc) -> Doc:
     r = of(doc)
     find_venues(r)
     lexicon_places(r)
+    misspelt_regions(r)
     listed_regencies(r)
     dateline(r)
     add_venues(r)
@@ -120,9 +121,11 @@ def lexicon_places(r: EntityRegistry) -> None:
         if _program_before(r, start) and _NAME_AFTER.match(
                 r.text, end):
             continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
-        if local_head.search(r.text, max(0, start - 14), start):
+        if (local_head.search(r.text, max(0, start - 14), start)
+                and r.text[start:end].split()[0] not in r.lex.word_list("region_head")):
             continue  # "Desa Karanganyar", "Kecamatan Bandung": a village or district of
-            #           that name (``local_places``), not the regency
+            #           that name (``local_places``), not the regency ("Kepala Desa
+            #           Kabupaten Garut" is the regency)
         refs = spans[(start, end)]
         ref = r.res.choose_place(refs, hint=_place_hint(r, start, end), explicit=explicit,
                                  dateline=False)
@@ -312,7 +315,9 @@ def dateline(r: EntityRegistry) -> None:
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
-        if m.group("qual") and publishers.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
+        if m.group("qual") and (publishers.is_outlet(r, place) or (  # "TRIBUNSUMSEL.COM,
+                _unknown_word(r, place) and _lexicon_place(r, m.group("qual")))):  # MUARA ENIM -",
+            #                     "TIMESJAMBI, BLITAR –": an unknown word before a known place
             key = publishers.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
@@ -344,6 +349,28 @@ def dateline(r: EntityRegistry) -> None:
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
 
+def _place_refs(r: EntityRegistry, written: str) -> list[str]:
+    """The lexicon places named by all of ``written`` (as written, else in title case)."""
+    name = " ".join(written.split())
+    for form in (name, " ".join(w.capitalize() if w.isupper() else w for w in name.split())):
+        refs = [h.ref for h in r.phrase_hits(form) if h.start == 0 and h.end == len(form)
+                and h.label == "PLACE"]
+        if refs:
+            return refs
+    return []
+
+
+def _lexicon_place(r: EntityRegistry, written: str) -> bool:
+    return bool(_place_refs(r, written))
+
+
+def _unknown_word(r: EntityRegistry, written: str) -> bool:
+    """One word in capitals that names no place the lexicon or the body knows."""
+    word = written.strip()
+    return (word.isupper() and " " not in word and not _place_refs(r, word)
+            and _dateline_place(r, word, new=False) is None)
+
+
 def _named_with_head(r: EntityRegistry, refs: list[str]) -> str | None:
     """The one place of ``refs`` (a city and a regency of one name) that the body names
     with its head ("BANDUNG –" and only "Kabupaten Bandung" in the body: the regency)."""
@@ -367,12 +394,7 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
     names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
     written (title case)."""
     name = " ".join(written.split())
-    doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
-                and h.label == "PLACE"]
-    if not doc_refs:
-        title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-        doc_refs = [h.ref for h in r.phrase_hits(title) if h.start == 0
-                    and h.end == len(title) and h.label == "PLACE"]
+    doc_refs = _place_refs(r, name)
     if doc_refs:
         ref = _named_with_head(r, sorted(set(doc_refs))) or r.res.choose_place(
             sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
@@ -688,8 +710,11 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), *lex.word_list("region_head"),
                      *lex.word_list("region_short"),
                      *lex.word_list("weekday"), *lex.word_list("month")])
+    # "Kelurahan Kota Bumi", "Kecamatan Kota Sigli": a region head may begin the name
+    # when a name word follows it (not "Kepala Desa Kabupaten/Kota")
+    region = rf"(?:{words_re(lex.word_list('region_head'))}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
     pattern = starting(
-        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
+        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
         rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
     return kinds, pattern
 
@@ -935,8 +960,8 @@ def chains(r: EntityRegistry) -> None:
                 if u and not r.found_at(u.start("name")) and (where or u.group("name").split()[0]
                                                               in heads):
                     name = " ".join(u.group("name").split())
-                    key = r.aliases.get(name) or _misspelt_region(r, name) or _chain_place(
-                        r, name, chain[-1], link.match(r.text, u.end("name")), by_start)
+                    key = r.aliases.get(name) or _chain_place(r, name, chain[-1], link.match(
+                        r.text, u.end("name")), by_start)
                     nxt = r.mark(key, u.start("name"), u.end("name"))
                     if nxt is not None:
                         by_start[nxt.start] = nxt
@@ -954,13 +979,38 @@ def chains(r: EntityRegistry) -> None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one letter added, dropped or changed."""
+    """``a`` and ``b`` differ by one letter added, dropped or changed; in names shorter
+    than eight letters only by a last letter added or dropped ("Bandun", not "Bateng" for
+    "Batang": a short name one letter off is as often another name)."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
+    short, long = sorted((a, b), key=len)
+    if len(long) < 8:
+        return len(short) < len(long) and long.startswith(short)
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _region_name_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b{words_re(lex.word_list('region_head'))}[ \t]+[A-Z][\w'\-]*"
+                      r"(?:[ \t]+[A-Z][\w'\-]*){0,2}")
+
+
+def misspelt_regions(r: EntityRegistry) -> None:
+    """"Kabupaten Bandun", "Provinsi Gorontaloo": a region head before a name nothing was
+    read in, one letter off the name of one lexicon place of that kind, is that place (the
+    longest such name of up to three words)."""
+    cover = r.covered()
+    for m in compiled(r.lex, "region_names", _region_name_pattern).finditer(r.text):
+        if any(cover[m.start():m.end()]):
+            continue
+        words = list(re.finditer(r"\S+", m.group()))
+        for n in range(len(words), 1, -1):
+            key = _misspelt_region(r, " ".join(w.group() for w in words[:n]))
+            if key is not None:
+                r.mark(key, m.start(), m.start() + words[n - 1].end())
+                break
 
 
 def _misspelt_region(r: EntityRegistry, name: str) -> str | None:

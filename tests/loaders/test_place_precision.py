@@ -68,12 +68,27 @@ def test_a_dateline_naming_a_site_written_with_a_hyphen_is_the_outlet():
     assert "KABAR SOLOK" in labels(x, "org")
 
 
-def test_a_region_misspelt_by_one_letter_in_a_place_chain_is_the_lexicons():
-    x = read("Festival digelar di Gedung Sate, Soreang, Kabupaten Bandun, Kamis (11/5).")
+def test_a_region_misspelt_by_one_letter_is_the_lexicons():
+    x = read("Festival digelar di Gedung Sate, Soreang, Kabupaten Bandun, Kamis (11/5). Rapat "
+             "lain di Kecamatan Biluhu, Kabupaten Gorontalo, Provinsi Gorontaloo, Senin.")
     places = labels(x, "place")
     assert places["Kabupaten Bandung"] == {"Kabupaten Bandun"}
-    assert "Kabupaten Bandun" not in places
+    assert places["Provinsi Gorontalo"] == {"Provinsi Gorontaloo"}
+    assert "Kabupaten Bandun" not in places and "Provinsi Gorontaloo" not in places
     assert _inside(x, "Soreang") == {"Kabupaten Bandung"}
+    assert _inside(x, "Kabupaten Gorontalo") == {"Provinsi Gorontalo"}
+    # a short name one letter changed is as often another name: no guess
+    assert "Kabupaten Batang" not in labels(read("Warga Kabupaten Bateng hadir."), "place")
+    assert "Kabupaten Bandung" not in labels(read("Warga Kabupaten Bandang hadir."), "place")
+
+
+def test_a_village_whose_name_begins_with_a_region_head():
+    x = read("Wali Kota meresmikan Kampung KB di Kelurahan Kota Bumi dan Gerem, Senin.")
+    assert {"Kelurahan Kota Bumi", "Kelurahan Gerem"} <= set(labels(x, "place"))
+    heads = labels(read("Rapat bagi Kepala Desa Kabupaten/Kota se-Jawa Barat dan para Kepala "
+                        "Desa Kabupaten Garut."), "place")
+    assert not [p for p in heads if p.startswith("Desa")]
+    assert "Kabupaten Garut" in heads
 
 
 def test_what_follows_a_program_head_but_names_no_program():
@@ -142,3 +157,11 @@ def test_a_district_named_like_a_city_in_a_chain_is_one_district():
     assert not [p for p in places if p.startswith("Kecamatan Kecamatan")]
     assert _inside(x, "Gampong Lampoh") == {"Kecamatan Kota Sigli"}
     assert _inside(x, "Kecamatan Kota Sigli") == {"Kabupaten Pidie"}
+
+
+def test_an_unknown_word_before_a_known_place_in_the_dateline_is_the_outlet():
+    x = _cleaned("KABARWARTA, BLITAR – Dinas melakukan sosialisasi Kampung KB di Kabupaten "
+                 "Blitar.\n", url="https://www.wartakabar.com/read/1")
+    assert set(labels(x, "place")) == {"Kabupaten Blitar"}
+    assert labels(x, "place")["Kabupaten Blitar"] == {"BLITAR", "Kabupaten Blitar"}
+    assert "KABARWARTA" in labels(x, "org")
