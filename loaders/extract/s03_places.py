@@ -499,9 +499,10 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
     stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
-    word = rf"{SP}(?!{stop}){NAME_WORD}"
+    name_word = rf"(?:(?:[A-Z]\.){{1,3}}(?=[ \t]+[A-Z])|{NAME_WORD})"  # "Gedung H.A. Djunaid"
+    word = rf"{SP}(?!{stop}){name_word}"
     rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place
-    head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
+    head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{name_word}{rest}")
     brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{word})+")
     suffix_re = starting({"A-Z"},
                          rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
@@ -543,7 +544,11 @@ def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str]]:
         if " " in t.title and t.title.split()[-1] in regions}
     admin = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
                       *lex.word_list("region_head")])
-    return heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]")
+    # "… RW 07/RT 01", "… Lt.3", "… Kawasan Pondok X": the address after the name
+    after = (rf"[ \t]+(?:{words_re(lex.word_list('address_word'))}[ \t]*\d"
+             rf"|{words_re(lex.word_list('venue_floor'))}[ \t]*\d"
+             rf"|{words_re([w.capitalize() for w in lex.word_list('venue_ground')])}[ \t]+[A-Z])")
+    return heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]"), re.compile(after)
 
 
 def _before_address(r: EntityRegistry, start: int, end: int) -> int:
@@ -551,8 +556,13 @@ def _before_address(r: EntityRegistry, start: int, end: int) -> int:
     "Hotel X Kota Medan" end before the head of a village, district or region, unless a
     venue word stands right before that head ("Balai Desa X", "Aula Kantor Kelurahan
     X", "Balai Kota X": the building of that place) or it ends a post ("Kantor Wali Kota
-    X")."""
-    heads, admin = compiled(r.lex, "venue_address", _address_words)
+    X"); and before the numbers of an address, a floor, an area ("… RW 07/RT 01", "…
+    Lt.3", "… Kawasan Pondok X")."""
+    heads, admin, after = compiled(r.lex, "venue_address", _address_words)
+    first = re.match(r"\S+[ \t]+\S+", r.text[start:end])  # the head and one word stay
+    cut = after.search(r.text, start + first.end(), end + 4) if first else None
+    if cut is not None and cut.start() < end:
+        end = cut.start()
     pos = start
     while (m := admin.search(r.text, pos, end)) is not None:
         if m.group("prev") not in heads:
@@ -921,7 +931,8 @@ def _chain_link_pattern(lex) -> re.Pattern:
              *lex.word_list("region_short"), *lex.word_list("street_head")]
     capital = words_re(lex.word_list("capital_of"))
     # "Jalan X RT 2 Desa Y", "Jl. X No. 57, Kota Y": an address's numbers between the two
-    number = rf"(?:[ \t]+{words_re(lex.word_list('address_word'))}[ \t]*\d[\w./\-]*)*"
+    number = (rf"(?:[ \t]+{words_re(lex.word_list('address_word'))}[ \t]*\d[\w./\-]*"
+              r"(?:[ \t]+\d[\w./\-]*)?)*")  # "RW 07/RT 01"
     return re.compile(rf"{number}(?:,[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w)))")
 
 

@@ -165,3 +165,15 @@ def test_an_unknown_word_before_a_known_place_in_the_dateline_is_the_outlet():
     assert set(labels(x, "place")) == {"Kabupaten Blitar"}
     assert labels(x, "place")["Kabupaten Blitar"] == {"BLITAR", "Kabupaten Blitar"}
     assert "KABARWARTA" in labels(x, "org")
+
+
+def test_a_venue_name_ends_before_its_address_numbers_floor_or_area():
+    x = read("Acara diadakan di Lapangan Komplek Melati RW 07/RT 01, Desa Sukamaju, Kecamatan "
+             "Cibeber. Audiensi bertempat di Ruang Tamu Kakanwil Lt.3 pada hari Rabu. "
+             "Pembekalan digelar di Gedung H.A. Salim Convention Center Kawasan Pondok "
+             "Pesantren Modern, Senin.")
+    places = labels(x, "place")
+    assert {"Lapangan Komplek Melati", "Ruang Tamu Kakanwil",
+            "Gedung H.A. Salim Convention Center"} <= set(places)
+    assert not [p for p in places if p.endswith(("RT 01", " Lt", "Modern"))]
+    assert _inside(x, "Lapangan Komplek Melati") == {"Desa Sukamaju"}
