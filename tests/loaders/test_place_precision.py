@@ -177,3 +177,9 @@ def test_a_venue_name_ends_before_its_address_numbers_floor_or_area():
             "Gedung H.A. Salim Convention Center"} <= set(places)
     assert not [p for p in places if p.endswith(("RT 01", " Lt", "Modern"))]
     assert _inside(x, "Lapangan Komplek Melati") == {"Desa Sukamaju"}
+
+
+def test_a_venue_named_after_a_regency_the_article_names_lies_in_it():
+    x = read("Wakil Bupati Belu hadir. Ia berbicara dalam pertemuan di Lantai 1 Kantor Bupati "
+             "Belu, Senin. Kunjungan kerja di Kabupaten Belu berjalan baik.")
+    assert _inside(x, "Kantor Bupati Belu") == {"Kabupaten Belu"}
