@@ -132,7 +132,16 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A village, district or town with no place named after it lies in the nearest city
     or regency named before it, else in the one city or regency the article names, else
-    in the dateline's."""
+    in the dateline's; a town whose own name ends with another city's or regency's name
+    ("Pasteur Bandung") lies in no other one."""
+    out = _nearest_region_any(r, key)
+    words = r.ctx.entities[key].label.split()
+    owned = {entity_key("place", g.label) for n in (1, 2) if len(words) > n
+             for g in r.res.by_name.get(" ".join(words[-n:]), ())}
+    return [] if owned and out and out[0][0] not in owned else out
+
+
+def _nearest_region_any(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]

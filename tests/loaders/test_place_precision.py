@@ -183,3 +183,13 @@ def test_a_venue_named_after_a_regency_the_article_names_lies_in_it():
     x = read("Wakil Bupati Belu hadir. Ia berbicara dalam pertemuan di Lantai 1 Kantor Bupati "
              "Belu, Senin. Kunjungan kerja di Kabupaten Belu berjalan baik.")
     assert _inside(x, "Kantor Bupati Belu") == {"Kabupaten Belu"}
+
+
+def test_a_town_named_with_another_citys_name_is_not_put_in_a_third_region():
+    x = read("Rapat di Kabupaten Bandung Barat digelar. Kepala BKKBN hadir di Hotel Aston, "
+             "Pasteur Bandung, Senin (27/12).")
+    assert "Pasteur Bandung" in labels(x, "place")
+    assert _inside(x, "Pasteur Bandung") == set()  # not Kabupaten Bandung Barat
+    y = read("Rapat di Kabupaten Garut digelar. Kepala BKKBN hadir di Hotel Melati, Cibodas, "
+             "Senin (27/12).")
+    assert _inside(y, "Cibodas") == {"Kabupaten Garut"}
