@@ -395,10 +395,12 @@ def _regulation_pattern(lex) -> re.Pattern:
     ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
+    types += [w[0].lower() + w[1:] for w in types if " " in w]  # "peraturan Bupati X nomor …"
     number = words_re(lex.word_list("regulation_number"))
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
+    another = rf"(?!{words_re(types)}\b)"  # "… tentang X dan Instruksi Presiden …": the next one
     title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"
-             r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
+             rf"[ \t]+)?{another}[A-Z0-9][\w\-/]*)*)")
     return starting(
         initials(types), rf"\b(?P<type>{words_re(types)})"
         rf"(?:{SP}{words_re(lex.word_list('regulation_state'))})?"

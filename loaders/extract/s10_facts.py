@@ -384,8 +384,9 @@ def _aligns(r: EntityRegistry) -> None:
         programs_so_far.extend(mine)
         if mine:
             last_programs = list({f.key: f for f in sorted(mine, key=lambda f: -f.start)}.values())
-        for p in programs:
-            for fw in frames:
+        for p in programs:  # a program named inside a regulation's title follows that one
+            titled = [fw for fw in frames if fw.start <= p.start and p.end <= fw.end]
+            for fw in titled or frames:
                 r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)
     _titled_after(r)
 

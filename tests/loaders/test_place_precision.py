@@ -193,3 +193,20 @@ def test_a_town_named_with_another_citys_name_is_not_put_in_a_third_region():
     y = read("Rapat di Kabupaten Garut digelar. Kepala BKKBN hadir di Hotel Melati, Cibodas, "
              "Senin (27/12).")
     assert _inside(y, "Cibodas") == {"Kabupaten Garut"}
+
+
+def test_regulations_in_sentence_case_and_a_title_that_stops_at_the_next_regulation():
+    x = read("Tim dibentuk dengan surat keputusan Bupati nomor 441 tahun 2021 tentang pembentukan "
+             "tim serta peraturan Bupati Garut nomor 171 tahun 2022. Rapat mengacu pada "
+             "Peraturan Kepala BKKBN Nomor 4 Tahun 2024 tentang Petunjuk Teknis dan Instruksi "
+             "Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan Sosial.")
+    frames = labels(x, "framework")
+    assert {"Keputusan Bupati Nomor 441 Tahun 2021",
+            "Peraturan Bupati Garut Nomor 171 Tahun 2022",
+            "Peraturan Kepala BKKBN Nomor 4 Tahun 2024 tentang Petunjuk Teknis",
+            "Instruksi Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan "
+            "Sosial"} <= set(frames)
+    program = next(k for k, e in x.entities.items() if e.label == "Program Perlindungan Sosial")
+    assert {x.entities[f.obj.key].label for f in x.facts if f.subject == program
+            and f.predicate.endswith("alignsWith")} == {
+        "Instruksi Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan Sosial"}
