@@ -50,6 +50,7 @@ def programs_stage(doc: Doc) -> Doc:
     written_otherwise(r)
     shaped_programs(r)
     spelled_out_initiatives(r)
+    listed_initiatives(r)
     _frameworks(r)
     _regulations(r)
     expand_titles(r)
@@ -75,7 +76,7 @@ def dated_once(r: EntityRegistry) -> None:
             r.ctx.found.remove(f)
             r.mark(dated[0], f.start, f.end)
 
-_WORD = r"[A-Z][\w'\-]*"
+_WORD = r"[A-Z][\w'’\-]*"
 
 
 def _pattern(lex) -> re.Pattern[str]:
@@ -148,8 +149,8 @@ def shaped_programs(r: EntityRegistry) -> None:
             continue  # the lexicon (or an organization, a place) already read these words
         words = m.group("name").split()
         abbr = ABBR.match(r.text, end)
-        if len(words) < 2 and not abbr:
-            continue
+        if len(words) < 2 and not abbr and not _CAMEL.search(words[0]):
+            continue  # "Program KB"; but a coined name ("program De'Best", "SiBunda") is one
         if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
             continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
@@ -160,9 +161,11 @@ def shaped_programs(r: EntityRegistry) -> None:
         if entry is not None:
             key = r.add(r.res.entry_entity(entry))
             r.info[key].lexicon_ref = f"program:{entry.label}"
-        else:
-            key = r.add(new_entity("program", label, KB.Program,
-                                   abbreviation=abbr.group("abbr") if abbr else None))
+        else:  # "program X" and "Program X" in one article: one program
+            forms = {norm(m.group("name")), norm(f"{m.group('head')} {m.group('name')}")}
+            key = next((k for k in sorted(r.ctx.entities) if k.startswith("program/")
+                        and norm(r.ctx.entities[k].label) in forms), None) or r.add(new_entity(
+                "program", label, KB.Program, abbreviation=abbr.group("abbr") if abbr else None))
         r.mark(key, start if capital else m.start("name"), abbr.end() if abbr else end)
         cover[start:end] = b"\x01" * (end - start)
         for a0, a1 in occurrences(r.text, label):
@@ -170,6 +173,10 @@ def shaped_programs(r: EntityRegistry) -> None:
                 r.mark(key, a0, a1)
         if abbr:
             _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
+
+
+#: a word coined as a name: a capital after a small letter ("De'Best", "SiBunda")
+_CAMEL = re.compile(r"[a-z]['’]?[A-Z]")
 
 
 def _spells_out(name: str, bracket: str) -> bool:
@@ -215,6 +222,40 @@ def spelled_out_initiatives(r: EntityRegistry) -> None:
         for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
             if not any(cover[a0:a1]):
                 r.mark(key, a0, a1)
+
+
+def _listed_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a count of initiatives then "yaitu"/"yakni" — ``initiative_cue``, ``apposition`` —,
+    one item — a capitalised name of up to four words, perhaps spelled out in brackets —,
+    what joins two items: a comma or "dan"/"serta", ``list_and``)."""
+    cue = re.compile(rf"\b\d+[ \t]+{words_re(lex.word_list('initiative_cue'))}\b[^.\n]{{0,60}}?"
+                     rf"\b{words_re(lex.word_list('apposition'))}[ \t]*:?[ \t]+", re.IGNORECASE)
+    item = re.compile(rf"{_WORD}(?:{SP}{_WORD}){{0,3}}(?:[ \t]*\([^()\n]{{2,60}}\))?")
+    link = re.compile(rf"[ \t]*,+[ \t]*(?:{words_re(lex.word_list('list_and'))}[ \t]+)?"
+                      rf"|[ \t]+{words_re(lex.word_list('list_and'))}[ \t]+")
+    return cue, item, link
+
+
+def listed_initiatives(r: EntityRegistry) -> None:
+    """"Ada 4 inovasi yang diluncurkan, yaitu Mocuga Penting (Mobile …), TPK Super Hebat,
+    Satya Gatra dan Aplikasi Morena": after a count of initiatives and "yaitu", each named
+    item of the list is a program (as written; its spelled-out name in brackets in the
+    mention). Items something else was read in are left alone; the list ends at the first
+    word that is not a name."""
+    cue, item, link = compiled(r.lex, "listed_initiatives", _listed_patterns)
+    cover = r.covered()
+    for c in cue.finditer(r.text):
+        pos = c.end()
+        while (m := item.match(r.text, pos)) is not None:
+            name = m.group().split("(")[0].strip()
+            if not any(cover[m.start():m.start() + len(name)]):
+                key = r.add(new_entity("program", " ".join(name.split()), KB.Program))
+                r.mark(key, m.start(), m.end())
+                cover[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            nxt = link.match(r.text, m.end())
+            if nxt is None:
+                break
+            pos = nxt.end()
 
 
 def norm(text: str) -> str:

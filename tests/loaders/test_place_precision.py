@@ -210,3 +210,16 @@ def test_regulations_in_sentence_case_and_a_title_that_stops_at_the_next_regulat
     assert {x.entities[f.obj.key].label for f in x.facts if f.subject == program
             and f.predicate.endswith("alignsWith")} == {
         "Instruksi Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan Sosial"}
+
+
+def test_named_initiatives_listed_after_a_count_and_coined_single_word_programs():
+    x = read("Ada 3 inovasi yang diluncurkan hari ini yaitu Sigap Gizi (Siaga Gizi Keluarga "
+             "Produktif), Satya Bunda dan Aplikasi Cemara. Kader juga menyukseskan program "
+             "SiCantik di desa. Program SiCantik dipaparkan Bupati. Program KB berjalan.")
+    programs = labels(x, "program")
+    assert programs["Sigap Gizi"] == {"Sigap Gizi (Siaga Gizi Keluarga Produktif)"}
+    assert {"Satya Bunda", "Aplikasi Cemara"} <= set(programs)
+    assert programs["SiCantik"] == {"SiCantik", "Program SiCantik"}
+    assert "KB" not in programs and "Program KB" not in programs
+    # no count, no list: a sentence that only speaks of innovations names none
+    assert labels(read("Inovasi yaitu Desa Sehat harus terus dikembangkan."), "program") == {}
