@@ -1036,8 +1036,13 @@ def _read_places(ctx: Context, x: _Meeting, start: int, end: int, sent: int) -> 
             continue  # "… peserta berkunjung ke Kampung KB X": where a part of it went
         held = _HELD_BEFORE.search(text, max(start, d.start() - 40), d.start()) is not None or \
             _PLACE_FIRST_WORD.match(d.group()) is not None or not text[start:d.start()].strip()
-        known = any(f.start == d.end() for f in places_in(ctx, d.end(), end))
-        chain = _place_chain(ctx, d.end(), end, held=held)
+        # "di ruang Vlissingen Balai Kota Ambon": a venue the entity pass read from a word
+        # "di" passed over
+        room = next((f for f in places_in(ctx, d.start() + 1, end) if f.start < d.end()
+                     and _PLACE_RANK.get(f.cls, 3) == 0), None)
+        at = room.start if room is not None else d.end()
+        known = any(f.start == at for f in places_in(ctx, at, end))
+        chain = _place_chain(ctx, at, end, held=held)
         if not chain or chain[0][1] > 0 or not known:  # "di pendopo Ronggo Djoemeno", "di ruang
             named = _lower_venue(ctx, d.start(), d.end(), end)  # X Balai Kota": the venue word in lower case
             if named:

@@ -223,3 +223,14 @@ def test_named_initiatives_listed_after_a_count_and_coined_single_word_programs(
     assert "KB" not in programs and "Program KB" not in programs
     # no count, no list: a sentence that only speaks of innovations names none
     assert labels(read("Inovasi yaitu Desa Sehat harus terus dikembangkan."), "program") == {}
+
+
+def test_a_meeting_held_in_a_room_written_in_lower_case_is_held_in_that_room():
+    x = read("Kepala Dinas berbicara usai rapat koordinasi TPPS yang digelar di ruang Melati "
+             "Balai Kota Padang Senin (27/10/2025).")
+    places = labels(x, "place")
+    assert "ruang Melati Balai Kota Padang" in places
+    assert not [p for p in places if p in ("Ruang Melati", "Melati Balai Kota Padang")]
+    meeting = next(k for k in x.entities if k.startswith("event/"))
+    assert {x.entities[f.obj.key].label for f in x.facts if f.subject == meeting
+            and f.predicate.endswith("location")} == {"ruang Melati Balai Kota Padang"}
