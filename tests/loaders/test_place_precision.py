@@ -234,3 +234,12 @@ def test_a_meeting_held_in_a_room_written_in_lower_case_is_held_in_that_room():
     meeting = next(k for k in x.entities if k.startswith("event/"))
     assert {x.entities[f.obj.key].label for f in x.facts if f.subject == meeting
             and f.predicate.endswith("location")} == {"ruang Melati Balai Kota Padang"}
+
+
+def test_hamlets_of_yogyakarta_and_west_sumatra():
+    x = read("Kampung KB dicanangkan di Padukuhan Ngasem, Kalurahan Bunder, Gunungkidul. Lalu "
+             "di Jorong Koto Tuo, Nagari Sinuruik.")
+    places = labels(x, "place")
+    assert {"Padukuhan Ngasem", "Kalurahan Bunder", "Jorong Koto Tuo", "Nagari Sinuruik"} <= set(places)
+    assert _inside(x, "Padukuhan Ngasem") == {"Kalurahan Bunder"}
+    assert _inside(x, "Jorong Koto Tuo") == {"Nagari Sinuruik"}
