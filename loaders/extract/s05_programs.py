@@ -328,6 +328,9 @@ def expand_titles(r: EntityRegistry) -> None:
 
 
 _PERIOD = re.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
+#: capitalised words right before a period: the owner of a periodic plan
+_OWNER_BEFORE_PERIOD = re.compile(rf"[ \t]+(?P<owner>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{0,5}})"
+                                  rf"(?=[ \t]+{_PERIOD.pattern})")
 #: "prioritas lima", "agenda kelima": numbers.csv, cardinals and ordinals
 _NUMBER_WORDS = load_lexicon().number_words("cardinal", "ordinal")
 
@@ -356,10 +359,13 @@ def _frameworks(r: EntityRegistry) -> None:
         if entry.owner:  # "Renstra BKKBN 2020-2024", "RPJMD Kalsel 2016-2021"
             o = r.found_at(end, ("org",))
             place = places_at(r, end, ("province", "kabupaten", "kota"))
+            named = _OWNER_BEFORE_PERIOD.match(r.text, end)
             if o and r.text[end:o[0].start].strip() == "":
                 owner, end = r.text[o[0].start:o[0].end], o[0].end
             elif place is not None:
                 owner, end = r.ctx.entities[place.key].label, place.end
+            elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
+                owner, end = " ".join(named.group("owner").split()), named.end("owner")
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):

@@ -243,3 +243,13 @@ def test_hamlets_of_yogyakarta_and_west_sumatra():
     assert {"Padukuhan Ngasem", "Kalurahan Bunder", "Jorong Koto Tuo", "Nagari Sinuruik"} <= set(places)
     assert _inside(x, "Padukuhan Ngasem") == {"Kalurahan Bunder"}
     assert _inside(x, "Jorong Koto Tuo") == {"Nagari Sinuruik"}
+
+
+def test_a_plan_owned_by_a_body_no_stage_reads_and_perwal():
+    x = read("Target itu masuk Renstra Dinas Kesehatan 2021-2026 dan Renstra BKKBN 2020-2024. "
+             "Acuannya Perwal Nomor 5 Tahun 2021.")
+    frames = labels(x, "framework")
+    assert frames["Rencana Strategis Dinas Kesehatan 2021-2026"] == {
+        "Renstra Dinas Kesehatan 2021-2026"}
+    assert "Rencana Strategis" not in frames
+    assert "Peraturan Wali Kota Nomor 5 Tahun 2021" in frames
