@@ -536,7 +536,7 @@ def find_venues(r: EntityRegistry) -> None:
     r.venues = _rooms(r, _merged([(s, _before_address(r, s, e)) for s, e in spans]))
 
 
-def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str]]:
+def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     regions = set(lex.word_list("region_head"))
     heads = frozenset(w for kind in ("venue", "venue_brand", "venue_suffix", "venue_room")
                       for w in lex.word_list(kind)) | {  # "Kantor Wali Kota X": a post's office
@@ -548,24 +548,33 @@ def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str]]:
     after = (rf"[ \t]+(?:{words_re(lex.word_list('address_word'))}[ \t]*\d"
              rf"|{words_re(lex.word_list('venue_floor'))}[ \t]*\d"
              rf"|{words_re([w.capitalize() for w in lex.word_list('venue_ground')])}[ \t]+[A-Z])")
-    return heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]"), re.compile(after)
+    # a venue named after its place ("Balai Desa X") or a hotel ("Hotel X", "X Resort"):
+    # a region head after its name begins its address; another venue's region head is
+    # part of its name ("Balai Penyuluh KB Kecamatan X", "… Kantor Gubernur Provinsi X")
+    addressed = re.compile(rf"\b(?:{admin}|{words_re([*lex.word_list('venue_suffix'), *lex.word_list('venue_brand')])})\b")
+    return (heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]"), re.compile(after),
+            addressed)
 
 
 def _before_address(r: EntityRegistry, start: int, end: int) -> int:
     """Where a venue's name ends before the place it lies in: "Balai Desa X Kecamatan Y",
-    "Hotel X Kota Medan" end before the head of a village, district or region, unless a
-    venue word stands right before that head ("Balai Desa X", "Aula Kantor Kelurahan
+    "Hotel X Kota Medan", "Puskesmas X Desa X" (a venue named after a place, a hotel, a
+    venue named after the place that follows) end before the head of a village, district
+    or region, unless a venue word stands right before that head ("Aula Kantor Kelurahan
     X", "Balai Kota X": the building of that place) or it ends a post ("Kantor Wali Kota
-    X"); and before the numbers of an address, a floor, an area ("… RW 07/RT 01", "…
-    Lt.3", "… Kawasan Pondok X")."""
-    heads, admin, after = compiled(r.lex, "venue_address", _address_words)
+    X"); any venue ends before the numbers of an address, a floor, an area ("… RW 07/RT
+    01", "… Lt.3", "… Kawasan Pondok X")."""
+    heads, admin, after, addressed = compiled(r.lex, "venue_address", _address_words)
     first = re.match(r"\S+[ \t]+\S+", r.text[start:end])  # the head and one word stay
     cut = after.search(r.text, start + first.end(), end + 4) if first else None
     if cut is not None and cut.start() < end:
         end = cut.start()
     pos = start
     while (m := admin.search(r.text, pos, end)) is not None:
-        if m.group("prev") not in heads:
+        before = r.text[start:m.end("prev")]
+        named = re.match(r"\S+[ \t]+(\w+)", r.text[m.end("prev"):end].lstrip())
+        if m.group("prev") not in heads and (addressed.search(before) or (
+                named is not None and named.group(1) in before.split())):
             return m.start() + len(m.group()) - len(m.group().lstrip()) + len(m.group("prev"))
         pos = m.start("prev")
     return end

@@ -180,9 +180,11 @@ _CAMEL = re.compile(r"[a-z]['’]?[A-Z]")
 
 
 def _spells_out(name: str, bracket: str) -> bool:
-    """``bracket`` spells out ``name``: its words begin with the letters of ``name``."""
+    """``bracket`` spells out ``name`` in two words, the letters of ``name`` beginning them
+    ("KB (Keluarga Berencana)": the kind of program; "TMMD (TNI Manunggal Membangun Desa)"
+    names one)."""
     words = bracket.split()
-    return len(words) >= 2 and "".join(w[0] for w in words).casefold() == name.casefold()
+    return len(words) == 2 and "".join(w[0] for w in words).casefold() == name.casefold()
 
 
 def _owner_first(lex, name: str) -> bool:

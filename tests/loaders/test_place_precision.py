@@ -100,8 +100,10 @@ def test_what_follows_a_program_head_but_names_no_program():
     assert "Program Pembangunan Keluarga" in programs
     assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI", "Pemkab Garut")]
     assert "Gerakan Bersama Cegah Stunting" in programs  # its first word is its own
-    named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa."), "program")
+    named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa, dalam "
+                        "program TMMD (Tentara Manunggal Membangun Desa)."), "program")
     assert "Program Keluarga Harapan" in named
+    assert [p for p in named if "Manunggal" in p]  # three words or more spell out a name
 
 
 def test_a_date_in_brackets_after_the_dateline_is_no_agency():
@@ -253,3 +255,14 @@ def test_a_plan_owned_by_a_body_no_stage_reads_and_perwal():
         "Renstra Dinas Kesehatan 2021-2026"}
     assert "Rencana Strategis" not in frames
     assert "Peraturan Wali Kota Nomor 5 Tahun 2021" in frames
+
+
+def test_a_region_head_is_part_of_the_name_of_a_venue_not_named_after_a_place():
+    x = read("Pembinaan digelar di Balai Penyuluh KB Kecamatan Cibeber, Senin. Upacara di "
+             "Lapangan Korpri Kantor Gubernur Provinsi Lampung, Selasa.")
+    places = labels(x, "place")
+    assert {"Balai Penyuluh KB Kecamatan Cibeber",
+            "Lapangan Korpri Kantor Gubernur Provinsi Lampung"} <= set(places)
+    assert "Balai Penyuluh KB" not in places
+    assert "Puskesmas Sukamaju" in labels(read("Sosialisasi di Puskesmas Sukamaju Desa "
+                                               "Sukamaju, Senin."), "place")
