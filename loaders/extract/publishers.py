@@ -48,8 +48,8 @@ def is_outlet(r: EntityRegistry, written: str) -> bool:
 def is_site(r: EntityRegistry, written: str) -> bool:
     """Whether ``written`` is the name of the site the article comes from, spaces and
     case aside ("SULTENG RAYA" on sultengraya.com, "PROSUMUT" on prosumut.com)."""
-    site = site_name(r.ctx.article.url)
-    return bool(site) and re.sub(r"[^0-9a-z]", "", _fold(written)) == site
+    site = site_name(r.ctx.article.url)  # "RADAR PALEMBANG" on radar-palembang.com too
+    return bool(site) and re.sub(r"[^0-9a-z]", "", _fold(written)) == re.sub(r"[^0-9a-z]", "", site)
 
 
 _SECOND_LEVEL = frozenset({"co", "go", "or", "ac", "web", "my", "sch", "net", "biz", "com"})

@@ -51,6 +51,7 @@ def places_stage(doc: Doc) -> Doc:
     r = of(doc)
     find_venues(r)
     lexicon_places(r)
+    misspelt_regions(r)
     listed_regencies(r)
     dateline(r)
     add_venues(r)
@@ -115,10 +116,16 @@ def lexicon_places(r: EntityRegistry) -> None:
         words = r.text[start:end].split(None, 1)
         if len(refs) == 1 and len(words) == 2 and words[0] in r.lex.word_list("region_head"):
             explicit.setdefault(r.res.place_info(r.res.place_key_of_ref(refs[0])).name, refs[0])
+    local_head = compiled(r.lex, "local_head_before", _local_head_before)
     for start, end in sorted(longest):
         if _program_before(r, start) and _NAME_AFTER.match(
                 r.text, end):
             continue  # "Program Bangka Kencana": a program's name, misspelled, not Bangka
+        if (local_head.search(r.text, max(0, start - 14), start)
+                and r.text[start:end].split()[0] not in r.lex.word_list("region_head")):
+            continue  # "Desa Karanganyar", "Kecamatan Bandung": a village or district of
+            #           that name (``local_places``), not the regency ("Kepala Desa
+            #           Kabupaten Garut" is the regency)
         refs = spans[(start, end)]
         ref = r.res.choose_place(refs, hint=_place_hint(r, start, end), explicit=explicit,
                                  dateline=False)
@@ -138,6 +145,13 @@ def lexicon_places(r: EntityRegistry) -> None:
         r.mark(key, start, end)
         if kind in ("kota", "kabupaten") and r.text[start:end] == r.res.place_info(key).name:
             _city_district(r, key, start, end)
+
+
+def _local_head_before(lex) -> re.Pattern[str]:
+    """A village or district head right before a name ("Desa ", "Kec. ")."""
+    heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
+             *lex.word_list("district_short")]
+    return re.compile(rf"(?<![\w/]){words_re(heads)}(?<!\w\.\w)[ \t]+$")
 
 
 def _short_form_of(r: EntityRegistry, abbr: str, key: str) -> bool:
@@ -301,7 +315,9 @@ def dateline(r: EntityRegistry) -> None:
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
-        if m.group("qual") and publishers.is_outlet(r, place):  # "TRIBUNSUMSEL.COM, MUARA ENIM -"
+        if m.group("qual") and (publishers.is_outlet(r, place) or (  # "TRIBUNSUMSEL.COM,
+                _unknown_word(r, place) and _lexicon_place(r, m.group("qual")))):  # MUARA ENIM -",
+            #                     "TIMESJAMBI, BLITAR –": an unknown word before a known place
             key = publishers.outlet_key(r, place)
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
@@ -326,11 +342,44 @@ def dateline(r: EntityRegistry) -> None:
                 r.info[qkey].place_kind = r.res.place_info(qkey).kind
                 r.extra.append((qkey, Mention(m.group("qual"), Span(
                     d0 + m.start("qual"), d0 + m.end("qual"), 0))))
-        if m.group("agency"):
+        if m.group("agency") and re.search(r"[^\W\d_]", m.group("agency")):  # not "Kamis (04/10)."
             agency = " ".join(m.group("agency").split())
             pkey = _publisher(r, agency)
             r.extra.append((pkey, Mention(m.group("agency"),
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
+
+
+def _place_refs(r: EntityRegistry, written: str) -> list[str]:
+    """The lexicon places named by all of ``written`` (as written, else in title case)."""
+    name = " ".join(written.split())
+    for form in (name, " ".join(w.capitalize() if w.isupper() else w for w in name.split())):
+        refs = [h.ref for h in r.phrase_hits(form) if h.start == 0 and h.end == len(form)
+                and h.label == "PLACE"]
+        if refs:
+            return refs
+    return []
+
+
+def _lexicon_place(r: EntityRegistry, written: str) -> bool:
+    return bool(_place_refs(r, written))
+
+
+def _unknown_word(r: EntityRegistry, written: str) -> bool:
+    """One word in capitals that names no place the lexicon or the body knows."""
+    word = written.strip()
+    return (word.isupper() and " " not in word and not _place_refs(r, word)
+            and _dateline_place(r, word, new=False) is None)
+
+
+def _named_with_head(r: EntityRegistry, refs: list[str]) -> str | None:
+    """The one place of ``refs`` (a city and a regency of one name) that the body names
+    with its head ("BANDUNG –" and only "Kabupaten Bandung" in the body: the regency)."""
+    heads = tuple(w + " " for w in r.lex.word_list("region_head"))
+    local = [ref for ref in refs  # a dateline is a town: never the province of that name
+             if r.res.place_info(r.res.place_key_of_ref(ref)).kind in ("kota", "kabupaten")]
+    named = [ref for ref in local if any(
+        f.key == r.res.place_key_of_ref(ref) and f.text.startswith(heads) for f in r.ctx.found)]
+    return named[0] if len(local) > 1 and len(named) == 1 else None
 
 
 def _site_word(r: EntityRegistry, word: str) -> bool:
@@ -345,14 +394,10 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
     names ("Pabelan –" and "Desa Pabelan": the village), else a new place named as
     written (title case)."""
     name = " ".join(written.split())
-    doc_refs = [h.ref for h in r.phrase_hits(name) if h.start == 0 and h.end == len(name)
-                and h.label == "PLACE"]
-    if not doc_refs:
-        title = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-        doc_refs = [h.ref for h in r.phrase_hits(title) if h.start == 0
-                    and h.end == len(title) and h.label == "PLACE"]
+    doc_refs = _place_refs(r, name)
     if doc_refs:
-        ref = r.res.choose_place(sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
+        ref = _named_with_head(r, sorted(set(doc_refs))) or r.res.choose_place(
+            sorted(set(doc_refs)), hint="local", explicit={}, dateline=True)
         key = r.add(r.res.entity_of(ref))
         r.info[key].place_kind = r.res.place_info(key).kind
         return key
@@ -361,16 +406,28 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
         f.key) and r.res.place_info(f.key).name.casefold() == title.casefold()})
     if len(named) == 1:  # "BARRU," and "Kabupaten Barru" in the body (a bare name the
         return named[0]  # lexicon reads only with its head)
+    provinces = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                 and r.info[f.key].place_kind == "province"}
+    regions = [g for g in r.res.by_name.get(title, ()) if r.res.place_info(
+        r.res.place_key_of_ref(f"regency:{g.label}")).province in provinces]
+    if len(regions) == 1:  # "Ende, NTT –": the one regency of that name in the province
+        key = r.add(r.res.entity_of(f"regency:{regions[0].label}"))  # the body names
+        r.info[key].place_kind = r.res.place_info(key).kind
+        return key
     if not new:
         return None
     kinds, _ = compiled(r.lex, "local_places", _local_patterns)
     heads = words_re([*kinds, *r.lex.word_list("region_head")])
-    local = re.search(rf"\b(?P<head>{words_re(kinds)}){SP}{re.escape(title)}"
+    local = re.search(rf"\b(?P<head>(?i:{words_re(kinds)})){SP}{re.escape(title)}"
                       rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
-    if local:  # "Pabelan –" and "Desa Pabelan" in the body: the village
-        cls, kind, head = kinds[local.group("head")]
+    written = local and (local.group("head") if local.group("head") in kinds
+                         else local.group("head").capitalize())
+    if local and written in kinds:  # "Pabelan –" and "Desa Pabelan" (or "desa Pabelan")
+        cls, kind, head = kinds[written]  # in the body: the village
         key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
         r.info[key].place_kind = kind
+        if written != local.group("head"):  # "desa Pabelan": no later stage reads it
+            r.mark(key, local.start(), local.end())
         return key
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
@@ -442,9 +499,11 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
     stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
-    rest = rf"(?:{SP}(?!{stop}){NAME_WORD})*"  # "Hotel X Medan Jalan Y": the street is a place
-    head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{NAME_WORD}{rest}")
-    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{SP}(?!{stop}){NAME_WORD})+")
+    name_word = rf"(?:(?:[A-Z]\.){{1,3}}(?=[ \t]+[A-Z])|{NAME_WORD})"  # "Gedung H.A. Djunaid"
+    word = rf"{SP}(?!{stop}){name_word}"
+    rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place
+    head_re = starting(initials(heads), rf"\b(?P<head>{words_re(heads)}){SP}{name_word}{rest}")
+    brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{word})+")
     suffix_re = starting({"A-Z"},
                          rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
     return head_re, brand_re, suffix_re
@@ -474,7 +533,51 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
-    r.venues = _rooms(r, _merged(spans))
+    r.venues = _rooms(r, _merged([(s, _before_address(r, s, e)) for s, e in spans]))
+
+
+def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    regions = set(lex.word_list("region_head"))
+    heads = frozenset(w for kind in ("venue", "venue_brand", "venue_suffix", "venue_room")
+                      for w in lex.word_list(kind)) | {  # "Kantor Wali Kota X": a post's office
+        t.title.split()[-2] for t in lex.post_titles
+        if " " in t.title and t.title.split()[-1] in regions}
+    admin = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
+                      *lex.word_list("region_head")])
+    # "… RW 07/RT 01", "… Lt.3", "… Kawasan Pondok X": the address after the name
+    after = (rf"[ \t]+(?:{words_re(lex.word_list('address_word'))}[ \t]*\d"
+             rf"|{words_re(lex.word_list('venue_floor'))}[ \t]*\d"
+             rf"|{words_re([w.capitalize() for w in lex.word_list('venue_ground')])}[ \t]+[A-Z])")
+    # a venue named after its place ("Balai Desa X") or a hotel ("Hotel X", "X Resort"):
+    # a region head after its name begins its address; another venue's region head is
+    # part of its name ("Balai Penyuluh KB Kecamatan X", "… Kantor Gubernur Provinsi X")
+    addressed = re.compile(rf"\b(?:{admin}|{words_re([*lex.word_list('venue_suffix'), *lex.word_list('venue_brand')])})\b")
+    return (heads, re.compile(rf"[ \t]+(?P<prev>\S+)[ \t]+{admin}[ \t]+[A-Z]"), re.compile(after),
+            addressed)
+
+
+def _before_address(r: EntityRegistry, start: int, end: int) -> int:
+    """Where a venue's name ends before the place it lies in: "Balai Desa X Kecamatan Y",
+    "Hotel X Kota Medan", "Puskesmas X Desa X" (a venue named after a place, a hotel, a
+    venue named after the place that follows) end before the head of a village, district
+    or region, unless a venue word stands right before that head ("Aula Kantor Kelurahan
+    X", "Balai Kota X": the building of that place) or it ends a post ("Kantor Wali Kota
+    X"); any venue ends before the numbers of an address, a floor, an area ("… RW 07/RT
+    01", "… Lt.3", "… Kawasan Pondok X")."""
+    heads, admin, after, addressed = compiled(r.lex, "venue_address", _address_words)
+    first = re.match(r"\S+[ \t]+\S+", r.text[start:end])  # the head and one word stay
+    cut = after.search(r.text, start + first.end(), end + 4) if first else None
+    if cut is not None and cut.start() < end:
+        end = cut.start()
+    pos = start
+    while (m := admin.search(r.text, pos, end)) is not None:
+        before = r.text[start:m.end("prev")]
+        named = re.match(r"\S+[ \t]+(\w+)", r.text[m.end("prev"):end].lstrip())
+        if m.group("prev") not in heads and (addressed.search(before) or (
+                named is not None and named.group(1) in before.split())):
+            return m.start() + len(m.group()) - len(m.group().lstrip()) + len(m.group("prev"))
+        pos = m.start("prev")
+    return end
 
 
 def _room_pattern(lex) -> re.Pattern[str]:
@@ -626,8 +729,11 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     stop = words_re([*kinds, *(w.rstrip(".") for w in kinds), *lex.word_list("region_head"),
                      *lex.word_list("region_short"),
                      *lex.word_list("weekday"), *lex.word_list("month")])
+    # "Kelurahan Kota Bumi", "Kecamatan Kota Sigli": a region head may begin the name
+    # when a name word follows it (not "Kepala Desa Kabupaten/Kota")
+    region = rf"(?:{words_re(lex.word_list('region_head'))}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
     pattern = starting(
-        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>(?!{stop}\b)[A-Z][\w'\-]*"
+        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
         rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
     return kinds, pattern
 
@@ -753,11 +859,11 @@ def village_lists(r: EntityRegistry) -> None:
                           base + item.end("n")))
     for m in lower.finditer(r.text):
         spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
-    named_starts = {h.start for h in r.hits if h.label in ("PROG", "FRAME", "ORG")}
+    named = [(h.start, h.end) for h in r.hits if h.label in ("PROG", "FRAME", "ORG")]
     not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:
         name = " ".join(r.text[name_start:end].split())
-        if name_start in named_starts or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
+        if any(a <= name_start < b for a, b in named) or set(name.split()) & not_place or name.split()[0] in never or name.split()[0].lower() in kinds or any(
                 f.start < end and start < f.end for f in r.ctx.found):
             continue  # "Desa Sukamaju, Bupati …", "…, Kecamatan X", a place already read
         cls, kind, label_head = kinds[head.lower()]
@@ -827,12 +933,16 @@ def _chain_name_pattern(lex) -> re.Pattern:
 def _chain_link_pattern(lex) -> re.Pattern:
     """What joins two places of a chain: a comma (perhaps with "ibu kota": "Wamena, ibu
     kota Kabupaten Jayawijaya"), or blanks alone before an administrative head ("Desa Alat
-    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung")."""
+    Kecamatan Hantakan", "Kecamatan Ciparay Kabupaten Bandung"), perhaps after the
+    numbers of an address ("Jalan X RT 2 Desa Y")."""
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
              *lex.word_list("region_short"), *lex.word_list("street_head")]
     capital = words_re(lex.word_list("capital_of"))
-    return re.compile(rf",[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w))")
+    # "Jalan X RT 2 Desa Y", "Jl. X No. 57, Kota Y": an address's numbers between the two
+    number = (rf"(?:[ \t]+{words_re(lex.word_list('address_word'))}[ \t]*\d[\w./\-]*"
+              r"(?:[ \t]+\d[\w./\-]*)?)*")  # "RW 07/RT 01"
+    return re.compile(rf"{number}(?:,[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w)))")
 
 
 def chains(r: EntityRegistry) -> None:
@@ -888,10 +998,72 @@ def chains(r: EntityRegistry) -> None:
                 r.info[a.key].contained_in.append((b.key, a.start))
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped or changed; in names shorter
+    than eight letters only by a last letter added or dropped ("Bandun", not "Bateng" for
+    "Batang": a short name one letter off is as often another name)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(long) < 8:
+        return len(short) < len(long) and long.startswith(short)
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _region_name_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b{words_re(lex.word_list('region_head'))}[ \t]+[A-Z][\w'\-]*"
+                      r"(?:[ \t]+[A-Z][\w'\-]*){0,2}")
+
+
+def misspelt_regions(r: EntityRegistry) -> None:
+    """"Kabupaten Bandun", "Provinsi Gorontaloo": a region head before a name nothing was
+    read in, one letter off the name of one lexicon place of that kind, is that place (the
+    longest such name of up to three words)."""
+    cover = r.covered()
+    for m in compiled(r.lex, "region_names", _region_name_pattern).finditer(r.text):
+        if any(cover[m.start():m.end()]):
+            continue
+        words = list(re.finditer(r"\S+", m.group()))
+        for n in range(len(words), 1, -1):
+            key = _misspelt_region(r, " ".join(w.group() for w in words[:n]))
+            if key is not None:
+                r.mark(key, m.start(), m.start() + words[n - 1].end())
+                break
+
+
+def _misspelt_region(r: EntityRegistry, name: str) -> str | None:
+    """"Kabupaten Bandun", "Kota Mataran": a region head before a name one letter off the
+    name of one lexicon place of that kind (five letters or more) is that place."""
+    head, _, rest = name.partition(" ")
+    if head not in r.lex.word_list("region_head") or len(rest) < 5:
+        return None
+    kind = next((k for k in ("province", "kota", "kabupaten")
+                 if head in r.lex.word_list(f"hint_{k}")), None)
+    if kind == "province":
+        refs = {f"province:{n}" for n in r.res.provinces if _one_edit(n, rest)}
+    else:
+        refs = {f"regency:{g.label}" for g in r.res.regencies.values()
+                if g.kind == kind and _one_edit(g.name, rest)}
+    if len(refs) != 1:
+        return None
+    key = r.add(r.res.entity_of(refs.pop()))
+    r.info[key].place_kind = r.res.place_info(key).kind
+    return key
+
+
 def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> str:
     """An unknown name of a chain: between a village and a city or regency ("Desa
     Kebonagung, Sawahan, Nganjuk") it is the district (an address names village,
     district, regency in turn); elsewhere a place of no known kind."""
+    kinds, _ = compiled(r.lex, "local_places", _local_patterns)
+    head, _, rest = name.partition(" ")
+    if head in kinds and rest:  # "…, Kecamatan Kota Sigli, …" (a head local_places
+        cls, kind, label_head = kinds[head]  # leaves to the chain): that district
+        key = r.add(new_entity("place", f"{label_head} {rest}", cls, aliases=[rest]))
+        r.info[key].place_kind = kind
+        return key
     after = by_start.get(link.end()) if link else None
     if (r.info[before.key].place_kind == "village" and after is not None
             and r.info[after.key].place_kind in ("kota", "kabupaten")):
@@ -918,7 +1090,7 @@ def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
     for f in outer:
         rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
         m = link.match(r.text, f.end)
-        if rank < 3 or not m or m.group().startswith(","):
+        if rank < 3 or not m or "," in m.group():
             continue
         first = by_start.get(m.end())
         kind = r.info[first.key].place_kind if first is not None else None

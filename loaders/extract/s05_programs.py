@@ -50,6 +50,7 @@ def programs_stage(doc: Doc) -> Doc:
     written_otherwise(r)
     shaped_programs(r)
     spelled_out_initiatives(r)
+    listed_initiatives(r)
     _frameworks(r)
     _regulations(r)
     expand_titles(r)
@@ -75,7 +76,7 @@ def dated_once(r: EntityRegistry) -> None:
             r.ctx.found.remove(f)
             r.mark(dated[0], f.start, f.end)
 
-_WORD = r"[A-Z][\w'\-]*"
+_WORD = r"[A-Z][\w'’\-]*"
 
 
 def _pattern(lex) -> re.Pattern[str]:
@@ -83,7 +84,8 @@ def _pattern(lex) -> re.Pattern[str]:
     written = [*heads, *(h.lower() for h in heads)]
     skip = words_re(lex.word_list("program_not"))
     connectors = words_re(lex.word_list("program_connector"))
-    joined = rf"{SP}(?:(?:{connectors}){SP})?"
+    stop = words_re(lex.word_list("program_stop"))  # "… Bersama Mitra Kerja": with whom
+    joined = rf"{SP}(?:(?:{connectors}){SP})?(?!{stop}\b)"
     return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
 
@@ -147,17 +149,23 @@ def shaped_programs(r: EntityRegistry) -> None:
             continue  # the lexicon (or an organization, a place) already read these words
         words = m.group("name").split()
         abbr = ABBR.match(r.text, end)
-        if len(words) < 2 and not abbr:
-            continue
+        if len(words) < 2 and not abbr and not _CAMEL.search(words[0]):
+            continue  # "Program KB"; but a coined name ("program De'Best", "SiBunda") is one
+        if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
+            continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
+        if not capital and _owner_first(r.lex, m.group("name")):
+            continue  # "program Presiden RI", "program Pemkab X": whose program, not its name
         label = " ".join(r.text[start if capital else m.start("name"):end].split())
         entry = _known(r.lex, label, m.group("name"), abbr.group("abbr") if abbr else None)
         if entry is not None:
             key = r.add(r.res.entry_entity(entry))
             r.info[key].lexicon_ref = f"program:{entry.label}"
-        else:
-            key = r.add(new_entity("program", label, KB.Program,
-                                   abbreviation=abbr.group("abbr") if abbr else None))
+        else:  # "program X" and "Program X" in one article: one program
+            forms = {norm(m.group("name")), norm(f"{m.group('head')} {m.group('name')}")}
+            key = next((k for k in sorted(r.ctx.entities) if k.startswith("program/")
+                        and norm(r.ctx.entities[k].label) in forms), None) or r.add(new_entity(
+                "program", label, KB.Program, abbreviation=abbr.group("abbr") if abbr else None))
         r.mark(key, start if capital else m.start("name"), abbr.end() if abbr else end)
         cover[start:end] = b"\x01" * (end - start)
         for a0, a1 in occurrences(r.text, label):
@@ -165,6 +173,26 @@ def shaped_programs(r: EntityRegistry) -> None:
                 r.mark(key, a0, a1)
         if abbr:
             _short_forms(r, key, m.group("head"), abbr.group("abbr"), cover)
+
+
+#: a word coined as a name: a capital after a small letter ("De'Best", "SiBunda")
+_CAMEL = re.compile(r"[a-z]['’]?[A-Z]")
+
+
+def _spells_out(name: str, bracket: str) -> bool:
+    """``bracket`` spells out ``name`` in two words, the letters of ``name`` beginning them
+    ("KB (Keluarga Berencana)": the kind of program; "TMMD (TNI Manunggal Membangun Desa)"
+    names one)."""
+    words = bracket.split()
+    return len(words) == 2 and "".join(w[0] for w in words).casefold() == name.casefold()
+
+
+def _owner_first(lex, name: str) -> bool:
+    """The name begins with a post title ("Presiden RI", "Bupati Garut") or a body's word
+    (``program_owner``: "Pemkab Bateng"): whose program, not its name."""
+    firsts = compiled(lex, "program_owner_words", lambda lex: frozenset(
+        [*(t.title.split()[0] for t in lex.post_titles), *lex.word_list("program_owner")]))
+    return name.split()[0] in firsts
 
 
 def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -196,6 +224,40 @@ def spelled_out_initiatives(r: EntityRegistry) -> None:
         for a0, a1 in occurrences(r.text, abbr, "(-/", ")-/"):
             if not any(cover[a0:a1]):
                 r.mark(key, a0, a1)
+
+
+def _listed_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a count of initiatives then "yaitu"/"yakni" — ``initiative_cue``, ``apposition`` —,
+    one item — a capitalised name of up to four words, perhaps spelled out in brackets —,
+    what joins two items: a comma or "dan"/"serta", ``list_and``)."""
+    cue = re.compile(rf"\b\d+[ \t]+{words_re(lex.word_list('initiative_cue'))}\b[^.\n]{{0,60}}?"
+                     rf"\b{words_re(lex.word_list('apposition'))}[ \t]*:?[ \t]+", re.IGNORECASE)
+    item = re.compile(rf"{_WORD}(?:{SP}{_WORD}){{0,3}}(?:[ \t]*\([^()\n]{{2,60}}\))?")
+    link = re.compile(rf"[ \t]*,+[ \t]*(?:{words_re(lex.word_list('list_and'))}[ \t]+)?"
+                      rf"|[ \t]+{words_re(lex.word_list('list_and'))}[ \t]+")
+    return cue, item, link
+
+
+def listed_initiatives(r: EntityRegistry) -> None:
+    """"Ada 4 inovasi yang diluncurkan, yaitu Mocuga Penting (Mobile …), TPK Super Hebat,
+    Satya Gatra dan Aplikasi Morena": after a count of initiatives and "yaitu", each named
+    item of the list is a program (as written; its spelled-out name in brackets in the
+    mention). Items something else was read in are left alone; the list ends at the first
+    word that is not a name."""
+    cue, item, link = compiled(r.lex, "listed_initiatives", _listed_patterns)
+    cover = r.covered()
+    for c in cue.finditer(r.text):
+        pos = c.end()
+        while (m := item.match(r.text, pos)) is not None:
+            name = m.group().split("(")[0].strip()
+            if not any(cover[m.start():m.start() + len(name)]):
+                key = r.add(new_entity("program", " ".join(name.split()), KB.Program))
+                r.mark(key, m.start(), m.end())
+                cover[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            nxt = link.match(r.text, m.end())
+            if nxt is None:
+                break
+            pos = nxt.end()
 
 
 def norm(text: str) -> str:
@@ -268,6 +330,9 @@ def expand_titles(r: EntityRegistry) -> None:
 
 
 _PERIOD = re.compile(r"(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d")
+#: capitalised words right before a period: the owner of a periodic plan
+_OWNER_BEFORE_PERIOD = re.compile(rf"[ \t]+(?P<owner>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{0,5}})"
+                                  rf"(?=[ \t]+{_PERIOD.pattern})")
 #: "prioritas lima", "agenda kelima": numbers.csv, cardinals and ordinals
 _NUMBER_WORDS = load_lexicon().number_words("cardinal", "ordinal")
 
@@ -296,10 +361,13 @@ def _frameworks(r: EntityRegistry) -> None:
         if entry.owner:  # "Renstra BKKBN 2020-2024", "RPJMD Kalsel 2016-2021"
             o = r.found_at(end, ("org",))
             place = places_at(r, end, ("province", "kabupaten", "kota"))
+            named = _OWNER_BEFORE_PERIOD.match(r.text, end)
             if o and r.text[end:o[0].start].strip() == "":
                 owner, end = r.text[o[0].start:o[0].end], o[0].end
             elif place is not None:
                 owner, end = r.ctx.entities[place.key].label, place.end
+            elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
+                owner, end = " ".join(named.group("owner").split()), named.end("owner")
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):
@@ -376,10 +444,12 @@ def _regulation_pattern(lex) -> re.Pattern:
     ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
+    types += [w[0].lower() + w[1:] for w in types if " " in w]  # "peraturan Bupati X nomor …"
     number = words_re(lex.word_list("regulation_number"))
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
+    another = rf"(?!{words_re(types)}\b)"  # "… tentang X dan Instruksi Presiden …": the next one
     title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"
-             r"[ \t]+)?[A-Z0-9][\w\-/]*)*)")
+             rf"[ \t]+)?{another}[A-Z0-9][\w\-/]*)*)")
     return starting(
         initials(types), rf"\b(?P<type>{words_re(types)})"
         rf"(?:{SP}{words_re(lex.word_list('regulation_state'))})?"

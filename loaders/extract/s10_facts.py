@@ -98,7 +98,8 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
 
 
 def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
-    """A venue is in the most specific place its own name holds ("Hotel Claro Makassar"),
+    """A venue is in the most specific place its own name holds ("Hotel Claro Makassar";
+    "Kantor Bupati Belu": a city or regency the article names whose name ends the venue's),
     else in the dateline town when that is a city or regency of the same province."""
     rank = {"village": 0, "district": 1, "kota": 2, "kabupaten": 2}
     for v in (f for f in r.ctx.found if f.key == key):
@@ -112,6 +113,11 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
             if (key2 != key and key2 in r.ctx.entities and r.info[key2].place_kind
                     in ("village", "district") and re.search(rf"(?<![\w-]){re.escape(name)}$", v.text)):
                 return [(key2, v.start)]  # "Kantor Lurah Tanjung Uma" in Kelurahan Tanjung Uma
+        named = sorted({f.key for f in r.ctx.found if f.key.startswith("place/") and r.info[
+            f.key].place_kind in ("kota", "kabupaten") and v.text.endswith(
+            " " + r.res.place_info(f.key).name)})
+        if len(named) == 1:  # "Kantor Bupati Belu" and Kabupaten Belu named elsewhere
+            return [(named[0], v.start)]
     town = r.dateline_key
     if town and r.info[town].place_kind in ("kota", "kabupaten"):
         provinces = {f.key for v in r.ctx.found if v.key == key for f in r.ctx.found
@@ -126,7 +132,16 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A village, district or town with no place named after it lies in the nearest city
     or regency named before it, else in the one city or regency the article names, else
-    in the dateline's."""
+    in the dateline's; a town whose own name ends with another city's or regency's name
+    ("Pasteur Bandung") lies in no other one."""
+    out = _nearest_region_any(r, key)
+    words = r.ctx.entities[key].label.split()
+    owned = {entity_key("place", g.label) for n in (1, 2) if len(words) > n
+             for g in r.res.by_name.get(" ".join(words[-n:]), ())}
+    return [] if owned and out and out[0][0] not in owned else out
+
+
+def _nearest_region_any(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
@@ -369,8 +384,9 @@ def _aligns(r: EntityRegistry) -> None:
         programs_so_far.extend(mine)
         if mine:
             last_programs = list({f.key: f for f in sorted(mine, key=lambda f: -f.start)}.values())
-        for p in programs:
-            for fw in frames:
+        for p in programs:  # a program named inside a regulation's title follows that one
+            titled = [fw for fw in frames if fw.start <= p.start and p.end <= fw.end]
+            for fw in titled or frames:
                 r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)
     _titled_after(r)
 

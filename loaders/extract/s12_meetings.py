@@ -1195,6 +1195,8 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
         if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
             break                                                      # the room is in, one venue
         stop = phrase_end
+    if all(w.lower() in _VENUE_WORDS for w in text[name_start:stop].split()):
+        return None  # "di aula Balai pelatihan": venue words alone name no venue
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
