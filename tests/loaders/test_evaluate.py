@@ -339,6 +339,17 @@ def test_alias_match_and_class_mismatch():
     assert missed[0].note == "predicted as ORG Kampung Keluarga Berencana"
 
 
+def test_an_entity_the_text_only_implies_is_optional():
+    """The real corpus's rule: a gold entity with no mention (the government behind a
+    post) counts when found and is no miss when not."""
+    g = ents(("Pemerintah Kabupaten Sambas", "ORG", []), ("Kota Sambas", "PLACE"))
+    assert entity_counts(g, ents(("Kota Sambas", "PLACE")), "ORG") == (0, 0, 0)
+    found = ents(("Pemerintah Kabupaten Sambas", "ORG"), ("Kota Sambas", "PLACE"))
+    assert entity_counts(g, found, "ORG") == (1, 0, 0)
+    assert not [f for f in score_article(g, ents(("Kota Sambas", "PLACE"))).findings
+                if f.kind == "missed"]
+
+
 def test_each_prediction_matches_one_gold_entity_only():
     g = ents(("Kota Bandung", "PLACE", ["Bandung"]), ("Kabupaten Bandung", "PLACE", ["Bandung"]))
     assert entity_counts(g, ents(("Bandung", "PLACE")), "PLACE") == (1, 0, 1)
@@ -589,7 +600,8 @@ def test_pipeline_over_the_dev_corpus_scores_every_article(dev_report):
 def test_cli_table_and_details_for_one_article(tmp_path, capsys):
     name = "06-kkbpk-jadi-bangga-kencana-jateng"
     planted = with_section(G06)  # a gold entity no text names: always a miss to list
-    planted["entities"].append({"label": "Lembaga Tanpa Nama", "class": "ORG", "mentions": []})
+    planted["entities"].append({"label": "Lembaga Tanpa Nama", "class": "ORG",
+                                "mentions": ["Lembaga Tanpa Nama"]})
     (tmp_path / f"{name}.json").write_text(json.dumps(planted), encoding="utf-8")
     assert main(["evaluate", str(DEV / f"{name}.txt"), str(tmp_path), "--details"]) == 0
     out = capsys.readouterr().out
