@@ -140,8 +140,8 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "WorkMeeting": KB.WorkMeeting, "Training": KB.Training, "Launch": KB.Launch,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
-_ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       rf"(?:(?:{_w('organize_adverb')}|{words_re(_ANAPHORS)})\s+)*[“\"']?$")
+_ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))}),?\s+"  # "menggelar, puncak peringatan …"
+                       rf"(?:(?:{_w('organize_adverb')}|{_w('main_part')}|{words_re(_ANAPHORS)})\s+)*[“\"']?$")
 # "ORG terus Sosialisasi …": the organization opening the sentence, then the name
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
@@ -196,7 +196,7 @@ _AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPH
 # "hampir semua kegiatan pencanangan …": every event of a kind, not one
 _QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
                          re.IGNORECASE)
-_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|{_w('host')}|{_KIND_WORDS}|"
+_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}(?:,?\s+{_w('main_part')})?|{_w('host')}|{_KIND_WORDS}|"
                       rf"{words_re(meeting_cues('attend'))}|{_w('receive')}|{_w('chairs')}(?:\s+{_w('manner')})*|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+{_DARI})?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")

@@ -186,3 +186,13 @@ def test_a_meeting_name_does_not_end_inside_a_long_bracket_it_opened():
                    "Regional II (Provinsi Jambi, Bengkulu, Lampung, Sumatera Selatan, Kalimantan Barat, Kalimantan "
                    "Tengah, dan Bangka Belitung) Tahun 2022, Selasa (15/3/2022).\n")
     assert list(got) == ["Sosialisasi Program Bangga Kencana untuk Wilayah Regional II"]
+
+
+def test_a_lower_case_day_with_its_short_form_and_a_summit_after_a_comma():
+    body = ("Pemerintah Kabupaten Jambi menggelar, puncak peringatan hari keluarga nasional (Harganas) ke-27 di "
+            "Halaman Kantor Bupati Jambi, Senin (29/6/2020).\n\n"
+            "Tahun lalu Hari Keluargga Nasional diperingati di desa.\n")
+    got = gold(body, published=dt.date(2020, 6, 30))
+    assert [m["label"] for m in got["meetings"]] == ["peringatan hari keluarga nasional (Harganas) ke-27"]
+    assert got["meetings"][0]["start"] == "2020-06-29"
+    assert events(body)["Hari Keluarga Nasional"] == ["Hari Keluargga Nasional", "hari keluarga nasional (Harganas)"]
