@@ -430,8 +430,9 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             # "Kegiatan bertema integrasi Kampung KB … diselenggarakan di …": the theme names it
             t_end = _THEME_END.search(text, theme.end(), e)
             t_end = t_end.start() if t_end else e
-            if t_end - theme.end() < 4:
-                continue
+            if t_end - theme.end() < 4 or not (text[theme.end() - 1] in "“\"'" or _CAP_WORD_RE.search(
+                    text, theme.end(), t_end)):
+                continue  # "kegiatan yang bertajuk daring/online meeting": how, not a name
             out.append(_Mention(theme.end(), t_end, "name", text[theme.end():t_end].split()[0].lower(),
                                 text[theme.end():t_end], (), follow, future))
             continue
@@ -1324,6 +1325,8 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
         if x.name is None and x.launch_object is None:
             continue
         if x.habit and not (x.dates or x.places):  # ongoing work, no one meeting of it
+            continue
+        if x.future:  # "rakorda yang akan dilaksanakan pada 26-27 Februari": a plan, no meeting yet
             continue
         _key(x, ctx)
     for x in meetings:

@@ -196,3 +196,16 @@ def test_a_lower_case_day_with_its_short_form_and_a_summit_after_a_comma():
     assert [m["label"] for m in got["meetings"]] == ["peringatan hari keluarga nasional (Harganas) ke-27"]
     assert got["meetings"][0]["start"] == "2020-06-29"
     assert events(body)["Hari Keluarga Nasional"] == ["Hari Keluargga Nasional", "hari keluarga nasional (Harganas)"]
+
+
+def test_a_planned_meeting_is_no_meeting_yet():
+    got = meetings("Sekda Budi Santoso siap mendukung kegiatan rapat koordinasi daerah (rakorda) yang akan "
+                   "dilaksanakan BKKBN pada 26-27 Februari 2020. Rakorda BKKBN rencananya akan dihadiri "
+                   "Kepala BKKBN.\n", published=dt.date(2020, 2, 10))
+    assert got == {}
+
+
+def test_a_theme_in_lower_case_words_only_names_no_meeting():
+    got = meetings("Bupati Budi Santoso membuka Rapat Koordinasi Kampung KB, Selasa (23/2/2021). Salah satu "
+                   "kegiatan yang bertajuk daring/online meeting itu diikuti camat.\n", published=dt.date(2021, 2, 24))
+    assert list(got) == ["Rapat Koordinasi Kampung KB"]
