@@ -1321,6 +1321,9 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
             for y, _pos in x.follows:
                 if not y.organizers:
                     y.organizers.extend(x.organizers)
+    held = [x for x in meetings if (x.name is not None or x.launch_object is not None) and not x.future
+            and not x.target and not (x.habit and not (x.dates or x.places))]
+    _only_day(ctx, held)
     for x in meetings:
         if x.name is None and x.launch_object is None:
             continue
@@ -1332,6 +1335,16 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
     for x in meetings:
         if x.key:
             _facts(ctx, x)
+
+
+def _only_day(ctx: Context, held: list[_Meeting]) -> None:
+    """The one meeting an article reports, with no day of its own, was held on the one day the
+    article gives ("…,” kata X, di Mataram, Rabu (23/3/2022): said there, that day)."""
+    if len(held) != 1 or held[0].dates:
+        return
+    days = [d for d in ctx.dates if d.kind == "day"]
+    if days and len({d.first for d in days}) == 1:
+        held[0].dates.append((5, days[0].start, days[0]))
 
 
 def _label(x: _Meeting) -> str:

@@ -209,3 +209,14 @@ def test_a_theme_in_lower_case_words_only_names_no_meeting():
     got = meetings("Bupati Budi Santoso membuka Rapat Koordinasi Kampung KB, Selasa (23/2/2021). Salah satu "
                    "kegiatan yang bertajuk daring/online meeting itu diikuti camat.\n", published=dt.date(2021, 2, 24))
     assert list(got) == ["Rapat Koordinasi Kampung KB"]
+
+
+def test_the_one_meeting_reported_takes_the_one_day_the_article_gives():
+    body = ("MATARAM - BKKBN menggelar Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting di Kota "
+            "Mataram.\n\n"
+            "“Lima daerah berstatus merah,” kata Budi Santoso, di Mataram, Rabu (23/3/2022).\n")
+    got = meetings(body, published=dt.date(2022, 3, 24))
+    assert got["Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting"]["start"] == "2022-03-23"
+    two_days = body.replace("Rabu (23/3/2022)", "Rabu (23/3/2022), setelah rapat Selasa (22/3/2022)")
+    assert "start" not in meetings(two_days, published=dt.date(2022, 3, 24))[
+        "Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting"]
