@@ -118,6 +118,8 @@ _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _POST_TITLE = re.compile(rf"{words_re({t.title for t in _LEX.post_titles}, space=' ')}\b")
 # the lexicon's small words: capitalized only because they open the sentence
 _CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) | _STOP | frozenset(_ANAPHORS)
+# "Sekda X Pimpin Rapat Koordinasi …": a verb written in headline case before the name
+_VERB_CUES = frozenset(c for role in ("organize", "chairs", "opens") for c in meeting_cues(role))
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
@@ -242,7 +244,7 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"
                      rf"|\b{_w('marked_by')}\b[^.\n]{{0,80}}?\b{_OLEH}\s+")
 # "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
 _BEHALF = re.compile(rf"[\s,]*(?:{_YANG}\s+)?{_w('on_behalf')}\s+(?:{_OLEH}\s+)?")  # "… diwakili (oleh) …"
-_CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+{_MANNER}$")
+_CHAIRS = re.compile(rf"\b(?i:{words_re(meeting_cues('chairs'))})\s+{_MANNER}$")  # also "X Pimpin Rapat …"
 _PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+{_MANNER}(?:{_OLEH}\s*,?\s+)?")
 _OPENS = re.compile(rf"\b{_w('opens_when')}?\s*{words_re(meeting_cues('opens'))}\s+"
                     rf"{_MANNER}(?:{words_re(_ANAPHORS)}\s+)?$")
@@ -412,7 +414,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
         first_word = bool(prev_word) and not text[head0:p].strip()[:-len(prev_word)].strip()  # "Dalam Rapat …"
         if (cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";"))
-                and not (first_word and prev_word.lower() in _CUE_WORDS)) or \
+                and not ((first_word or prev_word.lower() in _VERB_CUES) and prev_word.lower() in _CUE_WORDS)) or \
                 prev_word.lower() in _UNIT_WORDS:  # "Kepala seksi Advokasi dan KIE": a unit
             continue  # inside another capitalized name ("Bidang Pelatihan dan …")
         ext = _extent(ctx, m.end(), e)
@@ -952,8 +954,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
     if _OPENS.search(before) and people:
         x.openers.append((people[-1].key, people[-1].start))
-    elif _CHAIRS.search(before) and people:  # "Wakil Gubernur X memimpin Rapat …"
-        x.chairs.append((0, people[-1].start, people[-1].key, people[-1].start))
+    elif (chairs := _CHAIRS.search(before)) and people and people[-1].end <= head + chairs.start():
+        x.chairs.append((0, people[-1].start, people[-1].key, people[-1].start))  # "Wagub X memimpin Rapat …"
     opening = next(iter(dates_in(ctx, head, m.start)), None)
     if (opening is not None and not text[head:opening.start].strip() and opening.kind in ("range", "day")
             and not _said_date(text, opening)):  # "Selasa, (05/03/2024) X melakukan audiensi …"

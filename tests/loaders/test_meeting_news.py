@@ -220,3 +220,10 @@ def test_the_one_meeting_reported_takes_the_one_day_the_article_gives():
     two_days = body.replace("Rabu (23/3/2022)", "Rabu (23/3/2022), setelah rapat Selasa (22/3/2022)")
     assert "start" not in meetings(two_days, published=dt.date(2022, 3, 24))[
         "Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting"]
+
+
+def test_a_verb_in_headline_case_before_a_meeting_name_does_not_hide_it():
+    got = meetings("Sekretaris Daerah Kabupaten Kapuas Budi Santoso Pimpin Rapat Koordinasi Percepatan Penurunan "
+                   "Stunting di Aula Bappeda Kapuas, Senin (6/6/2022).\n", published=dt.date(2022, 6, 7))
+    got = got["Rapat Koordinasi Percepatan Penurunan Stunting"]
+    assert (got["location"], got["start"]) == ("Aula Bappeda Kapuas", "2022-06-06")
