@@ -292,7 +292,7 @@ _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X be
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 _ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
-_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
+_REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
 @dataclass(slots=True)
@@ -386,7 +386,7 @@ def _place_venues(reg: EntityRegistry) -> None:
               and KB.Venue in ctx.entities[f.obj.key].types}
     for key in sorted(venues):
         at = [v for v in ctx.found if v.key == key]
-        if at and not any(f.key != key and f.cls in _REGIONS for v in at for f in ctx.found_in(v.start, v.end)):
+        if at and not any(f.key != key and f.cls in _REGION_CLASSES for v in at for f in ctx.found_in(v.start, v.end)):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
@@ -1401,7 +1401,7 @@ def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
     … pertemuan di Kantor Bupati Belu")."""
     if KB.Venue not in ctx.entities[venue].types or not x.names or any(
             f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts) or any(
-            f.key != venue and f.cls in _REGIONS for v in ctx.found if v.key == venue
+            f.key != venue and f.cls in _REGION_CLASSES for v in ctx.found if v.key == venue
             for f in ctx.found_in(v.start, v.end)):
         return
     first = ctx.sentence_of(x.names[0].start)
