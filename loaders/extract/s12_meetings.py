@@ -291,6 +291,7 @@ _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 _ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
+_KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
@@ -471,6 +472,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
             continue
+        if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
+            continue  # "peringatan Harganas": keeping the day, no one meeting of it
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
                 text, m.end(), end)):  # "kunjungan kerja (Kunker) ke Jakarta"
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
@@ -512,6 +515,12 @@ def _launch_noun(verb: str) -> str:
     low = verb.lower()
     noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
     return noun if noun in _LAUNCH_HEADS else "pencanangan"
+
+
+def _only_observance(ctx: Context, start: int, end: int) -> bool:
+    """The words [start, end) after a meeting word are one observance's name and nothing else."""
+    at = _skip(ctx.text, start, end)
+    return any(f.start == at and f.end == end and f.cls == SCHEMA.Event for f in ctx.found)
 
 
 def _only_dates(ctx: Context, start: int, end: int) -> bool:

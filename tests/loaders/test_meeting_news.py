@@ -227,3 +227,11 @@ def test_a_verb_in_headline_case_before_a_meeting_name_does_not_hide_it():
                    "Stunting di Aula Bappeda Kapuas, Senin (6/6/2022).\n", published=dt.date(2022, 6, 7))
     got = got["Rapat Koordinasi Percepatan Penurunan Stunting"]
     assert (got["location"], got["start"]) == ("Aula Bappeda Kapuas", "2022-06-06")
+
+
+def test_keeping_a_day_named_by_the_day_alone_is_no_meeting():
+    body = ("Perwakilan BKKBN Provinsi Jambi menyiapkan Hari Keluarga Nasional (Harganas) tahun ini.\n\n"
+            "Kepala Perwakilan Budi Santoso menjadi penanggung jawab utama dalam peringatan Harganas.\n\n"
+            "Ia mengatakan, Peringatan Harganas menjadi momentum keluarga.\n")
+    assert meetings(body) == {}
+    assert "Hari Keluarga Nasional" in events(body)
