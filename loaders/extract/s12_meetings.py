@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``adverb_lead``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -290,7 +290,8 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
-_ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
+_ACTING = re.compile(rf"(?i:{words_re(_LEX.word_list('acting'))})(?!\w)\s*")
+_RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
@@ -636,7 +637,7 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         if low in _DEMONSTRATIVE or (low in _TIME_NOUNS and nxt in _DEMONSTRATIVE):  # "rakor kali ini"
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
-        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _ADVERB_LEAD
+        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _RUN_STOP
                 and not _verbish(low) and i < 3):
             break  # "orientasi secara daring": how it was held, not its name
         i += 1
@@ -716,8 +717,9 @@ def _place_starts(ctx: Context, pos: int) -> bool:
 
 
 def _person_starts(ctx: Context, pos: int) -> bool:
-    """A post title ("Anggota Komisi IX …", "Asisten II") or a person's name starts at ``pos``."""
-    return _POST_TITLE.match(ctx.text, pos) is not None or any(
+    """A post title ("Anggota Komisi IX …", "Asisten II", "PJ Kepala …") or a person's name starts at ``pos``."""
+    acting = _ACTING.match(ctx.text, pos)  # "…, PJ Kepala Kampung X": a post held ad interim
+    return _POST_TITLE.match(ctx.text, acting.end() if acting else pos) is not None or any(
         f.start == pos and f.key.startswith("person/") for f in ctx.found)
 
 

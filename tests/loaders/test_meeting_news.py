@@ -235,3 +235,10 @@ def test_keeping_a_day_named_by_the_day_alone_is_no_meeting():
             "Ia mengatakan, Peringatan Harganas menjadi momentum keluarga.\n")
     assert meetings(body) == {}
     assert "Hari Keluarga Nasional" in events(body)
+
+
+def test_words_that_never_go_on_in_a_meeting_name():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Kota Jambi, Rabu (5/6/2024).\n\n"
+            "Usai pelatihan para peserta meninjau Kampung KB. Seusai pertemuan, PJ Kepala Desa Sukamaju "
+            "menyambut rombongan.\n")
+    assert list(meetings(body)) == ["Rapat Koordinasi Kampung KB"]
