@@ -40,6 +40,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -217,15 +218,17 @@ _WITH_ORG = re.compile(rf"\s*(?:,|{_w('with_org')})\s*(?:{_DENGAN}\s+)?")
 _APPROX = rf"(?:{_w('approx')}\s+)?"
 _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
 _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
+# "diikuti oleh 12 kabupaten/kota", "Sebanyak 17 Kota Kabupaten … mengikuti": regions, not people
+_NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
-                       rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+                       rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
                      rf"(?i:{_w('participant_noun')})\b")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
-_ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS})\s+[^.,;:\n]{{0,200}}?\s+"
+_ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS}){_NOT_REGIONS}\s+[^.,;:\n]{{0,200}}?\s+"
                            rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
-_ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS})\s+"
+_ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS}){_NOT_REGIONS}\s+"
                       rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 # "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
@@ -1353,7 +1356,7 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
 def _only_day(ctx: Context, held: list[_Meeting]) -> None:
     """The one meeting an article reports, with no day of its own, was held on the one day the
     article gives ("…,” kata X, di Mataram, Rabu (23/3/2022): said there, that day)."""
-    if len(held) != 1 or held[0].dates:
+    if len(held) != 1 or held[0].dates or held[0].ends:
         return
     days = [d for d in ctx.dates if d.kind == "day"]
     if days and len({d.first for d in days}) == 1:
@@ -1423,6 +1426,9 @@ def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
 
 
 def _start_end(x: _Meeting):
+    if not x.dates and x.ends and x.duration:  # "ditutup (8/11) setelah berlangsung selama 3 hari"
+        e = x.ends[0]
+        return e.first - dt.timedelta(days=x.duration[0][0] - 1), e.first, e
     if not x.dates:
         return None
     d = min(x.dates, key=lambda t: (t[0], t[1]))[2]

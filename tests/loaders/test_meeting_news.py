@@ -242,3 +242,17 @@ def test_words_that_never_go_on_in_a_meeting_name():
             "Usai pelatihan para peserta meninjau Kampung KB. Seusai pertemuan, PJ Kepala Desa Sukamaju "
             "menyambut rombongan.\n")
     assert list(meetings(body)) == ["Rapat Koordinasi Kampung KB"]
+
+
+def test_regions_taking_part_are_no_participant_count():
+    got = meetings("Perwakilan BKKBN Provinsi Riau menggelar Gebyar Kampung KB di Kota Pekanbaru, Rabu (22/2/2023), "
+                   "dan diikuti oleh 12 kabupaten/kota secara virtual.\n", published=dt.date(2023, 2, 23))
+    assert "participants" not in got["Gebyar Kampung KB"]
+
+
+def test_a_closing_day_and_a_duration_give_the_first_day():
+    got = meetings("Pelatihan Pengelolaan Kelompok Bina Keluarga Remaja yang dilaksanakan oleh Perwakilan BKKBN "
+                   "Provinsi Papua resmi di tutup (8/11/19) setelah berlangsung selama 3 hari di Aula BKKBN Papua.\n",
+                   published=dt.date(2019, 11, 9))
+    got = got["Pelatihan Pengelolaan Kelompok Bina Keluarga Remaja"]
+    assert (got["start"], got["end"]) == ("2019-11-06", "2019-11-08")
