@@ -1207,7 +1207,8 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     if phrase_end is None:
         return None
     stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
-                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)] + [phrase_end])
+                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)
+                and not _in_org_name(ctx, name_start, f)] + [phrase_end])  # "kantor DPRD Kota Madiun"
     while stop == phrase_end and (more := _LOWER_VENUE_NEXT.match(text, stop, end)):  # "ruang Bulian kantor
         if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
             break                                                      # the room is in, one venue
@@ -1215,6 +1216,12 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
+
+
+def _in_org_name(ctx: Context, start: int, place: Found) -> bool:
+    """The place ends the name of a body written from ``start`` on ("kantor BKKBN Provinsi Riau":
+    the office's building, not the office and then the province)."""
+    return any(o.start == start and o.end == place.end for o in orgs_in(ctx, start, place.end))
 
 
 def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[tuple[str, int, int, int]]:

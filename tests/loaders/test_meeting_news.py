@@ -256,3 +256,9 @@ def test_a_closing_day_and_a_duration_give_the_first_day():
                    published=dt.date(2019, 11, 9))
     got = got["Pelatihan Pengelolaan Kelompok Bina Keluarga Remaja"]
     assert (got["start"], got["end"]) == ("2019-11-06", "2019-11-08")
+
+
+def test_a_lower_case_office_keeps_the_region_of_the_body_it_houses():
+    got = meetings("Ketua Muslimat NU Riau Ani Wulan melakukan audiensi dengan Kepala Perwakilan BKKBN Provinsi Riau, "
+                   "Budi Santoso, di kantor BKKBN Provinsi Riau, Senin (13/5/2024).\n", published=dt.date(2024, 5, 14))
+    assert next(iter(got.values()))["location"] == "Kantor BKKBN Provinsi Riau"
