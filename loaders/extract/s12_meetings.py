@@ -798,10 +798,25 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
                 x.cls = cls if cls != KB.Meeting else x.cls
             (x.generic_names if generic else x.names).append(m)
             return x
+    spelled = _spelled_out(pool, m)
+    if spelled is not None:  # "Rakorda program KKBPK" after "Rapat Koordinasi Daerah Program Kegiatan …"
+        spelled.names.append(m)
+        return spelled
     new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow, habit=m.habit)
     (new.generic_names if generic else new.names).append(m)
     meetings.append(new)
     return new
+
+
+def _spelled_out(pool: list[_Meeting], m: _Mention) -> _Meeting | None:
+    """The one meeting of the pool whose name spells out the abbreviation a name opens with
+    ("Rakorda …" and "Rapat Koordinasi Daerah …"), when no other meeting is of its kind."""
+    if m.head not in _ABBREVS or not m.text.lower().startswith(m.head):
+        return None
+    cls, expansion = _ABBREVS[m.head]
+    spelled = [x for x in pool if x.name and " ".join(x.name.lower().split()).startswith(expansion)]
+    same_kind = [x for x in pool if x.cls == _CLASS[cls]]
+    return spelled[0] if len(spelled) == 1 and same_kind == spelled else None
 
 
 def _same_kind(x: _Meeting, name: str, cls: URIRef) -> bool:

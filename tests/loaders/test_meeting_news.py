@@ -262,3 +262,11 @@ def test_a_lower_case_office_keeps_the_region_of_the_body_it_houses():
     got = meetings("Ketua Muslimat NU Riau Ani Wulan melakukan audiensi dengan Kepala Perwakilan BKKBN Provinsi Riau, "
                    "Budi Santoso, di kantor BKKBN Provinsi Riau, Senin (13/5/2024).\n", published=dt.date(2024, 5, 14))
     assert next(iter(got.values()))["location"] == "Kantor BKKBN Provinsi Riau"
+
+
+def test_a_short_name_opening_with_an_abbreviation_is_the_one_meeting_that_spells_it_out():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Daerah Program Prioritas Tahun 2017.\n\n"
+            "“Ini angka yang baik,” ujar Budi Santoso di sela acara Rakorda program KKBPK di Hotel Mawar Indah.\n")
+    got = meetings(body, published=dt.date(2017, 3, 8))
+    assert list(got) == ["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]
+    assert got["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]["location"] == "Hotel Mawar Indah"
