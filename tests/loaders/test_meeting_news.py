@@ -270,3 +270,10 @@ def test_a_short_name_opening_with_an_abbreviation_is_the_one_meeting_that_spell
     got = meetings(body, published=dt.date(2017, 3, 8))
     assert list(got) == ["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]
     assert got["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]["location"] == "Hotel Mawar Indah"
+
+
+@pytest.mark.parametrize("name", ["Fasilitasi dan Pembinaan Kampung KB", "Pelantikan Pengurus Wilayah Muslimat NU Jambi",
+                                  "Penandatanganan MoU Pemprov Jambi"])
+def test_more_kinds_of_events(name):
+    got = meetings(f"{name} dengan Perwakilan BKKBN Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n")
+    assert list(got) == [name]  # the name stops at "dengan"
