@@ -294,6 +294,8 @@ _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
 _ACTING = re.compile(rf"(?i:{words_re(_LEX.word_list('acting'))})(?!\w)\s*")
+_LEVEL = re.compile(rf"\s+{words_re(_LEX.word_list('level_word'))}\s+"
+                    rf"{words_re((*_LEX.word_list('level_name'), *_LEX.word_list('meeting_level')))}\b")
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
@@ -686,6 +688,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
     while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
         end -= 1
+    level = _LEVEL.match(text, end, limit)
+    if level:  # "peringatan Harganas ke-32 tingkat kabupaten": the level is part of the name
+        end = level.end()
     opened = _unclosed_bracket(text, pos, end)
     if opened is not None:  # "… Regional II (Provinsi Lampung, Sumatera Selatan, …)": not inside it
         end = pos + len(text[pos:opened].rstrip())

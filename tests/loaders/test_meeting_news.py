@@ -277,3 +277,9 @@ def test_a_short_name_opening_with_an_abbreviation_is_the_one_meeting_that_spell
 def test_more_kinds_of_events(name):
     got = meetings(f"{name} dengan Perwakilan BKKBN Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n")
     assert list(got) == [name]  # the name stops at "dengan"
+
+
+def test_the_level_after_a_meeting_name_is_part_of_it():
+    got = meetings("Pemerintah Kabupaten Jambi menggelar Rapat Koordinasi (Rakor) TPPS tingkat kecamatan di "
+                   "Kecamatan Sukamaju, Selasa (19/8/2025).\n", published=dt.date(2025, 8, 20))
+    assert list(got) == ["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
