@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -296,6 +296,7 @@ _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell
 _ACTING = re.compile(rf"(?i:{words_re(_LEX.word_list('acting'))})(?!\w)\s*")
 _LEVEL = re.compile(rf"\s+{words_re(_LEX.word_list('level_word'))}\s+"
                     rf"{words_re((*_LEX.word_list('level_name'), *_LEX.word_list('meeting_level')))}\b")
+_TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s*[,.;:]|\s*$)")
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
@@ -691,6 +692,9 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
     level = _LEVEL.match(text, end, limit)
     if level:  # "peringatan Harganas ke-32 tingkat kabupaten": the level is part of the name
         end = level.end()
+    topic = _TOPIC.match(text, end, limit)
+    if topic and not any(_verbish(w.lower()) or w.lower() in _STOP for w in topic.group("words").split()):
+        end = topic.end()  # "Rapat Koordinasi (Rakor) terkait persiapan launching …": what it was about
     opened = _unclosed_bracket(text, pos, end)
     if opened is not None:  # "… Regional II (Provinsi Lampung, Sumatera Selatan, …)": not inside it
         end = pos + len(text[pos:opened].rstrip())

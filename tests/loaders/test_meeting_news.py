@@ -283,3 +283,11 @@ def test_the_level_after_a_meeting_name_is_part_of_it():
     got = meetings("Pemerintah Kabupaten Jambi menggelar Rapat Koordinasi (Rakor) TPPS tingkat kecamatan di "
                    "Kecamatan Sukamaju, Selasa (19/8/2025).\n", published=dt.date(2025, 8, 20))
     assert list(got) == ["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
+
+
+def test_what_a_meeting_was_about_is_part_of_its_name_and_its_second_mention_is_the_same_meeting():
+    body = ("Pemerintah Kabupaten Jambi menggelar Rapat Koordinasi (Rakor) terkait persiapan launching intervensi "
+            "serentak pencegahan stunting, Selasa (4/6/2024).\n\n"
+            "Hadir sekaligus memimpin rapat persiapan launching intervensi serentak, Asisten Pemerintahan Budi Santoso.\n")
+    got = meetings(body, published=dt.date(2024, 6, 5))
+    assert list(got) == ["Rapat Koordinasi (Rakor) terkait persiapan launching intervensi serentak pencegahan stunting"]
