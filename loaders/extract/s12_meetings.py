@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``adverb_lead``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -40,6 +40,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -118,6 +119,8 @@ _DEMONSTRATIVE = frozenset(_LEX.word_list("demonstrative"))
 _POST_TITLE = re.compile(rf"{words_re({t.title for t in _LEX.post_titles}, space=' ')}\b")
 # the lexicon's small words: capitalized only because they open the sentence
 _CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) | _STOP | frozenset(_ANAPHORS)
+# "Sekda X Pimpin Rapat Koordinasi …": a verb written in headline case before the name
+_VERB_CUES = frozenset(c for role in ("organize", "chairs", "opens") for c in meeting_cues(role))
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
@@ -140,8 +143,8 @@ _CLASS = {"Meeting": KB.Meeting, "CoordinationMeeting": KB.CoordinationMeeting,
           "WorkMeeting": KB.WorkMeeting, "Training": KB.Training, "Launch": KB.Launch,
           "Socialization": KB.Socialization, "Ceremony": KB.Ceremony}
 
-_ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))})\s+"
-                       rf"(?:(?:{_w('organize_adverb')}|{words_re(_ANAPHORS)})\s+)*[“\"']?$")
+_ORGANIZE = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('organize'))}),?\s+"  # "menggelar, puncak peringatan …"
+                       rf"(?:(?:{_w('organize_adverb')}|{_w('main_part')}|{words_re(_ANAPHORS)})\s+)*[“\"']?$")
 # "ORG terus Sosialisasi …": the organization opening the sentence, then the name
 # "BKKBN terus melakukan sosialisasi …" with no day: ongoing work, not one meeting
 _HABIT = re.compile(rf"\b{_w('habit')}\s+(?:\w+\s+)?\w+\s+$")
@@ -196,7 +199,7 @@ _AROUND = re.compile(rf"\b(?:{words_re(meeting_cues('around'))}|{words_re(_ANAPH
 # "hampir semua kegiatan pencanangan …": every event of a kind, not one
 _QUANTIFIED = re.compile(rf"\b{words_re(_LEX.word_list('quantifier'))}\s+(?:{words_re(_ANAPHORS)}\s+)?$",
                          re.IGNORECASE)
-_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}|{_w('host')}|{_KIND_WORDS}|"
+_TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}(?:,?\s+{_w('main_part')})?|{_w('host')}|{_KIND_WORDS}|"
                       rf"{words_re(meeting_cues('attend'))}|{_w('receive')}|{_w('chairs')}(?:\s+{_w('manner')})*|"
                       rf"{words_re(meeting_cues('follow_up'))}(?:\s+{_DARI})?)\s+$", re.IGNORECASE)
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
@@ -215,15 +218,17 @@ _WITH_ORG = re.compile(rf"\s*(?:,|{_w('with_org')})\s*(?:{_DENGAN}\s+)?")
 _APPROX = rf"(?:{_w('approx')}\s+)?"
 _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
 _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
+# "diikuti oleh 12 kabupaten/kota", "Sebanyak 17 Kota Kabupaten … mengikuti": regions, not people
+_NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
-                       rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+                       rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
                      rf"(?i:{_w('participant_noun')})\b")
 # "Sebanyak 96 pengelola Pusat Informasi … (PIK-R) dan kelompok … (BKR) mengikuti X"
-_ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS})\s+[^.,;:\n]{{0,200}}?\s+"
+_ATTENDS_LONG = re.compile(rf"(?i:{_w('count_lead')})\s+(?P<n>\d[\d.]*{_THOUSANDS}){_NOT_REGIONS}\s+[^.,;:\n]{{0,200}}?\s+"
                            rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
-_ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS})\s+"
+_ATTENDS = re.compile(rf"(?i:{_w('count_lead')}\s+)?(?P<n>\d[\d.]*{_THOUSANDS}){_NOT_REGIONS}\s+"
                       rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+"
                       rf"(?P<verb>{words_re(meeting_cues('attend'))})\s+$")
 # "Peserta rakor berjumlah 150 orang", "jumlah peserta mencapai 1.200 orang"
@@ -242,7 +247,7 @@ _OPENED = re.compile(rf"\b{words_re(meeting_cues('opened_by'))}\s+{_MANNER}"
                      rf"|\b{_w('marked_by')}\b[^.\n]{{0,80}}?\b{_OLEH}\s+")
 # "Wakil Gubernur X memimpin Rapat Koordinasi …": the active of *dipimpin*
 _BEHALF = re.compile(rf"[\s,]*(?:{_YANG}\s+)?{_w('on_behalf')}\s+(?:{_OLEH}\s+)?")  # "… diwakili (oleh) …"
-_CHAIRS = re.compile(rf"\b{words_re(meeting_cues('chairs'))}\s+{_MANNER}$")
+_CHAIRS = re.compile(rf"\b(?i:{words_re(meeting_cues('chairs'))})\s+{_MANNER}$")  # also "X Pimpin Rapat …"
 _PERFORMED = re.compile(rf"\b{words_re(meeting_cues('performed_by'))}\s+{_MANNER}(?:{_OLEH}\s*,?\s+)?")
 _OPENS = re.compile(rf"\b{_w('opens_when')}?\s*{words_re(meeting_cues('opens'))}\s+"
                     rf"{_MANNER}(?:{words_re(_ANAPHORS)}\s+)?$")
@@ -288,9 +293,14 @@ _COUNT_FIRST = re.compile(rf"\s*(?:(?i:{_w('count_word')})\s+)?")
 _CO_HOSTS = frozenset(meeting_cues("co_host"))
 _CO_HOST = re.compile(rf"\s*{_w('co_host')}\s+(?:{_DENGAN}\s+)?")  # "Rapat X bersama ORG"
 _NAME_FILLERS = frozenset(meeting_cues("name_filler"))  # words that do not tell two names apart
-_ADVERB_LEAD = frozenset(meeting_cues("adverb_lead"))  # "secara daring": an adverb, no part of a name
+_ACTING = re.compile(rf"(?i:{words_re(_LEX.word_list('acting'))})(?!\w)\s*")
+_LEVEL = re.compile(rf"\s+{words_re(_LEX.word_list('level_word'))}\s+"
+                    rf"{words_re((*_LEX.word_list('level_name'), *_LEX.word_list('meeting_level')))}\b")
+_TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s*[,.;:]|\s*$)")
+_RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
+_KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
-_REGIONS = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
+_REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
 @dataclass(slots=True)
@@ -384,7 +394,7 @@ def _place_venues(reg: EntityRegistry) -> None:
               and KB.Venue in ctx.entities[f.obj.key].types}
     for key in sorted(venues):
         at = [v for v in ctx.found if v.key == key]
-        if at and not any(f.key != key and f.cls in _REGIONS for v in at for f in ctx.found_in(v.start, v.end)):
+        if at and not any(f.key != key and f.cls in _REGION_CLASSES for v in at for f in ctx.found_in(v.start, v.end)):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
@@ -412,7 +422,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
         first_word = bool(prev_word) and not text[head0:p].strip()[:-len(prev_word)].strip()  # "Dalam Rapat …"
         if (cap and prev_word[:1].isupper() and not prev_word.endswith((".", ":", ",", ";"))
-                and not (first_word and prev_word.lower() in _CUE_WORDS)) or \
+                and not ((first_word or prev_word.lower() in _VERB_CUES) and prev_word.lower() in _CUE_WORDS)) or \
                 prev_word.lower() in _UNIT_WORDS:  # "Kepala seksi Advokasi dan KIE": a unit
             continue  # inside another capitalized name ("Bidang Pelatihan dan …")
         ext = _extent(ctx, m.end(), e)
@@ -430,8 +440,9 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             # "Kegiatan bertema integrasi Kampung KB … diselenggarakan di …": the theme names it
             t_end = _THEME_END.search(text, theme.end(), e)
             t_end = t_end.start() if t_end else e
-            if t_end - theme.end() < 4:
-                continue
+            if t_end - theme.end() < 4 or not (text[theme.end() - 1] in "“\"'" or _CAP_WORD_RE.search(
+                    text, theme.end(), t_end)):
+                continue  # "kegiatan yang bertajuk daring/online meeting": how, not a name
             out.append(_Mention(theme.end(), t_end, "name", text[theme.end():t_end].split()[0].lower(),
                                 text[theme.end():t_end], (), follow, future))
             continue
@@ -468,6 +479,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
             continue
+        if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
+            continue  # "peringatan Harganas": keeping the day, no one meeting of it
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
                 text, m.end(), end)):  # "kunjungan kerja (Kunker) ke Jakarta"
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
@@ -509,6 +522,12 @@ def _launch_noun(verb: str) -> str:
     low = verb.lower()
     noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
     return noun if noun in _LAUNCH_HEADS else "pencanangan"
+
+
+def _only_observance(ctx: Context, start: int, end: int) -> bool:
+    """The words [start, end) after a meeting word are one observance's name and nothing else."""
+    at = _skip(ctx.text, start, end)
+    return any(f.start == at and f.end == end and f.cls == SCHEMA.Event for f in ctx.found)
 
 
 def _only_dates(ctx: Context, start: int, end: int) -> bool:
@@ -624,7 +643,7 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         if low in _DEMONSTRATIVE or (low in _TIME_NOUNS and nxt in _DEMONSTRATIVE):  # "rakor kali ini"
             return _Extent(pos, False, tuple(words[:i]), tokens[i - 1].end() if i else pos, True)
         count = i == 0 and words[i].isdigit() and i + 1 < len(words) and words[i + 1][:1].islower()
-        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _ADVERB_LEAD
+        if not ((words[i][:1].islower() or count) and low not in _STOP and low not in _RUN_STOP
                 and not _verbish(low) and i < 3):
             break  # "orientasi secara daring": how it was held, not its name
         i += 1
@@ -670,6 +689,12 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
         return _Extent(pos, False, tuple(words[:i + after_head]), end, True)
     while end > pos and text[end - 1] in "\"”’'":  # "kegiatan “Sosialisasi … Kencana” di …"
         end -= 1
+    level = _LEVEL.match(text, end, limit)
+    if level:  # "peringatan Harganas ke-32 tingkat kabupaten": the level is part of the name
+        end = level.end()
+    topic = _TOPIC.match(text, end, limit)
+    if topic and not any(_verbish(w.lower()) or w.lower() in _STOP for w in topic.group("words").split()):
+        end = topic.end()  # "Rapat Koordinasi (Rakor) terkait persiapan launching …": what it was about
     opened = _unclosed_bracket(text, pos, end)
     if opened is not None:  # "… Regional II (Provinsi Lampung, Sumatera Selatan, …)": not inside it
         end = pos + len(text[pos:opened].rstrip())
@@ -704,8 +729,9 @@ def _place_starts(ctx: Context, pos: int) -> bool:
 
 
 def _person_starts(ctx: Context, pos: int) -> bool:
-    """A post title ("Anggota Komisi IX …", "Asisten II") or a person's name starts at ``pos``."""
-    return _POST_TITLE.match(ctx.text, pos) is not None or any(
+    """A post title ("Anggota Komisi IX …", "Asisten II", "PJ Kepala …") or a person's name starts at ``pos``."""
+    acting = _ACTING.match(ctx.text, pos)  # "…, PJ Kepala Kampung X": a post held ad interim
+    return _POST_TITLE.match(ctx.text, acting.end() if acting else pos) is not None or any(
         f.start == pos and f.key.startswith("person/") for f in ctx.found)
 
 
@@ -781,10 +807,25 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
                 x.cls = cls if cls != KB.Meeting else x.cls
             (x.generic_names if generic else x.names).append(m)
             return x
+    spelled = _spelled_out(pool, m)
+    if spelled is not None:  # "Rakorda program KKBPK" after "Rapat Koordinasi Daerah Program Kegiatan …"
+        spelled.names.append(m)
+        return spelled
     new = _Meeting(cls, m.text, m.follow, generic, m.future and not m.follow, habit=m.habit)
     (new.generic_names if generic else new.names).append(m)
     meetings.append(new)
     return new
+
+
+def _spelled_out(pool: list[_Meeting], m: _Mention) -> _Meeting | None:
+    """The one meeting of the pool whose name spells out the abbreviation a name opens with
+    ("Rakorda …" and "Rapat Koordinasi Daerah …"), when no other meeting is of its kind."""
+    if m.head not in _ABBREVS or not m.text.lower().startswith(m.head):
+        return None
+    cls, expansion = _ABBREVS[m.head]
+    spelled = [x for x in pool if x.name and " ".join(x.name.lower().split()).startswith(expansion)]
+    same_kind = [x for x in pool if x.cls == _CLASS[cls]]
+    return spelled[0] if len(spelled) == 1 and same_kind == spelled else None
 
 
 def _same_kind(x: _Meeting, name: str, cls: URIRef) -> bool:
@@ -951,8 +992,8 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         x.counts.append((-weight, head + c.start(), n, head + c.start()))
     if _OPENS.search(before) and people:
         x.openers.append((people[-1].key, people[-1].start))
-    elif _CHAIRS.search(before) and people:  # "Wakil Gubernur X memimpin Rapat …"
-        x.chairs.append((0, people[-1].start, people[-1].key, people[-1].start))
+    elif (chairs := _CHAIRS.search(before)) and people and people[-1].end <= head + chairs.start():
+        x.chairs.append((0, people[-1].start, people[-1].key, people[-1].start))  # "Wagub X memimpin Rapat …"
     opening = next(iter(dates_in(ctx, head, m.start)), None)
     if (opening is not None and not text[head:opening.start].strip() and opening.kind in ("range", "day")
             and not _said_date(text, opening)):  # "Selasa, (05/03/2024) X melakukan audiensi …"
@@ -1190,7 +1231,8 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     if phrase_end is None:
         return None
     stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
-                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)] + [phrase_end])
+                if not _AFTER_VENUE_WORD.search(text, name_start, f.start)
+                and not _in_org_name(ctx, name_start, f)] + [phrase_end])  # "kantor DPRD Kota Madiun"
     while stop == phrase_end and (more := _LOWER_VENUE_NEXT.match(text, stop, end)):  # "ruang Bulian kantor
         if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
             break                                                      # the room is in, one venue
@@ -1200,6 +1242,12 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")
     start = di + skipped.start(1)
     return _venue(ctx, start, stop, label=name), 0, start, stop
+
+
+def _in_org_name(ctx: Context, start: int, place: Found) -> bool:
+    """The place ends the name of a body written from ``start`` on ("kantor BKKBN Provinsi Riau":
+    the office's building, not the office and then the province)."""
+    return any(o.start == start and o.end == place.end for o in orgs_in(ctx, start, place.end))
 
 
 def _place_chain(ctx: Context, pos: int, end: int, held: bool = False) -> list[tuple[str, int, int, int]]:
@@ -1322,15 +1370,30 @@ def _emit(ctx: Context, meetings: list[_Meeting]) -> None:
             for y, _pos in x.follows:
                 if not y.organizers:
                     y.organizers.extend(x.organizers)
+    held = [x for x in meetings if (x.name is not None or x.launch_object is not None) and not x.future
+            and not x.target and not (x.habit and not (x.dates or x.places))]
+    _only_day(ctx, held)
     for x in meetings:
         if x.name is None and x.launch_object is None:
             continue
         if x.habit and not (x.dates or x.places):  # ongoing work, no one meeting of it
             continue
+        if x.future:  # "rakorda yang akan dilaksanakan pada 26-27 Februari": a plan, no meeting yet
+            continue
         _key(x, ctx)
     for x in meetings:
         if x.key:
             _facts(ctx, x)
+
+
+def _only_day(ctx: Context, held: list[_Meeting]) -> None:
+    """The one meeting an article reports, with no day of its own, was held on the one day the
+    article gives ("…,” kata X, di Mataram, Rabu (23/3/2022): said there, that day)."""
+    if len(held) != 1 or held[0].dates or held[0].ends:
+        return
+    days = [d for d in ctx.dates if d.kind == "day"]
+    if days and len({d.first for d in days}) == 1:
+        held[0].dates.append((5, days[0].start, days[0]))
 
 
 def _label(x: _Meeting) -> str:
@@ -1385,7 +1448,7 @@ def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
     … pertemuan di Kantor Bupati Belu")."""
     if KB.Venue not in ctx.entities[venue].types or not x.names or any(
             f.subject == venue and f.predicate == SCHEMA.containedInPlace for f in ctx.facts) or any(
-            f.key != venue and f.cls in _REGIONS for v in ctx.found if v.key == venue
+            f.key != venue and f.cls in _REGION_CLASSES for v in ctx.found if v.key == venue
             for f in ctx.found_in(v.start, v.end)):
         return
     first = ctx.sentence_of(x.names[0].start)
@@ -1396,6 +1459,9 @@ def _venue_in_its_town(ctx: Context, x: _Meeting, venue: str) -> None:
 
 
 def _start_end(x: _Meeting):
+    if not x.dates and x.ends and x.duration:  # "ditutup (8/11) setelah berlangsung selama 3 hari"
+        e = x.ends[0]
+        return e.first - dt.timedelta(days=x.duration[0][0] - 1), e.first, e
     if not x.dates:
         return None
     d = min(x.dates, key=lambda t: (t[0], t[1]))[2]

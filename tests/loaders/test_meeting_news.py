@@ -186,3 +186,108 @@ def test_a_meeting_name_does_not_end_inside_a_long_bracket_it_opened():
                    "Regional II (Provinsi Jambi, Bengkulu, Lampung, Sumatera Selatan, Kalimantan Barat, Kalimantan "
                    "Tengah, dan Bangka Belitung) Tahun 2022, Selasa (15/3/2022).\n")
     assert list(got) == ["Sosialisasi Program Bangga Kencana untuk Wilayah Regional II"]
+
+
+def test_a_lower_case_day_with_its_short_form_and_a_summit_after_a_comma():
+    body = ("Pemerintah Kabupaten Jambi menggelar, puncak peringatan hari keluarga nasional (Harganas) ke-27 di "
+            "Halaman Kantor Bupati Jambi, Senin (29/6/2020).\n\n"
+            "Tahun lalu Hari Keluargga Nasional diperingati di desa.\n")
+    got = gold(body, published=dt.date(2020, 6, 30))
+    assert [m["label"] for m in got["meetings"]] == ["peringatan hari keluarga nasional (Harganas) ke-27"]
+    assert got["meetings"][0]["start"] == "2020-06-29"
+    assert events(body)["Hari Keluarga Nasional"] == ["Hari Keluargga Nasional", "hari keluarga nasional (Harganas)"]
+
+
+def test_a_planned_meeting_is_no_meeting_yet():
+    got = meetings("Sekda Budi Santoso siap mendukung kegiatan rapat koordinasi daerah (rakorda) yang akan "
+                   "dilaksanakan BKKBN pada 26-27 Februari 2020. Rakorda BKKBN rencananya akan dihadiri "
+                   "Kepala BKKBN.\n", published=dt.date(2020, 2, 10))
+    assert got == {}
+
+
+def test_a_theme_in_lower_case_words_only_names_no_meeting():
+    got = meetings("Bupati Budi Santoso membuka Rapat Koordinasi Kampung KB, Selasa (23/2/2021). Salah satu "
+                   "kegiatan yang bertajuk daring/online meeting itu diikuti camat.\n", published=dt.date(2021, 2, 24))
+    assert list(got) == ["Rapat Koordinasi Kampung KB"]
+
+
+def test_the_one_meeting_reported_takes_the_one_day_the_article_gives():
+    body = ("MATARAM - BKKBN menggelar Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting di Kota "
+            "Mataram.\n\n"
+            "“Lima daerah berstatus merah,” kata Budi Santoso, di Mataram, Rabu (23/3/2022).\n")
+    got = meetings(body, published=dt.date(2022, 3, 24))
+    assert got["Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting"]["start"] == "2022-03-23"
+    two_days = body.replace("Rabu (23/3/2022)", "Rabu (23/3/2022), setelah rapat Selasa (22/3/2022)")
+    assert "start" not in meetings(two_days, published=dt.date(2022, 3, 24))[
+        "Sosialisasi Rencana Aksi Nasional Percepatan Penurunan Stunting"]
+
+
+def test_a_verb_in_headline_case_before_a_meeting_name_does_not_hide_it():
+    got = meetings("Sekretaris Daerah Kabupaten Kapuas Budi Santoso Pimpin Rapat Koordinasi Percepatan Penurunan "
+                   "Stunting di Aula Bappeda Kapuas, Senin (6/6/2022).\n", published=dt.date(2022, 6, 7))
+    got = got["Rapat Koordinasi Percepatan Penurunan Stunting"]
+    assert (got["location"], got["start"]) == ("Aula Bappeda Kapuas", "2022-06-06")
+
+
+def test_keeping_a_day_named_by_the_day_alone_is_no_meeting():
+    body = ("Perwakilan BKKBN Provinsi Jambi menyiapkan Hari Keluarga Nasional (Harganas) tahun ini.\n\n"
+            "Kepala Perwakilan Budi Santoso menjadi penanggung jawab utama dalam peringatan Harganas.\n\n"
+            "Ia mengatakan, Peringatan Harganas menjadi momentum keluarga.\n")
+    assert meetings(body) == {}
+    assert "Hari Keluarga Nasional" in events(body)
+
+
+def test_words_that_never_go_on_in_a_meeting_name():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Kota Jambi, Rabu (5/6/2024).\n\n"
+            "Usai pelatihan para peserta meninjau Kampung KB. Seusai pertemuan, PJ Kepala Desa Sukamaju "
+            "menyambut rombongan.\n")
+    assert list(meetings(body)) == ["Rapat Koordinasi Kampung KB"]
+
+
+def test_regions_taking_part_are_no_participant_count():
+    got = meetings("Perwakilan BKKBN Provinsi Riau menggelar Gebyar Kampung KB di Kota Pekanbaru, Rabu (22/2/2023), "
+                   "dan diikuti oleh 12 kabupaten/kota secara virtual.\n", published=dt.date(2023, 2, 23))
+    assert "participants" not in got["Gebyar Kampung KB"]
+
+
+def test_a_closing_day_and_a_duration_give_the_first_day():
+    got = meetings("Pelatihan Pengelolaan Kelompok Bina Keluarga Remaja yang dilaksanakan oleh Perwakilan BKKBN "
+                   "Provinsi Papua resmi di tutup (8/11/19) setelah berlangsung selama 3 hari di Aula BKKBN Papua.\n",
+                   published=dt.date(2019, 11, 9))
+    got = got["Pelatihan Pengelolaan Kelompok Bina Keluarga Remaja"]
+    assert (got["start"], got["end"]) == ("2019-11-06", "2019-11-08")
+
+
+def test_a_lower_case_office_keeps_the_region_of_the_body_it_houses():
+    got = meetings("Ketua Muslimat NU Riau Ani Wulan melakukan audiensi dengan Kepala Perwakilan BKKBN Provinsi Riau, "
+                   "Budi Santoso, di kantor BKKBN Provinsi Riau, Senin (13/5/2024).\n", published=dt.date(2024, 5, 14))
+    assert next(iter(got.values()))["location"] == "Kantor BKKBN Provinsi Riau"
+
+
+def test_a_short_name_opening_with_an_abbreviation_is_the_one_meeting_that_spells_it_out():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Daerah Program Prioritas Tahun 2017.\n\n"
+            "“Ini angka yang baik,” ujar Budi Santoso di sela acara Rakorda program KKBPK di Hotel Mawar Indah.\n")
+    got = meetings(body, published=dt.date(2017, 3, 8))
+    assert list(got) == ["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]
+    assert got["Rapat Koordinasi Daerah Program Prioritas Tahun 2017"]["location"] == "Hotel Mawar Indah"
+
+
+@pytest.mark.parametrize("name", ["Fasilitasi dan Pembinaan Kampung KB", "Pelantikan Pengurus Wilayah Muslimat NU Jambi",
+                                  "Penandatanganan MoU Pemprov Jambi"])
+def test_more_kinds_of_events(name):
+    got = meetings(f"{name} dengan Perwakilan BKKBN Jambi digelar di Kota Jambi, Rabu (5/6/2024).\n")
+    assert list(got) == [name]  # the name stops at "dengan"
+
+
+def test_the_level_after_a_meeting_name_is_part_of_it():
+    got = meetings("Pemerintah Kabupaten Jambi menggelar Rapat Koordinasi (Rakor) TPPS tingkat kecamatan di "
+                   "Kecamatan Sukamaju, Selasa (19/8/2025).\n", published=dt.date(2025, 8, 20))
+    assert list(got) == ["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
+
+
+def test_what_a_meeting_was_about_is_part_of_its_name_and_its_second_mention_is_the_same_meeting():
+    body = ("Pemerintah Kabupaten Jambi menggelar Rapat Koordinasi (Rakor) terkait persiapan launching intervensi "
+            "serentak pencegahan stunting, Selasa (4/6/2024).\n\n"
+            "Hadir sekaligus memimpin rapat persiapan launching intervensi serentak, Asisten Pemerintahan Budi Santoso.\n")
+    got = meetings(body, published=dt.date(2024, 6, 5))
+    assert list(got) == ["Rapat Koordinasi (Rakor) terkait persiapan launching intervensi serentak pencegahan stunting"]
