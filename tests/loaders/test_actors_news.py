@@ -317,3 +317,20 @@ def test_a_unit_again_by_the_short_name_given_in_brackets_and_a_name_in_brackets
         ("Novian Andika", "Deputi Bidang KSPK BKKBN RI", unit),
         ("Sofiah", "Plt. Kadis DPPKB Kab. Karawang",
          "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Karawang")}
+
+
+def test_the_outlet_that_opens_the_body_in_shapes_the_dateline_does_not_take():
+    for text, outlet in [("IAWNews.com – Dalam upaya menekan stunting, warga berkumpul.", "IAWNews.com"),
+                         ("SMARTPEKANBARU.COM-Pekanbaru — Pemerintah Provinsi Riau hadir.",
+                          "SMARTPEKANBARU.COM"),
+                         ("Nganjuk (Uritanet) : Program berjalan baik.", "Uritanet"),
+                         ("Hi!Pontianak – Kementerian hadir di sana.", "Hi!Pontianak"),
+                         ("BANDA ACEH (Waspada): Perwakilan BKKBN hadir.", "Waspada"),
+                         ("KlikMINUT – Guna mendapatkan data, petugas turun.", "KlikMINUT")]:
+        x = read(text)
+        assert [e.label for e in x.entities.values() if "NewsPublisher" in str(e.types[0])] \
+            == [outlet], text
+    for text in ("JAKARTA – Pemerintah pusat hadir.", "Makassar – Rakor digelar di sana.",
+                 "Bantaeng, Kamis (04/10) malam. Pemerintah hadir."):
+        x = read(text)
+        assert not [e for e in x.entities.values() if "NewsPublisher" in str(e.types[0])], text
