@@ -74,6 +74,7 @@ def organizations_stage(doc: Doc) -> Doc:
     _bodies(r)
     _associations(r)
     _commissions(r)
+    _factions(r)
     _org_aliases(r)
     return doc
 
@@ -583,6 +584,41 @@ def _legislature(r: EntityRegistry, pos: int, after: bool) -> Found | None:
         if (f.start == pos) if after else (f.end <= pos and not r.text[f.end:pos].strip()):
             return f
     return None
+
+
+_FACTION = re.compile(rf"(?P<from>{_w('from_word')}[ \t]+)?\b{_either_case('faction_word')}[ \t]+"
+                      r"(?=[A-Z])")
+_PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"
+
+
+def _factions(r: EntityRegistry) -> None:
+    """"Anggota Komisi IX DPR RI Fraksi Demokrat", "… DPR-RI dari Fraksi Partai Gerindra":
+    the faction of a legislature named right before it (or of the legislature of a
+    commission), a unit of the legislature; named as written: "Fraksi" and the party
+    (an organization whose name begins "Partai") or one capitalised word."""
+    for m in _FACTION.finditer(r.text):
+        house = None
+        for f in r.ctx.found:
+            if not f.key.startswith("org/") or r.text[f.end:m.start()].strip(" \t"):
+                continue
+            label = r.ctx.entities[f.key].label
+            parent = r.info[f.key].unit_of
+            if label.startswith(_LEGISLATURE):
+                house = f.key
+            elif parent and r.ctx.entities[parent].label.startswith(_LEGISLATURE):
+                house = parent
+        if house is None:
+            continue
+        party = [f for f in r.found_at(m.end(), ("org",))
+                 if r.ctx.entities[f.key].label.startswith(_PARTY)]
+        word = re.match(r"[A-Z][\w-]*", r.text[m.end():m.end() + 40])
+        end = max(f.end for f in party) if party else m.end() + word.end()
+        start = m.start("from") + len(m.group("from")) if m.group("from") else m.start()
+        name = " ".join(r.text[start:end].split())
+        key = r.add(new_entity("org", name[:1].upper() + name[1:], KB.Division))
+        r.info[key].unit_of = house
+        r.needed.add(house)
+        r.mark(key, start, end)
 
 
 #: "Perwakilan BKKBN" with no province after it: the one office the article names.

@@ -391,7 +391,10 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             if area is not None:
                 end = area.end
         faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
-        if faction:
+        after = None
+        if faction and faction.group("from"):  # "… DPR-RI dari Fraksi Partai Gerindra, X":
+            after = faction.end()  # the member's faction, told after the post
+        elif faction:
             end = faction.end()
         elif r.ctx.entities[org.key].label.startswith(_LEGISLATURE):
             party = [f for f in r.found_at(r.skip(end), ("org",))
@@ -403,7 +406,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
         if other:
             key, end = max(other, key=lambda f: f.end).key, max(f.end for f in other)
-        return _Post(m.start(), end, end, canonical, key, words=words)
+        return _Post(m.start(), end, after or end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
     if village is not None and title in _LEX.word_list("area_head"):
@@ -425,7 +428,7 @@ _NATIONAL = re.compile(rf"[ \t]+{_w('national')}\b(?![ \t]*[A-Z][a-z])")  # "RI"
 _NATIONAL_END = re.compile(rf"[ \t]+{_w('national')}$")
 _COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
 _SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
-_FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
+_FACTION = re.compile(rf"[ \t]+(?P<from>{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
                       r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
 _LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"
 _PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"

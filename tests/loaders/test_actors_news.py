@@ -334,3 +334,14 @@ def test_the_outlet_that_opens_the_body_in_shapes_the_dateline_does_not_take():
                  "Bantaeng, Kamis (04/10) malam. Pemerintah hadir."):
         x = read(text)
         assert not [e for e in x.entities.values() if "NewsPublisher" in str(e.types[0])], text
+
+
+def test_the_faction_of_a_member_of_the_house_a_unit_of_it():
+    x = read("Anggota Komisi IX DPR-RI dari Fraksi Partai Gerindra, Ir Hj Sri Melati menggelar "
+             "sosialisasi. Hadir Anggota Komisi IX DPR RI Fraksi Demokrat, Hj. Aliya Mustika, SE.")
+    assert {"Fraksi Partai Gerindra", "Fraksi Demokrat"} <= set(orgs(x))
+    assert relations(x, "unitOf") >= {("Fraksi Partai Gerindra", "Dewan Perwakilan Rakyat"),
+                                      ("Fraksi Demokrat", "Dewan Perwakilan Rakyat")}
+    # "dari Fraksi …" tells the member's faction after the post: not part of it
+    assert ("Sri Melati", "Anggota Komisi IX DPR-RI", "Komisi IX Dewan Perwakilan Rakyat") \
+        in people(x)
