@@ -150,6 +150,8 @@ def _build_words(lex: Lexicon) -> _Words:
                  "venue_brand", "non_name", "cso_head", "headline_verb"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
+    # "Dipimpin Ismail …", "Kata Ismail …": a cue opening a sentence is no name word
+    non_name.update(w[:1].upper() + w[1:] for w in lex.word_list("speech_before"))
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
@@ -975,9 +977,11 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
 
 def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | None:
     """Of the persons named before ``pos`` whose names hold this one word (several: the
-    short-form pass left it alone), the one named last."""
-    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/")
-            and tokens[0] in e.label.split()}
+    short-form pass left it alone), or begin with it ("Pinta" for "Pintauli Romangasi
+    Siregar"), the one named last."""
+    word = tokens[0]
+    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/") and (
+        word in e.label.split() or len(word) >= 4 and e.label.split()[0].startswith(word))}
     before = [f for f in r.ctx.found if f.key in keys and f.end <= pos]
     return max(before, key=lambda f: f.start).key if before else None
 

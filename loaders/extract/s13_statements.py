@@ -621,16 +621,18 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     text = ctx.text
     said: list[tuple[int, int]] = [(q.open, q.close) for q in quotes]
     kept: list[tuple[_Cand, str, dt.date | None]] = []
+    prev: tuple[_Cand, str | None] | None = None  # the statement before, kept or not
     for c in cands:
         kind = c.hint[0]
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
             speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
-        elif kind == "last" and kept and _near(text, kept[-1][0].end, c.start):
-            speaker = kept[-1][1]
+        elif kind == "last" and prev and _near(text, prev[0].end, c.start):
+            speaker = prev[1]  # none when the one who spoke before is not known
         else:
             speaker = None
+        prev = (c, speaker)
         said.append((c.start, c.end))
         if speaker is None or not speaker.startswith("person/"):
             continue

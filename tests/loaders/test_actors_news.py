@@ -345,3 +345,17 @@ def test_the_faction_of_a_member_of_the_house_a_unit_of_it():
     # "dari Fraksi …" tells the member's faction after the post: not part of it
     assert ("Sri Melati", "Anggota Komisi IX DPR-RI", "Komisi IX Dewan Perwakilan Rakyat") \
         in people(x)
+
+
+def test_a_nickname_the_full_name_begins_with_and_cues_that_open_a_sentence():
+    x = read("Direktur Bina Lini Lapangan BKKBN RI, Pintauli Romauli Siregar, hadir. “Kami ingin "
+             "memperluas cakupan ini,” jelas Pinta dalam acara itu. Yang sudah dilakukan, lanjut "
+             "Kakanwil, antara lain sosialisasi. Dipimpin Ismail Pribadi, rombongan tiba.")
+    assert persons(x) == {"Pintauli Romauli Siregar": {"Pintauli Romauli Siregar", "Pinta"},
+                          "Ismail Pribadi": {"Ismail Pribadi"}}
+
+
+def test_a_quote_standing_alone_after_words_whose_speaker_is_unknown_has_none():
+    x = read("Kata Budi Santoso, angka stunting turun. Sementara Kasubag Humas Kota Madiun Laili "
+             "menjelaskan, kasus harus ditekan lagi.\n\n“Program KB kita sudah bagus sekali.”")
+    assert speakers(x) == [("Budi Santoso", "angka stunting turun.")]
