@@ -424,6 +424,9 @@ def _bodies(r: EntityRegistry) -> None:
         elif not full.startswith(_LEGISLATURE):  # a DPRD is no unit of the government
             info.parent = government_of(r, place_key)
         r.mark(key, m.start(), end)
+        for f in [f for f in r.ctx.found if f.start == m.start() and f.end < end and f.key != key
+                  and f.key.startswith("org/") and full.startswith(r.ctx.entities[f.key].label + " ")]:
+            r.ctx.found.remove(f)  # "Dewan Perwakilan Rakyat Daerah": not the DPR inside it
         if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
@@ -432,14 +435,15 @@ def _bodies(r: EntityRegistry) -> None:
 
 def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
     """"Tim Penggerak PKK Kota Ambon": the label with the body's name written half short
-    (a short form that keeps the name's first word, ``bodies.csv``)."""
+    (a short form that keeps the name's first word, ``bodies.csv``); "DPRD Kabupaten
+    Indramayu": a legislature's by its abbreviation (its commissions are named so)."""
     if not label.startswith(f"{full} "):
         return []
     place = label[len(full) + 1:]
     head = full.split()[0]
     return [f"{a} {place}" for a, (name, _, shape) in words.full.items()
-            if name == full and shape == "name" and a != full and a.split()[0] == head
-            and "(" not in a]
+            if name == full and shape == "name" and a != full and "(" not in a
+            and (a.split()[0] == head or full.startswith(_LEGISLATURE) and a.isupper())]
 
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
@@ -542,7 +546,7 @@ def _associations(r: EntityRegistry) -> None:
 
 _COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"
 _COMMISSION = re.compile(rf"\b{_either_case('commission_word')}[ \t]+"
-                         r"(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
+                         r"(?P<n>[A-E](?=[ \t]+[A-Z])|(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")  # "Komisi D DPRD"
 
 
 def _commissions(r: EntityRegistry) -> None:

@@ -105,6 +105,7 @@ class _Words:
     unit_words: frozenset[str]  # "Bidang", "Seksi", …
     calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
     degrees: frozenset[str] = frozenset()  # "Ak", "Lc": degrees that look like name words
+    brands: frozenset[str] = frozenset()  # venue brands ("Sahid"): name words after an honorific
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -176,6 +177,7 @@ def _build_words(lex: Lexicon) -> _Words:
         frozenset(lex.word_list("unit")),
         frozenset(lex.word_list("weekday") + lex.word_list("month")),
         frozenset(lex.word_list("degree")),
+        frozenset(w for b in lex.word_list("venue_brand") for w in b.split()),
     )
 
 
@@ -231,6 +233,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         if word in w.calendar_words and n.group("hon") and not tokens and t.end() < len(
                 n.group("name")):
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
+        elif word in w.brands and n.group("hon") and tokens:
+            pass  # "H. Abdul Sahid": a name word a venue's brand shares, after an honorific
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
         elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
@@ -992,7 +996,7 @@ def _post_follows(r: EntityRegistry, pos: int, w: _Words, apposed: bool = False,
     organization written right after the name; ``apposed``: between commas ("Waspi,
     Kepala BKKBN Provinsi Sumsel, mengatakan"); ``then_verb``: a word in lower case after
     them (not the next name of a list: "pejabat Administrator, Ketua TP PKK X, Nur …")."""
-    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]+", r.text[pos:pos + 4])
+    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]*\([ \t]*|[ \t]+", r.text[pos:pos + 4])
     m = w.title_re.match(r.text, pos + blank.end()) if blank else None
     post = _post(r, m, w) if m else None
     close = r"[ \t]*,[ \t]*[a-z]" if then_verb else r"[ \t]*,"

@@ -359,3 +359,29 @@ def test_a_quote_standing_alone_after_words_whose_speaker_is_unknown_has_none():
     x = read("Kata Budi Santoso, angka stunting turun. Sementara Kasubag Humas Kota Madiun Laili "
              "menjelaskan, kasus harus ditekan lagi.\n\n“Program KB kita sudah bagus sekali.”")
     assert speakers(x) == [("Budi Santoso", "angka stunting turun.")]
+
+
+def test_city_secretaries_venue_brand_words_in_names_and_the_representative_office_as_kp_bkkbn():
+    x = read("Kegiatan dibuka oleh Wakil Bupati H. Abdul Sahid. pada kamis pagi di Parigi Moutong. "
+             "Tifa dipukul Sekretaris Kota Ambon Anton Latuheru didampingi Sekretaris KP-BKKBN "
+             "Maluku, Renta Rego.")
+    assert people(x) == {
+        ("Abdul Sahid", "Wakil Bupati", "Pemerintah Kabupaten Parigi Moutong"),
+        ("Anton Latuheru", "Sekretaris Kota Ambon", "Pemerintah Kota Ambon"),
+        ("Renta Rego", "Sekretaris KP-BKKBN Maluku", "Perwakilan BKKBN Provinsi Maluku")}
+
+
+def test_a_regional_legislature_spelled_out_its_lettered_commission_and_names_before_posts():
+    x = read("Rapat digelar Dewan Perwakilan Rakyat Daerah (DPRD) Kota Samarinda. Hadir Koordinator "
+             "Komisi D DPRD DIY Anton Prabu, Kepala Dinas Kesehatan Kabupaten Karanganyar Agam "
+             "Bintoro beserta jajarannya Rina Satya (Kepala Bidang Pengendalian Penduduk), Yayuk "
+             "Lestari ( Kepala Seksi Informasi Keluarga) dan lainnya. Ketua Komisi II DPRD Kabupaten "
+             "Indramayu, Rudi Hartono, juga hadir.")
+    assert "Dewan Perwakilan Rakyat" not in orgs(x)  # the DPR's name inside the DPRD's
+    komisi = next(e for e in x.entities.values() if e.label.startswith("Komisi II"))
+    assert "Komisi II DPRD Kabupaten Indramayu" in komisi.aliases
+    got = {(n, o) for n, _, o in people(x)}
+    assert ("Anton Prabu", "Komisi D Dewan Perwakilan Rakyat Daerah Provinsi Daerah Istimewa "
+            "Yogyakarta") in got
+    assert ("Rina Satya", "Bidang Pengendalian Penduduk Dinas Kesehatan Kabupaten Karanganyar") in got
+    assert ("Yayuk Lestari", "Seksi Informasi Keluarga Dinas Kesehatan Kabupaten Karanganyar") in got
