@@ -131,7 +131,7 @@ def _build_words(lex: Lexicon) -> _Words:
     # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
     word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
             rf"|(?!{words_re(lex.word_list('degree'))}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
-            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
+            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z]|,[ \t]*[A-Z])")  # "Rahmat M, MSi"
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
     first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"

@@ -385,3 +385,13 @@ def test_a_regional_legislature_spelled_out_its_lettered_commission_and_names_be
             "Yogyakarta") in got
     assert ("Rina Satya", "Bidang Pengendalian Penduduk Dinas Kesehatan Kabupaten Karanganyar") in got
     assert ("Yayuk Lestari", "Seksi Informasi Keluarga Dinas Kesehatan Kabupaten Karanganyar") in got
+
+
+def test_a_passive_verb_of_saying_inside_the_sentence_and_a_last_initial_before_the_degrees():
+    x = read("Rombongan diterima Sekretaris Perwakilan BKKBN Provinsi Jawa Barat, Drs Rahmat M, MSi "
+             "beserta jajaran. Kepala Perwakilan BKKBN Papua Sarles Brabar hadir. Lebih lanjut "
+             "dikatakan Sarles Brabar berbicara tentang SDM maka bicara tentang remaja. Program "
+             "itu berjalan. Hal ini disampaikan Sarles Brabar pada rapat itu.")
+    assert persons(x)["Rahmat M"] == {"Drs Rahmat M, MSi"}
+    assert speakers(x) == [("Sarles Brabar", "berbicara tentang SDM"),
+                           ("Sarles Brabar", "Program itu berjalan.")]
