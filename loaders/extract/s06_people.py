@@ -686,6 +686,8 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
+        if step and not closed and end > pos and _named_with_degrees(r, end, w):
+            return end if comma is None else comma  # "Bidang Latbang Irma Dimyati, SE": a name
         if step and not r.found_at(end, ("org", "person", "place")) and (
                 not closed or step.group("w") in w.topic_words):
             h = w.honorific_re.match(r.text, r.skip(end))
@@ -697,6 +699,12 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
         # at its first comma
         return end if closed or comma is None else comma
+
+
+def _named_with_degrees(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """Whether a name of two words or more, with its degrees, begins at ``pos``."""
+    name = _name(r, pos, w)
+    return name is not None and len(name.tokens) >= 2 and name.end > name.name_end
 
 
 #: After an item of a list: another one (", X" or "dan X").

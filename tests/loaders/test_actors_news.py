@@ -395,3 +395,14 @@ def test_a_passive_verb_of_saying_inside_the_sentence_and_a_last_initial_before_
     assert persons(x)["Rahmat M"] == {"Drs Rahmat M, MSi"}
     assert speakers(x) == [("Sarles Brabar", "berbicara tentang SDM"),
                            ("Sarles Brabar", "Program itu berjalan.")]
+
+
+def test_a_division_s_name_ends_where_a_name_with_degrees_begins_and_an_ampersand_in_brackets():
+    x = read("Rapat dipimpin Kaper BKKBN Aceh, Drs. Sahidal Kastri, M.Pd. didampingi Koordinator "
+             "Bidang Latbang Irma Dimyati, SE. Kepala Dinas Pengendalian Penduduk dan Keluarga "
+             "Berencana (Kadisdalduk & KB) Kabupaten Jayapura, Derek Wouw mengatakan, data penting.")
+    assert ("Irma Dimyati", "Koordinator Bidang Latbang", "Bidang Latbang Perwakilan BKKBN Provinsi Aceh") \
+        in people(x)
+    assert ("Derek Wouw", "Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana (Kadisdalduk & KB) "
+            "Kabupaten Jayapura", "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten "
+            "Jayapura") in people(x)
