@@ -859,6 +859,14 @@ def find_people(r: EntityRegistry) -> None:
             chain.append(p2)
             pos = p2.after
         name = _name(r, pos, w)
+        if name is not None and len(name.tokens) == 1 and name.start == name.name_start:
+            later = _name(r, name.end, w) if _COMMA.match(r.text, name.end) else None
+            if later is not None and len(later.tokens) >= 2 and chain[-1].end == pos and \
+                    w.speech_after.match(r.text, later.end):
+                # "Kepala Dinas … (P3AP2KB) Tanbu, Erli Yuli Susanti mengatakan": the one
+                # word ends the post (a place the lexicon does not know), the name follows
+                chain[-1].end = chain[-1].after = name.end
+                name = later
         short = _SHORT_AFTER.match(r.text, pos) if name is None else None
         if short and chain[-1].end == pos:
             # "Sekretaris Daerah Provinsi Sumatera Utara (Sekdaprovsu) Ibnu": the post's

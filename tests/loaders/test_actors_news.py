@@ -406,3 +406,14 @@ def test_a_division_s_name_ends_where_a_name_with_degrees_begins_and_an_ampersan
     assert ("Derek Wouw", "Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana (Kadisdalduk & KB) "
             "Kabupaten Jayapura", "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten "
             "Jayapura") in people(x)
+
+
+def test_one_word_after_a_post_then_a_name_that_speaks_ends_the_post():
+    x = read("Kepala Dinas Kesehatan Kabupaten Tanah Bumbu hadir. Kepala Dinas Pemberdayaan Perempuan "
+             "dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana (P3AP2KB) Tanbu, "
+             "Erli Susanti mengatakan kegiatan ini penting. Bupati Banjar Ahmad, Rina Sari dan "
+             "lainnya hadir.")
+    got = {(n, p) for n, p, _ in people(x)}
+    assert ("Erli Susanti", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
+            "Penduduk dan Keluarga Berencana (P3AP2KB) Tanbu") in got
+    assert ("Ahmad", "Bupati Banjar") in got  # a list: the one word is the name
