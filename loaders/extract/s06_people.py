@@ -969,8 +969,11 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
         if _STREET.search(r.text, max(0, name.start - 40), name.start):
             continue  # "Jalan Moh Yamin": a street named after a person
-        if not has_marks and any(t in w.topic_words for t in name.tokens):
-            continue  # "… kata Penata Kependudukan dan …": words of the name of a body
+        if name.end == name.name_end and any(t in w.topic_words for t in name.tokens):
+            continue  # "… kata Penata Kependudukan dan …", "Direktur Jenderal Pendidikan
+            #           Tinggi": words of the name of a body (an honorific before them or not)
+        if all(len(t.rstrip(".")) <= 2 for t in name.tokens) and name.start == name.name_start:
+            continue  # "S. Ag, MM": a degree written with a blank, not a name
         if len(name.tokens) < 2 and not has_marks and not (
                 _ATTRIBUTED.search(r.text, max(0, name.start - 20), name.start)
                 and first not in w.calendar_words and first not in w.non_name

@@ -417,3 +417,10 @@ def test_one_word_after_a_post_then_a_name_that_speaks_ends_the_post():
     assert ("Erli Susanti", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
             "Penduduk dan Keluarga Berencana (P3AP2KB) Tanbu") in got
     assert ("Ahmad", "Bupati Banjar") in got  # a list: the one word is the name
+
+
+def test_a_title_with_a_rank_word_before_the_name_of_a_body_and_a_degree_written_with_a_blank():
+    x = read("Pelaksana tugas (Plt.) Direktur Jenderal Pendidikan Tinggi, Riset, dan Teknologi Nizam, "
+             "menyadari bahwa angka stunting tinggi. Hadir pula Dra. Yulia, S. Ag, MM dan Kepala "
+             "Perwakilan BKKBN Sultra, Drs As.")
+    assert set(persons(x)) == {"Yulia", "As"}
