@@ -951,10 +951,17 @@ def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
 def _cue_persons(r: EntityRegistry, w: _Words) -> None:
     """Names that no post introduces: with degrees, a speech verb, "kata X", "X dari Y"."""
     cover = r.covered()
+    shorts = _post_short_forms(r)
     for m in w.start_re.finditer(r.text):
         if cover[m.start()]:
             continue
         name = _name(r, m.start(), w)
+        if name is not None and name.tokens[0] in shorts and len(name.tokens) > 1:
+            # "ucap Wagubri Edy Natar": the short form the article gave a post, then the name
+            r.mark(shorts[name.tokens[0]], name.name_start, name.name_start + len(name.tokens[0]))
+            cover[name.name_start:name.name_start + len(name.tokens[0])] = b"\x01" * len(
+                name.tokens[0])
+            continue
         if name is None or name.start != m.start():
             continue
         first = name.tokens[0]
@@ -996,6 +1003,21 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             else:
                 _add_person(r, name)
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
+
+
+def _post_short_forms(r: EntityRegistry) -> dict[str, str]:
+    """The short forms an article gives its posts in brackets right after them ("Wakil
+    Gubernur Riau (Wagubri), …"): word → the post."""
+    out: dict[str, str] = {}
+    for f in r.ctx.found:
+        if f.key.startswith("post/"):
+            for short in _SHORT_IN.finditer(r.text, f.start, min(len(r.text), f.end + 20)):
+                if short.start() <= f.end:
+                    out.setdefault(short.group(1), f.key)
+    return out
+
+
+_SHORT_IN = re.compile(r"\([ \t]*([A-Z][\w.-]{1,15})[ \t]*\)")
 
 
 def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | None:

@@ -424,3 +424,11 @@ def test_a_title_with_a_rank_word_before_the_name_of_a_body_and_a_degree_written
              "menyadari bahwa angka stunting tinggi. Hadir pula Dra. Yulia, S. Ag, MM dan Kepala "
              "Perwakilan BKKBN Sultra, Drs As.")
     assert set(persons(x)) == {"Yulia", "As"}
+
+
+def test_the_short_form_an_article_gives_a_post_is_no_name_word():
+    x = read('Mengawali sambutannya, Wakil Gubernur Riau (Wagubri), Edy Natar Nasution katakan, Riau '
+             'punya TPPS. "Kinerja TPPS harus ditingkatkan," ucap Wagubri Edy Natar.')
+    assert persons(x) == {"Edy Natar Nasution": {"Edy Natar Nasution", "Edy Natar"}}
+    assert speakers(x) == [("Edy Natar Nasution", "Riau punya TPPS."),
+                           ("Edy Natar Nasution", "Kinerja TPPS harus")]
