@@ -97,7 +97,7 @@ class Context:
 
 SP = r"[ \t]+"
 NAME_WORD = r"[A-Z0-9][\w'&\-/]*"
-ABBR = re.compile(r"[ \t]*\([ \t]?(?P<abbr>[A-Z][\w\-/ ]{0,30}?)[ \t]?\)")  # also "( DPPKB )"
+ABBR = re.compile(r"[ \t]*\([ \t]?(?P<abbr>[A-Z][\w\-/ &]{0,30}?)[ \t]?\)")  # "( DPPKB )", "(Kadisdalduk & KB)"
 #: How specific a kind of place is: in a chain "A, B" A lies in B only if A is finer.
 PLACE_RANK = {"venue": 0, "street": 1, "place": 1, "village": 2, "district": 3, "kota": 4,
               "kabupaten": 4, "province": 5}

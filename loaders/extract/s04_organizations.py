@@ -74,6 +74,7 @@ def organizations_stage(doc: Doc) -> Doc:
     _bodies(r)
     _associations(r)
     _commissions(r)
+    _factions(r)
     _org_aliases(r)
     return doc
 
@@ -423,6 +424,9 @@ def _bodies(r: EntityRegistry) -> None:
         elif not full.startswith(_LEGISLATURE):  # a DPRD is no unit of the government
             info.parent = government_of(r, place_key)
         r.mark(key, m.start(), end)
+        for f in [f for f in r.ctx.found if f.start == m.start() and f.end < end and f.key != key
+                  and f.key.startswith("org/") and full.startswith(r.ctx.entities[f.key].label + " ")]:
+            r.ctx.found.remove(f)  # "Dewan Perwakilan Rakyat Daerah": not the DPR inside it
         if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
@@ -431,14 +435,15 @@ def _bodies(r: EntityRegistry) -> None:
 
 def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
     """"Tim Penggerak PKK Kota Ambon": the label with the body's name written half short
-    (a short form that keeps the name's first word, ``bodies.csv``)."""
+    (a short form that keeps the name's first word, ``bodies.csv``); "DPRD Kabupaten
+    Indramayu": a legislature's by its abbreviation (its commissions are named so)."""
     if not label.startswith(f"{full} "):
         return []
     place = label[len(full) + 1:]
     head = full.split()[0]
     return [f"{a} {place}" for a, (name, _, shape) in words.full.items()
-            if name == full and shape == "name" and a != full and a.split()[0] == head
-            and "(" not in a]
+            if name == full and shape == "name" and a != full and "(" not in a
+            and (a.split()[0] == head or full.startswith(_LEGISLATURE) and a.isupper())]
 
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
@@ -541,7 +546,7 @@ def _associations(r: EntityRegistry) -> None:
 
 _COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"
 _COMMISSION = re.compile(rf"\b{_either_case('commission_word')}[ \t]+"
-                         r"(?P<n>(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")
+                         r"(?P<n>[A-E](?=[ \t]+[A-Z])|(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")  # "Komisi D DPRD"
 
 
 def _commissions(r: EntityRegistry) -> None:
@@ -583,6 +588,41 @@ def _legislature(r: EntityRegistry, pos: int, after: bool) -> Found | None:
         if (f.start == pos) if after else (f.end <= pos and not r.text[f.end:pos].strip()):
             return f
     return None
+
+
+_FACTION = re.compile(rf"(?P<from>{_w('from_word')}[ \t]+)?\b{_either_case('faction_word')}[ \t]+"
+                      r"(?=[A-Z])")
+_PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"
+
+
+def _factions(r: EntityRegistry) -> None:
+    """"Anggota Komisi IX DPR RI Fraksi Demokrat", "… DPR-RI dari Fraksi Partai Gerindra":
+    the faction of a legislature named right before it (or of the legislature of a
+    commission), a unit of the legislature; named as written: "Fraksi" and the party
+    (an organization whose name begins "Partai") or one capitalised word."""
+    for m in _FACTION.finditer(r.text):
+        house = None
+        for f in r.ctx.found:
+            if not f.key.startswith("org/") or r.text[f.end:m.start()].strip(" \t"):
+                continue
+            label = r.ctx.entities[f.key].label
+            parent = r.info[f.key].unit_of
+            if label.startswith(_LEGISLATURE):
+                house = f.key
+            elif parent and r.ctx.entities[parent].label.startswith(_LEGISLATURE):
+                house = parent
+        if house is None:
+            continue
+        party = [f for f in r.found_at(m.end(), ("org",))
+                 if r.ctx.entities[f.key].label.startswith(_PARTY)]
+        word = re.match(r"[A-Z][\w-]*", r.text[m.end():m.end() + 40])
+        end = max(f.end for f in party) if party else m.end() + word.end()
+        start = m.start("from") + len(m.group("from")) if m.group("from") else m.start()
+        name = " ".join(r.text[start:end].split())
+        key = r.add(new_entity("org", name[:1].upper() + name[1:], KB.Division))
+        r.info[key].unit_of = house
+        r.needed.add(house)
+        r.mark(key, start, end)
 
 
 #: "Perwakilan BKKBN" with no province after it: the one office the article names.

@@ -105,6 +105,7 @@ class _Words:
     unit_words: frozenset[str]  # "Bidang", "Seksi", …
     calendar_words: frozenset[str]  # "Minggu", "Juni": also first names after an honorific
     degrees: frozenset[str] = frozenset()  # "Ak", "Lc": degrees that look like name words
+    brands: frozenset[str] = frozenset()  # venue brands ("Sahid"): name words after an honorific
 
 
 def _build_words(lex: Lexicon) -> _Words:
@@ -130,7 +131,7 @@ def _build_words(lex: Lexicon) -> _Words:
     # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
     word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
             rf"|(?!{words_re(lex.word_list('degree'))}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
-            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z])")
+            r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z]|,[ \t]*[A-Z])")  # "Rahmat M, MSi"
     shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
     first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
@@ -150,6 +151,8 @@ def _build_words(lex: Lexicon) -> _Words:
                  "venue_brand", "non_name", "cso_head", "headline_verb"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
+    # "Dipimpin Ismail …", "Kata Ismail …": a cue opening a sentence is no name word
+    non_name.update(w[:1].upper() + w[1:] for w in lex.word_list("speech_before"))
     honorary = [t.title for t in lex.post_titles if t.attaches == "honorary"]
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
@@ -174,6 +177,7 @@ def _build_words(lex: Lexicon) -> _Words:
         frozenset(lex.word_list("unit")),
         frozenset(lex.word_list("weekday") + lex.word_list("month")),
         frozenset(lex.word_list("degree")),
+        frozenset(w for b in lex.word_list("venue_brand") for w in b.split()),
     )
 
 
@@ -229,6 +233,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         if word in w.calendar_words and n.group("hon") and not tokens and t.end() < len(
                 n.group("name")):
             pass  # "Drs H Minggu Basuki": a first name after an honorific, not a weekday
+        elif word in w.brands and n.group("hon") and tokens:
+            pass  # "H. Abdul Sahid": a name word a venue's brand shares, after an honorific
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
         elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
@@ -391,7 +397,10 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             if area is not None:
                 end = area.end
         faction = _FACTION.match(r.text, end)  # "… DPR RI Fraksi Demokrat", "… Fraksi Partai Golkar"
-        if faction:
+        after = None
+        if faction and faction.group("from"):  # "… DPR-RI dari Fraksi Partai Gerindra, X":
+            after = faction.end()  # the member's faction, told after the post
+        elif faction:
             end = faction.end()
         elif r.ctx.entities[org.key].label.startswith(_LEGISLATURE):
             party = [f for f in r.found_at(r.skip(end), ("org",))
@@ -403,7 +412,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         other = r.found_at(slash.end(), ("org",)) if slash else []  # the office after the slash
         if other:
             key, end = max(other, key=lambda f: f.end).key, max(f.end for f in other)
-        return _Post(m.start(), end, end, canonical, key, words=words)
+        return _Post(m.start(), end, after or end, canonical, key, words=words)
     village = next((f for f in r.found_at(pos, ("place",))
                     if r.info[f.key].place_kind in ("village", "district")), None)
     if village is not None and title in _LEX.word_list("area_head"):
@@ -425,7 +434,7 @@ _NATIONAL = re.compile(rf"[ \t]+{_w('national')}\b(?![ \t]*[A-Z][a-z])")  # "RI"
 _NATIONAL_END = re.compile(rf"[ \t]+{_w('national')}$")
 _COUNTRY = re.compile(rf"(?:[ \t]+{_w('country')}\b)?")  # "Presiden RI"
 _SECRETARIAT = re.compile(rf"[ \t]*{_w('secretariat')}[ \t]+")  # "Setda", "Sekda"
-_FACTION = re.compile(rf"[ \t]+(?:{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
+_FACTION = re.compile(rf"[ \t]+(?P<from>{_w('from_word')}[ \t]+)?(?i:{_w('faction_word')})"
                       r"(?:[ \t]+[A-Z][\w-]*){1,3}\b(?=[ \t]*[,.;]|[ \t]+[A-Z][a-z]*\.?[ \t])")
 _LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"
 _PARTY = f"{_LEX.word_list('party_word')[0]} "  # "Partai …"
@@ -677,6 +686,8 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
+        if step and not closed and end > pos and _named_with_degrees(r, end, w):
+            return end if comma is None else comma  # "Bidang Latbang Irma Dimyati, SE": a name
         if step and not r.found_at(end, ("org", "person", "place")) and (
                 not closed or step.group("w") in w.topic_words):
             h = w.honorific_re.match(r.text, r.skip(end))
@@ -688,6 +699,12 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
         # at its first comma
         return end if closed or comma is None else comma
+
+
+def _named_with_degrees(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """Whether a name of two words or more, with its degrees, begins at ``pos``."""
+    name = _name(r, pos, w)
+    return name is not None and len(name.tokens) >= 2 and name.end > name.name_end
 
 
 #: After an item of a list: another one (", X" or "dan X").
@@ -842,6 +859,14 @@ def find_people(r: EntityRegistry) -> None:
             chain.append(p2)
             pos = p2.after
         name = _name(r, pos, w)
+        if name is not None and len(name.tokens) == 1 and name.start == name.name_start:
+            later = _name(r, name.end, w) if _COMMA.match(r.text, name.end) else None
+            if later is not None and len(later.tokens) >= 2 and chain[-1].end == pos and \
+                    w.speech_after.match(r.text, later.end):
+                # "Kepala Dinas … (P3AP2KB) Tanbu, Erli Yuli Susanti mengatakan": the one
+                # word ends the post (a place the lexicon does not know), the name follows
+                chain[-1].end = chain[-1].after = name.end
+                name = later
         short = _SHORT_AFTER.match(r.text, pos) if name is None else None
         if short and chain[-1].end == pos:
             # "Sekretaris Daerah Provinsi Sumatera Utara (Sekdaprovsu) Ibnu": the post's
@@ -926,10 +951,17 @@ def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
 def _cue_persons(r: EntityRegistry, w: _Words) -> None:
     """Names that no post introduces: with degrees, a speech verb, "kata X", "X dari Y"."""
     cover = r.covered()
+    shorts = _post_short_forms(r)
     for m in w.start_re.finditer(r.text):
         if cover[m.start()]:
             continue
         name = _name(r, m.start(), w)
+        if name is not None and name.tokens[0] in shorts and len(name.tokens) > 1:
+            # "ucap Wagubri Edy Natar": the short form the article gave a post, then the name
+            r.mark(shorts[name.tokens[0]], name.name_start, name.name_start + len(name.tokens[0]))
+            cover[name.name_start:name.name_start + len(name.tokens[0])] = b"\x01" * len(
+                name.tokens[0])
+            continue
         if name is None or name.start != m.start():
             continue
         first = name.tokens[0]
@@ -944,8 +976,11 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
         has_marks = (name.name_start > name.start and not courtesy) or name.end > name.name_end
         if _STREET.search(r.text, max(0, name.start - 40), name.start):
             continue  # "Jalan Moh Yamin": a street named after a person
-        if not has_marks and any(t in w.topic_words for t in name.tokens):
-            continue  # "… kata Penata Kependudukan dan …": words of the name of a body
+        if name.end == name.name_end and any(t in w.topic_words for t in name.tokens):
+            continue  # "… kata Penata Kependudukan dan …", "Direktur Jenderal Pendidikan
+            #           Tinggi": words of the name of a body (an honorific before them or not)
+        if all(len(t.rstrip(".")) <= 2 for t in name.tokens) and name.start == name.name_start:
+            continue  # "S. Ag, MM": a degree written with a blank, not a name
         if len(name.tokens) < 2 and not has_marks and not (
                 _ATTRIBUTED.search(r.text, max(0, name.start - 20), name.start)
                 and first not in w.calendar_words and first not in w.non_name
@@ -970,11 +1005,28 @@ def _cue_persons(r: EntityRegistry, w: _Words) -> None:
             cover[name.start:name.end] = b"\x01" * (name.end - name.start)
 
 
+def _post_short_forms(r: EntityRegistry) -> dict[str, str]:
+    """The short forms an article gives its posts in brackets right after them ("Wakil
+    Gubernur Riau (Wagubri), …"): word → the post."""
+    out: dict[str, str] = {}
+    for f in r.ctx.found:
+        if f.key.startswith("post/"):
+            for short in _SHORT_IN.finditer(r.text, f.start, min(len(r.text), f.end + 20)):
+                if short.start() <= f.end:
+                    out.setdefault(short.group(1), f.key)
+    return out
+
+
+_SHORT_IN = re.compile(r"\([ \t]*([A-Z][\w.-]{1,15})[ \t]*\)")
+
+
 def _last_named(r: EntityRegistry, tokens: tuple[str, ...], pos: int) -> str | None:
     """Of the persons named before ``pos`` whose names hold this one word (several: the
-    short-form pass left it alone), the one named last."""
-    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/")
-            and tokens[0] in e.label.split()}
+    short-form pass left it alone), or begin with it ("Pinta" for "Pintauli Romangasi
+    Siregar"), the one named last."""
+    word = tokens[0]
+    keys = {k for k, e in r.ctx.entities.items() if k.startswith("person/") and (
+        word in e.label.split() or len(word) >= 4 and e.label.split()[0].startswith(word))}
     before = [f for f in r.ctx.found if f.key in keys and f.end <= pos]
     return max(before, key=lambda f: f.start).key if before else None
 
@@ -985,7 +1037,7 @@ def _post_follows(r: EntityRegistry, pos: int, w: _Words, apposed: bool = False,
     organization written right after the name; ``apposed``: between commas ("Waspi,
     Kepala BKKBN Provinsi Sumsel, mengatakan"); ``then_verb``: a word in lower case after
     them (not the next name of a list: "pejabat Administrator, Ketua TP PKK X, Nur …")."""
-    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]+", r.text[pos:pos + 4])
+    blank = re.match(r"[ \t]*,[ \t]*" if apposed else r"[ \t]*\([ \t]*|[ \t]+", r.text[pos:pos + 4])
     m = w.title_re.match(r.text, pos + blank.end()) if blank else None
     post = _post(r, m, w) if m else None
     close = r"[ \t]*,[ \t]*[a-z]" if then_verb else r"[ \t]*,"

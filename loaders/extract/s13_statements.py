@@ -77,6 +77,9 @@ _PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*
 _PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
                             r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
                             rf"(?:{_THAT}\s+)?")
+# "Lebih lanjut dikatakan X …": a passive verb of saying a few words into the sentence, its
+# agent a person named right after it (the words said follow the name).
+_PASSIVE_LEAD = re.compile(rf"\s*(?:[A-Za-z]+\s+){{1,2}}{words_re(_PASSIVE)}\s+(?=[A-Z])")
 # "Disampaikan Deputi Bidang KSPK BKKBN, M. Yani, berbagai …": the agent a post and a name,
 # up to the comma a word in lower case follows (what was said).
 _PASSIVE_WHO = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
@@ -432,6 +435,14 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
         if hint[0] == "person":
             best = (m.start(), hint, m.end(), (m.start(), m.end()))
+    m = _PASSIVE_LEAD.match(text, head, end) if not _BACK.match(text, head, end) else None
+    if m and best is None:  # "Lebih lanjut dikatakan Sarles Brabar berbicara tentang …"
+        who = next((f for f in ctx.found if f.start == m.end() and f.key.startswith("person/")),
+                   None)
+        if who is not None:
+            said = _SAID_LEAD.match(text, who.end, end)
+            best = (m.start(), ("person", who.key), said.end() if said else who.end,
+                    (m.start(), who.end))
     m = _PASSIVE_WHO.match(text, head, end)
     if m and best is None:  # "Disampaikan Deputi Bidang … BKKBN, M. Yani, berbagai …"
         hint = _speaker_in(ctx, m.start("who"), m.end("who"), head)
@@ -621,16 +632,18 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     text = ctx.text
     said: list[tuple[int, int]] = [(q.open, q.close) for q in quotes]
     kept: list[tuple[_Cand, str, dt.date | None]] = []
+    prev: tuple[_Cand, str | None] | None = None  # the statement before, kept or not
     for c in cands:
         kind = c.hint[0]
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
             speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
-        elif kind == "last" and kept and _near(text, kept[-1][0].end, c.start):
-            speaker = kept[-1][1]
+        elif kind == "last" and prev and _near(text, prev[0].end, c.start):
+            speaker = prev[1]  # none when the one who spoke before is not known
         else:
             speaker = None
+        prev = (c, speaker)
         said.append((c.start, c.end))
         if speaker is None or not speaker.startswith("person/"):
             continue

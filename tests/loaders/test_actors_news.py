@@ -317,3 +317,118 @@ def test_a_unit_again_by_the_short_name_given_in_brackets_and_a_name_in_brackets
         ("Novian Andika", "Deputi Bidang KSPK BKKBN RI", unit),
         ("Sofiah", "Plt. Kadis DPPKB Kab. Karawang",
          "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Karawang")}
+
+
+def test_the_outlet_that_opens_the_body_in_shapes_the_dateline_does_not_take():
+    for text, outlet in [("IAWNews.com – Dalam upaya menekan stunting, warga berkumpul.", "IAWNews.com"),
+                         ("SMARTPEKANBARU.COM-Pekanbaru — Pemerintah Provinsi Riau hadir.",
+                          "SMARTPEKANBARU.COM"),
+                         ("Nganjuk (Uritanet) : Program berjalan baik.", "Uritanet"),
+                         ("Hi!Pontianak – Kementerian hadir di sana.", "Hi!Pontianak"),
+                         ("BANDA ACEH (Waspada): Perwakilan BKKBN hadir.", "Waspada"),
+                         ("KlikMINUT – Guna mendapatkan data, petugas turun.", "KlikMINUT")]:
+        x = read(text)
+        assert [e.label for e in x.entities.values() if "NewsPublisher" in str(e.types[0])] \
+            == [outlet], text
+    for text in ("JAKARTA – Pemerintah pusat hadir.", "Makassar – Rakor digelar di sana.",
+                 "Bantaeng, Kamis (04/10) malam. Pemerintah hadir."):
+        x = read(text)
+        assert not [e for e in x.entities.values() if "NewsPublisher" in str(e.types[0])], text
+
+
+def test_the_faction_of_a_member_of_the_house_a_unit_of_it():
+    x = read("Anggota Komisi IX DPR-RI dari Fraksi Partai Gerindra, Ir Hj Sri Melati menggelar "
+             "sosialisasi. Hadir Anggota Komisi IX DPR RI Fraksi Demokrat, Hj. Aliya Mustika, SE.")
+    assert {"Fraksi Partai Gerindra", "Fraksi Demokrat"} <= set(orgs(x))
+    assert relations(x, "unitOf") >= {("Fraksi Partai Gerindra", "Dewan Perwakilan Rakyat"),
+                                      ("Fraksi Demokrat", "Dewan Perwakilan Rakyat")}
+    # "dari Fraksi …" tells the member's faction after the post: not part of it
+    assert ("Sri Melati", "Anggota Komisi IX DPR-RI", "Komisi IX Dewan Perwakilan Rakyat") \
+        in people(x)
+
+
+def test_a_nickname_the_full_name_begins_with_and_cues_that_open_a_sentence():
+    x = read("Direktur Bina Lini Lapangan BKKBN RI, Pintauli Romauli Siregar, hadir. “Kami ingin "
+             "memperluas cakupan ini,” jelas Pinta dalam acara itu. Yang sudah dilakukan, lanjut "
+             "Kakanwil, antara lain sosialisasi. Dipimpin Ismail Pribadi, rombongan tiba.")
+    assert persons(x) == {"Pintauli Romauli Siregar": {"Pintauli Romauli Siregar", "Pinta"},
+                          "Ismail Pribadi": {"Ismail Pribadi"}}
+
+
+def test_a_quote_standing_alone_after_words_whose_speaker_is_unknown_has_none():
+    x = read("Kata Budi Santoso, angka stunting turun. Sementara Kasubag Humas Kota Madiun Laili "
+             "menjelaskan, kasus harus ditekan lagi.\n\n“Program KB kita sudah bagus sekali.”")
+    assert speakers(x) == [("Budi Santoso", "angka stunting turun.")]
+
+
+def test_city_secretaries_venue_brand_words_in_names_and_the_representative_office_as_kp_bkkbn():
+    x = read("Kegiatan dibuka oleh Wakil Bupati H. Abdul Sahid. pada kamis pagi di Parigi Moutong. "
+             "Tifa dipukul Sekretaris Kota Ambon Anton Latuheru didampingi Sekretaris KP-BKKBN "
+             "Maluku, Renta Rego.")
+    assert people(x) == {
+        ("Abdul Sahid", "Wakil Bupati", "Pemerintah Kabupaten Parigi Moutong"),
+        ("Anton Latuheru", "Sekretaris Kota Ambon", "Pemerintah Kota Ambon"),
+        ("Renta Rego", "Sekretaris KP-BKKBN Maluku", "Perwakilan BKKBN Provinsi Maluku")}
+
+
+def test_a_regional_legislature_spelled_out_its_lettered_commission_and_names_before_posts():
+    x = read("Rapat digelar Dewan Perwakilan Rakyat Daerah (DPRD) Kota Samarinda. Hadir Koordinator "
+             "Komisi D DPRD DIY Anton Prabu, Kepala Dinas Kesehatan Kabupaten Karanganyar Agam "
+             "Bintoro beserta jajarannya Rina Satya (Kepala Bidang Pengendalian Penduduk), Yayuk "
+             "Lestari ( Kepala Seksi Informasi Keluarga) dan lainnya. Ketua Komisi II DPRD Kabupaten "
+             "Indramayu, Rudi Hartono, juga hadir.")
+    assert "Dewan Perwakilan Rakyat" not in orgs(x)  # the DPR's name inside the DPRD's
+    komisi = next(e for e in x.entities.values() if e.label.startswith("Komisi II"))
+    assert "Komisi II DPRD Kabupaten Indramayu" in komisi.aliases
+    got = {(n, o) for n, _, o in people(x)}
+    assert ("Anton Prabu", "Komisi D Dewan Perwakilan Rakyat Daerah Provinsi Daerah Istimewa "
+            "Yogyakarta") in got
+    assert ("Rina Satya", "Bidang Pengendalian Penduduk Dinas Kesehatan Kabupaten Karanganyar") in got
+    assert ("Yayuk Lestari", "Seksi Informasi Keluarga Dinas Kesehatan Kabupaten Karanganyar") in got
+
+
+def test_a_passive_verb_of_saying_inside_the_sentence_and_a_last_initial_before_the_degrees():
+    x = read("Rombongan diterima Sekretaris Perwakilan BKKBN Provinsi Jawa Barat, Drs Rahmat M, MSi "
+             "beserta jajaran. Kepala Perwakilan BKKBN Papua Sarles Brabar hadir. Lebih lanjut "
+             "dikatakan Sarles Brabar berbicara tentang SDM maka bicara tentang remaja. Program "
+             "itu berjalan. Hal ini disampaikan Sarles Brabar pada rapat itu.")
+    assert persons(x)["Rahmat M"] == {"Drs Rahmat M, MSi"}
+    assert speakers(x) == [("Sarles Brabar", "berbicara tentang SDM"),
+                           ("Sarles Brabar", "Program itu berjalan.")]
+
+
+def test_a_division_s_name_ends_where_a_name_with_degrees_begins_and_an_ampersand_in_brackets():
+    x = read("Rapat dipimpin Kaper BKKBN Aceh, Drs. Sahidal Kastri, M.Pd. didampingi Koordinator "
+             "Bidang Latbang Irma Dimyati, SE. Kepala Dinas Pengendalian Penduduk dan Keluarga "
+             "Berencana (Kadisdalduk & KB) Kabupaten Jayapura, Derek Wouw mengatakan, data penting.")
+    assert ("Irma Dimyati", "Koordinator Bidang Latbang", "Bidang Latbang Perwakilan BKKBN Provinsi Aceh") \
+        in people(x)
+    assert ("Derek Wouw", "Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana (Kadisdalduk & KB) "
+            "Kabupaten Jayapura", "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten "
+            "Jayapura") in people(x)
+
+
+def test_one_word_after_a_post_then_a_name_that_speaks_ends_the_post():
+    x = read("Kepala Dinas Kesehatan Kabupaten Tanah Bumbu hadir. Kepala Dinas Pemberdayaan Perempuan "
+             "dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana (P3AP2KB) Tanbu, "
+             "Erli Susanti mengatakan kegiatan ini penting. Bupati Banjar Ahmad, Rina Sari dan "
+             "lainnya hadir.")
+    got = {(n, p) for n, p, _ in people(x)}
+    assert ("Erli Susanti", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
+            "Penduduk dan Keluarga Berencana (P3AP2KB) Tanbu") in got
+    assert ("Ahmad", "Bupati Banjar") in got  # a list: the one word is the name
+
+
+def test_a_title_with_a_rank_word_before_the_name_of_a_body_and_a_degree_written_with_a_blank():
+    x = read("Pelaksana tugas (Plt.) Direktur Jenderal Pendidikan Tinggi, Riset, dan Teknologi Nizam, "
+             "menyadari bahwa angka stunting tinggi. Hadir pula Dra. Yulia, S. Ag, MM dan Kepala "
+             "Perwakilan BKKBN Sultra, Drs As.")
+    assert set(persons(x)) == {"Yulia", "As"}
+
+
+def test_the_short_form_an_article_gives_a_post_is_no_name_word():
+    x = read('Mengawali sambutannya, Wakil Gubernur Riau (Wagubri), Edy Natar Nasution katakan, Riau '
+             'punya TPPS. "Kinerja TPPS harus ditingkatkan," ucap Wagubri Edy Natar.')
+    assert persons(x) == {"Edy Natar Nasution": {"Edy Natar Nasution", "Edy Natar"}}
+    assert speakers(x) == [("Edy Natar Nasution", "Riau punya TPPS."),
+                           ("Edy Natar Nasution", "Kinerja TPPS harus")]
