@@ -237,14 +237,18 @@ def listed_regencies(r: EntityRegistry) -> None:
 
 def _program_before_pattern(lex) -> re.Pattern[str]:
     heads = lex.word_list("program_head")
-    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+$")
+    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+"
+                      rf"(?P<more>(?:[A-Z][\w'\-]*[ \t]+){{0,3}})$")
 
 
-def _program_before(r: EntityRegistry, start: int) -> bool:
+def _program_before(r: EntityRegistry, start: int, *, inside: bool = False) -> bool:
     """A program head word ("Program", "gerakan") just before ``start``: what follows is a
-    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place."""
+    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place; with
+    ``inside``, also a capitalised head a few capitalised words before ("Gerakan Membangun
+    Desa Saburai")."""
     pattern = compiled(r.lex, "program_before", _program_before_pattern)
-    return pattern.search(r.text, max(0, start - 12), start) is not None
+    m = pattern.search(r.text, max(0, start - 60), start)
+    return m is not None and (not m.group("more") or (inside and m.group()[0].isupper()))
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 def _province_word(lex) -> re.Pattern[str]:
     """"Propinsi", "Prov." before a province's name (kept in its mention)."""
@@ -733,7 +737,8 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     # when a name word follows it (not "Kepala Desa Kabupaten/Kota")
     region = rf"(?:{words_re(lex.word_list('region_head'))}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
     pattern = starting(
-        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
+        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w)(?:{SP}|(?<=\.)(?=[A-Z][a-z]))"  # "Kec.Bontomarannu"
+        rf"(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
         rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
     return kinds, pattern
 
@@ -762,7 +767,7 @@ def local_places(r: EntityRegistry) -> None:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
-        if (_program_before(r, m.start()) or {m.start(), m.start("name")} & named_starts
+        if (_program_before(r, m.start(), inside=True) or {m.start(), m.start("name")} & named_starts
                 or _slashed(r.text, m) or _not_named(r, m.start())):
             continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
         cls, kind, head = kinds[m.group("head")]
@@ -774,6 +779,8 @@ def local_places(r: EntityRegistry) -> None:
             # "Kepala Desa Pamengkang Sukarta": the article's own "Desa Pamengkang" elsewhere
             # says where the village's name ends and the head's name begins
         n, region = _before_region(r, m, words, n, regions)
+        if region is None:
+            n, region = _written_before_region(r, m, words, n, regions, written)
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
         if lead is not None and lead >= end:
@@ -879,9 +886,11 @@ _POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekret
 def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]], n: int,
                    regions: list) -> tuple[int, str | None]:
     """How many words of a village or district name stay before a city, regency or
-    province that the article names elsewhere too (or in its dateline), and that
-    region's key (None when the name holds none)."""
+    province that the article names elsewhere too (or in its dateline, or a regency last
+    in the name that lies in a province of the places the article names elsewhere), and
+    that region's key (None when the name holds none)."""
     base = m.start("name")
+    provinces = {_province_of(r, g.key) for g in regions if not m.start() <= g.start < m.end()}
     for i in range(1, n):
         at = base + words[i].start()
         inner = [f for f in regions if f.start == at]
@@ -889,8 +898,34 @@ def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str
         for f in inner:
             if f.key == r.dateline_key or any(
                     g.key == f.key and not m.start() <= g.start < m.end()
-                    and not r.text[:g.start].rstrip().endswith(last) for g in regions):
-                return i, f.key
+                    and not r.text[:g.start].rstrip().endswith(last) for g in regions) or (
+                    i == n - 1 and r.info[f.key].place_kind in ("kota", "kabupaten")
+                    and _province_of(r, f.key) in provinces - {None}):
+                return i, f.key  # the last word a regency of the province the article
+                #                  names ("Kec. Bontomarannu Gowa"; not "Desa Tabat Padang")
+    return n, None
+
+
+def _province_of(r: EntityRegistry, key: str) -> str | None:
+    info = r.res.place_info(key)
+    return None if info is None else key if info.kind == "province" else info.province
+
+
+def _written_before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]],
+                           n: int, regions: list, written: set) -> tuple[int, str | None]:
+    """"Kelurahan Pannampu Makassar" where the article also writes "Kelurahan Pannampu":
+    the name ends there, before the bare name of a city or regency the article names
+    (marked there)."""
+    for i in range(1, n):
+        if (m.group("head"), " ".join(w.group() for w in words[:i])) not in written:
+            continue
+        rest = " ".join(w.group() for w in words[i:n])
+        keys = {f.key for f in regions if r.res.place_info(f.key)  # named elsewhere too
+                and r.res.place_info(f.key).name == rest and not m.start() <= f.start < m.end()}
+        if len(keys) == 1:
+            key = keys.pop()
+            r.mark(key, m.start("name") + words[i].start(), m.start("name") + words[n - 1].end())
+            return i, key
     return n, None
 
 

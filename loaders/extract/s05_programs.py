@@ -151,9 +151,12 @@ def shaped_programs(r: EntityRegistry) -> None:
         abbr = ABBR.match(r.text, end)
         if len(words) < 2 and not abbr and not _CAMEL.search(words[0]):
             continue  # "Program KB"; but a coined name ("program De'Best", "SiBunda") is one
-        if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
-            continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
+        if (abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr"))) or (
+                not capital and norm(m.group("name")) in compiled(
+                    r.lex, "program_generic", lambda lex: {norm(w) for w in lex.word_list("program_generic")})):
+            continue  # "program KB (Keluarga Berencana)", "program Keluarga Berencana (KB)";
+            #           "Program Keluarga Berencana" is a program's name
         if not capital and _owner_first(r.lex, m.group("name")):
             continue  # "program Presiden RI", "program Pemkab X": whose program, not its name
         label = " ".join(r.text[start if capital else m.start("name"):end].split())

@@ -95,10 +95,11 @@ def test_what_follows_a_program_head_but_names_no_program():
     x = read("Dinas menggelar Sosialisasi Program Pembangunan Keluarga Bersama Mitra Kerja di "
              "Kabupaten Maros. Tugas dinas bukan hanya program KB (Keluarga Berencana). Kampung "
              "ini merupakan program Presiden RI dan program Pemkab Garut. Warga mendukung Gerakan "
-             "Bersama Cegah Stunting.")
+             "Bersama Cegah Stunting. Warga ikut sosialisasi program Keluarga Berencana ( KB ).")
     programs = labels(x, "program")
     assert "Program Pembangunan Keluarga" in programs
-    assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI", "Pemkab Garut")]
+    assert not [p for p in programs if "Mitra" in p
+                or p in ("KB", "Keluarga Berencana", "Presiden RI", "Pemkab Garut")]
     assert "Gerakan Bersama Cegah Stunting" in programs  # its first word is its own
     named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa, dalam "
                         "program TMMD (Tentara Manunggal Membangun Desa)."), "program")
@@ -266,3 +267,41 @@ def test_a_region_head_is_part_of_the_name_of_a_venue_not_named_after_a_place():
     assert "Balai Penyuluh KB" not in places
     assert "Puskesmas Sukamaju" in labels(read("Sosialisasi di Puskesmas Sukamaju Desa "
                                                "Sukamaju, Senin."), "place")
+
+
+def test_a_village_written_again_with_its_city_after_it():
+    x = read("Kampung KB ada di Kelurahan Sukamaju Kota Padang. Usai pelatihan peserta meninjau "
+             "Kampung KB di Kelurahan Sukamaju Padang.")
+    places = labels(x, "place")
+    assert "Kelurahan Sukamaju Padang" not in places
+    assert places["Kelurahan Sukamaju"] == {"Kelurahan Sukamaju"}
+    assert places["Kota Padang"] == {"Kota Padang", "Padang"}
+    # a village whose own name holds a city's, never written without it, keeps it
+    assert "Desa Tabat Padang" in labels(read("Kampung KB di Desa Tabat Padang dicanangkan."),
+                                         "place")
+
+
+def test_a_program_head_a_few_words_before_a_village_head_names_a_program():
+    x = read("Provinsi mendukung Gerakan Membangun Desa Saburai di Kota Bandar Lampung. Warga "
+             "Desa Sukamaju ikut gerakan bersih Desa Mekar. Rapat membahas Audit Kasus Stunting "
+             "(AKS) dan Posyandu. Sosialisasi di Balaidesa Jatimulyo, lalu di Posyandu Melati.")
+    places = labels(x, "place")
+    assert "Desa Saburai" not in places
+    assert {"Desa Sukamaju", "Desa Mekar", "Balaidesa Jatimulyo", "Posyandu Melati"} <= set(places)
+    programs = labels(x, "program")
+    assert {"Gerakan Membangun Desa Saburai", "Audit Kasus Stunting"} <= set(programs)
+
+
+def test_a_regency_last_in_a_village_name_in_the_province_the_article_names_ends_it():
+    x = read("Kampung KB ada di Kelurahan Jalanjang Bulukumba, Desa Balassuka Kec. Tombolo Pao "
+             "dan Kec.Bontomarannu Gowa, dan Kelurahan Pannampu Kota Makassar.")
+    places = labels(x, "place")
+    assert {"Kelurahan Jalanjang", "Kecamatan Bontomarannu", "Kabupaten Gowa",
+            "Kabupaten Bulukumba"} <= set(places)
+    assert _inside(x, "Kecamatan Bontomarannu") == {"Kabupaten Gowa"}
+    assert _inside(x, "Kelurahan Jalanjang") == {"Kabupaten Bulukumba"}
+    # a city of another province inside a village's name stays in it
+    y = read("Kampung KB dicanangkan di Desa Tabat Padang, Kabupaten Hulu Sungai Tengah.")
+    assert "Desa Tabat Padang" in labels(y, "place")
+    assert "Kota Padang" not in labels(y, "place")
+    assert labels(read("Warga ikut Program Keluarga Berencana di desa."), "program")
