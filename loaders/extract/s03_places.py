@@ -590,13 +590,28 @@ def _room_pattern(lex) -> re.Pattern[str]:
                       rf"(?:[ \t]+{NAME_WORD}){{1,3}}?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+$")
 
 
+def _building_pattern(lex) -> re.Pattern[str]:
+    """A room's head, at least one word, then the head of a building ("Aula Lantai II
+    Kantor Bupati X": not "Aula Kantor X", the building's own hall)."""
+    rooms = lex.word_list("venue_room")
+    buildings = [w for w in lex.word_list("venue") if w not in rooms]
+    return re.compile(rf"(?:{words_re(rooms)})(?:[ \t]+\S+)+?[ \t]+(?P<b>{words_re(buildings)})[ \t]+[A-Z]")
+
+
 def _rooms(r: EntityRegistry, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A room named right before the building it is in ("Ruang Pertemuan (Room Mitro) Sun
     Hotel Pangkalpinang", "di ruang Vlissingen Balai Kota Ambon"; ``venue_room`` heads) is
     one venue with the building, and the building a venue of its own (the room lies in
-    it); a venue read inside the room's name is no venue of its own."""
+    it); a venue read inside the room's name is no venue of its own. A room whose name
+    holds a building's after other words ("Aula Lantai II Kantor Bupati Jayapura") is in
+    that building, a venue of its own."""
     pattern = compiled(r.lex, "venue_rooms", _room_pattern)
+    building = compiled(r.lex, "venue_buildings", _building_pattern)
     out = list(spans)
+    for start, end in spans:
+        b = building.match(r.text, start, end)
+        if b is not None:
+            out.append((b.start("b"), end))
     for start, end in spans:
         m = pattern.search(r.text, max(0, start - 60), start)
         if m is None or m.end() != start:
@@ -1198,13 +1213,18 @@ def _held_place(r: EntityRegistry, venue, outer):
     """The place whose name a venue's name holds, when it lies between the venue and the
     next place of the chain ("Aula Kantor Kelurahan X, Kecamatan Y": the hall is in the
     village, the village in the district): the venue is put inside it here and the chain
-    goes on from it. Any other link: the link itself."""
+    goes on from it; a building that ends a room's name, the same way. Any other link:
+    the link itself."""
     if r.info[venue.key].place_kind != "venue":
         return venue
     rank = PLACE_RANK.get(r.info[outer.key].place_kind, 1)
     inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != venue.key
              and venue.start <= f.start and f.end <= venue.end
              and 1 < PLACE_RANK.get(r.info[f.key].place_kind, 1) < rank]
+    building = next((f for f in r.ctx.found if f.key != venue.key and r.info[f.key].place_kind
+                     == "venue" and venue.start < f.start and f.end == venue.end), None)
+    if building is not None:  # "Aula Lantai II Kantor Bupati X, Y": the room in the
+        return building        # building (``add_venues``), the building in Y
     if not inner:
         return venue
     held = min(inner, key=lambda f: PLACE_RANK[r.info[f.key].place_kind])

@@ -219,8 +219,9 @@ def spelled_out_initiatives(r: EntityRegistry) -> None:
         abbr, full = m.group("abbr"), " ".join(m.group("full").split())
         s0 = r.ctx.sentences[r.ctx.sentence_of(start)][0] if r.ctx.sentences else 0
         if (any(cover[start:end]) or abbr[0].casefold() != full[0].casefold()
-                or not cue.search(r.text, s0, start)):
-            continue
+                or not cue.search(r.text, s0, start)
+                or any(h.start < end and start < h.end for h in r.hits if h.label != "PROG")):
+            continue  # "RPJMN (Rencana Pembangunan …)": a framework (an organization) the lexicon knows
         key = r.add(new_entity("program", full, KB.Program, abbreviation=abbr))
         r.mark(key, start, end)
         cover[start:end] = b"\x01" * (end - start)

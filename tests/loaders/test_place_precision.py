@@ -305,3 +305,24 @@ def test_a_regency_last_in_a_village_name_in_the_province_the_article_names_ends
     assert "Desa Tabat Padang" in labels(y, "place")
     assert "Kota Padang" not in labels(y, "place")
     assert labels(read("Warga ikut Program Keluarga Berencana di desa."), "program")
+
+
+def test_no_program_out_of_a_known_framework_spelled_out_and_no_district_out_of_a_body():
+    x = read("Program KKBPK masuk RPJMN (Rencana Pembangunan Jangka Menengah Nasional). Hadir "
+             "Koordinator Kecamatan Dewan Pengurus Cabang Ikatan Penyuluh KB se-Kalbar.")
+    assert "Rencana Pembangunan Jangka Menengah Nasional" not in labels(x, "program")
+    assert "Rencana Pembangunan Jangka Menengah Nasional" in labels(x, "framework")
+    assert not [p for p in labels(x, "place") if "Dewan" in p]
+
+
+def test_rooms_in_a_building_and_offices_written_in_lower_case_with_their_region():
+    x = read("Rapat digelar di Aula Lantai II Kantor Bupati Garut, Tarogong, Senin.")
+    places = labels(x, "place")
+    assert {"Aula Lantai II Kantor Bupati Garut", "Kantor Bupati Garut"} <= set(places)
+    assert _inside(x, "Aula Lantai II Kantor Bupati Garut") == {"Kantor Bupati Garut"}
+    assert _inside(x, "Kantor Bupati Garut") == {"Tarogong"}
+    office = labels(read("Tim menggelar rapat koordinasi di kantor DPRD Kota Madiun."), "place")
+    assert [p for p in office if p.casefold() == "kantor dprd kota madiun"]  # no "." after it
+    # the hall of a building named right after its head is one venue
+    assert "Kantor Kelurahan Sukamaju" not in labels(read(
+        "Sosialisasi di Aula Kantor Kelurahan Sukamaju, Selasa."), "place")
