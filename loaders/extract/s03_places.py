@@ -136,9 +136,11 @@ def lexicon_places(r: EntityRegistry) -> None:
         if kind == "province" and head:  # "Propinsi Kalsel", "Prov. Kalsel"
             start = head.start()
         abbr = ABBR.match(r.text, end)
-        if abbr and _initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1]):
-            end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
-            r.aliases.setdefault(abbr.group("abbr"), key)
+        if abbr and (_initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1])
+                     or kind in ("kota", "kabupaten")
+                     and _syllables(abbr.group("abbr"), r.res.place_info(key).name)):
+            end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)", "… Tanah Bumbu (Tanbu)":
+            r.aliases.setdefault(abbr.group("abbr"), key)  # the short form in later sentences
         elif abbr and _short_form_of(r, abbr.group("abbr"), key):
             end = abbr.end()  # "Sumatera Utara (Sumut)": a name and its short form, one mention
         start = _after_post_head(r, start, end)
@@ -949,6 +951,22 @@ def _initials(abbr: str, name: str) -> bool:
     return abbr.isupper() and abbr == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _syllables(abbr: str, name: str) -> bool:
+    """"Tanbu" shortens "Tanah Bumbu", "Kukar" "Kutai Kartanegara": the start of each word
+    of a name of two words or more, in order (two letters or more of the first)."""
+    words = [w.casefold() for w in name.split()]
+    short = abbr.casefold()
+    if len(words) < 2 or not short.isalpha() or len(short) < 4:
+        return False
+
+    def fits(i: int, rest: str) -> bool:
+        if i == len(words):
+            return not rest
+        return any(words[i].startswith(rest[:k]) and fits(i + 1, rest[k:])
+                   for k in range(2 if i == 0 else 1, len(rest) + 1))
+    return fits(0, short)
+
+
 def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str | None:
     """A place of the same head whose name differs from ``name`` in one vowel only, or
     ends with ``name`` when that has two words or more ("Kampung Sungai Biuku" after
@@ -1196,8 +1214,23 @@ def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
             before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
                            if e in by_end and items.fullmatch(r.text, e, member.start)), None)
             link = r.text[before:member.start].strip(" \t,") if before is not None else ""
-            member = by_end[before] if link or (before is not None and not blank and r.text[
+            nxt = by_end[before] if link or (before is not None and not blank and r.text[
                 before:member.start].strip(" \t")) else None
+            if nxt is None and before is not None and PLACE_RANK.get(
+                    r.info[by_end[before].key].place_kind, 1) < PLACE_RANK[kind]:
+                nxt = _listed_over(r, by_end, items, by_end[before], kind)
+            member = nxt
+
+
+def _listed_over(r: EntityRegistry, by_end: dict, items: re.Pattern[str], low, kind: str):
+    """"Desa A Kecamatan X dan Desa B Kecamatan Y Kabupaten Z": from the village B of the
+    district Y back over "dan" to the district X listed before it (None when none)."""
+    before = next((e for e in range(low.start - 1, max(-1, low.start - 12), -1)
+                   if e in by_end and items.fullmatch(r.text, e, low.start)), None)
+    if before is None or not r.text[before:low.start].strip(" \t"):
+        return None
+    prev = by_end[before]
+    return prev if r.info[prev.key].place_kind == kind else None
 
 
 def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:

@@ -98,8 +98,15 @@ def _otherwise_pattern(lex) -> re.Pattern[str]:
              for n in (e.label, *e.aliases, *e.patterns) if n and len(norm(n).split()) >= 3}
     names |= {norm(e.abbreviation) for e in lex.entries if e.kind == "program"
               and e.abbreviation and len(e.abbreviation.split()) == 2}
-    alternatives = sorted((r"[\s,]+".join(map(re.escape, n.split())) for n in names),
-                          key=len, reverse=True)
+    optional = {w.casefold() for w in lex.word_list("list_and")}  # "…, Kependudukan,
+    #                                       Keluarga Berencana" without its "dan"
+
+    def written(name: str) -> str:
+        words = name.split()
+        return re.escape(words[0]) + "".join(
+            rf"(?:[\s,]+{re.escape(w)})?" if w in optional else rf"[\s,]+{re.escape(w)}"
+            for w in words[1:])
+    alternatives = sorted((written(n) for n in names), key=len, reverse=True)
     heads = words_re(lex.word_list("program_head"))
     return re.compile(rf"(?<!\w)(?:(?P<head>{heads})[ \t]+)?(?P<name>{'|'.join(alternatives)})(?!\w)",
                       re.IGNORECASE)
@@ -116,7 +123,8 @@ def written_otherwise(r: EntityRegistry) -> None:
     for m in pattern.finditer(r.text):
         if any(cover[m.start("name"):m.end("name")]):
             continue
-        entry = names[norm(m.group("name"))]
+        entry = names.get(norm(m.group("name"))) or compiled(
+            r.lex, "program_names_bare", _bare_names)[_bare(r.lex, m.group("name"))]
         end = m.end()
         abbr = ABBR.match(r.text, end)
         if abbr and names.get(norm(abbr.group("abbr"))) is entry:
@@ -127,6 +135,16 @@ def written_otherwise(r: EntityRegistry) -> None:
         r.info[key].lexicon_ref = f"program:{entry.label}"
         r.mark(key, m.start(), end)
         cover[m.start():end] = b"\x01" * (end - m.start())
+
+
+def _bare(lex, name: str) -> str:
+    """A name's words without "dan"/"serta": how a name written without them compares."""
+    optional = {w.casefold() for w in lex.word_list("list_and")}
+    return " ".join(w for w in norm(name).split() if w not in optional)
+
+
+def _bare_names(lex) -> dict[str, object]:
+    return {_bare(lex, n): e for n, e in reversed(list(_lexicon_names(lex).items()))}
 
 
 def _common_noun(lex, written: str) -> bool:

@@ -326,3 +326,18 @@ def test_rooms_in_a_building_and_offices_written_in_lower_case_with_their_region
     # the hall of a building named right after its head is one venue
     assert "Kantor Kelurahan Sukamaju" not in labels(read(
         "Sosialisasi di Aula Kantor Kelurahan Sukamaju, Selasa."), "place")
+
+
+def test_districts_listed_with_their_villages_before_one_regency_and_syllable_short_forms():
+    x = read("Kegiatan digelar di Desa Pongpongan Kecamatan Merakurak dan Desa Hargoretno "
+             "Kecamatan Kerek Kabupaten Tuban. Rapat di Kabupaten Tanah Bumbu (Tanbu) digelar di "
+             "Kantor Bupati Tanbu. Warga Tanbu senang.")
+    assert _inside(x, "Kecamatan Merakurak") == {"Kabupaten Tuban"}
+    assert _inside(x, "Kecamatan Kerek") == {"Kabupaten Tuban"}
+    places = labels(x, "place")
+    assert places["Kabupaten Tanah Bumbu"] == {"Kabupaten Tanah Bumbu (Tanbu)", "Tanbu"}
+    assert _inside(x, "Kantor Bupati Tanbu") == {"Kabupaten Tanah Bumbu"}
+    bangga = read("Sosialisasi Program Pembangunan Keluarga, Kependudukan, Keluarga Berencana "
+                  "(Bangga Kencana) digelar di desa.")
+    assert set(labels(bangga, "program")) == {
+        "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"}
