@@ -390,6 +390,9 @@ def _frameworks(r: EntityRegistry) -> None:
                 owner, end = r.ctx.entities[place.key].label, place.end
             elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
                 owner, end = " ".join(named.group("owner").split()), named.end("owner")
+            elif entry.label in r.lex.word_list("regional_plan"):
+                owner = _the_region(r)  # "… target Program KKBPK RPJMD." in an article on
+                #                         one regency: that regency's plan
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):
@@ -443,6 +446,18 @@ def _frameworks(r: EntityRegistry) -> None:
             r.info[key].period = period.replace("-", "/")
         m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
+
+
+def _the_region(r: EntityRegistry) -> str | None:
+    """The label of the one city or regency the article names, else of its one province."""
+    for kinds in (("kota", "kabupaten"), ("province",)):
+        keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                and r.info[f.key].place_kind in kinds}
+        if len(keys) == 1:
+            return r.ctx.entities[keys.pop()].label
+        if keys:
+            return None
+    return None
 
 
 def _framework_words(lex) -> tuple[re.Pattern[str], ...]:

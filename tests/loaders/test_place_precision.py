@@ -341,3 +341,11 @@ def test_districts_listed_with_their_villages_before_one_regency_and_syllable_sh
                   "(Bangga Kencana) digelar di desa.")
     assert set(labels(bangga, "program")) == {
         "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"}
+
+
+def test_a_regional_plan_named_without_its_owner_is_the_one_regions_plan():
+    one = read("Target program tertuang dalam RPJMD. Dinas di Kabupaten Garut bekerja keras.")
+    assert set(labels(one, "framework")) == {
+        "Rencana Pembangunan Jangka Menengah Daerah Kabupaten Garut"}
+    two = read("Target tertuang dalam RPJMD. Dinas di Kabupaten Garut dan Kota Bandung bekerja.")
+    assert set(labels(two, "framework")) == {"Rencana Pembangunan Jangka Menengah Daerah"}
