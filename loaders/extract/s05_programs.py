@@ -550,14 +550,41 @@ def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"\s+{words_re(lex.word_list('priority_end'))}\s+"))
 
 
+def _described_priorities(r: EntityRegistry, agendas: list) -> None:
+    """"… salah satu Nawacita Presiden yakni membangun Indonesia dari pinggiran": an agenda,
+    then "yakni"/"yaitu" (``priority_is``) and the description of one of its priorities
+    the lexicon knows (``priorities.csv``), in one sentence, is that priority."""
+    is_word = re.compile(rf"\b{words_re(r.lex.word_list('priority_is'))}[ \t]+", re.IGNORECASE)
+    ordinals = {n: w for w, n in load_lexicon().number_words("ordinal").items()}
+    for agenda in agendas:
+        framework = r.ctx.entities[agenda.key]
+        s1 = r.ctx.sentences[agenda.sentence][1] if r.ctx.sentences else len(r.text)
+        m = is_word.search(r.text, agenda.end, min(s1, agenda.end + 60))
+        if m is None:
+            continue
+        for p in r.lex.priorities:
+            tail = r.text[m.end():m.end() + len(p.description)]
+            if p.framework != framework.label or tail.casefold() != p.description.casefold():
+                continue
+            canonical = f"{framework.label} prioritas {p.number}"
+            word = ordinals.get(p.number, str(p.number))
+            key = r.add(new_entity("framework", f"{canonical}: {p.description}", KB.PolicyPriority,
+                                   key=entity_key("framework", canonical),
+                                   aliases=[f"{framework.label} agenda {word}: {p.description}"],
+                                   label_en=f"{framework.label} priority {p.number}: {p.description}"))
+            r.info[key].priority = (agenda.key, p.number)
+            r.mark(key, m.end(), m.end() + len(p.description))
+
+
 def _priorities(r: EntityRegistry) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
     pattern, ends = compiled(r.lex, "priorities", _priority_patterns)
     agenda_cls = KB.PoliticalAgenda
     agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
+    _described_priorities(r, agendas)
     for m in pattern.finditer(r.text):
         sent = r.ctx.sentence_of(m.start())
-        near = [f for f in agendas if f.start < m.start() and r.ctx.sentence_of(f.start)
+        near = [f for f in agendas if f.start <= m.start() and r.ctx.sentence_of(f.start)
                 in (sent, sent - 1)]
         if not near:
             continue
@@ -580,10 +607,13 @@ def _priorities(r: EntityRegistry) -> None:
                 end = m.end() + len(desc)
         canonical = f"{framework.label} prioritas {number}"
         written = r.text[m.start():m.end('num')]
-        label = f"{canonical}: {desc}" if desc else canonical
         alias = f"{framework.label} {written}: {desc}" if desc else f"{framework.label} {written}"
+        desc = r.res.priority(framework.label, number) or desc  # the lexicon's wording labels it
+        label = f"{canonical}: {desc}" if desc else canonical
+        ordinal = {n: w for w, n in load_lexicon().number_words("ordinal").items()}.get(number)
+        aliases = [alias] + ([f"{framework.label} agenda {ordinal}: {desc}"] if ordinal and desc else [])
         key = r.add(new_entity("framework", label, KB.PolicyPriority,
-                               key=entity_key("framework", canonical), aliases=[alias],
+                               key=entity_key("framework", canonical), aliases=aliases,
                                label_en=f"{framework.label} priority {number}"
                                + (f": {desc}" if desc else "")))
         r.info[key].priority = (agenda.key, number)

@@ -349,3 +349,13 @@ def test_a_regional_plan_named_without_its_owner_is_the_one_regions_plan():
         "Rencana Pembangunan Jangka Menengah Daerah Kabupaten Garut"}
     two = read("Target tertuang dalam RPJMD. Dinas di Kabupaten Garut dan Kota Bandung bekerja.")
     assert set(labels(two, "framework")) == {"Rencana Pembangunan Jangka Menengah Daerah"}
+
+
+def test_an_agenda_priority_named_by_its_description_or_after_the_agenda_in_lower_case():
+    x = read("Program KKBPK menindaklanjuti salah satu Nawacita Presiden yakni membangun "
+             "Indonesia dari pinggiran. Kampung KB merupakan implementasi dari program nawacita "
+             "kelima yakni meningkatkan kualitas hidup masyarakat Indonesia.")
+    frames = labels(x, "framework")
+    assert "Nawacita prioritas 3: membangun Indonesia dari pinggiran" in frames
+    assert "nawacita" in frames["Nawacita"]
+    assert [f for f in frames if f.startswith("Nawacita prioritas 5")]
