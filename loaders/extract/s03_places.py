@@ -77,7 +77,8 @@ def towns_before_day(r: EntityRegistry) -> None:
     its bare name later in the article is the same place). A name something else was
     read in, a word that is never a name, or a head word of a venue, village, district,
     program or post is left alone. The town is in the one city or regency the body names
-    (other than the dateline's), else in no place the article says."""
+    (other than the dateline's; the dateline's when it is a regency the body names and
+    the body names no other), else in no place the article says."""
     pattern = compiled(r.lex, "towns", _town_pattern)
     never = {*r.lex.word_list("non_name"), *r.lex.word_list("venue"),
              *r.lex.word_list("village_head"), *r.lex.word_list("district_head"),
@@ -86,6 +87,9 @@ def towns_before_day(r: EntityRegistry) -> None:
     cover = r.covered()
     regions = {f.key for f in r.ctx.found if f.key.startswith("place/") and f.key != r.dateline_key
                and r.info[f.key].place_kind in ("kota", "kabupaten")}
+    if not regions:  # "TANAH BUMBU, … Pemerintah Kabupaten Tanah Bumbu … di Batulicin,
+        regions = {f.key for f in r.ctx.found if f.key == r.dateline_key  # Selasa": the one
+                   and r.info[f.key].place_kind == "kabupaten"}  # regency, dateline and body
     for m in pattern.finditer(r.text):
         start, end = m.span("name")
         name = " ".join(m.group("name").split())
@@ -321,6 +325,11 @@ def dateline(r: EntityRegistry) -> None:
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
+        if not m.group("qual") and _body_word(r, place):  # "DINAS KOMINFO KAB. BELU –":
+            key = publishers.outlet_key(r, place)  # a government office's news, no place
+            r.extra.append((key, Mention(place, Span(d0 + m.start("place"), d0 + m.end("place"), 0))))
+            _region_in_dateline(r, place, d0 + m.start("place"))
+            continue
         if m.group("qual") and (publishers.is_outlet(r, place) or (  # "TRIBUNSUMSEL.COM,
                 _unknown_word(r, place) and _lexicon_place(r, m.group("qual")))):  # MUARA ENIM -",
             #                     "TIMESJAMBI, BLITAR –": an unknown word before a known place
@@ -353,6 +362,29 @@ def dateline(r: EntityRegistry) -> None:
             pkey = _publisher(r, agency)
             r.extra.append((pkey, Mention(m.group("agency"),
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
+
+
+def _body_word(r: EntityRegistry, written: str) -> bool:
+    """A dateline that begins with the head of a body ("DINAS KOMINFO …", bodies.csv)."""
+    first = written.split()[0].capitalize() if written.split() else ""
+    return first in {b.name.split()[0] for b in r.lex.bodies}
+
+
+def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
+    """"… KAB. BELU": the region a dateline's body is of, as an original-offset mention."""
+    heads = {w.casefold(): k for k in ("kota", "kabupaten", "province")
+             for w in r.lex.word_list(f"hint_{k}")}
+    m = re.search(r"(?P<head>\S+)[ \t]+(?P<name>[^\s.,]+(?:[ \t]+[^\s.,]+)?)[ \t]*$", written)
+    kind = heads.get(m.group("head").casefold()) if m else None
+    if kind is None:
+        return
+    title = " ".join(w.capitalize() for w in m.group("name").split())
+    refs = [f"regency:{g.label}" for g in r.res.by_name.get(title, ()) if g.kind == kind]
+    if len(refs) != 1:
+        return
+    key = r.add(r.res.entity_of(refs[0]))
+    r.info[key].place_kind = r.res.place_info(key).kind
+    r.extra.append((key, Mention(written[m.start():], Span(at + m.start(), at + len(written), 0))))
 
 
 def _place_refs(r: EntityRegistry, written: str) -> list[str]:

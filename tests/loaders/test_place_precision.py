@@ -359,3 +359,20 @@ def test_an_agenda_priority_named_by_its_description_or_after_the_agenda_in_lowe
     assert "Nawacita prioritas 3: membangun Indonesia dari pinggiran" in frames
     assert "nawacita" in frames["Nawacita"]
     assert [f for f in frames if f.startswith("Nawacita prioritas 5")]
+
+
+def test_a_town_before_the_day_in_the_one_regency_of_dateline_and_body():
+    x = _cleaned("GARUT, kabarwarta.com - Pemerintah Kabupaten Garut menggelar rapat di Tarogong, "
+                 "Selasa (11/4/2023).\n")
+    assert _inside(x, "Tarogong") == {"Kabupaten Garut"}
+    y = _cleaned("BANDA ACEH (ANTARA) - Kepala BKKBN berbicara di Takengon, Selasa.\n")
+    assert _inside(y, "Takengon") == set()
+
+
+def test_a_dateline_naming_a_government_office_is_its_outlet_with_the_region_in_it():
+    x = _cleaned("DINAS KOMINFO KAB. BELU – Rabu (20/03), Badan Koordinasi menggelar rapat di "
+                 "Atambua.\n")
+    places = labels(x, "place")
+    assert not [p for p in places if "Dinas" in p or "DINAS" in p]
+    assert places.get("Kabupaten Belu") == {"KAB. BELU"}
+    assert "DINAS KOMINFO KAB. BELU" in labels(x, "org")
