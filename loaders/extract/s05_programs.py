@@ -49,6 +49,7 @@ def programs_stage(doc: Doc) -> Doc:
     lexicon_names(r, ("PROG", "FRAME"))
     written_otherwise(r)
     shaped_programs(r)
+    _places_in_programs(r)
     spelled_out_initiatives(r)
     listed_initiatives(r)
     _frameworks(r)
@@ -214,6 +215,21 @@ def _owner_first(lex, name: str) -> bool:
     firsts = compiled(lex, "program_owner_words", lambda lex: frozenset(
         [*(t.title.split()[0] for t in lex.post_titles), *lex.word_list("program_owner")]))
     return name.split()[0] in firsts
+
+
+def _places_in_programs(r: EntityRegistry) -> None:
+    """A village or district read only inside programs' names ("Gerakan Membangun Desa
+    Saburai (Gerbang Desa Saburai)") is no place of the article."""
+    programs = [f for f in r.ctx.found if f.key.startswith("program/")]
+    local = {f.key for f in r.ctx.found if f.key.startswith("place/")
+             and r.info[f.key].place_kind in ("village", "district")}
+    for key in local:
+        mine = [f for f in r.ctx.found if f.key == key]
+        if mine and all(any(p.start <= f.start and f.end <= p.end for p in programs) for f in mine):
+            for f in mine:
+                r.ctx.found.remove(f)
+            for alias in [a for a, k in r.aliases.items() if k == key]:
+                del r.aliases[alias]  # its bare name later is no mention of it either
 
 
 def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:

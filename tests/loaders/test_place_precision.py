@@ -376,3 +376,14 @@ def test_a_dateline_naming_a_government_office_is_its_outlet_with_the_region_in_
     assert not [p for p in places if "Dinas" in p or "DINAS" in p]
     assert places.get("Kabupaten Belu") == {"KAB. BELU"}
     assert "DINAS KOMINFO KAB. BELU" in labels(x, "org")
+
+
+def test_a_village_read_only_inside_a_programs_name_is_no_place():
+    x = read("Melalui Program Unggulan Gubernur Lampung ”Gerakan Membangun Desa Saburai (Gerbang "
+             "Desa Saburai)” dengan Program lain, Desa Sukamaju maju.")
+    assert "Desa Saburai" not in labels(x, "place")
+    assert "Desa Sukamaju" in labels(x, "place")
+    x = read("Pendataan Keluarga Tahun 2021 (PK21) dimulai. PK21 berjalan.")
+    dated = next(e for k, e in x.entities.items() if k.startswith("program/"))
+    assert dated.label == "Pendataan Keluarga 2021"
+    assert "Pendataan Keluarga Tahun 2021" in dated.aliases  # as news and annotators write it
