@@ -563,9 +563,13 @@ def find_venues(r: EntityRegistry) -> None:
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
+    party = compiled(r.lex, "venue_not_after", lambda lex: re.compile(
+        rf"\b{words_re(lex.word_list('venue_not_after'))}[ \t]+$"))
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
+        if party.search(before):
+            continue  # "dari unsur Kantor Urusan Agama": the office as a party, no building
         if head in always or locative.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):

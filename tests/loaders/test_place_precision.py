@@ -387,3 +387,11 @@ def test_a_village_read_only_inside_a_programs_name_is_no_place():
     dated = next(e for k, e in x.entities.items() if k.startswith("program/"))
     assert dated.label == "Pendataan Keluarga 2021"
     assert "Pendataan Keluarga Tahun 2021" in dated.aliases  # as news and annotators write it
+
+
+def test_an_office_named_as_a_party_is_no_venue():
+    x = read("Hadir pejabat dinas, lalu ada dari unsur Kantor Urusan Agama (KUA) kecamatan. "
+             "Rapat digelar di Kantor Camat Cibeber, Senin.")
+    places = labels(x, "place")
+    assert "Kantor Urusan Agama" not in places
+    assert "Kantor Camat Cibeber" in places
