@@ -395,3 +395,10 @@ def test_an_office_named_as_a_party_is_no_venue():
     places = labels(x, "place")
     assert "Kantor Urusan Agama" not in places
     assert "Kantor Camat Cibeber" in places
+
+
+def test_a_degree_written_with_a_blank_is_no_person():
+    x = read("Ketua Pengurus Wilayah Muslimat Riau, Hj. Dinawati, S. Ag, MM didampingi Erni Waty, "
+             "SE, mengatakan program itu penting.")
+    people = {e.label for k, e in x.entities.items() if k.startswith("person/")}
+    assert people == {"Dinawati", "Erni Waty"}
