@@ -402,3 +402,8 @@ def test_a_degree_written_with_a_blank_is_no_person():
              "SE, mengatakan program itu penting.")
     people = {e.label for k, e in x.entities.items() if k.startswith("person/")}
     assert people == {"Dinawati", "Erni Waty"}
+
+
+def test_a_hospital_is_a_venue():
+    x = read("Bakti sosial digelar di Rumah Sakit Bhayangkara Padang, Kamis (26/7).")
+    assert _inside(x, "Rumah Sakit Bhayangkara Padang") == {"Kota Padang"}
