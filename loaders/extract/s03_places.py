@@ -77,7 +77,8 @@ def towns_before_day(r: EntityRegistry) -> None:
     its bare name later in the article is the same place). A name something else was
     read in, a word that is never a name, or a head word of a venue, village, district,
     program or post is left alone. The town is in the one city or regency the body names
-    (other than the dateline's), else in no place the article says."""
+    (other than the dateline's; the dateline's when it is a regency the body names and
+    the body names no other), else in no place the article says."""
     pattern = compiled(r.lex, "towns", _town_pattern)
     never = {*r.lex.word_list("non_name"), *r.lex.word_list("venue"),
              *r.lex.word_list("village_head"), *r.lex.word_list("district_head"),
@@ -86,6 +87,9 @@ def towns_before_day(r: EntityRegistry) -> None:
     cover = r.covered()
     regions = {f.key for f in r.ctx.found if f.key.startswith("place/") and f.key != r.dateline_key
                and r.info[f.key].place_kind in ("kota", "kabupaten")}
+    if not regions:  # "TANAH BUMBU, … Pemerintah Kabupaten Tanah Bumbu … di Batulicin,
+        regions = {f.key for f in r.ctx.found if f.key == r.dateline_key  # Selasa": the one
+                   and r.info[f.key].place_kind == "kabupaten"}  # regency, dateline and body
     for m in pattern.finditer(r.text):
         start, end = m.span("name")
         name = " ".join(m.group("name").split())
@@ -136,9 +140,11 @@ def lexicon_places(r: EntityRegistry) -> None:
         if kind == "province" and head:  # "Propinsi Kalsel", "Prov. Kalsel"
             start = head.start()
         abbr = ABBR.match(r.text, end)
-        if abbr and _initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1]):
-            end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)": HST in later sentences
-            r.aliases.setdefault(abbr.group("abbr"), key)
+        if abbr and (_initials(abbr.group("abbr"), r.ctx.entities[key].label.split(None, 1)[-1])
+                     or kind in ("kota", "kabupaten")
+                     and _syllables(abbr.group("abbr"), r.res.place_info(key).name)):
+            end = abbr.end()  # "Kabupaten Hulu Sungai Tengah (HST)", "… Tanah Bumbu (Tanbu)":
+            r.aliases.setdefault(abbr.group("abbr"), key)  # the short form in later sentences
         elif abbr and _short_form_of(r, abbr.group("abbr"), key):
             end = abbr.end()  # "Sumatera Utara (Sumut)": a name and its short form, one mention
         start = _after_post_head(r, start, end)
@@ -237,14 +243,18 @@ def listed_regencies(r: EntityRegistry) -> None:
 
 def _program_before_pattern(lex) -> re.Pattern[str]:
     heads = lex.word_list("program_head")
-    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+$")
+    return re.compile(rf"\b{words_re([*heads, *(h.lower() for h in heads)])}[ \t]+"
+                      rf"(?P<more>(?:[A-Z][\w'\-]*[ \t]+){{0,3}})$")
 
 
-def _program_before(r: EntityRegistry, start: int) -> bool:
+def _program_before(r: EntityRegistry, start: int, *, inside: bool = False) -> bool:
     """A program head word ("Program", "gerakan") just before ``start``: what follows is a
-    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place."""
+    program's name ("Program Desa Sehat", "Program Bangka Kencana"), not a place; with
+    ``inside``, also a capitalised head a few capitalised words before ("Gerakan Membangun
+    Desa Saburai")."""
     pattern = compiled(r.lex, "program_before", _program_before_pattern)
-    return pattern.search(r.text, max(0, start - 12), start) is not None
+    m = pattern.search(r.text, max(0, start - 60), start)
+    return m is not None and (not m.group("more") or (inside and m.group()[0].isupper()))
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 def _province_word(lex) -> re.Pattern[str]:
     """"Propinsi", "Prov." before a province's name (kept in its mention)."""
@@ -315,6 +325,11 @@ def dateline(r: EntityRegistry) -> None:
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
+        if not m.group("qual") and _body_word(r, place):  # "DINAS KOMINFO KAB. BELU –":
+            key = publishers.outlet_key(r, place)  # a government office's news, no place
+            r.extra.append((key, Mention(place, Span(d0 + m.start("place"), d0 + m.end("place"), 0))))
+            _region_in_dateline(r, place, d0 + m.start("place"))
+            continue
         if m.group("qual") and (publishers.is_outlet(r, place) or (  # "TRIBUNSUMSEL.COM,
                 _unknown_word(r, place) and _lexicon_place(r, m.group("qual")))):  # MUARA ENIM -",
             #                     "TIMESJAMBI, BLITAR –": an unknown word before a known place
@@ -347,6 +362,29 @@ def dateline(r: EntityRegistry) -> None:
             pkey = _publisher(r, agency)
             r.extra.append((pkey, Mention(m.group("agency"),
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
+
+
+def _body_word(r: EntityRegistry, written: str) -> bool:
+    """A dateline that begins with the head of a body ("DINAS KOMINFO …", bodies.csv)."""
+    first = written.split()[0].capitalize() if written.split() else ""
+    return first in {b.name.split()[0] for b in r.lex.bodies}
+
+
+def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
+    """"… KAB. BELU": the region a dateline's body is of, as an original-offset mention."""
+    heads = {w.casefold(): k for k in ("kota", "kabupaten", "province")
+             for w in r.lex.word_list(f"hint_{k}")}
+    m = re.search(r"(?P<head>\S+)[ \t]+(?P<name>[^\s.,]+(?:[ \t]+[^\s.,]+)?)[ \t]*$", written)
+    kind = heads.get(m.group("head").casefold()) if m else None
+    if kind is None:
+        return
+    title = " ".join(w.capitalize() for w in m.group("name").split())
+    refs = [f"regency:{g.label}" for g in r.res.by_name.get(title, ()) if g.kind == kind]
+    if len(refs) != 1:
+        return
+    key = r.add(r.res.entity_of(refs[0]))
+    r.info[key].place_kind = r.res.place_info(key).kind
+    r.extra.append((key, Mention(written[m.start():], Span(at + m.start(), at + len(written), 0))))
 
 
 def _place_refs(r: EntityRegistry, written: str) -> list[str]:
@@ -525,9 +563,13 @@ def find_venues(r: EntityRegistry) -> None:
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
+    party = compiled(r.lex, "venue_not_after", lambda lex: re.compile(
+        rf"\b{words_re(lex.word_list('venue_not_after'))}[ \t]+$"))
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
+        if party.search(before):
+            continue  # "dari unsur Kantor Urusan Agama": the office as a party, no building
         if head in always or locative.search(before):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
     for pattern in (brand_re, suffix_re):
@@ -586,13 +628,28 @@ def _room_pattern(lex) -> re.Pattern[str]:
                       rf"(?:[ \t]+{NAME_WORD}){{1,3}}?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+$")
 
 
+def _building_pattern(lex) -> re.Pattern[str]:
+    """A room's head, at least one word, then the head of a building ("Aula Lantai II
+    Kantor Bupati X": not "Aula Kantor X", the building's own hall)."""
+    rooms = lex.word_list("venue_room")
+    buildings = [w for w in lex.word_list("venue") if w not in rooms]
+    return re.compile(rf"(?:{words_re(rooms)})(?:[ \t]+\S+)+?[ \t]+(?P<b>{words_re(buildings)})[ \t]+[A-Z]")
+
+
 def _rooms(r: EntityRegistry, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A room named right before the building it is in ("Ruang Pertemuan (Room Mitro) Sun
     Hotel Pangkalpinang", "di ruang Vlissingen Balai Kota Ambon"; ``venue_room`` heads) is
     one venue with the building, and the building a venue of its own (the room lies in
-    it); a venue read inside the room's name is no venue of its own."""
+    it); a venue read inside the room's name is no venue of its own. A room whose name
+    holds a building's after other words ("Aula Lantai II Kantor Bupati Jayapura") is in
+    that building, a venue of its own."""
     pattern = compiled(r.lex, "venue_rooms", _room_pattern)
+    building = compiled(r.lex, "venue_buildings", _building_pattern)
     out = list(spans)
+    for start, end in spans:
+        b = building.match(r.text, start, end)
+        if b is not None:
+            out.append((b.start("b"), end))
     for start, end in spans:
         m = pattern.search(r.text, max(0, start - 60), start)
         if m is None or m.end() != start:
@@ -733,7 +790,8 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
     # when a name word follows it (not "Kepala Desa Kabupaten/Kota")
     region = rf"(?:{words_re(lex.word_list('region_head'))}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
     pattern = starting(
-        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w){SP}(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
+        initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w)(?:{SP}|(?<=\.)(?=[A-Z][a-z]))"  # "Kec.Bontomarannu"
+        rf"(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
         rf"(?:{SP}(?!{stop}\b)[A-Z][\w'\-]*){{0,3}})")
     return kinds, pattern
 
@@ -762,7 +820,7 @@ def local_places(r: EntityRegistry) -> None:
         lead = max((f.end for f in regions if f.start <= m.start("name") < f.end), default=None)
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
-        if (_program_before(r, m.start()) or {m.start(), m.start("name")} & named_starts
+        if (_program_before(r, m.start(), inside=True) or {m.start(), m.start("name")} & named_starts
                 or _slashed(r.text, m) or _not_named(r, m.start())):
             continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
         cls, kind, head = kinds[m.group("head")]
@@ -774,6 +832,8 @@ def local_places(r: EntityRegistry) -> None:
             # "Kepala Desa Pamengkang Sukarta": the article's own "Desa Pamengkang" elsewhere
             # says where the village's name ends and the head's name begins
         n, region = _before_region(r, m, words, n, regions)
+        if region is None:
+            n, region = _written_before_region(r, m, words, n, regions, written)
         name = " ".join(w.group() for w in words[:n])
         end = m.start("name") + words[n - 1].end()
         if lead is not None and lead >= end:
@@ -879,9 +939,11 @@ _POST_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")  # "Kepala Desa …", "Sekret
 def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]], n: int,
                    regions: list) -> tuple[int, str | None]:
     """How many words of a village or district name stay before a city, regency or
-    province that the article names elsewhere too (or in its dateline), and that
-    region's key (None when the name holds none)."""
+    province that the article names elsewhere too (or in its dateline, or a regency last
+    in the name that lies in a province of the places the article names elsewhere), and
+    that region's key (None when the name holds none)."""
     base = m.start("name")
+    provinces = {_province_of(r, g.key) for g in regions if not m.start() <= g.start < m.end()}
     for i in range(1, n):
         at = base + words[i].start()
         inner = [f for f in regions if f.start == at]
@@ -889,14 +951,56 @@ def _before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str
         for f in inner:
             if f.key == r.dateline_key or any(
                     g.key == f.key and not m.start() <= g.start < m.end()
-                    and not r.text[:g.start].rstrip().endswith(last) for g in regions):
-                return i, f.key
+                    and not r.text[:g.start].rstrip().endswith(last) for g in regions) or (
+                    i == n - 1 and r.info[f.key].place_kind in ("kota", "kabupaten")
+                    and _province_of(r, f.key) in provinces - {None}):
+                return i, f.key  # the last word a regency of the province the article
+                #                  names ("Kec. Bontomarannu Gowa"; not "Desa Tabat Padang")
+    return n, None
+
+
+def _province_of(r: EntityRegistry, key: str) -> str | None:
+    info = r.res.place_info(key)
+    return None if info is None else key if info.kind == "province" else info.province
+
+
+def _written_before_region(r: EntityRegistry, m: re.Match[str], words: list[re.Match[str]],
+                           n: int, regions: list, written: set) -> tuple[int, str | None]:
+    """"Kelurahan Pannampu Makassar" where the article also writes "Kelurahan Pannampu":
+    the name ends there, before the bare name of a city or regency the article names
+    (marked there)."""
+    for i in range(1, n):
+        if (m.group("head"), " ".join(w.group() for w in words[:i])) not in written:
+            continue
+        rest = " ".join(w.group() for w in words[i:n])
+        keys = {f.key for f in regions if r.res.place_info(f.key)  # named elsewhere too
+                and r.res.place_info(f.key).name == rest and not m.start() <= f.start < m.end()}
+        if len(keys) == 1:
+            key = keys.pop()
+            r.mark(key, m.start("name") + words[i].start(), m.start("name") + words[n - 1].end())
+            return i, key
     return n, None
 
 
 def _initials(abbr: str, name: str) -> bool:
     """"LAS" abbreviates "Labuan Amas Selatan": the capitals of the name, in order."""
     return abbr.isupper() and abbr == "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _syllables(abbr: str, name: str) -> bool:
+    """"Tanbu" shortens "Tanah Bumbu", "Kukar" "Kutai Kartanegara": the start of each word
+    of a name of two words or more, in order (two letters or more of the first)."""
+    words = [w.casefold() for w in name.split()]
+    short = abbr.casefold()
+    if len(words) < 2 or not short.isalpha() or len(short) < 4:
+        return False
+
+    def fits(i: int, rest: str) -> bool:
+        if i == len(words):
+            return not rest
+        return any(words[i].startswith(rest[:k]) and fits(i + 1, rest[k:])
+                   for k in range(2 if i == 0 else 1, len(rest) + 1))
+    return fits(0, short)
 
 
 def _spelling_of(named: dict[tuple[str, str], str], head: str, name: str) -> str | None:
@@ -1146,8 +1250,23 @@ def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:
             before = next((e for e in range(member.start - 1, max(-1, member.start - 12), -1)
                            if e in by_end and items.fullmatch(r.text, e, member.start)), None)
             link = r.text[before:member.start].strip(" \t,") if before is not None else ""
-            member = by_end[before] if link or (before is not None and not blank and r.text[
+            nxt = by_end[before] if link or (before is not None and not blank and r.text[
                 before:member.start].strip(" \t")) else None
+            if nxt is None and before is not None and PLACE_RANK.get(
+                    r.info[by_end[before].key].place_kind, 1) < PLACE_RANK[kind]:
+                nxt = _listed_over(r, by_end, items, by_end[before], kind)
+            member = nxt
+
+
+def _listed_over(r: EntityRegistry, by_end: dict, items: re.Pattern[str], low, kind: str):
+    """"Desa A Kecamatan X dan Desa B Kecamatan Y Kabupaten Z": from the village B of the
+    district Y back over "dan" to the district X listed before it (None when none)."""
+    before = next((e for e in range(low.start - 1, max(-1, low.start - 12), -1)
+                   if e in by_end and items.fullmatch(r.text, e, low.start)), None)
+    if before is None or not r.text[before:low.start].strip(" \t"):
+        return None
+    prev = by_end[before]
+    return prev if r.info[prev.key].place_kind == kind else None
 
 
 def _hamlet_in_village(r: EntityRegistry, a: str, b: str) -> bool:
@@ -1163,13 +1282,18 @@ def _held_place(r: EntityRegistry, venue, outer):
     """The place whose name a venue's name holds, when it lies between the venue and the
     next place of the chain ("Aula Kantor Kelurahan X, Kecamatan Y": the hall is in the
     village, the village in the district): the venue is put inside it here and the chain
-    goes on from it. Any other link: the link itself."""
+    goes on from it; a building that ends a room's name, the same way. Any other link:
+    the link itself."""
     if r.info[venue.key].place_kind != "venue":
         return venue
     rank = PLACE_RANK.get(r.info[outer.key].place_kind, 1)
     inner = [f for f in r.ctx.found if f.key.startswith("place/") and f.key != venue.key
              and venue.start <= f.start and f.end <= venue.end
              and 1 < PLACE_RANK.get(r.info[f.key].place_kind, 1) < rank]
+    building = next((f for f in r.ctx.found if f.key != venue.key and r.info[f.key].place_kind
+                     == "venue" and venue.start < f.start and f.end == venue.end), None)
+    if building is not None:  # "Aula Lantai II Kantor Bupati X, Y": the room in the
+        return building        # building (``add_venues``), the building in Y
     if not inner:
         return venue
     held = min(inner, key=lambda f: PLACE_RANK[r.info[f.key].place_kind])

@@ -109,8 +109,8 @@ def lexicon_names(r: EntityRegistry, labels: tuple[str, ...]) -> None:
             if y:  # "Pendataan Keluarga 2021", "Pendataan Keluarga Tahun 2021"
                 ent = r.res.entry_entity(entry)
                 label = f"{entry.label} {y.group(1)}"
-                key = r.add(new_entity("program", label, KB.Program, aliases=ent.aliases,
-                                       label_en=ent.label_en))
+                key = r.add(new_entity("program", label, KB.Program, aliases=[  # "… Tahun 2021"
+                    *ent.aliases, f"{entry.label} Tahun {y.group(1)}"], label_en=ent.label_en))
                 r.info[key].lexicon_ref = h.ref
                 stop = end + y.end()
                 short = ABBR.match(r.text, stop) or _OR_SHORT.match(r.text[stop:stop + 40])

@@ -49,6 +49,7 @@ def programs_stage(doc: Doc) -> Doc:
     lexicon_names(r, ("PROG", "FRAME"))
     written_otherwise(r)
     shaped_programs(r)
+    _places_in_programs(r)
     spelled_out_initiatives(r)
     listed_initiatives(r)
     _frameworks(r)
@@ -98,8 +99,15 @@ def _otherwise_pattern(lex) -> re.Pattern[str]:
              for n in (e.label, *e.aliases, *e.patterns) if n and len(norm(n).split()) >= 3}
     names |= {norm(e.abbreviation) for e in lex.entries if e.kind == "program"
               and e.abbreviation and len(e.abbreviation.split()) == 2}
-    alternatives = sorted((r"[\s,]+".join(map(re.escape, n.split())) for n in names),
-                          key=len, reverse=True)
+    optional = {w.casefold() for w in lex.word_list("list_and")}  # "…, Kependudukan,
+    #                                       Keluarga Berencana" without its "dan"
+
+    def written(name: str) -> str:
+        words = name.split()
+        return re.escape(words[0]) + "".join(
+            rf"(?:[\s,]+{re.escape(w)})?" if w in optional else rf"[\s,]+{re.escape(w)}"
+            for w in words[1:])
+    alternatives = sorted((written(n) for n in names), key=len, reverse=True)
     heads = words_re(lex.word_list("program_head"))
     return re.compile(rf"(?<!\w)(?:(?P<head>{heads})[ \t]+)?(?P<name>{'|'.join(alternatives)})(?!\w)",
                       re.IGNORECASE)
@@ -116,7 +124,8 @@ def written_otherwise(r: EntityRegistry) -> None:
     for m in pattern.finditer(r.text):
         if any(cover[m.start("name"):m.end("name")]):
             continue
-        entry = names[norm(m.group("name"))]
+        entry = names.get(norm(m.group("name"))) or compiled(
+            r.lex, "program_names_bare", _bare_names)[_bare(r.lex, m.group("name"))]
         end = m.end()
         abbr = ABBR.match(r.text, end)
         if abbr and names.get(norm(abbr.group("abbr"))) is entry:
@@ -127,6 +136,16 @@ def written_otherwise(r: EntityRegistry) -> None:
         r.info[key].lexicon_ref = f"program:{entry.label}"
         r.mark(key, m.start(), end)
         cover[m.start():end] = b"\x01" * (end - m.start())
+
+
+def _bare(lex, name: str) -> str:
+    """A name's words without "dan"/"serta": how a name written without them compares."""
+    optional = {w.casefold() for w in lex.word_list("list_and")}
+    return " ".join(w for w in norm(name).split() if w not in optional)
+
+
+def _bare_names(lex) -> dict[str, object]:
+    return {_bare(lex, n): e for n, e in reversed(list(_lexicon_names(lex).items()))}
 
 
 def _common_noun(lex, written: str) -> bool:
@@ -151,9 +170,12 @@ def shaped_programs(r: EntityRegistry) -> None:
         abbr = ABBR.match(r.text, end)
         if len(words) < 2 and not abbr and not _CAMEL.search(words[0]):
             continue  # "Program KB"; but a coined name ("program De'Best", "SiBunda") is one
-        if abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr")):
-            continue  # "program KB (Keluarga Berencana)": the kind of program, spelled out
         capital = m.group("head")[0].isupper()
+        if (abbr and len(words) == 1 and _spells_out(words[0], abbr.group("abbr"))) or (
+                not capital and norm(m.group("name")) in compiled(
+                    r.lex, "program_generic", lambda lex: {norm(w) for w in lex.word_list("program_generic")})):
+            continue  # "program KB (Keluarga Berencana)", "program Keluarga Berencana (KB)";
+            #           "Program Keluarga Berencana" is a program's name
         if not capital and _owner_first(r.lex, m.group("name")):
             continue  # "program Presiden RI", "program Pemkab X": whose program, not its name
         label = " ".join(r.text[start if capital else m.start("name"):end].split())
@@ -195,6 +217,21 @@ def _owner_first(lex, name: str) -> bool:
     return name.split()[0] in firsts
 
 
+def _places_in_programs(r: EntityRegistry) -> None:
+    """A village or district read only inside programs' names ("Gerakan Membangun Desa
+    Saburai (Gerbang Desa Saburai)") is no place of the article."""
+    programs = [f for f in r.ctx.found if f.key.startswith("program/")]
+    local = {f.key for f in r.ctx.found if f.key.startswith("place/")
+             and r.info[f.key].place_kind in ("village", "district")}
+    for key in local:
+        mine = [f for f in r.ctx.found if f.key == key]
+        if mine and all(any(p.start <= f.start and f.end <= p.end for p in programs) for f in mine):
+            for f in mine:
+                r.ctx.found.remove(f)
+            for alias in [a for a, k in r.aliases.items() if k == key]:
+                del r.aliases[alias]  # its bare name later is no mention of it either
+
+
 def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     connectors = words_re(lex.word_list("program_connector"))
     name = (rf"(?P<abbr>[A-Z][A-Za-z'\-]*[A-Z][A-Za-z'\-]*)[ \t]*\((?P<full>{_WORD}"
@@ -216,8 +253,9 @@ def spelled_out_initiatives(r: EntityRegistry) -> None:
         abbr, full = m.group("abbr"), " ".join(m.group("full").split())
         s0 = r.ctx.sentences[r.ctx.sentence_of(start)][0] if r.ctx.sentences else 0
         if (any(cover[start:end]) or abbr[0].casefold() != full[0].casefold()
-                or not cue.search(r.text, s0, start)):
-            continue
+                or not cue.search(r.text, s0, start)
+                or any(h.start < end and start < h.end for h in r.hits if h.label != "PROG")):
+            continue  # "RPJMN (Rencana Pembangunan …)": a framework (an organization) the lexicon knows
         key = r.add(new_entity("program", full, KB.Program, abbreviation=abbr))
         r.mark(key, start, end)
         cover[start:end] = b"\x01" * (end - start)
@@ -368,6 +406,9 @@ def _frameworks(r: EntityRegistry) -> None:
                 owner, end = r.ctx.entities[place.key].label, place.end
             elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
                 owner, end = " ".join(named.group("owner").split()), named.end("owner")
+            elif entry.label in r.lex.word_list("regional_plan"):
+                owner = _the_region(r)  # "… target Program KKBPK RPJMD." in an article on
+                #                         one regency: that regency's plan
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):
@@ -421,6 +462,18 @@ def _frameworks(r: EntityRegistry) -> None:
             r.info[key].period = period.replace("-", "/")
         m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
+
+
+def _the_region(r: EntityRegistry) -> str | None:
+    """The label of the one city or regency the article names, else of its one province."""
+    for kinds in (("kota", "kabupaten"), ("province",)):
+        keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                and r.info[f.key].place_kind in kinds}
+        if len(keys) == 1:
+            return r.ctx.entities[keys.pop()].label
+        if keys:
+            return None
+    return None
 
 
 def _framework_words(lex) -> tuple[re.Pattern[str], ...]:
@@ -513,14 +566,41 @@ def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"\s+{words_re(lex.word_list('priority_end'))}\s+"))
 
 
+def _described_priorities(r: EntityRegistry, agendas: list) -> None:
+    """"… salah satu Nawacita Presiden yakni membangun Indonesia dari pinggiran": an agenda,
+    then "yakni"/"yaitu" (``priority_is``) and the description of one of its priorities
+    the lexicon knows (``priorities.csv``), in one sentence, is that priority."""
+    is_word = re.compile(rf"\b{words_re(r.lex.word_list('priority_is'))}[ \t]+", re.IGNORECASE)
+    ordinals = {n: w for w, n in load_lexicon().number_words("ordinal").items()}
+    for agenda in agendas:
+        framework = r.ctx.entities[agenda.key]
+        s1 = r.ctx.sentences[agenda.sentence][1] if r.ctx.sentences else len(r.text)
+        m = is_word.search(r.text, agenda.end, min(s1, agenda.end + 60))
+        if m is None:
+            continue
+        for p in r.lex.priorities:
+            tail = r.text[m.end():m.end() + len(p.description)]
+            if p.framework != framework.label or tail.casefold() != p.description.casefold():
+                continue
+            canonical = f"{framework.label} prioritas {p.number}"
+            word = ordinals.get(p.number, str(p.number))
+            key = r.add(new_entity("framework", f"{canonical}: {p.description}", KB.PolicyPriority,
+                                   key=entity_key("framework", canonical),
+                                   aliases=[f"{framework.label} agenda {word}: {p.description}"],
+                                   label_en=f"{framework.label} priority {p.number}: {p.description}"))
+            r.info[key].priority = (agenda.key, p.number)
+            r.mark(key, m.end(), m.end() + len(p.description))
+
+
 def _priorities(r: EntityRegistry) -> None:
     """"prioritas nomor lima, yakni …", "agenda kelima, yakni …" of an agenda named nearby."""
     pattern, ends = compiled(r.lex, "priorities", _priority_patterns)
     agenda_cls = KB.PoliticalAgenda
     agendas = [f for f in r.ctx.found if r.ctx.entities[f.key].types[0] == agenda_cls]
+    _described_priorities(r, agendas)
     for m in pattern.finditer(r.text):
         sent = r.ctx.sentence_of(m.start())
-        near = [f for f in agendas if f.start < m.start() and r.ctx.sentence_of(f.start)
+        near = [f for f in agendas if f.start <= m.start() and r.ctx.sentence_of(f.start)
                 in (sent, sent - 1)]
         if not near:
             continue
@@ -543,10 +623,13 @@ def _priorities(r: EntityRegistry) -> None:
                 end = m.end() + len(desc)
         canonical = f"{framework.label} prioritas {number}"
         written = r.text[m.start():m.end('num')]
-        label = f"{canonical}: {desc}" if desc else canonical
         alias = f"{framework.label} {written}: {desc}" if desc else f"{framework.label} {written}"
+        desc = r.res.priority(framework.label, number) or desc  # the lexicon's wording labels it
+        label = f"{canonical}: {desc}" if desc else canonical
+        ordinal = {n: w for w, n in load_lexicon().number_words("ordinal").items()}.get(number)
+        aliases = [alias] + ([f"{framework.label} agenda {ordinal}: {desc}"] if ordinal and desc else [])
         key = r.add(new_entity("framework", label, KB.PolicyPriority,
-                               key=entity_key("framework", canonical), aliases=[alias],
+                               key=entity_key("framework", canonical), aliases=aliases,
                                label_en=f"{framework.label} priority {number}"
                                + (f": {desc}" if desc else "")))
         r.info[key].priority = (agenda.key, number)

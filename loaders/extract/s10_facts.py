@@ -99,7 +99,8 @@ def _place_facts(r: EntityRegistry, key: str, info: Info, pos: int, named: set[s
 
 def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     """A venue is in the most specific place its own name holds ("Hotel Claro Makassar";
-    "Kantor Bupati Belu": a city or regency the article names whose name ends the venue's),
+    "Kantor Bupati Belu", "Kantor Bupati Tanbu": a city or regency the article names whose
+    name or short form ends the venue's),
     else in the dateline town when that is a city or regency of the same province."""
     rank = {"village": 0, "district": 1, "kota": 2, "kabupaten": 2}
     for v in (f for f in r.ctx.found if f.key == key):
@@ -114,8 +115,8 @@ def _venue_parent(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
                     in ("village", "district") and re.search(rf"(?<![\w-]){re.escape(name)}$", v.text)):
                 return [(key2, v.start)]  # "Kantor Lurah Tanjung Uma" in Kelurahan Tanjung Uma
         named = sorted({f.key for f in r.ctx.found if f.key.startswith("place/") and r.info[
-            f.key].place_kind in ("kota", "kabupaten") and v.text.endswith(
-            " " + r.res.place_info(f.key).name)})
+            f.key].place_kind in ("kota", "kabupaten") and any(v.text.endswith(" " + n) for n in (
+                r.res.place_info(f.key).name, *(a for a, k in r.aliases.items() if k == f.key)))})
         if len(named) == 1:  # "Kantor Bupati Belu" and Kabupaten Belu named elsewhere
             return [(named[0], v.start)]
     town = r.dateline_key

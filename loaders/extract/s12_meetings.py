@@ -275,6 +275,7 @@ _CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|&|{_DAN}(?=\s+[A-Z])
 #: "Hotel X Jalan Y", "Hotel X Kota Medan": a street or a region written with its head
 #: after a venue is where it lies, not the town the venue is named with ("Ogan Hall Baturaja")
 _NOT_NAMED_WITH = re.compile(rf"{words_re([*_LEX.word_list('street_head'), *_LEX.word_list('region_head')])}(?!\w)")
+_REGIONS = frozenset({KB.City, KB.Regency, KB.Province})
 _PLACE_RANK = {KB.Venue: 0, KB.Village: 1, KB.District: 2, KB.City: 3, KB.Regency: 3,
                SCHEMA.Place: 3, KB.Province: 4, KB.Country: 5}
 _AGAIN = re.compile(rf"\b{_w('again')}\b")
@@ -1232,11 +1233,14 @@ def _lower_venue(ctx: Context, di: int, pos: int, end: int) -> tuple[str, int, i
         return None
     stop = min([f.start for f in places_in(ctx, name_start + 1, phrase_end)
                 if not _AFTER_VENUE_WORD.search(text, name_start, f.start)
-                and not _in_org_name(ctx, name_start, f)] + [phrase_end])  # "kantor DPRD Kota Madiun"
+                and f.cls not in _REGIONS  # "kantor DPRD Kota Madiun": the body's region
+                and not _in_org_name(ctx, name_start, f)] + [phrase_end])  # is in the name
     while stop == phrase_end and (more := _LOWER_VENUE_NEXT.match(text, stop, end)):  # "ruang Bulian kantor
         if (phrase_end := _name_end(ctx, more.end(), end)) is None:  # BKKBN Provinsi Jambi": the building
             break                                                      # the room is in, one venue
         stop = phrase_end
+    while stop > name_start and text[stop - 1] in ".,":  # "… Kota Madiun." ends the sentence
+        stop -= 1
     if all(w.lower() in _VENUE_WORDS for w in text[name_start:stop].split()):
         return None  # "di aula Balai pelatihan": venue words alone name no venue
     name = " ".join(w.capitalize() for w in (*words, *m.group(1).split())) + " " + text[name_start:stop].strip(" ,")

@@ -95,10 +95,11 @@ def test_what_follows_a_program_head_but_names_no_program():
     x = read("Dinas menggelar Sosialisasi Program Pembangunan Keluarga Bersama Mitra Kerja di "
              "Kabupaten Maros. Tugas dinas bukan hanya program KB (Keluarga Berencana). Kampung "
              "ini merupakan program Presiden RI dan program Pemkab Garut. Warga mendukung Gerakan "
-             "Bersama Cegah Stunting.")
+             "Bersama Cegah Stunting. Warga ikut sosialisasi program Keluarga Berencana ( KB ).")
     programs = labels(x, "program")
     assert "Program Pembangunan Keluarga" in programs
-    assert not [p for p in programs if "Mitra" in p or p in ("KB", "Presiden RI", "Pemkab Garut")]
+    assert not [p for p in programs if "Mitra" in p
+                or p in ("KB", "Keluarga Berencana", "Presiden RI", "Pemkab Garut")]
     assert "Gerakan Bersama Cegah Stunting" in programs  # its first word is its own
     named = labels(read("Ia menjelaskan program PKH (Program Keluarga Harapan) di desa, dalam "
                         "program TMMD (Tentara Manunggal Membangun Desa)."), "program")
@@ -266,3 +267,143 @@ def test_a_region_head_is_part_of_the_name_of_a_venue_not_named_after_a_place():
     assert "Balai Penyuluh KB" not in places
     assert "Puskesmas Sukamaju" in labels(read("Sosialisasi di Puskesmas Sukamaju Desa "
                                                "Sukamaju, Senin."), "place")
+
+
+def test_a_village_written_again_with_its_city_after_it():
+    x = read("Kampung KB ada di Kelurahan Sukamaju Kota Padang. Usai pelatihan peserta meninjau "
+             "Kampung KB di Kelurahan Sukamaju Padang.")
+    places = labels(x, "place")
+    assert "Kelurahan Sukamaju Padang" not in places
+    assert places["Kelurahan Sukamaju"] == {"Kelurahan Sukamaju"}
+    assert places["Kota Padang"] == {"Kota Padang", "Padang"}
+    # a village whose own name holds a city's, never written without it, keeps it
+    assert "Desa Tabat Padang" in labels(read("Kampung KB di Desa Tabat Padang dicanangkan."),
+                                         "place")
+
+
+def test_a_program_head_a_few_words_before_a_village_head_names_a_program():
+    x = read("Provinsi mendukung Gerakan Membangun Desa Saburai di Kota Bandar Lampung. Warga "
+             "Desa Sukamaju ikut gerakan bersih Desa Mekar. Rapat membahas Audit Kasus Stunting "
+             "(AKS) dan Posyandu. Sosialisasi di Balaidesa Jatimulyo, lalu di Posyandu Melati.")
+    places = labels(x, "place")
+    assert "Desa Saburai" not in places
+    assert {"Desa Sukamaju", "Desa Mekar", "Balaidesa Jatimulyo", "Posyandu Melati"} <= set(places)
+    programs = labels(x, "program")
+    assert {"Gerakan Membangun Desa Saburai", "Audit Kasus Stunting"} <= set(programs)
+
+
+def test_a_regency_last_in_a_village_name_in_the_province_the_article_names_ends_it():
+    x = read("Kampung KB ada di Kelurahan Jalanjang Bulukumba, Desa Balassuka Kec. Tombolo Pao "
+             "dan Kec.Bontomarannu Gowa, dan Kelurahan Pannampu Kota Makassar.")
+    places = labels(x, "place")
+    assert {"Kelurahan Jalanjang", "Kecamatan Bontomarannu", "Kabupaten Gowa",
+            "Kabupaten Bulukumba"} <= set(places)
+    assert _inside(x, "Kecamatan Bontomarannu") == {"Kabupaten Gowa"}
+    assert _inside(x, "Kelurahan Jalanjang") == {"Kabupaten Bulukumba"}
+    # a city of another province inside a village's name stays in it
+    y = read("Kampung KB dicanangkan di Desa Tabat Padang, Kabupaten Hulu Sungai Tengah.")
+    assert "Desa Tabat Padang" in labels(y, "place")
+    assert "Kota Padang" not in labels(y, "place")
+    assert labels(read("Warga ikut Program Keluarga Berencana di desa."), "program")
+
+
+def test_no_program_out_of_a_known_framework_spelled_out_and_no_district_out_of_a_body():
+    x = read("Program KKBPK masuk RPJMN (Rencana Pembangunan Jangka Menengah Nasional). Hadir "
+             "Koordinator Kecamatan Dewan Pengurus Cabang Ikatan Penyuluh KB se-Kalbar.")
+    assert "Rencana Pembangunan Jangka Menengah Nasional" not in labels(x, "program")
+    assert "Rencana Pembangunan Jangka Menengah Nasional" in labels(x, "framework")
+    assert not [p for p in labels(x, "place") if "Dewan" in p]
+
+
+def test_rooms_in_a_building_and_offices_written_in_lower_case_with_their_region():
+    x = read("Rapat digelar di Aula Lantai II Kantor Bupati Garut, Tarogong, Senin.")
+    places = labels(x, "place")
+    assert {"Aula Lantai II Kantor Bupati Garut", "Kantor Bupati Garut"} <= set(places)
+    assert _inside(x, "Aula Lantai II Kantor Bupati Garut") == {"Kantor Bupati Garut"}
+    assert _inside(x, "Kantor Bupati Garut") == {"Tarogong"}
+    office = labels(read("Tim menggelar rapat koordinasi di kantor DPRD Kota Madiun."), "place")
+    assert [p for p in office if p.casefold() == "kantor dprd kota madiun"]  # no "." after it
+    # the hall of a building named right after its head is one venue
+    assert "Kantor Kelurahan Sukamaju" not in labels(read(
+        "Sosialisasi di Aula Kantor Kelurahan Sukamaju, Selasa."), "place")
+
+
+def test_districts_listed_with_their_villages_before_one_regency_and_syllable_short_forms():
+    x = read("Kegiatan digelar di Desa Pongpongan Kecamatan Merakurak dan Desa Hargoretno "
+             "Kecamatan Kerek Kabupaten Tuban. Rapat di Kabupaten Tanah Bumbu (Tanbu) digelar di "
+             "Kantor Bupati Tanbu. Warga Tanbu senang.")
+    assert _inside(x, "Kecamatan Merakurak") == {"Kabupaten Tuban"}
+    assert _inside(x, "Kecamatan Kerek") == {"Kabupaten Tuban"}
+    places = labels(x, "place")
+    assert places["Kabupaten Tanah Bumbu"] == {"Kabupaten Tanah Bumbu (Tanbu)", "Tanbu"}
+    assert _inside(x, "Kantor Bupati Tanbu") == {"Kabupaten Tanah Bumbu"}
+    bangga = read("Sosialisasi Program Pembangunan Keluarga, Kependudukan, Keluarga Berencana "
+                  "(Bangga Kencana) digelar di desa.")
+    assert set(labels(bangga, "program")) == {
+        "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"}
+
+
+def test_a_regional_plan_named_without_its_owner_is_the_one_regions_plan():
+    one = read("Target program tertuang dalam RPJMD. Dinas di Kabupaten Garut bekerja keras.")
+    assert set(labels(one, "framework")) == {
+        "Rencana Pembangunan Jangka Menengah Daerah Kabupaten Garut"}
+    two = read("Target tertuang dalam RPJMD. Dinas di Kabupaten Garut dan Kota Bandung bekerja.")
+    assert set(labels(two, "framework")) == {"Rencana Pembangunan Jangka Menengah Daerah"}
+
+
+def test_an_agenda_priority_named_by_its_description_or_after_the_agenda_in_lower_case():
+    x = read("Program KKBPK menindaklanjuti salah satu Nawacita Presiden yakni membangun "
+             "Indonesia dari pinggiran. Kampung KB merupakan implementasi dari program nawacita "
+             "kelima yakni meningkatkan kualitas hidup masyarakat Indonesia.")
+    frames = labels(x, "framework")
+    assert "Nawacita prioritas 3: membangun Indonesia dari pinggiran" in frames
+    assert "nawacita" in frames["Nawacita"]
+    assert [f for f in frames if f.startswith("Nawacita prioritas 5")]
+
+
+def test_a_town_before_the_day_in_the_one_regency_of_dateline_and_body():
+    x = _cleaned("GARUT, kabarwarta.com - Pemerintah Kabupaten Garut menggelar rapat di Tarogong, "
+                 "Selasa (11/4/2023).\n")
+    assert _inside(x, "Tarogong") == {"Kabupaten Garut"}
+    y = _cleaned("BANDA ACEH (ANTARA) - Kepala BKKBN berbicara di Takengon, Selasa.\n")
+    assert _inside(y, "Takengon") == set()
+
+
+def test_a_dateline_naming_a_government_office_is_its_outlet_with_the_region_in_it():
+    x = _cleaned("DINAS KOMINFO KAB. BELU – Rabu (20/03), Badan Koordinasi menggelar rapat di "
+                 "Atambua.\n")
+    places = labels(x, "place")
+    assert not [p for p in places if "Dinas" in p or "DINAS" in p]
+    assert places.get("Kabupaten Belu") == {"KAB. BELU"}
+    assert "DINAS KOMINFO KAB. BELU" in labels(x, "org")
+
+
+def test_a_village_read_only_inside_a_programs_name_is_no_place():
+    x = read("Melalui Program Unggulan Gubernur Lampung ”Gerakan Membangun Desa Saburai (Gerbang "
+             "Desa Saburai)” dengan Program lain, Desa Sukamaju maju.")
+    assert "Desa Saburai" not in labels(x, "place")
+    assert "Desa Sukamaju" in labels(x, "place")
+    x = read("Pendataan Keluarga Tahun 2021 (PK21) dimulai. PK21 berjalan.")
+    dated = next(e for k, e in x.entities.items() if k.startswith("program/"))
+    assert dated.label == "Pendataan Keluarga 2021"
+    assert "Pendataan Keluarga Tahun 2021" in dated.aliases  # as news and annotators write it
+
+
+def test_an_office_named_as_a_party_is_no_venue():
+    x = read("Hadir pejabat dinas, lalu ada dari unsur Kantor Urusan Agama (KUA) kecamatan. "
+             "Rapat digelar di Kantor Camat Cibeber, Senin.")
+    places = labels(x, "place")
+    assert "Kantor Urusan Agama" not in places
+    assert "Kantor Camat Cibeber" in places
+
+
+def test_a_degree_written_with_a_blank_is_no_person():
+    x = read("Ketua Pengurus Wilayah Muslimat Riau, Hj. Dinawati, S. Ag, MM didampingi Erni Waty, "
+             "SE, mengatakan program itu penting.")
+    people = {e.label for k, e in x.entities.items() if k.startswith("person/")}
+    assert people == {"Dinawati", "Erni Waty"}
+
+
+def test_a_hospital_is_a_venue():
+    x = read("Bakti sosial digelar di Rumah Sakit Bhayangkara Padang, Kamis (26/7).")
+    assert _inside(x, "Rumah Sakit Bhayangkara Padang") == {"Kota Padang"}
