@@ -324,21 +324,45 @@ class Resolver:
         for e in outlets:
             if want in {n.casefold() for n in (e.label, *e.aliases, *e.patterns)}:
                 return [self.entry_entity(e)]
-        prefixes = sorted(((n, e) for e in outlets for n in {e.label, *e.aliases}),
-                          key=lambda ne: (-len(ne[0]), ne[0]))
-        for prefix, e in prefixes:
-            if not want.startswith(prefix.casefold() + " "):
-                continue
-            rest = written[len(prefix):].strip()
-            province = self.province_by_alias(rest)
-            region = province.name if province else (rest if rest in self.by_name else None)
-            if region is None:
-                break
+        for e, region in self._desk_of(written, outlets):
             label = f"{e.label} {region}"
             desk = new_entity("org", label, KB.NewsPublisher,
                               aliases=[written] if written != label else [])
             return [desk, self.entry_entity(e)]
         return [new_entity("org", written, KB.NewsPublisher)]
+
+    def wire(self, name: str) -> Entity | None:
+        """The news agency a dateline's bracket names, its desk aside: "(ANTARA)",
+        "(ANTARA Kaltim)", "(Antaranews Papua)", "(ANTARAAceh)" → ANTARA. The bracket
+        says whose wire the report is; which desk wrote it is not a second publisher
+        (the footer's "ANTARA News Kalimantan Barat" is: :meth:`outlet`)."""
+        written = " ".join(name.split())
+        outlets = [e for e in self.lex.entries if e.kind == "org" and e.cls == "kb:NewsPublisher"]
+        for e in outlets:
+            if written.casefold() in {n.casefold() for n in (e.label, *e.aliases, *e.patterns)}:
+                return self.entry_entity(e)
+        for e, _region in self._desk_of(written, outlets, glued=True):
+            return self.entry_entity(e)
+        return None
+
+    def _desk_of(self, written: str, outlets: list[Entry], glued: bool = False):
+        """(outlet, region) when ``written`` is an outlet's name then a region ("ANTARA
+        Kalbar"; ``glued``: also "ANTARAAceh", the region's capital right after)."""
+        want = written.casefold()
+        prefixes = sorted(((n, e) for e in outlets for n in {e.label, *e.aliases}),
+                          key=lambda ne: (-len(ne[0]), ne[0]))
+        for prefix, e in prefixes:
+            rest = written[len(prefix):]
+            if not want.startswith(prefix.casefold()) or not (
+                    rest.startswith(" ") or (glued and rest[:1].isupper() and rest[1:2].islower())):
+                continue
+            rest = rest.strip()
+            province = self.province_by_alias(rest)
+            region = province.name if province else next(
+                (n for n in self.by_name if n.casefold() == rest.casefold()), None)
+            if region is not None:
+                yield e, region
+            return
 
     def priority(self, framework: str, number: int) -> str | None:
         for p in self.lex.priorities:

@@ -13,8 +13,9 @@ original index of clean character ``i``. What it does, in order:
    ``copyright_year``), ``Baca juga:`` links, and photo captions and credits
    (``Foto: …``, ``… (ANTARA/…)``, ``Pewarta: …``, ``Editor: …``).
 2. The dateline at the start of the body (``PONTIANAK (ANTARA) - ``, ``JAMBI - ``,
-   ``KUBU RAYA, Kalbar (ANTARA) -``, ``Makassar (Lontara Pos) – ``) is removed and its
-   place kept as ``dateline_place``.
+   ``KUBU RAYA, Kalbar (ANTARA) -``, ``Makassar (Lontara Pos) – ``, ``BANDA ACEH (X): ``,
+   an outlet alone ``radartvnews.com – ``) is removed and its place (if any) kept as
+   ``dateline_place``.
 3. Characters: Unicode NFC (a base letter + combining marks composed into one
    character mapped to the base's offset; left as is if composing would lengthen it),
    curly and angle quotes to ``"`` and ``'``, dashes to ``-``, non-breaking and other odd
@@ -35,7 +36,7 @@ import unicodedata
 
 from .model import Article, CleanText
 
-__all__ = ["CHAR_MAP", "REMOVED_CHARS", "clean", "parse_copyright"]
+__all__ = ["CHAR_MAP", "OUTLET_WORD", "REMOVED_CHARS", "clean", "parse_copyright"]
 
 #: One-to-one replacements (the offset of the character does not change).
 CHAR_MAP: dict[str, str] = {
@@ -69,15 +70,25 @@ _CAPTION = re.compile(
     r"sumber\s+foto|ilustrasi)\s*:", re.IGNORECASE)
 # A photo credit closing a line: "(ANTARA/Jessica Wuysang)", "(ANTARA FOTO/…)", "(Foto/…)".
 _CREDIT = re.compile(r"\((?:ANTARA|[A-Za-z]+\s+FOTO|FOTO|Foto)\b[^()\n]*/[^()\n]*\)\s*$")
+#: A written name that can only be an outlet, never a place: a web address
+#: ("radartvnews.com", "BERITA-SULSEL.COM", "dprd-diy.go.id") or a word with a capital
+#: or "!" inside it ("KlikMINUT", "PadangKita", "Hi!Pontianak"; no place is written so).
+OUTLET_WORD = (r"(?:[A-Za-z0-9][\w!]*(?:[.-][\w!]+)*\.(?i:com|co\.id|id|net|news|org)(?![\w.])"
+               r"|[A-Z][a-z]+[A-Z!][\w!]*(?![\w.]))")
 _DATELINE = re.compile(
     r"""^[ \t\u00a0]*
-    (?P<place>[A-Z][A-Z'.]+(?:[ \u00a0]+[A-Z][A-Z'.]*){0,4}       # PONTIANAK, KUBU RAYA
+    (?:(?P<lead>""" + OUTLET_WORD + r""")(?=[ \u00a0]*(?:--?|–|—)[ \u00a0]+)  # radartvnews.com –
+    |(?:""" + OUTLET_WORD + r"""-(?=[A-Z]))?                        # SMARTPEKANBARU.COM-Pekanbaru —
+     (?P<place>[A-Z][A-Z'.]+(?:[ \u00a0]+[A-Z][A-Z'.]*){0,4}       # PONTIANAK, KUBU RAYA
              |[A-Z][a-z'.]+(?:[ \u00a0]+[A-Z][a-z'.]+){0,3})      # Makassar, Bandar Lampung
-    (?:,[ \u00a0]*(?P<qualifier>[^\n,()\-–—|]{1,40}?)?)?           # , Kalbar
+     (?:[ \u00a0]+\|[ \u00a0]+""" + OUTLET_WORD + r"""(?=[ \u00a0]*(?:--?|–|—)))?  # TAKENGON | AcehNews.net –
+    )
+    (?:,[ \u00a0]*(?P<qualifier>""" + OUTLET_WORD + r"""|[^\n,()\-–—|]{1,40}?)?)?  # , Kalbar
     [ \u00a0]*(?:\((?P<agency>[^()\n]{1,40})\))?                  # (ANTARA)
-    (?:[ \u00a0]*(?:--?|–|—)(?:[ \u00a0]+|(?(qualifier)(?=[A-Z])|(?!)))  # " - ", ", X.com-Deputi"
-       |[ \u00a0]+\|[ \u00a0]+                                   # WONOSARI | Kegiatan
-       |(?<=\))\.[ \u00a0]+)(?=\S)                               # BARRU, (PEDOMAN KARYA). Pada
+    (?:(?:[ \u00a0]*(?:--?|–|—)(?:[ \u00a0]+|(?(qualifier)(?=[A-Z])|(?(agency)(?=[A-Z])|(?!))))  # " - ", ", X.com-Deputi", "(PB.COM)—Kepala"
+         |[ \u00a0]+\|[ \u00a0]+                                   # WONOSARI | Kegiatan
+         |(?<=\))\.[ \u00a0]+)(?=\S)                               # BARRU, (PEDOMAN KARYA). Pada
+       |(?<=[^\W\d_]\))[ \u00a0]*:(?:[ \u00a0]+(?=\S)|[ \u00a0]*$))          # BANDA ACEH (Waspada): Perwakilan
     """, re.VERBOSE)
 _MAX_BOILERPLATE = 400  # a longer line is prose, whatever it starts with
 
@@ -112,7 +123,10 @@ def clean(article: Article) -> CleanText:
             first_body_line = False
             m = _DATELINE.match(line)
             if m:
-                place = " ".join(m.group("place").split())
+                place = m.group("place")
+                if place and re.fullmatch(OUTLET_WORD, place):  # "REPUBLIKA.CO.ID, MATARAM --"
+                    place = m.group("qualifier")
+                place = " ".join(place.split()) if place else None
                 dropped.append((start, start + m.end(), "dateline"))
     out, offsets = _rebuild(text, dropped)
     final = offsets[-1] + 1 if offsets else 0

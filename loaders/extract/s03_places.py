@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..canonical import new_entity
+from ..clean import OUTLET_WORD
 from ..model import Mention, Span
 from . import publishers
 from .registry import (
@@ -292,9 +293,10 @@ def dateline(r: EntityRegistry) -> None:
     for d0, d1, reason in clean.dropped:
         if reason != "dateline":
             continue
+        segment = _outlet_words(r, d0, article.text[d0:d1])
         m = re.match(r"[ \t]*(?P<place>[^(,\-–—|]+?)[ \t]*(?:,[ \t]*(?P<qual>[^(,|]*?)[ \t]*)?"
-                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*(?:[-–—|]|(?<=\))\.)", article.text[d0:d1])
-        if not m:
+                     r"(?:\((?P<agency>[^()]+)\))?[ \t]*(?:[-–—|:]|(?<=\))\.)", segment)
+        if not m or not m.group("place").strip():
             continue
         place, where, qual_group = m.group("place"), "place", "qual"
         first, _, rest = place.partition(" ")
@@ -350,6 +352,10 @@ def dateline(r: EntityRegistry) -> None:
             qual = " ".join(m.group("qual").split())
             hits = [h for h in r.phrase_hits(qual) if h.label == "PLACE"
                     and h.start == 0 and h.end == len(qual)]
+            if not hits and key and _names_outlet(r, qual):
+                okey = publishers.outlet_key(r, m.group("qual"))
+                r.extra.append((okey, Mention(m.group("qual"), Span(
+                    d0 + m.start("qual"), d0 + m.end("qual"), 0))))
             if hits:
                 ref = r.res.choose_place(sorted({h.ref for h in hits}), hint=None, explicit={},
                                          dateline=False)
@@ -359,7 +365,7 @@ def dateline(r: EntityRegistry) -> None:
                     d0 + m.start("qual"), d0 + m.end("qual"), 0))))
         if m.group("agency") and re.search(r"[^\W\d_]", m.group("agency")):  # not "Kamis (04/10)."
             agency = " ".join(m.group("agency").split())
-            pkey = _publisher(r, agency)
+            pkey = _publisher(r, agency, bracket=True)
             r.extra.append((pkey, Mention(m.group("agency"),
                                           Span(d0 + m.start("agency"), d0 + m.end("agency"), 0))))
 
@@ -385,6 +391,35 @@ def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
     key = r.add(r.res.entity_of(refs[0]))
     r.info[key].place_kind = r.res.place_info(key).kind
     r.extra.append((key, Mention(written[m.start():], Span(at + m.start(), at + len(written), 0))))
+
+
+_OUTLET_WORD = re.compile(OUTLET_WORD)
+
+
+def _outlet_words(r: EntityRegistry, d0: int, segment: str) -> str:
+    """Register each name in the dateline that can only be an outlet (a web address, a
+    word with a capital inside: "radartvnews.com –", "TAKENGON | AcehNews.net –",
+    "KlikMINUT –") and return the segment with those names blanked, so what is left
+    parses as place, qualifier and agency."""
+    for m in _OUTLET_WORD.finditer(segment):
+        key = publishers.outlet_key(r, m.group())
+        r.extra.append((key, Mention(m.group(), Span(d0 + m.start(), d0 + m.end(), 0))))
+    # blanked with the comma after it, so "BORNEOTREND.COM, KALSEL –" reads as "KALSEL –"
+    # ("SMARTPEKANBARU.COM-Pekanbaru —": with the hyphen)
+    return re.sub(rf"{OUTLET_WORD}(?:[ \t]*,|-(?=[A-Z]))?", lambda m: " " * len(m.group()), segment)
+
+
+def _names_outlet(r: EntityRegistry, qual: str) -> bool:
+    """A dateline's second part after a known place that is neither a place, a day nor
+    a date is the outlet ("PANGKALPINANG, LASPELA –", "Kota Bengkulu, MC Benteng -"); not
+    two letters ("MOROWALI, CS –"), which say too little to name it."""
+    words = qual.split()
+    calendar = {*r.lex.calendar_words("weekday"), *r.lex.calendar_words("month")}
+    if qual.casefold() in {w.casefold() for w in r.lex.word_list("press_office")}:
+        return False  # "TANJUNGPINANG, DISKOMINFO -": a government's office, not a title
+    return (bool(words) and words[0][:1].isupper() and len(words) <= 3 and len(qual) >= 3
+            and not any(w.casefold().strip(".,") in calendar for w in words)
+            and not any(h.start == 0 and h.end == len(qual) for h in r.phrase_hits(qual)))
 
 
 def _place_refs(r: EntityRegistry, written: str) -> list[str]:
@@ -504,8 +539,13 @@ def see_also(r: EntityRegistry) -> None:
             r.extra.append((key, Mention(text[start:end], Span(d0 + start, d0 + end, sentence))))
 
 
-def _publisher(r: EntityRegistry, name: str) -> str:
-    """A news publisher entity: the lexicon's when it knows the name, else as written."""
+def _publisher(r: EntityRegistry, name: str, bracket: bool = False) -> str:
+    """A news publisher entity: the lexicon's when it knows the name, else as written.
+    ``bracket``: a dateline's bracket, where a desk of a news agency is the agency
+    (:meth:`Resolver.wire`); a footer's desk is the publisher it names."""
+    wire = r.res.wire(name) if bracket else None
+    if wire is not None:
+        return r.add(wire)
     for entry in r.lex.entries:
         if entry.kind == "org" and name in (entry.label, *entry.aliases):
             return r.add(r.res.entry_entity(entry))
