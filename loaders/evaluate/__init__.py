@@ -23,6 +23,7 @@ Modules: ``text`` (normalisation), ``convert`` (extraction → gold format), ``s
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from kbgraph.errors import InputError
 
 from ..model import Extraction
 from ..pipeline import load_paths
+from ..reference import as_the_article_states_it
 from .convert import article_file, to_gold
 from .report import Section, render_markdown, report_to_dict, summary_sections
 from .score import CLASSES, SLOTS, ArticleScore, Counts, Finding, Report, SlotCounts, score_article
@@ -82,7 +84,8 @@ def evaluate_extractions(
     """Score (gold, extraction) pairs; the seam tests and notebooks use without files."""
     report = Report(warnings=list(warnings))
     for gold, extraction in pairs:
-        report.articles.append(score_article(gold, to_gold(extraction)))
+        stated = as_the_article_states_it(extraction).facts
+        report.articles.append(score_article(gold, to_gold(replace(extraction, facts=stated))))
     return report
 
 
