@@ -207,8 +207,8 @@ def test_regulations_in_sentence_case_and_a_title_that_stops_at_the_next_regulat
     assert {"Keputusan Bupati Nomor 441 Tahun 2021",
             "Peraturan Bupati Garut Nomor 171 Tahun 2022",
             "Peraturan Kepala BKKBN Nomor 4 Tahun 2024 tentang Petunjuk Teknis",
-            "Instruksi Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan "
-            "Sosial"} <= set(frames)
+            ("Instruksi Presiden Nomor 8 Tahun 2020 tentang Optimalisasi Program Perlindungan "
+             "Sosial")} <= set(frames)
     program = next(k for k, e in x.entities.items() if e.label == "Program Perlindungan Sosial")
     assert {x.entities[f.obj.key].label for f in x.facts if f.subject == program
             and f.predicate.endswith("alignsWith")} == {
