@@ -1499,7 +1499,9 @@ def _facts(ctx: Context, x: _Meeting) -> None:
         _venue_in_its_town(ctx, x, key)
     elif x.names:
         inner = [f for m in x.names for f in places_in(ctx, m.start, m.end)]
-        inner = [f for f in inner if _PLACE_RANK.get(f.cls, 3) < 3]
+        # "kunjungan kerja ke Kabupaten HSU": a visit is held in the town it went to
+        most = 3 if x.name and _words(x.name) & _VISITS else 2
+        inner = [f for f in inner if _PLACE_RANK.get(f.cls, 3) <= most and f.cls != SCHEMA.Place]
         if inner:
             f = min(inner, key=lambda f: (_PLACE_RANK.get(f.cls, 3), f.start))
             add(Fact(x.key, SCHEMA.location, EntityRef(f.key), ev(f.start)))

@@ -291,3 +291,15 @@ def test_what_a_meeting_was_about_is_part_of_its_name_and_its_second_mention_is_
             "Hadir sekaligus memimpin rapat persiapan launching intervensi serentak, Asisten Pemerintahan Budi Santoso.\n")
     got = meetings(body, published=dt.date(2024, 6, 5))
     assert list(got) == ["Rapat Koordinasi (Rakor) terkait persiapan launching intervensi serentak pencegahan stunting"]
+
+
+def test_an_adjective_with_a_verb_prefix_stays_in_a_meeting_name():
+    got = meetings("Bappeda Provinsi Jambi menggelar rapat terbatas bidang koordinasi dan konvergensi TPPS se-Provinsi "
+                   "Jambi, Selasa (12/7/2022).\n", published=dt.date(2022, 7, 13))
+    assert list(got) == ["rapat terbatas bidang koordinasi dan konvergensi TPPS se-Provinsi Jambi"]
+
+
+def test_a_visit_is_held_in_the_town_it_went_to():
+    got = meetings("Komisi IV DPRD Kabupaten Banjar melakukan kunjungan kerja ke Kabupaten Hulu Sungai Utara dalam "
+                   "rangka mempelajari program kependudukan, Rabu (20/9/2017).\n", published=dt.date(2017, 9, 21))
+    assert got["kunjungan kerja ke Kabupaten Hulu Sungai Utara"]["city"] == "Kabupaten Hulu Sungai Utara"
