@@ -33,6 +33,7 @@ def _places(x) -> set[str]:
     ("WARTAPRIANGAN.COM-Garut — ", "WARTAPRIANGAN.COM", "Garut"),
     ("GARUT | WartaPriangan.net – ", "WartaPriangan.net", "GARUT"),
     ("WARTAPRIANGAN.CO.ID, GARUT -- ", "WARTAPRIANGAN.CO.ID", "GARUT"),
+    ("KabarPriangan, Garut – ", "KabarPriangan", "Garut"),
     ("Garut, warta-priangan.or.id – ", "warta-priangan.or.id", "Garut"),
     ("GARUT, SUARA PRIANGAN – ", "SUARA PRIANGAN", "GARUT"),     # an unknown name after a place
     ("GARUT (Suara Priangan): ", "Suara Priangan", "GARUT"),     # a colon after the bracket
