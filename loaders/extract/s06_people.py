@@ -671,7 +671,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
     directly ("… dan Informasi Publik Sitti Aminah")."""
     end, closed, comma = pos, False, None
-    word = r"(?P<w>[A-Z][\w-]*)(?![.\w])"
+    word = r"(?P<w>[A-Z][\w-]*(?:/[A-Z][\w-]*)?)(?![.\w])"  # "Bidang KB/KR"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end if closed or comma is None else comma
@@ -686,7 +686,8 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
-        if step and not closed and end > pos and _named_with_degrees(r, end, w):
+        if step and not closed and end > pos and (_named_with_degrees(r, end, w) or (
+                _two_name_words(r, end, w))):
             return end if comma is None else comma  # "Bidang Latbang Irma Dimyati, SE": a name
         if step and not r.found_at(end, ("org", "person", "place")) and (
                 not closed or step.group("w") in w.topic_words):
@@ -699,6 +700,13 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
         # at its first comma
         return end if closed or comma is None else comma
+
+
+def _two_name_words(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """Whether two capitalised words follow that no name of a body or unit holds (words of
+    a person's name: "Bidang KB/KR Muhammad Razali")."""
+    m = re.match(r"[ \t]+([A-Z][a-z][\w'-]*)[ \t]+([A-Z][a-z][\w'-]*)", r.text[pos:pos + 80])
+    return bool(m) and not any(x in w.topic_words or x in w.non_name for x in m.groups())
 
 
 def _named_with_degrees(r: EntityRegistry, pos: int, w: _Words) -> bool:

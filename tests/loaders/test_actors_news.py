@@ -432,3 +432,14 @@ def test_the_short_form_an_article_gives_a_post_is_no_name_word():
     assert persons(x) == {"Edy Natar Nasution": {"Edy Natar Nasution", "Edy Natar"}}
     assert speakers(x) == [("Edy Natar Nasution", "Riau punya TPPS."),
                            ("Edy Natar Nasution", "Kinerja TPPS harus")]
+
+
+def test_a_division_named_with_a_slash_and_a_name_after_it_and_a_name_after_a_body_s_name():
+    x = read("Hadir Koordinator Bidang KB/KR Perwakilan BKKBN Aceh, Muhammad Razali, dan Koordinator "
+             "Bidang Latbang Irma Dimyati. Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana "
+             "Dra. Rina Wati dari Kabupaten Banjar menjelaskan programnya.")
+    assert ("Muhammad Razali", "Koordinator Bidang KB/KR Perwakilan BKKBN Aceh",
+            "Bidang KB/KR Perwakilan BKKBN Provinsi Aceh") in people(x)
+    assert "Irma Dimyati" in persons(x)
+    assert persons(x)["Rina Wati"] == {"Dra. Rina Wati"}
+    assert not any(o.endswith(("Dra", "Irma")) or " Dra " in o for o in orgs(x))
