@@ -443,3 +443,14 @@ def test_a_division_named_with_a_slash_and_a_name_after_it_and_a_name_after_a_bo
     assert "Irma Dimyati" in persons(x)
     assert persons(x)["Rina Wati"] == {"Dra. Rina Wati"}
     assert not any(o.endswith(("Dra", "Irma")) or " Dra " in o for o in orgs(x))
+
+
+def test_a_post_in_apposition_ended_by_a_demonstrative_or_a_companion():
+    x = read("Rapat yang dipimpin oleh Sani Bin Husain, Wakil Ketua Komisi IV DPRD Samarinda itu, "
+             "menyebut tiga hal. Rombongan diterima oleh Agam Bintoro, Kepala Dinas Kesehatan "
+             "Kabupaten Karanganyar didampingi jajarannya.")
+    assert people(x) == {
+        ("Sani Bin Husain", "Wakil Ketua Komisi IV DPRD Samarinda",
+         "Komisi IV Dewan Perwakilan Rakyat Daerah Kota Samarinda"),
+        ("Agam Bintoro", "Kepala Dinas Kesehatan Kabupaten Karanganyar",
+         "Dinas Kesehatan Kabupaten Karanganyar")}
