@@ -454,3 +454,9 @@ def test_a_post_in_apposition_ended_by_a_demonstrative_or_a_companion():
          "Komisi IV Dewan Perwakilan Rakyat Daerah Kota Samarinda"),
         ("Agam Bintoro", "Kepala Dinas Kesehatan Kabupaten Karanganyar",
          "Dinas Kesehatan Kabupaten Karanganyar")}
+
+
+def test_the_office_of_religious_affairs():
+    x = read("Data terbatas pada pasangan yang menikah melalui Kantor Urusan Agama (KUA). Penyuluh KUA "
+             "ikut membantu.")
+    assert orgs(x) == {"Kantor Urusan Agama": {"Kantor Urusan Agama (KUA)", "KUA"}}
