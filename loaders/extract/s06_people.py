@@ -895,12 +895,39 @@ def find_people(r: EntityRegistry) -> None:
                 post.org = _committee_org(r, chain)
             _add_post(r, post, person)
         taken.append((m.start(), name.end))
+    _units_acted_through(r, w)
     _known_persons(r)
     _short_forms(r)
     _cue_persons(r, w)
     _short_forms(r)
     _bracket_posts(r, w)
     _honorary(r, w)
+
+
+_THROUGH_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_w('through_word')}[ \t]+(?P<unit>{_w('unit')})(?=[ \t]+[A-Z])")
+_OFFICE_CLASSES = (KB.RepresentativeOffice, KB.RegionalAgency, KB.GovernmentAgency)
+
+
+def _units_acted_through(r: EntityRegistry, w: _Words) -> None:
+    """"Perwakilan BKKBN Provinsi Papua melalui Bidang Pelatihan dan Pengembangan
+    (Latbang) …": a division of the office that acts through it, named without a head."""
+    for f in [f for f in r.ctx.found if f.key.startswith("org/")
+              and r.ctx.entities[f.key].types[0] in _OFFICE_CLASSES]:
+        m = _THROUGH_UNIT.match(r.text, f.end)
+        if m is None or r.found_at(m.start("unit"), ("org",)):
+            continue
+        end = _unit_name_end(r, m.end("unit"), w)
+        unit_name = " ".join(r.text[m.start("unit"):end].split())
+        if unit_name == m.group("unit") or any(g.key != f.key for g in r.found_at(end, ("org",))):
+            continue  # "melalui Direktorat Bina KUA …": an organization inside the name
+        office = r.ctx.entities[f.key]
+        abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[end:end + 40])
+        written = office.abbreviation if office.former_names and office.abbreviation else office.label
+        key = r.add(new_entity("org", f"{unit_name} {written}", KB.Division, aliases=[unit_name],
+                               abbreviation=abbr.group("abbr") if abbr else None))
+        r.info[key].unit_of = f.key
+        r.needed.add(f.key)
+        r.mark(key, m.start("unit"), end + (abbr.end() if abbr else 0))
 
 
 def _known_persons(r: EntityRegistry) -> None:

@@ -460,3 +460,14 @@ def test_the_office_of_religious_affairs():
     x = read("Data terbatas pada pasangan yang menikah melalui Kantor Urusan Agama (KUA). Penyuluh KUA "
              "ikut membantu.")
     assert orgs(x) == {"Kantor Urusan Agama": {"Kantor Urusan Agama (KUA)", "KUA"}}
+
+
+def test_a_division_an_office_acts_through():
+    x = read("Pelatihan oleh Perwakilan BKKBN Provinsi Papua melalui Bidang Pelatihan dan Pengembangan "
+             "(Latbang) resmi ditutup. BKKBN Sultra, melalui Bidang Pengendalian Penduduk menggelar "
+             "lokakarya. Kemenag melalui Direktorat Bina KUA menyusun materi.")
+    assert relations(x, "unitOf") == {
+        ("Bidang Pelatihan dan Pengembangan Perwakilan BKKBN Provinsi Papua",
+         "Perwakilan BKKBN Provinsi Papua"),
+        ("Bidang Pengendalian Penduduk Perwakilan BKKBN Provinsi Sulawesi Tenggara",
+         "Perwakilan BKKBN Provinsi Sulawesi Tenggara")}
