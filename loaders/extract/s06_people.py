@@ -39,7 +39,6 @@ from spacy.tokens import Doc
 from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
-    CAPITALISED_WORDS,
     EntityRegistry,
     compiled,
     government_of,
