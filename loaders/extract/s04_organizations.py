@@ -320,6 +320,10 @@ _OFFICIAL_HEAD = _LEX.word_list("official_head")[0]  # "Dinas"
 _NATIONAL_WORD = _LEX.word_list("national_word")[0]  # "Badan … Nasional": a national agency
 
 
+#: Honorifics without their period ("Dra", "H"): no word of a body's name.
+_HONORIFICS = frozenset(h.rstrip(".") for h in _LEX.word_list("honorific"))
+
+
 def _bodies(r: EntityRegistry) -> None:
     """Dinas/Badan/Setda/TPPS/Pokja of a region: "<head> <topic> (ABBR) <place>"."""
     words = compiled(r.lex, "bodies", _body_words)
@@ -366,7 +370,8 @@ def _bodies(r: EntityRegistry) -> None:
             if shape != "head" or closed:
                 break  # after "(DP3AKB)" only a place may follow, never ", Idham Noh"
             w = _TOPIC_WORD.match(r.text, pos)
-            if not w or r.found_at(w.start("w"), ("org", "person")):
+            if not w or r.found_at(w.start("w"), ("org", "person")) or w.group("w").rstrip(
+                    ".") in _HONORIFICS:  # "… Keluarga Berencana Dra. Rina": a name begins
                 break
             if comma is None and r.text[pos:w.start("w")].lstrip(" \t").startswith(","):
                 comma = (len(topic), pos)

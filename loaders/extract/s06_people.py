@@ -39,7 +39,6 @@ from spacy.tokens import Doc
 from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
-    CAPITALISED_WORDS,
     EntityRegistry,
     compiled,
     government_of,
@@ -671,7 +670,7 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
     the names of bodies and units go on ("… dan Informasi Publik"): a name may follow
     directly ("… dan Informasi Publik Sitti Aminah")."""
     end, closed, comma = pos, False, None
-    word = r"(?P<w>[A-Z][\w-]*)(?![.\w])"
+    word = r"(?P<w>[A-Z][\w-]*(?:/[A-Z][\w-]*)?)(?![.\w])"  # "Bidang KB/KR"
     while True:
         if end > pos and r.found_at(end, ("org", "person")):
             return end if closed or comma is None else comma
@@ -686,7 +685,8 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
             end += step.end()
             continue
         step = re.match(rf"[ \t]+{word}", r.text[end:end + 120])
-        if step and not closed and end > pos and _named_with_degrees(r, end, w):
+        if step and not closed and end > pos and (_named_with_degrees(r, end, w) or (
+                _two_name_words(r, end, w))):
             return end if comma is None else comma  # "Bidang Latbang Irma Dimyati, SE": a name
         if step and not r.found_at(end, ("org", "person", "place")) and (
                 not closed or step.group("w") in w.topic_words):
@@ -699,6 +699,13 @@ def _unit_name_end(r: EntityRegistry, pos: int, w: _Words) -> int:
         # with "dan" ("Advokasi, Penggerakan dan Informasi"); without one the name ended
         # at its first comma
         return end if closed or comma is None else comma
+
+
+def _two_name_words(r: EntityRegistry, pos: int, w: _Words) -> bool:
+    """Whether two capitalised words follow that no name of a body or unit holds (words of
+    a person's name: "Bidang KB/KR Muhammad Razali")."""
+    m = re.match(r"[ \t]+([A-Z][a-z][\w'-]*)[ \t]+([A-Z][a-z][\w'-]*)", r.text[pos:pos + 80])
+    return bool(m) and not any(x in w.topic_words or x in w.non_name for x in m.groups())
 
 
 def _named_with_degrees(r: EntityRegistry, pos: int, w: _Words) -> bool:
@@ -887,12 +894,39 @@ def find_people(r: EntityRegistry) -> None:
                 post.org = _committee_org(r, chain)
             _add_post(r, post, person)
         taken.append((m.start(), name.end))
+    _units_acted_through(r, w)
     _known_persons(r)
     _short_forms(r)
     _cue_persons(r, w)
     _short_forms(r)
     _bracket_posts(r, w)
     _honorary(r, w)
+
+
+_THROUGH_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_w('through_word')}[ \t]+(?P<unit>{_w('unit')})(?=[ \t]+[A-Z])")
+_OFFICE_CLASSES = (KB.RepresentativeOffice, KB.RegionalAgency, KB.GovernmentAgency)
+
+
+def _units_acted_through(r: EntityRegistry, w: _Words) -> None:
+    """"Perwakilan BKKBN Provinsi Papua melalui Bidang Pelatihan dan Pengembangan
+    (Latbang) …": a division of the office that acts through it, named without a head."""
+    for f in [f for f in r.ctx.found if f.key.startswith("org/")
+              and r.ctx.entities[f.key].types[0] in _OFFICE_CLASSES]:
+        m = _THROUGH_UNIT.match(r.text, f.end)
+        if m is None or r.found_at(m.start("unit"), ("org",)):
+            continue
+        end = _unit_name_end(r, m.end("unit"), w)
+        unit_name = " ".join(r.text[m.start("unit"):end].split())
+        if unit_name == m.group("unit") or any(g.key != f.key for g in r.found_at(end, ("org",))):
+            continue  # "melalui Direktorat Bina KUA …": an organization inside the name
+        office = r.ctx.entities[f.key]
+        abbr = re.match(r"[ \t]*\((?P<abbr>[^()]{1,20})\)", r.text[end:end + 40])
+        written = office.abbreviation if office.former_names and office.abbreviation else office.label
+        key = r.add(new_entity("org", f"{unit_name} {written}", KB.Division, aliases=[unit_name],
+                               abbreviation=abbr.group("abbr") if abbr else None))
+        r.info[key].unit_of = f.key
+        r.needed.add(f.key)
+        r.mark(key, m.start("unit"), end + (abbr.end() if abbr else 0))
 
 
 def _known_persons(r: EntityRegistry) -> None:
