@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..canonical import new_entity, person_label
 from ..model import EntityRef, Mention, Span
-from .publishers import WEB, is_site, outlet_key
+from .publishers import WEB, outlet_key
 from .registry import EntityRegistry, compiled, of, words_re
 
 __all__ = ["bylines", "outlet_mentions"]
@@ -40,44 +40,9 @@ def _absent(lowered: str | None, name: str) -> bool:
     return lowered is not None and name.isascii() and name.lower() not in lowered
 
 
-#: The head of a body that clean() left as it was ("IAWNews.com – …", "KlikMINUT – …",
-#: "Nganjuk (Uritanet) : …", "JAYAPURA (PB.COM)—…"): a name in brackets after a town,
-#: or one word alone, then a dash or a colon.
-_LEAD = re.compile(r"[ \t]*(?:(?:[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2}[ \t]*)"
-                   r"\((?P<bracket>[^()\n\d]{2,30})\)[ \t]*(?::|[–—-])"
-                   r"|(?P<word>[A-Za-z][\w.!]*(?:-[\w.!]+)*)[ \t]*(?:[–—]|-(?=[ \t])))")
-#: A word written as a brand is written: mixed case inside it ("IAWNews", "KlikMINUT"),
-#: or a "!" ("Hi!Pontianak").
-_BRAND = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|!")
-
-
-def _lead_outlet(r: EntityRegistry) -> None:
-    """The outlet that opens the body in a shape clean()'s dateline does not take: a web
-    address, the site's name or a brand-like word alone before a dash; a name in brackets
-    after the town before a colon or a dash without blanks. Never a place or a date."""
-    m = _LEAD.match(r.text)
-    if m is None:
-        return
-    group = "bracket" if m.group("bracket") else "word"
-    written = m.group(group).strip()
-    start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
-    if group == "word":  # "SMARTPEKANBARU.COM-Pekanbaru": the address before the town
-        head = written.split("-")[0]
-        if head != written and (WEB.search(head) or is_site(r, head)):
-            written = head
-        if not (WEB.search(written) or is_site(r, written) or _BRAND.search(written)):
-            return
-    if any(h.label == "PLACE" and h.start == 0 and h.end == len(written)
-           for h in r.phrase_hits(written)) or r.found_at(start):
-        return
-    r.mark(outlet_key(r, written), start, start + len(written))
-
-
 def outlet_mentions(r: EntityRegistry) -> None:
-    """Every occurrence in the body of an outlet already read (dateline, lexicon, the
-    body's head) or of the article's publisher field, in any case ("KOMPAS.com",
-    "Kompas.com")."""
-    _lead_outlet(r)
+    """Every occurrence in the body of an outlet already read (dateline, lexicon) or of
+    the article's publisher field, in any case ("KOMPAS.com", "Kompas.com")."""
     names: dict[str, str] = {}
     lowered = r.text.lower() if r.text.isascii() else None
     pub = " ".join((r.ctx.article.publisher or "").split())

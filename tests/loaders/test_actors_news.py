@@ -319,7 +319,17 @@ def test_a_unit_again_by_the_short_name_given_in_brackets_and_a_name_in_brackets
          "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Karawang")}
 
 
-def test_the_outlet_that_opens_the_body_in_shapes_the_dateline_does_not_take():
+def test_the_outlet_that_opens_the_body_in_the_shapes_news_writes_it():
+    """Read as production reads an article: clean() cuts the dateline, stage 3 reads it
+    (tests/loaders/test_dateline_outlets.py has the shapes one by one)."""
+    from kbgraph.loaders.clean import clean
+    from kbgraph.loaders.extract import extract
+    from kbgraph.loaders.model import Article
+
+    def read(text: str):
+        article = Article(id="snippet", text=text, source="snippet.txt")
+        return extract(article, clean(article))
+
     for text, outlet in [("IAWNews.com – Dalam upaya menekan stunting, warga berkumpul.", "IAWNews.com"),
                          ("SMARTPEKANBARU.COM-Pekanbaru — Pemerintah Provinsi Riau hadir.",
                           "SMARTPEKANBARU.COM"),
