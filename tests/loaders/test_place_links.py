@@ -1,0 +1,28 @@
+"""Regulations cited with a slip of the pen, and places inside places (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from test_places_programs import labels, read
+
+
+def test_a_mistyped_year_of_a_regulation_the_lexicon_knows_by_its_title():
+    x = read("Kegiatan ini menindaklanjuti Peraturan Presiden Nomor 72 Tahun 2012 tentang "
+             "Percepatan Penurunan Angka Stunting di daerah.")
+    assert set(labels(x, "framework")) == {
+        "Peraturan Presiden Nomor 72 Tahun 2021 tentang Percepatan Penurunan Stunting"}
+    # another title keeps the year as cited: no guess
+    other = read("Tim mengacu Peraturan Presiden Nomor 72 Tahun 2012 tentang Tata Ruang Kota.")
+    assert set(labels(other, "framework")) == {
+        "Peraturan Presiden Nomor 72 Tahun 2012 tentang Tata Ruang Kota"}
+
+
+def test_a_regulation_with_a_mangled_year_or_a_capitalised_title_word():
+    x = read("Program itu menjadi prioritas sesuai Instruksi Presiden Nomor 3 Tahun 20223. "
+             "Desa juga diperkuat oleh Inpres Nomor 3 Tahun 2022 Tentang Optimalisasi "
+             "Penyelenggaraan kampung KB.")
+    frames = labels(x, "framework")
+    label = ("Instruksi Presiden Nomor 3 Tahun 2022 tentang Optimalisasi Penyelenggaraan "
+             "Kampung Keluarga Berkualitas")
+    assert set(frames) == {label}
+    assert len(frames[label]) == 2
