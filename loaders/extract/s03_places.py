@@ -936,7 +936,8 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
         rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")
-    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
+    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME})"
+                       rf"(?:{SP}|[ \t]*,[ \t]*|{SP}{words_re(lex.word_list('list_and'))}{SP})"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
 
@@ -945,7 +946,9 @@ def village_lists(r: EntityRegistry) -> None:
     """Villages and districts the head words of ``local_places`` name in other shapes:
     an enumeration after one head ("meliputi gampong Lam Ara, Peuniti, Gp. Jawa dan Doy",
     "Desa Sukamaju, Cibodas dan Mekarsari": each a village), and a head in lower case
-    before a name that another head follows ("desa Fatusuki Kecamatan Amfoang Selatan").
+    before a name that another head follows, perhaps after a comma or "dan" ("desa
+    Fatusuki Kecamatan Amfoang Selatan", "kecamatan Sirimau, Desa Tawiri kecamatan Teluk
+    Ambon dan Desa Waiheru").
     An item the article already reads as a place (a regency, a province), an organization,
     a post title or a word that is never a name is left alone."""
     kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
@@ -958,7 +961,7 @@ def village_lists(r: EntityRegistry) -> None:
             spans.append((m.group("head"), base + item.start(), base + item.start("n"),
                           base + item.end("n")))
     for m in lower.finditer(r.text):
-        spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+        spans.append((m.group("head"), m.start(), m.start("name"), m.end("name")))
     named = [(h.start, h.end) for h in r.hits if h.label in ("PROG", "FRAME", "ORG")]
     not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:

@@ -26,3 +26,13 @@ def test_a_regulation_with_a_mangled_year_or_a_capitalised_title_word():
              "Kampung Keluarga Berkualitas")
     assert set(frames) == {label}
     assert len(frames[label]) == 2
+
+
+def test_a_lower_case_district_head_in_a_list_of_headed_places():
+    x = read("Kampung KB sudah ada di Dusun Mawar Desa Hila kecamatan Leihitu, Desa Laha "
+             "kecamatan Baguala dan Desa Rumah Tiga, Kota Ambon.")
+    places = labels(x, "place")
+    assert {"Kecamatan Leihitu", "Kecamatan Baguala", "Desa Laha", "Desa Hila"} <= set(places)
+    assert places["Kecamatan Baguala"] == {"kecamatan Baguala"}  # the head is in the mention
+    # a lower-case head with no head after it names no place
+    assert not labels(read("Warga desa Sukamaju, yang hadir, senang."), "place")
