@@ -36,3 +36,11 @@ def test_a_lower_case_district_head_in_a_list_of_headed_places():
     assert places["Kecamatan Baguala"] == {"kecamatan Baguala"}  # the head is in the mention
     # a lower-case head with no head after it names no place
     assert not labels(read("Warga desa Sukamaju, yang hadir, senang."), "place")
+
+
+def test_national_marriage_and_health_programs_of_the_lexicon():
+    x = read("Calon pengantin wajib mengisi Elsimil dan mengikuti Bimbingan Perkawinan (Bimwin). "
+             "Data nikah dicatat di Simkah, sejalan dengan gerakan masyarakat sehat (germas).")
+    assert {"Elektronik Siap Nikah dan Siap Hamil", "Bimbingan Perkawinan",
+            "Sistem Informasi Manajemen Nikah", "Gerakan Masyarakat Hidup Sehat"} <= set(
+        labels(x, "program"))
