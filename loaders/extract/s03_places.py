@@ -321,9 +321,11 @@ def dateline(r: EntityRegistry) -> None:
                 r.extra.append((key, Mention(rest, Span(at, at + len(rest), 0))))
             continue
         if not m.group("qual") and (publishers.is_site(r, place)
-                                    or publishers.WEB.search(place.strip())):
+                                    or publishers.WEB.search(place.strip())
+                                    or (_site_word(r, place.strip()) and _unknown_word(r, place))):
             key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
-            #                                          "FAJARBANTEN.CO.ID –": no place
+            #                                          "FAJARBANTEN.CO.ID –", "GEMAS –" on
+            #                                          gemasriwijaya.com: no place
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue

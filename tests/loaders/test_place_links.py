@@ -3,7 +3,7 @@ for these tests)."""
 
 from __future__ import annotations
 
-from test_places_programs import labels, read
+from test_places_programs import _cleaned, labels, read
 
 
 def test_a_mistyped_year_of_a_regulation_the_lexicon_knows_by_its_title():
@@ -44,3 +44,11 @@ def test_national_marriage_and_health_programs_of_the_lexicon():
     assert {"Elektronik Siap Nikah dan Siap Hamil", "Bimbingan Perkawinan",
             "Sistem Informasi Manajemen Nikah", "Gerakan Masyarakat Hidup Sehat"} <= set(
         labels(x, "program"))
+
+
+def test_a_dateline_word_the_sites_name_begins_with_is_the_outlet():
+    text = "WARTA – Pemerintah Kabupaten Lahat menggelar apel gabungan, Rabu (17/7).\n"
+    x = _cleaned(text, url="https://wartasumsel.com/2019/07/17/apel/")
+    assert "Warta" not in labels(x, "place") and labels(x, "org")["WARTA"] == {"WARTA"}
+    # on another site the same word is a place as written
+    assert "Warta" in labels(_cleaned(text, url="https://kabarlahat.com/a/1"), "place")
