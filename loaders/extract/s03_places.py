@@ -1233,25 +1233,41 @@ def _list_link_pattern(lex) -> re.Pattern:
 def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
     """A larger place written right before smaller ones, without a comma, holds them and
     the places of the same kind listed after them ("untuk Kecamatan Bajubang Desa Bungku,
-    Desa Ladang Peris dan Desa Petajen": the three villages are in the district)."""
+    Desa Ladang Peris dan Desa Petajen": the three villages are in the district). After a
+    comma it holds them only when they are two or more and none is followed by a larger
+    place of its own ("Kecamatan Pemayung, Desa Kuap, Desa Olak Rambahan.", not
+    "Kecamatan A, Desa B Kecamatan C")."""
     link = compiled(r.lex, "chain_links", _chain_link_pattern)
     items = compiled(r.lex, "list_links", _list_link_pattern)
     for f in outer:
         rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
         m = link.match(r.text, f.end)
-        if rank < 3 or not m or "," in m.group():
+        if rank < 3 or not m:
             continue
         first = by_start.get(m.end())
         kind = r.info[first.key].place_kind if first is not None else None
         if kind not in ("village", "district") or PLACE_RANK[kind] >= rank:
             continue
-        member = first
+        members, member = [], first
         while member is not None:
-            r.info[member.key].contained_in.append((f.key, member.start))
+            members.append(member)
             nxt = items.match(r.text, member.end)
             member = by_start.get(nxt.end()) if nxt.group() else None
             if member is not None and r.info[member.key].place_kind != kind:
                 member = None
+        if "," in m.group() and (len(members) < 2 or any(_larger_after(
+                r, g, link, by_start) for g in members)):
+            continue
+        for member in members:
+            r.info[member.key].contained_in.append((f.key, member.start))
+
+
+def _larger_after(r: EntityRegistry, f, link: re.Pattern[str], by_start: dict) -> bool:
+    """A place of a larger kind follows the place ``f`` ("Desa B Kecamatan C")."""
+    m = link.match(r.text, f.end)
+    after = by_start.get(m.end()) if m else None
+    return after is not None and PLACE_RANK.get(r.info[after.key].place_kind, 1) > PLACE_RANK.get(
+        r.info[f.key].place_kind, 1)
 
 
 _BRACKET = re.compile(r"[ \t]*\([ \t]*")

@@ -3,7 +3,7 @@ for these tests)."""
 
 from __future__ import annotations
 
-from test_places_programs import _cleaned, labels, read
+from test_places_programs import _cleaned, _inside, labels, read
 
 
 def test_a_mistyped_year_of_a_regulation_the_lexicon_knows_by_its_title():
@@ -52,3 +52,11 @@ def test_a_dateline_word_the_sites_name_begins_with_is_the_outlet():
     assert "Warta" not in labels(x, "place") and labels(x, "org")["WARTA"] == {"WARTA"}
     # on another site the same word is a place as written
     assert "Warta" in labels(_cleaned(text, url="https://kabarlahat.com/a/1"), "place")
+
+
+def test_a_district_then_a_comma_heads_a_list_of_two_villages_or_more():
+    x = read("Kampung KB ada di Kabupaten Sarolangun. Kecamatan Limun, Desa Mersip, Desa Temenggung. "
+             "Lalu di Kecamatan Pauh, Desa Semaran Kecamatan Mandiangin dan Desa Lidung.")
+    assert _inside(x, "Desa Mersip") == _inside(x, "Desa Temenggung") == {"Kecamatan Limun"}
+    # a village followed by a district of its own is not in the district before the comma
+    assert _inside(x, "Desa Semaran") == {"Kecamatan Mandiangin"}
