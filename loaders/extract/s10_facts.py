@@ -385,11 +385,22 @@ def _aligns(r: EntityRegistry) -> None:
         programs_so_far.extend(mine)
         if mine:
             last_programs = list({f.key: f for f in sorted(mine, key=lambda f: -f.start)}.values())
+        programs = _not_wholes(r, programs)
         for p in programs:  # a program named inside a regulation's title follows that one
             titled = [fw for fw in frames if fw.start <= p.start and p.end <= fw.end]
             for fw in titled or frames:
                 r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)
     _titled_after(r)
+
+
+def _not_wholes(r: EntityRegistry, programs: list[Found]) -> list[Found]:
+    """The programs of a sentence without the one another is said to be part of: in
+    "Kampung KB adalah bagian dari program KKBPK … menindaklanjuti Nawacita" what follows
+    the Nawacita is Kampung KB, the subject, not KKBPK."""
+    inside, _ = _part_cues(r.lex)
+    wholes = {b.key for b in programs for a in programs
+              if a.key != b.key and a.end <= b.start and inside.match(r.text[a.end:b.start])}
+    return [p for p in programs if p.key not in wholes]
 
 
 def _titled_after(r: EntityRegistry) -> None:

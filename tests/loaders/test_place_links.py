@@ -60,3 +60,17 @@ def test_a_district_then_a_comma_heads_a_list_of_two_villages_or_more():
     assert _inside(x, "Desa Mersip") == _inside(x, "Desa Temenggung") == {"Kecamatan Limun"}
     # a village followed by a district of its own is not in the district before the comma
     assert _inside(x, "Desa Semaran") == {"Kecamatan Mandiangin"}
+
+
+def _aligned(x) -> set[tuple[str, str]]:
+    return {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
+            if f.predicate.endswith("alignsWith")}
+
+
+def test_what_a_program_is_part_of_does_not_take_its_alignment():
+    x = read("Kampung KB adalah bagian dari program Bangga Kencana yang menindaklanjuti "
+             "Nawacita Presiden.")
+    assert _aligned(x) == {("Kampung Keluarga Berencana", "Nawacita")}
+    both = read("Kampung KB dan program Bangga Kencana menindaklanjuti Nawacita Presiden.")
+    assert {p for p, _ in _aligned(both)} == {
+        "Kampung Keluarga Berencana", "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"}
