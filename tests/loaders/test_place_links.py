@@ -74,3 +74,15 @@ def test_what_a_program_is_part_of_does_not_take_its_alignment():
     both = read("Kampung KB dan program Bangga Kencana menindaklanjuti Nawacita Presiden.")
     assert {p for p, _ in _aligned(both)} == {
         "Kampung Keluarga Berencana", "Program Pembangunan Keluarga, Kependudukan dan Keluarga Berencana"}
+
+
+def test_a_village_lies_in_the_one_district_named_before_it_in_its_sentence():
+    x = read("Rakor digelar di Kabupaten Sigi. Rakor itu berlangsung di Kecamatan Dolo, diawali "
+             "kunjungan ke Posyandu Melati, Desa Kotarindau.")
+    assert _inside(x, "Desa Kotarindau") == {"Kecamatan Dolo"}
+    # a district that closes another village's name, or one written after the village in
+    # a shape no stage reads, is not this village's
+    y = read("Di Kabupaten Sigi, Desa Pesaku Kecamatan Dolo Barat menyusul Desa Bobo yang lebih dulu. "
+             "Kampung KB ada di Kecamatan Dolo, Desa Kalukubula kecamatan Sigi Biromaru.")
+    assert _inside(y, "Desa Bobo") == {"Kabupaten Sigi"}
+    assert "Kecamatan Dolo" not in _inside(y, "Desa Kalukubula")
