@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from itertools import pairwise
 
@@ -53,6 +54,7 @@ def places_stage(doc: Doc) -> Doc:
     find_venues(r)
     lexicon_places(r)
     misspelt_regions(r)
+    misspelt_heads(r)
     listed_regencies(r)
     dateline(r)
     add_venues(r)
@@ -1180,6 +1182,26 @@ def misspelt_regions(r: EntityRegistry) -> None:
             if key is not None:
                 r.mark(key, m.start(), m.start() + words[n - 1].end())
                 break
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{6,})[ \t]+$")
+
+
+def misspelt_heads(r: EntityRegistry) -> None:
+    """"Kabupabaten Karanganyar", "Provnisi Riau": a word close to a region head (``words.csv``
+    ``region_head``, six letters or more; difflib ratio 0.85) right before a city, regency or
+    province read by its bare name is that head, misspelt: the mention holds it, so that no
+    body's name runs on into it."""
+    heads = [h.casefold() for h in r.lex.word_list("region_head") if len(h) >= 6]
+    for f in list(r.ctx.found):
+        if not f.key.startswith("place/") or r.info[f.key].place_kind not in (
+                "kota", "kabupaten", "province"):
+            continue
+        m = _WORD_BEFORE.search(r.text, max(0, f.start - 20), f.start)
+        word = m.group("word").casefold() if m else ""
+        if m and word not in heads and any(
+                difflib.SequenceMatcher(None, word, h).ratio() >= 0.85 for h in heads):
+            r.mark(f.key, m.start("word"), f.end)
 
 
 def _misspelt_region(r: EntityRegistry, name: str) -> str | None:

@@ -86,3 +86,13 @@ def test_a_village_lies_in_the_one_district_named_before_it_in_its_sentence():
              "Kampung KB ada di Kecamatan Dolo, Desa Kalukubula kecamatan Sigi Biromaru.")
     assert _inside(y, "Desa Bobo") == {"Kabupaten Sigi"}
     assert "Kecamatan Dolo" not in _inside(y, "Desa Kalukubula")
+
+
+def test_a_misspelt_region_head_before_a_regency_is_in_its_mention():
+    x = read("Kepala Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupabaten Karanganyar, "
+             "Ani Lestari, membuka rapat. Warga Kabupaten Karanganyar hadir.")
+    assert "Kabupabaten Karanganyar" in labels(x, "place")["Kabupaten Karanganyar"]
+    assert "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Karanganyar" in labels(x, "org")
+    # a word merely like a head is not one ("Kabinet" is no "Kabupaten")
+    y = read("Menteri Kabinet Karanganyar tidak ada; Kabupaten Karanganyar ada.")
+    assert "Kabinet Karanganyar" not in labels(y, "place")["Kabupaten Karanganyar"]
