@@ -1184,23 +1184,28 @@ def misspelt_regions(r: EntityRegistry) -> None:
                 break
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{6,})[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{4,})[ \t]+$")
 
 
 def misspelt_heads(r: EntityRegistry) -> None:
-    """"Kabupabaten Karanganyar", "Provnisi Riau": a word close to a region head (``words.csv``
-    ``region_head``, six letters or more; difflib ratio 0.85) right before a city, regency or
-    province read by its bare name is that head, misspelt: the mention holds it, so that no
-    body's name runs on into it."""
-    heads = [h.casefold() for h in r.lex.word_list("region_head") if len(h) >= 6]
+    """The head of a city, regency or province read by its bare name, written before it
+    in lower case ("kota Ambon", "provinsi Riau") or misspelt ("Kabupabaten Karanganyar",
+    "Pronvinsi Sulawesi Tengah": six letters or more, difflib ratio 0.85 to the head of
+    the place's label), is in the mention, so that no body's name runs on into it; not
+    the region word of a post title ("wali kota Ambon")."""
+    post = compiled(r.lex, "post_heads", _post_heads)
     for f in list(r.ctx.found):
         if not f.key.startswith("place/") or r.info[f.key].place_kind not in (
                 "kota", "kabupaten", "province"):
             continue
         m = _WORD_BEFORE.search(r.text, max(0, f.start - 20), f.start)
-        word = m.group("word").casefold() if m else ""
-        if m and word not in heads and any(
-                difflib.SequenceMatcher(None, word, h).ratio() >= 0.85 for h in heads):
+        if m is None or post.search(r.text.title(), max(0, m.start() - 30), m.start()):
+            continue
+        word, head = m.group("word"), r.ctx.entities[f.key].label.split()[0]
+        if word == head:
+            continue
+        if (word.islower() and word == head.casefold()) or (len(word) >= 6 and difflib.SequenceMatcher(
+                None, word.casefold(), head.casefold()).ratio() >= 0.85):
             r.mark(f.key, m.start("word"), f.end)
 
 

@@ -96,3 +96,12 @@ def test_a_misspelt_region_head_before_a_regency_is_in_its_mention():
     # a word merely like a head is not one ("Kabinet" is no "Kabupaten")
     y = read("Menteri Kabinet Karanganyar tidak ada; Kabupaten Karanganyar ada.")
     assert "Kabinet Karanganyar" not in labels(y, "place")["Kabupaten Karanganyar"]
+
+
+def test_a_lower_case_region_head_before_a_bare_name_is_in_the_mention():
+    x = read("Rapat digelar di kota Kendari bersama tim provinsi Sulawesi Tenggara.")
+    places = labels(x, "place")
+    assert places["Kota Kendari"] == {"kota Kendari"}
+    assert places["Provinsi Sulawesi Tenggara"] == {"provinsi Sulawesi Tenggara"}
+    # the region word of a post title stays the post's
+    assert labels(read("Wali kota Kendari hadir di sana."), "place")["Kota Kendari"] == {"Kendari"}
