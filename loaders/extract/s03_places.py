@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from itertools import pairwise
 
@@ -53,6 +54,7 @@ def places_stage(doc: Doc) -> Doc:
     find_venues(r)
     lexicon_places(r)
     misspelt_regions(r)
+    misspelt_heads(r)
     listed_regencies(r)
     dateline(r)
     add_venues(r)
@@ -321,9 +323,11 @@ def dateline(r: EntityRegistry) -> None:
                 r.extra.append((key, Mention(rest, Span(at, at + len(rest), 0))))
             continue
         if not m.group("qual") and (publishers.is_site(r, place)
-                                    or publishers.WEB.search(place.strip())):
+                                    or publishers.WEB.search(place.strip())
+                                    or (_site_word(r, place.strip()) and _unknown_word(r, place))):
             key = publishers.outlet_key(r, place)  # "SULTENG RAYA –" on sultengraya.com,
-            #                                          "FAJARBANTEN.CO.ID –": no place
+            #                                          "FAJARBANTEN.CO.ID –", "GEMAS –" on
+            #                                          gemasriwijaya.com: no place
             r.extra.append((key, Mention(place, Span(d0 + m.start("place"),
                                                       d0 + m.end("place"), 0))))
             continue
@@ -936,7 +940,8 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
         rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")
-    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME}){SP}"
+    lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME})"
+                       rf"(?:{SP}|[ \t]*,[ \t]*|{SP}{words_re(lex.word_list('list_and'))}{SP})"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
 
@@ -945,7 +950,9 @@ def village_lists(r: EntityRegistry) -> None:
     """Villages and districts the head words of ``local_places`` name in other shapes:
     an enumeration after one head ("meliputi gampong Lam Ara, Peuniti, Gp. Jawa dan Doy",
     "Desa Sukamaju, Cibodas dan Mekarsari": each a village), and a head in lower case
-    before a name that another head follows ("desa Fatusuki Kecamatan Amfoang Selatan").
+    before a name that another head follows, perhaps after a comma or "dan" ("desa
+    Fatusuki Kecamatan Amfoang Selatan", "kecamatan Sirimau, Desa Tawiri kecamatan Teluk
+    Ambon dan Desa Waiheru").
     An item the article already reads as a place (a regency, a province), an organization,
     a post title or a word that is never a name is left alone."""
     kinds, enumeration, lower = compiled(r.lex, "village_lists", _list_patterns)
@@ -958,7 +965,7 @@ def village_lists(r: EntityRegistry) -> None:
             spans.append((m.group("head"), base + item.start(), base + item.start("n"),
                           base + item.end("n")))
     for m in lower.finditer(r.text):
-        spans.append((m.group("head"), m.start("name"), m.start("name"), m.end("name")))
+        spans.append((m.group("head"), m.start(), m.start("name"), m.end("name")))
     named = [(h.start, h.end) for h in r.hits if h.label in ("PROG", "FRAME", "ORG")]
     not_place = set(r.lex.word_list("not_place_word"))
     for head, start, name_start, end in spans:
@@ -1177,6 +1184,31 @@ def misspelt_regions(r: EntityRegistry) -> None:
                 break
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{4,})[ \t]+$")
+
+
+def misspelt_heads(r: EntityRegistry) -> None:
+    """The head of a city, regency or province read by its bare name, written before it
+    in lower case ("kota Ambon", "provinsi Riau") or misspelt ("Kabupabaten Karanganyar",
+    "Pronvinsi Sulawesi Tengah": six letters or more, difflib ratio 0.85 to the head of
+    the place's label), is in the mention, so that no body's name runs on into it; not
+    the region word of a post title ("wali kota Ambon")."""
+    post = compiled(r.lex, "post_heads", _post_heads)
+    for f in list(r.ctx.found):
+        if not f.key.startswith("place/") or r.info[f.key].place_kind not in (
+                "kota", "kabupaten", "province"):
+            continue
+        m = _WORD_BEFORE.search(r.text, max(0, f.start - 20), f.start)
+        if m is None or post.search(r.text.title(), max(0, m.start() - 30), m.start()):
+            continue
+        word, head = m.group("word"), r.ctx.entities[f.key].label.split()[0]
+        if word == head:
+            continue
+        if (word.islower() and word == head.casefold()) or (len(word) >= 6 and difflib.SequenceMatcher(
+                None, word.casefold(), head.casefold()).ratio() >= 0.85):
+            r.mark(f.key, m.start("word"), f.end)
+
+
 def _misspelt_region(r: EntityRegistry, name: str) -> str | None:
     """"Kabupaten Bandun", "Kota Mataran": a region head before a name one letter off the
     name of one lexicon place of that kind (five letters or more) is that place."""
@@ -1228,25 +1260,41 @@ def _list_link_pattern(lex) -> re.Pattern:
 def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
     """A larger place written right before smaller ones, without a comma, holds them and
     the places of the same kind listed after them ("untuk Kecamatan Bajubang Desa Bungku,
-    Desa Ladang Peris dan Desa Petajen": the three villages are in the district)."""
+    Desa Ladang Peris dan Desa Petajen": the three villages are in the district). After a
+    comma it holds them only when they are two or more and none is followed by a larger
+    place of its own ("Kecamatan Pemayung, Desa Kuap, Desa Olak Rambahan.", not
+    "Kecamatan A, Desa B Kecamatan C")."""
     link = compiled(r.lex, "chain_links", _chain_link_pattern)
     items = compiled(r.lex, "list_links", _list_link_pattern)
     for f in outer:
         rank = PLACE_RANK.get(r.info[f.key].place_kind, 1)
         m = link.match(r.text, f.end)
-        if rank < 3 or not m or "," in m.group():
+        if rank < 3 or not m:
             continue
         first = by_start.get(m.end())
         kind = r.info[first.key].place_kind if first is not None else None
         if kind not in ("village", "district") or PLACE_RANK[kind] >= rank:
             continue
-        member = first
+        members, member = [], first
         while member is not None:
-            r.info[member.key].contained_in.append((f.key, member.start))
+            members.append(member)
             nxt = items.match(r.text, member.end)
             member = by_start.get(nxt.end()) if nxt.group() else None
             if member is not None and r.info[member.key].place_kind != kind:
                 member = None
+        if "," in m.group() and (len(members) < 2 or any(_larger_after(
+                r, g, link, by_start) for g in members)):
+            continue
+        for member in members:
+            r.info[member.key].contained_in.append((f.key, member.start))
+
+
+def _larger_after(r: EntityRegistry, f, link: re.Pattern[str], by_start: dict) -> bool:
+    """A place of a larger kind follows the place ``f`` ("Desa B Kecamatan C")."""
+    m = link.match(r.text, f.end)
+    after = by_start.get(m.end()) if m else None
+    return after is not None and PLACE_RANK.get(r.info[after.key].place_kind, 1) > PLACE_RANK.get(
+        r.info[f.key].place_kind, 1)
 
 
 _BRACKET = re.compile(r"[ \t]*\([ \t]*")

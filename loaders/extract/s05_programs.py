@@ -534,6 +534,8 @@ def _regulations(r: EntityRegistry) -> None:
             if issuer or len(years) != 1:
                 continue  # "Perpres 72" is the one Perpres 72 the lexicon knows, or none
             year = years.pop()
+        elif not issuer:
+            year = _year_of_title(r, abbr, num, year, m.group("title"))
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
         code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
@@ -552,6 +554,19 @@ def _regulations(r: EntityRegistry) -> None:
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)
+
+
+def _year_of_title(r: EntityRegistry, abbr: str, num: str, year: str, title: str | None) -> str:
+    """The year as cited, unless the lexicon knows no regulation of that type, number and
+    year but one of that type and number whose every title word the written title holds:
+    "Peraturan Presiden Nomor 72 Tahun 2001 tentang Percepatan Penurunan Angka Stunting"
+    is Perpres 72/2021 with a mistyped year."""
+    if title is None or r.res.regulation_title(abbr, num, year) is not None:
+        return year
+    written = set(title.casefold().split())
+    same = [g for g in r.lex.regulations if (g.type, g.number) == (abbr, num)
+            and set(g.title.casefold().replace(",", " ").split()) <= written]
+    return same[0].year if len(same) == 1 else year
 
 
 def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -144,6 +144,9 @@ def _nearest_region(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
 
 def _nearest_region_any(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     mine = sorted(f.start for f in r.ctx.found if f.key == key)
+    district = _district_before(r, key, mine)
+    if district is not None:
+        return [(district, mine[0])]
     regions = [f for f in r.ctx.found if f.key.startswith("place/")
                and r.info[f.key].place_kind in ("kota", "kabupaten")]
     for at in mine:
@@ -158,6 +161,30 @@ def _nearest_region_any(r: EntityRegistry, key: str) -> list[tuple[str, int]]:
     if town and town != key and r.info[town].place_kind in ("kota", "kabupaten") and mine:
         return [(town, mine[0])]
     return []
+
+
+def _district_head_after(lex) -> re.Pattern[str]:
+    heads = [*lex.word_list("district_head"), *lex.word_list("district_short")]
+    return re.compile(rf"[ \t]*,?[ \t]*(?i:{words_re(heads)})(?![\w])")
+
+
+def _district_before(r: EntityRegistry, key: str, mine: list[int]) -> str | None:
+    """The one district named earlier in the sentence of a village's first mention ("… di
+    Kecamatan Karossa, diawali kunjungan ke Desa Tasokko"), unless a district head follows
+    the village (its own district, written in a shape no stage read) or that district
+    closes the chain of another village written before it ("Desa A Kecamatan B …, setelah
+    Desa C")."""
+    if r.info[key].place_kind != "village" or not mine:
+        return None
+    first = next(f for f in r.ctx.found if f.key == key and f.start == mine[0])
+    if compiled(r.lex, "district_head_after", _district_head_after).match(r.text, first.end):
+        return None
+    places = [f for f in r.ctx.found if f.sentence == first.sentence and f.end <= first.start
+              and f.key.startswith("place/")]
+    villages = [g for g in places if r.info[g.key].place_kind == "village"]
+    districts = {f.key for f in places if r.info[f.key].place_kind == "district" and not any(
+        re.fullmatch(r"[ \t]*,?[ \t]*", r.text[g.end:f.start]) for g in villages if g.end <= f.start)}
+    return districts.pop() if len(districts) == 1 else None
 
 
 def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> None:
@@ -385,11 +412,22 @@ def _aligns(r: EntityRegistry) -> None:
         programs_so_far.extend(mine)
         if mine:
             last_programs = list({f.key: f for f in sorted(mine, key=lambda f: -f.start)}.values())
+        programs = _not_wholes(r, programs)
         for p in programs:  # a program named inside a regulation's title follows that one
             titled = [fw for fw in frames if fw.start <= p.start and p.end <= fw.end]
             for fw in titled or frames:
                 r.fact(p.key, KB.alignsWith, EntityRef(fw.key), p.start)
     _titled_after(r)
+
+
+def _not_wholes(r: EntityRegistry, programs: list[Found]) -> list[Found]:
+    """The programs of a sentence without the one another is said to be part of: in
+    "Kampung KB adalah bagian dari program KKBPK … menindaklanjuti Nawacita" what follows
+    the Nawacita is Kampung KB, the subject, not KKBPK."""
+    inside, _ = _part_cues(r.lex)
+    wholes = {b.key for b in programs for a in programs
+              if a.key != b.key and a.end <= b.start and inside.match(r.text[a.end:b.start])}
+    return [p for p in programs if p.key not in wholes]
 
 
 def _titled_after(r: EntityRegistry) -> None:
