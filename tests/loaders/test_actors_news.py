@@ -481,3 +481,58 @@ def test_a_division_an_office_acts_through():
          "Perwakilan BKKBN Provinsi Papua"),
         ("Bidang Pengendalian Penduduk Perwakilan BKKBN Provinsi Sulawesi Tenggara",
          "Perwakilan BKKBN Provinsi Sulawesi Tenggara")}
+
+
+def test_a_dinas_abbreviation_the_lexicon_lacks_names_the_body_of_the_region_after_it():
+    # "DP5KB" is in no lexicon: marked as a family-planning body ("KB") and followed by a
+    # regency the article names, it is that regency's Dinas, named as written
+    x = read("Pemerintah Kabupaten Sambas menggelar rakor Kampung KB. Hadir Kepala DP5KB Sambas "
+             "Budi Hartono dan Kepala Dinas Kesehatan Kabupaten Sambas Rina Marlina.")
+    assert orgs(x)["DP5KB Kabupaten Sambas"] == {"DP5KB Sambas"}
+    assert ("Budi Hartono", "Kepala DP5KB Sambas", "DP5KB Kabupaten Sambas") in people(x)
+    assert ("DP5KB Kabupaten Sambas", "Pemerintah Kabupaten Sambas") in relations(
+        x, "subOrganizationOf")
+    # no place after it, or no "KB" in it: no body
+    x = read("Rakor digelar di Kabupaten Sambas. Hadir Kepala DP5KB dan Kepala DPMPTSP Sambas.")
+    assert not [o for o in orgs(x) if "DP5KB" in o or "DPMPTSP" in o]
+
+
+def test_the_name_of_a_unit_after_a_short_title_is_no_person():
+    # "Kabid" (Kepala Bidang) then the unit's name and only then the person: the unit's
+    # words are no person, even with an office named in the sentence
+    x = read("Hadir Kepala Perwakilan BKKBN Provinsi Jawa Tengah, Kabid Pengendalian Penduduk "
+             "Penyuluhan dan Penggerakan Budi Santoso.")
+    assert not [p for p in persons(x) if p.startswith("Pengendalian")]
+
+
+def test_a_commission_numbered_in_arabic_is_the_roman_one_and_bare_it_is_the_one_named():
+    x = read("Komisi III DPRD Kabupaten Sambas berkunjung ke Kantor Bupati Sambas. Rombongan "
+             "didampingi Wakil Ketua Komisi 3 Rina Marlina.")
+    komisi = f"Komisi III {_DPRD_SAMBAS}"
+    assert orgs(x)[komisi] == {"Komisi III DPRD Kabupaten Sambas", "Komisi 3"}
+    assert ("Rina Marlina", "Wakil Ketua Komisi 3", komisi) in people(x)
+    # two legislatures with a Komisi III: a bare "Komisi 3" is neither
+    x = read("Komisi III DPRD Kabupaten Sambas dan Komisi III DPRD Kabupaten Kapuas bertemu. "
+             "Hadir Wakil Ketua Komisi 3 Rina Marlina.")
+    assert not [p for p in people(x) if p[0] == "Rina Marlina"]
+
+
+def test_members_listed_after_a_member_title_share_its_post():
+    x = read("Rombongan Komisi III DPRD Kabupaten Sambas hadir. Turut hadir anggota Komisi III "
+             "DPRD Kabupaten Sambas Drs. H. Budi Hartono, MM, Hj. Rina Marlina, Wardani, Sutrisno "
+             "dan Mulyadi disambut Bupati Sambas.")
+    komisi = f"Komisi III {_DPRD_SAMBAS}"
+    assert {n for n, p, o in people(x) if o == komisi} == {
+        "Budi Hartono", "Rina Marlina", "Wardani", "Sutrisno", "Mulyadi"}
+    # the list stops at a post ("Kepala …") or at words that name a region or a body
+    x = read("Hadir Anggota DPRD Kabupaten Sambas Budi Hartono, Unsur Forkopimda Sambas, "
+             "Kepala Dinas Kesehatan Kabupaten Sambas Rina Marlina.")
+    assert {n for n, p, o in people(x) if o == _DPRD_SAMBAS} == {"Budi Hartono"}
+    assert "Unsur Forkopimda Sambas" not in persons(x)
+
+
+def test_a_post_written_short_then_in_full_is_written_in_full():
+    x = read("Hadir Anggota Komisi IX Rina Marlina di Kabupaten Sambas. Anggota Komisi IX DPR RI "
+             "Rina Marlina mengatakan bahwa stunting harus turun.")
+    assert people(x) == {("Rina Marlina", "Anggota Komisi IX DPR RI",
+                          "Komisi IX Dewan Perwakilan Rakyat")}
