@@ -40,6 +40,7 @@ from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
     EntityRegistry,
+    Found,
     compiled,
     government_of,
     level_of,
@@ -750,6 +751,15 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     other = r.found_at(slash.end(), ("org",)) if slash else []
     if other:  # "Tim Kerja X Kementerian Y / Perwakilan BKKBN Provinsi Z": the office after it
         org = max(other, key=lambda f: f.end)
+    region = None
+    if implied in _GOVERNMENT_UNITS and org is None and _office_in_sentence(r, m.start()) is None:
+        # "Kasubag Humas Kota Madiun Laili": a (sub)section of the government of the region
+        # named after it, when no office is named in its sentence
+        region = places_at(r, r.skip(mention_end), ("province", "kabupaten", "kota"))
+    gov = government_of(r, region.key, keep=True) if region else None
+    if gov is not None:
+        org = Found(gov, KB.RegionalGovernment, region.start, region.end, region.text,
+                    region.sentence)
     if implied and org is None:
         return None  # "Kabid Sosbud Bapperida": the office must be named after the unit
     office_key = org.key if org else _office_in_sentence(r, m.start())
@@ -786,6 +796,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     if suffix:
         end = suffix.end()
     return _Post(m.start(), end, end, canonical, key)
+
+
+#: "Bagian", "Subbagian": units of a regional government's secretariat (words.csv)
+_GOVERNMENT_UNITS = frozenset(_LEX.word_list("government_unit"))
 
 
 def _office_in_sentence(r: EntityRegistry, pos: int) -> str | None:

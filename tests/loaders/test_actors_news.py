@@ -366,7 +366,8 @@ def test_a_nickname_the_full_name_begins_with_and_cues_that_open_a_sentence():
 
 
 def test_a_quote_standing_alone_after_words_whose_speaker_is_unknown_has_none():
-    x = read("Kata Budi Santoso, angka stunting turun. Sementara Kasubag Humas Kota Madiun Laili "
+    # (a named Kasubag is a speaker now: test_a_subsection_head_of_a_region_without_…)
+    x = read("Kata Budi Santoso, angka stunting turun. Sementara seorang petugas humas kota "
              "menjelaskan, kasus harus ditekan lagi.\n\n“Program KB kita sudah bagus sekali.”")
     assert speakers(x) == [("Budi Santoso", "angka stunting turun.")]
 
@@ -536,3 +537,22 @@ def test_a_post_written_short_then_in_full_is_written_in_full():
              "Rina Marlina mengatakan bahwa stunting harus turun.")
     assert people(x) == {("Rina Marlina", "Anggota Komisi IX DPR RI",
                           "Komisi IX Dewan Perwakilan Rakyat")}
+
+
+def test_a_subsection_head_of_a_region_without_an_office_serves_its_government():
+    x = read("Kunjungan itu diterima di Balai Kota Ambon. Kasubag Humas Kota Ambon Rina Marlina "
+             "menjelaskan, angka stunting turun.")
+    unit = "Subbagian Humas Pemerintah Kota Ambon"
+    assert ("Rina Marlina", "Kasubag Humas Kota Ambon", unit) in people(x)
+    assert (unit, "Pemerintah Kota Ambon") in relations(x, "unitOf")
+    assert speakers(x) == [("Rina Marlina", "angka stunting turun.")]
+    # a Kabid (a Bidang of some Dinas) after a region is no unit of the government
+    x = read("Hadir Kabid Kesehatan Masyarakat Kota Ambon Rina Marlina.")
+    assert not [p for p in people(x) if "Pemerintah" in (p[2] or "")]
+
+
+def test_the_civil_registry_office_by_its_older_names():
+    x = read("Dinas Kependudukan dan Catatan Sipil (Dispendukcapil) Kota Ambon hadir. Kepala "
+             "Dispendukcapil Kota Ambon Budi Santoso membuka acara.")
+    office = "Dinas Kependudukan dan Pencatatan Sipil Kota Ambon"
+    assert ("Budi Santoso", "Kepala Dispendukcapil Kota Ambon", office) in people(x)
