@@ -563,7 +563,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     """"Asisten Administrasi Umum Sekda Kabupaten Kupang" → the secretariat (Setda) of
     Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
     named after a few capitalised words or a roman numeral."""
-    at = pos
+    at, closed = pos, False  # closed: a "dan" item was read ("Perekonomian dan Pembangunan")
     for _ in range(12):
         sec = _SECRETARIAT.match(r.text, at)
         place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
@@ -585,8 +585,9 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 end = _unit_name_end(r, unit.end("unit"), _words(r))
             return _Post(m.start(), end, end, canonical, org) if org else None
         step = _STAFF_STEP.match(r.text[at:at + 60])
-        if not step:
+        if not step or _staff_post_ends(r, at, step, closed):
             break
+        closed = closed or bool(re.match(rf",?[ \t]+{_AND}[ \t]", step.group()))
         at += step.end()
     else:
         return None
@@ -620,7 +621,25 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
         govs = {g for g in (government_of(r, k) for k in places) if g}
     if len(govs) != 1:
         return None
-    return _Post(m.start(), end, end, canonical, govs.pop())
+    # "Asisten Perekonomian …" and "Asisten Administrasi Umum": two posts by their fields
+    return _Post(m.start(), end, end, canonical, govs.pop(), words=" ".join(r.text[pos:at].split()))
+
+
+def _staff_post_ends(r: EntityRegistry, at: int, step: re.Match, closed: bool) -> bool:
+    """Whether a staff post ("Asisten …", "Staf Ahli …") ends at ``at`` rather than take the
+    next word: another post begins ("Staf Ahli, Jajaran OPD, Ketua TP PKK …"), a name
+    begins (two name words: "Asisten Administrasi Umum Agus Salim"), or, after a "dan"
+    item, a word that is no word of a body's or unit's name ("… dan Pembangunan Hendrid")."""
+    w = _words(r)
+    word = at + len(step.group()) - len(step.group().lstrip(" \t,"))
+    if r.found_at(word, ("person",)):
+        return True
+    if step.group().lstrip(" \t").startswith(","):  # "…, Setda Kota Langsa" goes on
+        return bool(w.title_re.match(r.text, word))  # "Staf Ahli, …, Ketua TP PKK" ends
+    last = step.group().split()[-1]
+    if closed and last not in w.topic_words and not re.fullmatch(r"I{1,3}|IV|V|[1-4]", last):
+        return True
+    return _two_name_words(r, at, w) or _named_with_degrees(r, at, w)
 
 
 _NUMERAL_STEP = re.compile(r"[ \t]+(?:I{1,3}|IV|V|[1-4])(?![.\w])")

@@ -556,3 +556,21 @@ def test_the_civil_registry_office_by_its_older_names():
              "Dispendukcapil Kota Ambon Budi Santoso membuka acara.")
     office = "Dinas Kependudukan dan Pencatatan Sipil Kota Ambon"
     assert ("Budi Santoso", "Kepala Dispendukcapil Kota Ambon", office) in people(x)
+
+
+def test_a_staff_post_ends_where_a_name_or_another_post_begins():
+    x = read("Rakor TPPS Kabupaten Sambas dihadiri Bupati Sambas Budi Santoso, Staf Ahli Bupati "
+             "Sambas Bidang Kemasyarakatan dan SDM Rina Marlina, Asisten Perekonomian dan "
+             "Pembangunan Wardani, Asisten Administrasi Umum Agus Salim, para camat.")
+    gov = "Pemerintah Kabupaten Sambas"
+    assert people(x) == {
+        ("Budi Santoso", "Bupati Sambas", gov),
+        ("Rina Marlina", "Staf Ahli Bupati Sambas Bidang Kemasyarakatan dan SDM", gov),
+        ("Wardani", "Asisten Perekonomian dan Pembangunan", gov),
+        ("Agus Salim", "Asisten Administrasi Umum", gov)}
+    # a list of bare staff words, then a post with its name: the post is the last one
+    x = read("Rakor dihadiri Bupati Sambas Budi Santoso, Forkopimda, Staf Ahli, Jajaran OPD, "
+             "Ketua TP PKK Kabupaten Sambas Rina Marlina.")
+    assert ("Rina Marlina", "Ketua TP PKK Kabupaten Sambas",
+            "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas") in people(x)
+    assert not [p for p in people(x) if p[1].startswith("Staf Ahli")]
