@@ -398,6 +398,14 @@ def _bodies(r: EntityRegistry) -> None:
             continue
         if place is None:
             place_key = _through_place(r, m.start())
+        if place_key is None and shape == "name" and not topic and not closed and \
+                not _NATIONAL_AFTER.match(r.text, pos) and not _EACH_AFTER.match(r.text, pos) \
+                and _TITLE_BEFORE.search(
+                    r.text, max(0, m.start() - 40), m.start()):
+            # "Ketua TP PKK Kabupaten Lahat X, Wakil Ketua TP PKK Y": after a post's title,
+            # the body named with its place before is the one its bare name means (not
+            # "TP-PKK Pusat")
+            place_key = _same_body_place(r, full, m.start())
         if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             # a regional office or legislature written without its place ("DPRD", "Dinas
@@ -483,6 +491,9 @@ def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
 
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
+_EACH_AFTER = re.compile(rf"[ \t]+{_w('each_own')}\b")  # "Ketua TPPS masing-masing daerah"
+#: a post's title right before a body ("Wakil Ketua TP PKK"): post-titles.csv
+_TITLE_BEFORE = re.compile(rf"\b{words_re([t.title for t in _LEX.post_titles])}[ \t]+$")
 
 
 def _national_spelled(r: EntityRegistry, start: int, end: int, abbr_at: int) -> bool:

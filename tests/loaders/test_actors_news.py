@@ -574,3 +574,16 @@ def test_a_staff_post_ends_where_a_name_or_another_post_begins():
     assert ("Rina Marlina", "Ketua TP PKK Kabupaten Sambas",
             "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas") in people(x)
     assert not [p for p in people(x) if p[1].startswith("Staf Ahli")]
+
+
+def test_a_bare_body_after_a_title_is_the_one_named_with_its_place_before():
+    x = read("Rakor dihadiri Bupati Sambas Budi Santoso, Ketua TP PKK Kabupaten Sambas Rina "
+             "Marlina, Wakil Ketua TP PKK Hj. Sri Wahyuni.")
+    tp = "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas"
+    assert ("Sri Wahyuni", "Wakil Ketua TP PKK", tp) in people(x)
+    assert orgs(x)[tp] == {"TP PKK Kabupaten Sambas", "TP PKK"}
+    # not the national one ("Pusat"), nor one for each region
+    x = read("Ketua TP PKK Kabupaten Sambas Rina Marlina hadir. Ketua TP PKK Pusat Hj. Sri "
+             "Wahyuni dan para Ketua TP PKK masing-masing daerah.")
+    tp = "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas"
+    assert orgs(x)[tp] == {"TP PKK Kabupaten Sambas"}
