@@ -587,3 +587,10 @@ def test_a_bare_body_after_a_title_is_the_one_named_with_its_place_before():
              "Wahyuni dan para Ketua TP PKK masing-masing daerah.")
     tp = "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas"
     assert orgs(x)[tp] == {"TP PKK Kabupaten Sambas"}
+
+
+def test_a_branch_word_and_a_regency_short_form_after_a_body_are_no_name():
+    x = read("Rakor di Kabupaten Tanah Bumbu dihadiri Ketua TP PKK Tanbu, Kepala SKPD dan Ketua "
+             "IDI Cabang Tanah Bumbu.")
+    assert persons(x) == {}
+    assert "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Tanah Bumbu" in orgs(x)
