@@ -594,3 +594,10 @@ def test_a_branch_word_and_a_regency_short_form_after_a_body_are_no_name():
              "IDI Cabang Tanah Bumbu.")
     assert persons(x) == {}
     assert "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Tanah Bumbu" in orgs(x)
+
+
+def test_aceh_legislature_and_partners_in_a_list_of_attendees():
+    x = read("Rakor diikuti unsur Perwakilan BKKBN Provinsi Aceh, Anggota DPRA, Asisten dan Staf "
+             "Ahli Sekdakab Aceh Tenggara, Mitra Kerja dan para penyuluh.")
+    assert "Dewan Perwakilan Rakyat Aceh" in orgs(x)
+    assert persons(x) == {}
