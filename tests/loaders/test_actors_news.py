@@ -601,3 +601,10 @@ def test_aceh_legislature_and_partners_in_a_list_of_attendees():
              "Ahli Sekdakab Aceh Tenggara, Mitra Kerja dan para penyuluh.")
     assert "Dewan Perwakilan Rakyat Aceh" in orgs(x)
     assert persons(x) == {}
+
+
+def test_the_planning_research_and_innovation_board_by_its_short_name():
+    x = read("Rakor digelar di Kabupaten Sambas. Kepala Bapperida Sambas Budi Santoso menjelaskan "
+             "bahwa rapat ini penting.")
+    board = "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Kabupaten Sambas"
+    assert people(x) == {("Budi Santoso", "Kepala Bapperida Sambas", board)}
