@@ -608,3 +608,10 @@ def test_the_planning_research_and_innovation_board_by_its_short_name():
              "bahwa rapat ini penting.")
     board = "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Kabupaten Sambas"
     assert people(x) == {("Budi Santoso", "Kepala Bapperida Sambas", board)}
+
+
+def test_one_word_after_any_attributing_verb_of_the_lexicon_is_the_speaker():
+    for verb in ("ungkap", "terang", "pungkas", "tandas", "cetus"):
+        x = read(f'Rakor digelar di Kabupaten Sambas.\n\n"Rapat ini penting sekali,” {verb} '
+                 "Mulyadi.")
+        assert speakers(x) == [("Mulyadi", "Rapat ini penting")], verb
