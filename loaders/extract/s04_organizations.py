@@ -72,6 +72,7 @@ def organizations_stage(doc: Doc) -> Doc:
     _governments(r)
     _village_governments(r)
     _bodies(r)
+    _unknown_bodies(r)
     _associations(r)
     _commissions(r)
     _factions(r)
@@ -397,6 +398,14 @@ def _bodies(r: EntityRegistry) -> None:
             continue
         if place is None:
             place_key = _through_place(r, m.start())
+        if place_key is None and shape == "name" and not topic and not closed and \
+                not _NATIONAL_AFTER.match(r.text, pos) and not _EACH_AFTER.match(r.text, pos) \
+                and _TITLE_BEFORE.search(
+                    r.text, max(0, m.start() - 40), m.start()):
+            # "Ketua TP PKK Kabupaten Lahat X, Wakil Ketua TP PKK Y": after a post's title,
+            # the body named with its place before is the one its bare name means (not
+            # "TP-PKK Pusat")
+            place_key = _same_body_place(r, full, m.start())
         if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             # a regional office or legislature written without its place ("DPRD", "Dinas
@@ -438,6 +447,36 @@ def _bodies(r: EntityRegistry) -> None:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
 
 
+#: "DP3KB", "DPPPKBPPA": a Dinas abbreviation the lexicon lacks, family-planning marked
+#: (``words.csv`` unknown_body_mark: "KB"), from its head letter ("D") on.
+_UNKNOWN_BODY = re.compile(rf"\b(?P<abbr>{_LEX.word_list('official_head')[0][0]}[A-Z0-9]{{2,11}})(?![\w-])")
+_BODY_MARKS = tuple(_LEX.word_list("unknown_body_mark"))
+
+
+def _unknown_bodies(r: EntityRegistry) -> None:
+    """"Kepala DP3KB Brebes": an upper-case abbreviation of a Dinas the lexicon does not
+    know, marked as a family-planning body, right before the region it serves (a place of
+    the article) is that region's body, named as written ("DP3KB Kabupaten Brebes")."""
+    for m in _UNKNOWN_BODY.finditer(r.text):
+        abbr = m.group("abbr")
+        if not any(k in abbr for k in _BODY_MARKS) or abbr in r.aliases or r.res.entry(
+                f"org:{abbr}") or any(f.start <= m.start() < f.end for f in r.ctx.found
+                                      if f.key.startswith("org/")):  # known, or defined
+            continue
+        pos = r.skip(m.end())
+        place = places_at(r, pos, ("province", "kabupaten", "kota")) or region_named(
+            r, pos, ("kabupaten", "kota"), named_only=True)
+        if place is None:
+            continue
+        label = f"{abbr} {r.res.spelled_label(r.ctx.entities[place.key], spelling(r, place.key))}"
+        key = r.add(new_entity("org", label, KB.RegionalAgency))
+        info = r.info[key]
+        info.jurisdiction, info.level = place.key, level_of(r, place.key)
+        info.parent = government_of(r, place.key)
+        r.mark(key, m.start(), place.end)
+        r.aliases.setdefault(abbr, key)
+
+
 def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
     """"Tim Penggerak PKK Kota Ambon": the label with the body's name written half short
     (a short form that keeps the name's first word, ``bodies.csv``); "DPRD Kabupaten
@@ -452,6 +491,9 @@ def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
 
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
+_EACH_AFTER = re.compile(rf"[ \t]+{_w('each_own')}\b")  # "Ketua TPPS masing-masing daerah"
+#: a post's title right before a body ("Wakil Ketua TP PKK"): post-titles.csv
+_TITLE_BEFORE = re.compile(rf"\b{words_re([t.title for t in _LEX.post_titles])}[ \t]+$")
 
 
 def _national_spelled(r: EntityRegistry, start: int, end: int, abbr_at: int) -> bool:
@@ -551,16 +593,19 @@ def _associations(r: EntityRegistry) -> None:
 
 _COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"
 _COMMISSION = re.compile(rf"\b{_either_case('commission_word')}[ \t]+"
-                         r"(?P<n>[A-E](?=[ \t]+[A-Z])|(?:X{0,1}(?:IX|IV|V?I{0,3}))|\d{1,2})\b")  # "Komisi D DPRD"
+                         r"(?P<n>\d{1,2}|[A-E](?=[ \t]+[A-Z])|(?:X{0,1}(?:IX|IV|V?I{0,3})))\b")  # "Komisi D DPRD"
 
 
 def _commissions(r: EntityRegistry) -> None:
     """"Komisi IX DPR RI", "DPR RI Komisi IX", "komisi IV DPRD …": a commission of a
     legislature the article names (an organization whose name begins "Dewan Perwakilan"),
     a unit of it."""
+    bare: list[tuple[re.Match, str]] = []
+    made: dict[str, set[str]] = {}  # number → the commissions of that number
     for m in _COMMISSION.finditer(r.text):
         if not m.group("n"):
             continue
+        number = _roman(m.group("n"))  # "Komisi 2" is Komisi II
         house = _legislature(r, r.skip(m.end()), after=True)
         start, end = m.start(), m.end()
         if house is not None:
@@ -568,10 +613,10 @@ def _commissions(r: EntityRegistry) -> None:
         else:
             house = _legislature(r, m.start(), after=False)
             if house is None:
+                bare.append((m, number))
                 continue
             start = house.start
         legislature = r.ctx.entities[house.key]
-        number = m.group("n")
         names = [legislature.label, *legislature.aliases,
                  *([legislature.abbreviation] if legislature.abbreviation else [])]
         key = r.add(new_entity("org", f"{_COMMISSION_WORD} {number} {legislature.label}", KB.Division,
@@ -579,6 +624,21 @@ def _commissions(r: EntityRegistry) -> None:
         r.info[key].unit_of = house.key
         r.needed.add(house.key)
         r.mark(key, start, end)
+        made.setdefault(number, set()).add(key)
+    for m, number in bare:  # "Wakil Ketua Komisi 2 …": the one Komisi II the article names
+        if len(made.get(number, ())) == 1 and not r.found_at(m.start(), ("org",)):
+            r.mark(next(iter(made[number])), m.start(), m.end())
+
+
+def _roman(number: str) -> str:
+    """"2" → "II", "11" → "XI"; a Roman numeral or a letter ("D") as written."""
+    if not number.isdigit() or not 0 < int(number) < 40:
+        return number
+    n, out = int(number), ""
+    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 _LEGISLATURE = _LEX.word_list("legislature_head")[0]  # "Dewan Perwakilan …"

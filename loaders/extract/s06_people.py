@@ -40,6 +40,7 @@ from ..canonical import new_entity, person_label
 from ..model import EntityRef
 from .registry import (
     EntityRegistry,
+    Found,
     compiled,
     government_of,
     level_of,
@@ -418,7 +419,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
         return _Post(m.start(), village.end, village.end, canonical,
                      local_government(r, village.key, m.start()))
     if attaches == "org" and not heads_unit and r.text[m.start() - 1:m.start()] in (" ", "\t") \
-            and _names_no_region(r, pos):
+            and _names_no_region(r, pos) and not _unit_words_follow(r, pos):
         # "… Perwakilan BKKBN Provinsi Jambi yang diwakilkan kepada Sekretaris Mhd Irzal":
         # a title alone before a name, of the office its sentence names before it
         office = _office_in_sentence(r, m.start())
@@ -464,6 +465,13 @@ def _names_no_region(r: EntityRegistry, pos: int) -> bool:
     words = [x for x in m.group().split() if not re.fullmatch(r"[A-Z]\.", x)]
     return not any(r.res.by_name.get(" ".join(words[:n])) or r.res.province_by_alias(
         " ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+def _unit_words_follow(r: EntityRegistry, pos: int) -> bool:
+    """"Kabid Pengendalian Penduduk Penyuluhan …": the words after a title begin with a
+    word of the lexicon's names of bodies and units, a unit's name, not a person's."""
+    first = re.match(r"[ \t]+([A-Z][\w-]*)", r.text[pos:pos + 40])
+    return bool(first) and first.group(1) in _words(r).topic_words
 
 
 #: Two to four capitalised words, initials between ("Tonny S. Junus").
@@ -555,7 +563,7 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
     """"Asisten Administrasi Umum Sekda Kabupaten Kupang" → the secretariat (Setda) of
     Kabupaten Kupang; "Asisten I Jayawijaya" → the government of Jayawijaya: a region
     named after a few capitalised words or a roman numeral."""
-    at = pos
+    at, closed = pos, False  # closed: a "dan" item was read ("Perekonomian dan Pembangunan")
     for _ in range(12):
         sec = _SECRETARIAT.match(r.text, at)
         place = places_at(r, sec.end() if sec else at, ("province", "kabupaten", "kota"))
@@ -577,8 +585,9 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
                 end = _unit_name_end(r, unit.end("unit"), _words(r))
             return _Post(m.start(), end, end, canonical, org) if org else None
         step = _STAFF_STEP.match(r.text[at:at + 60])
-        if not step:
+        if not step or _staff_post_ends(r, at, step, closed):
             break
+        closed = closed or bool(re.match(rf",?[ \t]+{_AND}[ \t]", step.group()))
         at += step.end()
     else:
         return None
@@ -612,7 +621,25 @@ def _staff_post(r: EntityRegistry, m: re.Match, pos: int, canonical: str) -> _Po
         govs = {g for g in (government_of(r, k) for k in places) if g}
     if len(govs) != 1:
         return None
-    return _Post(m.start(), end, end, canonical, govs.pop())
+    # "Asisten Perekonomian …" and "Asisten Administrasi Umum": two posts by their fields
+    return _Post(m.start(), end, end, canonical, govs.pop(), words=" ".join(r.text[pos:at].split()))
+
+
+def _staff_post_ends(r: EntityRegistry, at: int, step: re.Match, closed: bool) -> bool:
+    """Whether a staff post ("Asisten …", "Staf Ahli …") ends at ``at`` rather than take the
+    next word: another post begins ("Staf Ahli, Jajaran OPD, Ketua TP PKK …"), a name
+    begins (two name words: "Asisten Administrasi Umum Agus Salim"), or, after a "dan"
+    item, a word that is no word of a body's or unit's name ("… dan Pembangunan Hendrid")."""
+    w = _words(r)
+    word = at + len(step.group()) - len(step.group().lstrip(" \t,"))
+    if r.found_at(word, ("person",)):
+        return True
+    if step.group().lstrip(" \t").startswith(","):  # "…, Setda Kota Langsa" goes on
+        return bool(w.title_re.match(r.text, word))  # "Staf Ahli, …, Ketua TP PKK" ends
+    last = step.group().split()[-1]
+    if closed and last not in w.topic_words and not re.fullmatch(r"I{1,3}|IV|V|[1-4]", last):
+        return True
+    return _two_name_words(r, at, w) or _named_with_degrees(r, at, w)
 
 
 _NUMERAL_STEP = re.compile(r"[ \t]+(?:I{1,3}|IV|V|[1-4])(?![.\w])")
@@ -743,6 +770,15 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     other = r.found_at(slash.end(), ("org",)) if slash else []
     if other:  # "Tim Kerja X Kementerian Y / Perwakilan BKKBN Provinsi Z": the office after it
         org = max(other, key=lambda f: f.end)
+    region = None
+    if implied in _GOVERNMENT_UNITS and org is None and _office_in_sentence(r, m.start()) is None:
+        # "Kasubag Humas Kota Madiun Laili": a (sub)section of the government of the region
+        # named after it, when no office is named in its sentence
+        region = places_at(r, r.skip(mention_end), ("province", "kabupaten", "kota"))
+    gov = government_of(r, region.key, keep=True) if region else None
+    if gov is not None:
+        org = Found(gov, KB.RegionalGovernment, region.start, region.end, region.text,
+                    region.sentence)
     if implied and org is None:
         return None  # "Kabid Sosbud Bapperida": the office must be named after the unit
     office_key = org.key if org else _office_in_sentence(r, m.start())
@@ -779,6 +815,10 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
     if suffix:
         end = suffix.end()
     return _Post(m.start(), end, end, canonical, key)
+
+
+#: "Bagian", "Subbagian": units of a regional government's secretariat (words.csv)
+_GOVERNMENT_UNITS = frozenset(_LEX.word_list("government_unit"))
 
 
 def _office_in_sentence(r: EntityRegistry, pos: int) -> str | None:
@@ -825,6 +865,12 @@ def _add_post(r: EntityRegistry, post: _Post, person: str) -> None:
     ent = new_entity("post", written, KB.HonoraryPost if post.honorary else ORG.Post, key=key,
                      name_as_written=written)
     key = r.add(ent)
+    have = r.ctx.entities[key]
+    if have.name_as_written and written.startswith(f"{have.name_as_written} ") and any(
+            f.key == post.org and f.end == post.end for f in r.ctx.found):
+        # "Anggota Komisi IX" then "Anggota Komisi IX DPR RI": the post as written with its
+        # organization in full (not "… DPR RI Dapil Jawa Barat", a member's own seat)
+        have.label = have.name_as_written = written
     r.mark(key, post.start, post.end)
     if post.unit_span and post.org:
         r.mark(post.org, *post.unit_span)
@@ -893,7 +939,8 @@ def find_people(r: EntityRegistry) -> None:
             if post.committee:
                 post.org = _committee_org(r, chain)
             _add_post(r, post, person)
-        taken.append((m.start(), name.end))
+        end = _members_listed(r, chain, name.end, w)
+        taken.append((m.start(), end))
     _units_acted_through(r, w)
     _known_persons(r)
     _short_forms(r)
@@ -901,6 +948,34 @@ def find_people(r: EntityRegistry) -> None:
     _short_forms(r)
     _bracket_posts(r, w)
     _honorary(r, w)
+
+
+#: "anggota Komisi II Budi, Rina, Agus dan Dewi": a member title whose post a list shares.
+_MEMBER_TITLES = frozenset(_LEX.word_list("member_title"))
+_LIST_STEP = re.compile(rf"[ \t]*,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+(?:{_AND}|&)[ \t]+")
+#: where an item of such a list ends: the next item, the sentence's end or a lower-case word
+_ITEM_END = re.compile(rf"[ \t]*(?:[,.;]|$)|[ \t]+(?:{_AND}\b|&|[a-z])")
+
+
+def _members_listed(r: EntityRegistry, chain: list[_Post], pos: int, w: _Words) -> int:
+    """"anggota Komisi 2 Drs. Budi, MM, Hj. Rina, Agus, Dewi hadir": the names listed after
+    the first member's hold the same post; each a name ending where the next begins, the
+    sentence ends or a lower-case word follows ("Rina, Kepala Dinas …" ends the list).
+    Returns where the list ends."""
+    post = chain[-1]
+    if len(chain) > 1 or post.title not in _MEMBER_TITLES or post.org is None:
+        return pos
+    while (step := _LIST_STEP.match(r.text, pos)) is not None:
+        if w.title_re.match(r.text, step.end()):
+            break
+        name = _name(r, step.end(), w)
+        if name is None or name.start != step.end() or not _ITEM_END.match(r.text, name.end) \
+                or any(t in w.topic_words or r.res.by_name.get(t) or r.res.province_by_alias(t)
+                       for t in name.tokens):  # "Unsur Forkopimda Kapuas": no person's name
+            break
+        _add_post(r, post, _add_person(r, name))
+        pos = name.end
+    return pos
 
 
 _THROUGH_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_w('through_word')}[ \t]+(?P<unit>{_w('unit')})(?=[ \t]+[A-Z])")

@@ -366,7 +366,8 @@ def test_a_nickname_the_full_name_begins_with_and_cues_that_open_a_sentence():
 
 
 def test_a_quote_standing_alone_after_words_whose_speaker_is_unknown_has_none():
-    x = read("Kata Budi Santoso, angka stunting turun. Sementara Kasubag Humas Kota Madiun Laili "
+    # (a named Kasubag is a speaker now: test_a_subsection_head_of_a_region_without_…)
+    x = read("Kata Budi Santoso, angka stunting turun. Sementara seorang petugas humas kota "
              "menjelaskan, kasus harus ditekan lagi.\n\n“Program KB kita sudah bagus sekali.”")
     assert speakers(x) == [("Budi Santoso", "angka stunting turun.")]
 
@@ -481,3 +482,136 @@ def test_a_division_an_office_acts_through():
          "Perwakilan BKKBN Provinsi Papua"),
         ("Bidang Pengendalian Penduduk Perwakilan BKKBN Provinsi Sulawesi Tenggara",
          "Perwakilan BKKBN Provinsi Sulawesi Tenggara")}
+
+
+def test_a_dinas_abbreviation_the_lexicon_lacks_names_the_body_of_the_region_after_it():
+    # "DP5KB" is in no lexicon: marked as a family-planning body ("KB") and followed by a
+    # regency the article names, it is that regency's Dinas, named as written
+    x = read("Pemerintah Kabupaten Sambas menggelar rakor Kampung KB. Hadir Kepala DP5KB Sambas "
+             "Budi Hartono dan Kepala Dinas Kesehatan Kabupaten Sambas Rina Marlina.")
+    assert orgs(x)["DP5KB Kabupaten Sambas"] == {"DP5KB Sambas"}
+    assert ("Budi Hartono", "Kepala DP5KB Sambas", "DP5KB Kabupaten Sambas") in people(x)
+    assert ("DP5KB Kabupaten Sambas", "Pemerintah Kabupaten Sambas") in relations(
+        x, "subOrganizationOf")
+    # no place after it, or no "KB" in it: no body
+    x = read("Rakor digelar di Kabupaten Sambas. Hadir Kepala DP5KB dan Kepala DPMPTSP Sambas.")
+    assert not [o for o in orgs(x) if "DP5KB" in o or "DPMPTSP" in o]
+
+
+def test_the_name_of_a_unit_after_a_short_title_is_no_person():
+    # "Kabid" (Kepala Bidang) then the unit's name and only then the person: the unit's
+    # words are no person, even with an office named in the sentence
+    x = read("Hadir Kepala Perwakilan BKKBN Provinsi Jawa Tengah, Kabid Pengendalian Penduduk "
+             "Penyuluhan dan Penggerakan Budi Santoso.")
+    assert not [p for p in persons(x) if p.startswith("Pengendalian")]
+
+
+def test_a_commission_numbered_in_arabic_is_the_roman_one_and_bare_it_is_the_one_named():
+    x = read("Komisi III DPRD Kabupaten Sambas berkunjung ke Kantor Bupati Sambas. Rombongan "
+             "didampingi Wakil Ketua Komisi 3 Rina Marlina.")
+    komisi = f"Komisi III {_DPRD_SAMBAS}"
+    assert orgs(x)[komisi] == {"Komisi III DPRD Kabupaten Sambas", "Komisi 3"}
+    assert ("Rina Marlina", "Wakil Ketua Komisi 3", komisi) in people(x)
+    # two legislatures with a Komisi III: a bare "Komisi 3" is neither
+    x = read("Komisi III DPRD Kabupaten Sambas dan Komisi III DPRD Kabupaten Kapuas bertemu. "
+             "Hadir Wakil Ketua Komisi 3 Rina Marlina.")
+    assert not [p for p in people(x) if p[0] == "Rina Marlina"]
+
+
+def test_members_listed_after_a_member_title_share_its_post():
+    x = read("Rombongan Komisi III DPRD Kabupaten Sambas hadir. Turut hadir anggota Komisi III "
+             "DPRD Kabupaten Sambas Drs. H. Budi Hartono, MM, Hj. Rina Marlina, Wardani, Sutrisno "
+             "dan Mulyadi disambut Bupati Sambas.")
+    komisi = f"Komisi III {_DPRD_SAMBAS}"
+    assert {n for n, p, o in people(x) if o == komisi} == {
+        "Budi Hartono", "Rina Marlina", "Wardani", "Sutrisno", "Mulyadi"}
+    # the list stops at a post ("Kepala …") or at words that name a region or a body
+    x = read("Hadir Anggota DPRD Kabupaten Sambas Budi Hartono, Unsur Forkopimda Sambas, "
+             "Kepala Dinas Kesehatan Kabupaten Sambas Rina Marlina.")
+    assert {n for n, p, o in people(x) if o == _DPRD_SAMBAS} == {"Budi Hartono"}
+    assert "Unsur Forkopimda Sambas" not in persons(x)
+
+
+def test_a_post_written_short_then_in_full_is_written_in_full():
+    x = read("Hadir Anggota Komisi IX Rina Marlina di Kabupaten Sambas. Anggota Komisi IX DPR RI "
+             "Rina Marlina mengatakan bahwa stunting harus turun.")
+    assert people(x) == {("Rina Marlina", "Anggota Komisi IX DPR RI",
+                          "Komisi IX Dewan Perwakilan Rakyat")}
+
+
+def test_a_subsection_head_of_a_region_without_an_office_serves_its_government():
+    x = read("Kunjungan itu diterima di Balai Kota Ambon. Kasubag Humas Kota Ambon Rina Marlina "
+             "menjelaskan, angka stunting turun.")
+    unit = "Subbagian Humas Pemerintah Kota Ambon"
+    assert ("Rina Marlina", "Kasubag Humas Kota Ambon", unit) in people(x)
+    assert (unit, "Pemerintah Kota Ambon") in relations(x, "unitOf")
+    assert speakers(x) == [("Rina Marlina", "angka stunting turun.")]
+    # a Kabid (a Bidang of some Dinas) after a region is no unit of the government
+    x = read("Hadir Kabid Kesehatan Masyarakat Kota Ambon Rina Marlina.")
+    assert not [p for p in people(x) if "Pemerintah" in (p[2] or "")]
+
+
+def test_the_civil_registry_office_by_its_older_names():
+    x = read("Dinas Kependudukan dan Catatan Sipil (Dispendukcapil) Kota Ambon hadir. Kepala "
+             "Dispendukcapil Kota Ambon Budi Santoso membuka acara.")
+    office = "Dinas Kependudukan dan Pencatatan Sipil Kota Ambon"
+    assert ("Budi Santoso", "Kepala Dispendukcapil Kota Ambon", office) in people(x)
+
+
+def test_a_staff_post_ends_where_a_name_or_another_post_begins():
+    x = read("Rakor TPPS Kabupaten Sambas dihadiri Bupati Sambas Budi Santoso, Staf Ahli Bupati "
+             "Sambas Bidang Kemasyarakatan dan SDM Rina Marlina, Asisten Perekonomian dan "
+             "Pembangunan Wardani, Asisten Administrasi Umum Agus Salim, para camat.")
+    gov = "Pemerintah Kabupaten Sambas"
+    assert people(x) == {
+        ("Budi Santoso", "Bupati Sambas", gov),
+        ("Rina Marlina", "Staf Ahli Bupati Sambas Bidang Kemasyarakatan dan SDM", gov),
+        ("Wardani", "Asisten Perekonomian dan Pembangunan", gov),
+        ("Agus Salim", "Asisten Administrasi Umum", gov)}
+    # a list of bare staff words, then a post with its name: the post is the last one
+    x = read("Rakor dihadiri Bupati Sambas Budi Santoso, Forkopimda, Staf Ahli, Jajaran OPD, "
+             "Ketua TP PKK Kabupaten Sambas Rina Marlina.")
+    assert ("Rina Marlina", "Ketua TP PKK Kabupaten Sambas",
+            "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas") in people(x)
+    assert not [p for p in people(x) if p[1].startswith("Staf Ahli")]
+
+
+def test_a_bare_body_after_a_title_is_the_one_named_with_its_place_before():
+    x = read("Rakor dihadiri Bupati Sambas Budi Santoso, Ketua TP PKK Kabupaten Sambas Rina "
+             "Marlina, Wakil Ketua TP PKK Hj. Sri Wahyuni.")
+    tp = "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas"
+    assert ("Sri Wahyuni", "Wakil Ketua TP PKK", tp) in people(x)
+    assert orgs(x)[tp] == {"TP PKK Kabupaten Sambas", "TP PKK"}
+    # not the national one ("Pusat"), nor one for each region
+    x = read("Ketua TP PKK Kabupaten Sambas Rina Marlina hadir. Ketua TP PKK Pusat Hj. Sri "
+             "Wahyuni dan para Ketua TP PKK masing-masing daerah.")
+    tp = "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas"
+    assert orgs(x)[tp] == {"TP PKK Kabupaten Sambas"}
+
+
+def test_a_branch_word_and_a_regency_short_form_after_a_body_are_no_name():
+    x = read("Rakor di Kabupaten Tanah Bumbu dihadiri Ketua TP PKK Tanbu, Kepala SKPD dan Ketua "
+             "IDI Cabang Tanah Bumbu.")
+    assert persons(x) == {}
+    assert "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Tanah Bumbu" in orgs(x)
+
+
+def test_aceh_legislature_and_partners_in_a_list_of_attendees():
+    x = read("Rakor diikuti unsur Perwakilan BKKBN Provinsi Aceh, Anggota DPRA, Asisten dan Staf "
+             "Ahli Sekdakab Aceh Tenggara, Mitra Kerja dan para penyuluh.")
+    assert "Dewan Perwakilan Rakyat Aceh" in orgs(x)
+    assert persons(x) == {}
+
+
+def test_the_planning_research_and_innovation_board_by_its_short_name():
+    x = read("Rakor digelar di Kabupaten Sambas. Kepala Bapperida Sambas Budi Santoso menjelaskan "
+             "bahwa rapat ini penting.")
+    board = "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Kabupaten Sambas"
+    assert people(x) == {("Budi Santoso", "Kepala Bapperida Sambas", board)}
+
+
+def test_one_word_after_any_attributing_verb_of_the_lexicon_is_the_speaker():
+    for verb in ("ungkap", "terang", "pungkas", "tandas", "cetus"):
+        x = read(f'Rakor digelar di Kabupaten Sambas.\n\n"Rapat ini penting sekali,” {verb} '
+                 "Mulyadi.")
+        assert speakers(x) == [("Mulyadi", "Rapat ini penting")], verb

@@ -297,7 +297,10 @@ def test_short_forms_of_a_dinas_read_whole_and_a_first_name_that_is_a_weekday():
          "Sekretariat Daerah Kabupaten Kotabaru"),
         ("Maisuri", "Kepala Dinas P3AP2KB", dinas),
         ("Arya Nugraha", "Kabid Kesmas Dinkes Kotabaru",
-         "Bidang Kesmas Dinas Kesehatan Kabupaten Kotabaru")}
+         "Bidang Kesmas Dinas Kesehatan Kabupaten Kotabaru"),
+        # Bapperida (Bappeda's newer name) is in bodies.csv: its Kabid is read too
+        ("Rina", "Kabid Sosbud Bapperida", "Bidang Sosbud Badan Perencanaan Pembangunan, "
+         "Riset dan Inovasi Daerah Kabupaten Kotabaru")}
 
 
 def test_one_person_named_again_by_a_first_name_after_a_post_and_heads_without_place():
