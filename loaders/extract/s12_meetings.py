@@ -374,6 +374,7 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])
+    _own_abbreviations(ctx, by_sentence, meetings, covered)
     prev = None
     for (s, e), mentions in zip(sentences, by_sentence):
         _read_sentence(ctx, s, e, mentions, meetings, prev)
@@ -386,16 +387,19 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
 def _place_venues(reg: EntityRegistry) -> None:
     """A meeting's venue nothing places, whose name holds no region, lies in the dateline's
     city or regency, as a venue the entity pass found would ("MADIUN – … di pendopo Ronggo
-    Djoemeno": the pendopo in Kabupaten Madiun)."""
+    Djoemeno": the pendopo in Kabupaten Madiun); so does one whose name holds only the
+    province that city lies in ("PALU – … di ruangan X Bappeda Sulteng")."""
     ctx, town = reg.ctx, reg.dateline_key
     if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
         return
-    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+    above = {f.obj.key for f in ctx.facts if f.subject == town and f.predicate == SCHEMA.containedInPlace}
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace and f.obj.key not in above}
     venues = {f.obj.key for f in ctx.facts if f.predicate == SCHEMA.location and f.obj.key not in placed
               and KB.Venue in ctx.entities[f.obj.key].types}
     for key in sorted(venues):
         at = [v for v in ctx.found if v.key == key]
-        if at and not any(f.key != key and f.cls in _REGION_CLASSES for v in at for f in ctx.found_in(v.start, v.end)):
+        if at and all(f.cls == KB.Province and f.key in above for v in at for f in ctx.found_in(v.start, v.end)
+                      if f.key != key and f.cls in _REGION_CLASSES):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
@@ -779,6 +783,44 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
     return meetings
 
 
+_OWN_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _own_abbreviations(ctx: Context, by_sentence: list[list[_Mention]], meetings: list[_Meeting],
+                       covered: list[tuple[int, int]]) -> None:
+    """"Rapat Dengar Pendapat (RDP) … RDP yang dipimpin oleh X": the initials a meeting's name
+    gives itself in brackets, spelling its words from the first, stand for that meeting where
+    they stand alone later on (an abbreviation of a body inside the name, "Rakor Tim
+    Percepatan Penurunan Stunting (TPPS)", spells no name's opening words and stays the body's)."""
+    own: dict[str, _Meeting | None] = {}  # None: two meetings give themselves the same initials
+    for x in meetings:
+        if not x.names or x.target or x.future:
+            continue
+        first = x.names[0]
+        a = _OWN_ABBREVIATION.search(first.text)
+        if a is None or a.group(1).lower() in _ABBREVS:
+            continue
+        words = re.findall(r"[\w-]+", first.text[:a.start()])
+        abbr = a.group(1)
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr.upper():
+            own[abbr] = x if own.get(abbr, x) is x else None
+    mine = {a: x for a, x in own.items() if x is not None}
+    if not mine:
+        return
+    text = ctx.text
+    word = re.compile(rf"(?<![\w(/-])(?:{'|'.join(map(re.escape, sorted(mine, key=len, reverse=True)))})(?![\w)/-])")
+    for (s, e), mentions in zip(ctx.sentences, by_sentence):
+        for w in word.finditer(text, s, e):
+            x = mine[w.group()]
+            if w.start() <= x.names[0].start or any(a <= w.start() < b for a, b in covered) or any(
+                    m.start <= w.start() < max(m.end, m.start + 1) for m in mentions):
+                continue
+            m = _Mention(w.start(), w.end(), "short", w.group().lower(), w.group(), meeting=x)
+            x.names.append(m)
+            mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
+
+
 def _same_head(m: _Mention, x: _Meeting) -> bool:
     """Meeting ``x`` is of the kind ``m`` names ("Kunjungan Irtama BKKBN ini" after
     "kunjungan kerja di …": the same visit, written another way)."""
@@ -918,7 +960,18 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
                 source.follows.append((m.meeting, m.start))
         if m.kind == "launch" and _LAUNCHED_AS.match(text, m.start):
             _passive_launch(ctx, m, mentions[i - 1].end if i else head, seg_end)
+        if i and m.kind == "name":
+            _opened_after(ctx, mentions[i - 1].end, m)
         _read_segment(ctx, m, seg_end)
+
+
+def _opened_after(ctx: Context, start: int, m: _Mention) -> None:
+    """'"… menggelar pelatihan …," kata Kepala X, Y saat membuka Pelatihan Teknis …': a name
+    later in a sentence, right after an opening verb, was opened by the last person before
+    the verb and after the mention before it."""
+    people = persons_in(ctx, start, m.start)
+    if people and _OPENS.search(ctx.text, people[-1].end, m.start):
+        m.meeting.openers.append((people[-1].key, people[-1].start))
 
 
 def _passive_launch(ctx: Context, m: _Mention, start: int, end: int) -> None:

@@ -303,3 +303,39 @@ def test_a_visit_is_held_in_the_town_it_went_to():
     got = meetings("Komisi IV DPRD Kabupaten Banjar melakukan kunjungan kerja ke Kabupaten Hulu Sungai Utara dalam "
                    "rangka mempelajari program kependudukan, Rabu (20/9/2017).\n", published=dt.date(2017, 9, 21))
     assert got["kunjungan kerja ke Kabupaten Hulu Sungai Utara"]["city"] == "Kabupaten Hulu Sungai Utara"
+
+
+def test_the_initials_a_meeting_gives_itself_stand_for_it_later():
+    got = meetings("SAMARINDA - Komisi IV DPRD Kota Samarinda menggelar Rapat Dengar Pendapat (RDP) "
+                   "bersama Dinas Kesehatan Kota Samarinda, Senin (3/6/2024).\n\n"
+                   "RDP yang dipimpin oleh Budi Santoso itu membahas angka stunting.\n")
+    assert got["Rapat Dengar Pendapat (RDP)"]["chair"] == "Budi Santoso"
+
+
+def test_the_initials_of_a_body_inside_a_meeting_name_stay_the_body():
+    body = ("Pemerintah Kabupaten Kendal menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting "
+            "(TPPS) di Pendopo Kabupaten Kendal, Senin (3/6/2024).\n\n"
+            "TPPS yang dipimpin oleh Budi Santoso itu membahas angka stunting.\n")
+    (got,) = meetings(body).values()
+    assert "chair" not in got
+
+
+def test_a_name_later_in_a_quoted_sentence_is_opened_by_the_speaker_before_the_verb():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar pelatihan bagi kader Kampung KB di Kota Jambi.\n\n"
+            "\"Ini pertama kalinya kita menggelar pelatihan sejak pandemi,\" kata Kepala Perwakilan BKKBN "
+            "Provinsi Jambi, Budi Santoso saat membuka Pelatihan Teknis Pendataan Keluarga di Kota "
+            "Jambi, Senin (3/6/2024).\n")
+    assert meetings(body)["Pelatihan Teknis Pendataan Keluarga"]["opened_by"] == "Budi Santoso"
+
+
+@pytest.mark.parametrize(("room", "city"), [
+    # a room named after a body of the province the dateline's city lies in: in that city
+    ("ruangan Melati Bappeda Sulteng", "Kota Palu"),
+    # named after a body of another province: no city
+    ("ruangan Melati Bappeda Gorontalo", None),
+])
+def test_a_room_named_after_a_provincial_body(room, city):
+    body = ("PALU - Bappeda Provinsi Sulawesi Tengah menggelar Rapat Koordinasi Kampung KB. Rapat ini "
+            f"dilaksanakan di {room}, Selasa (4/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got.get("city")) == (room[0].upper() + room[1:], city)
