@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``, ``topic``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -301,6 +301,7 @@ _TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
+_ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
@@ -911,8 +912,8 @@ def _refers(m: _Mention, x: _Meeting) -> bool:
     """Can a short form or anaphor point at meeting ``x``?"""
     name = _label(x) if x.name is None and x.launch_object else (x.name or "")
     name_words = _words(name) | {w.lower() for w in name.split()}
-    if any(mod.strip("()").lower() not in name_words | _MAIN_PART for mod in m.modifiers):
-        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama" is the one named
+    if any(mod.strip("()").lower() not in name_words | _MAIN_PART | _ORDINAL for mod in m.modifiers):
+        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama", "Rakor pertama": the one named
     if m.head in _GENERIC:
         return True
     if m.head in _ABBREVS:

@@ -339,3 +339,10 @@ def test_a_room_named_after_a_provincial_body(room, city):
             f"dilaksanakan di {room}, Selasa (4/6/2024).\n")
     got = meetings(body)["Rapat Koordinasi Kampung KB"]
     assert (got["location"], got.get("city")) == (room[0].upper() + room[1:], city)
+
+
+def test_the_first_session_of_a_meeting_named_before_is_that_meeting():
+    body = ("Pemerintah Kabupaten Mamuju Tengah menggelar Rapat Koordinasi (Rakor) TPPS tingkat kecamatan.\n\n"
+            "Rakor pertama dilaksanakan pada Selasa, 4 Juni 2024 di Kecamatan Karossa.\n")
+    got = meetings(body)["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
+    assert (got["location"], got["start"]) == ("Kecamatan Karossa", "2024-06-04")
