@@ -238,6 +238,9 @@ _NOT_PARTICIPANTS = rf"(?!\s+{_w('participant_not')}\b)"
 _COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}(?:\s+[\w()-]+){{0,6}}?\s+{_w('count_verb')}"
                        rf"|\b(?i:{_w('count_total')})\s+{words_re(_PARTICIPANT)}(?:nya)?\s+{_w('count_is')})\s+"
                        rf"{_APPROX}(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+# "segenap peserta dari seluruh kapanewon yang menerima undangan (100 orang)": the count in brackets
+_BRACKET_COUNT = re.compile(rf"\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}\b[^.;:()\n]{{0,120}}?"
+                            rf"\(\s*{_APPROX}(?P<n>{NUMBER})\s+(?i:{_w('participant_noun')})\s*\)")
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+{_w('count_noun')}\b")
 _DURATION = re.compile(rf"\b{_w('duration')}\s+(?:{_w('duration')}\s+)?(?P<n>{NUMBER})\s+{_w('day_unit')}\b")
 _CHAIR = re.compile(rf"\b{_w('chair')}\s+{_MANNER}(?:{_OLEH}\s+)?")
@@ -1163,6 +1166,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         if n:
             weight = {**meeting_cues("attended_by"), **meeting_cues("brings_in")}[c.group("verb").lower()]
             x.counts.append((-weight, c.start(), n, c.start()))
+    for c in _BRACKET_COUNT.finditer(text, after, end):
+        if n := parse_number(c.group("n")):
+            x.counts.append((-3, c.start("n"), n, c.start("n")))
     for c in _BARE_COUNT.finditer(text, after, end):
         n = parse_number(c.group("n"))
         if n:

@@ -346,3 +346,15 @@ def test_the_first_session_of_a_meeting_named_before_is_that_meeting():
             "Rakor pertama dilaksanakan pada Selasa, 4 Juni 2024 di Kecamatan Karossa.\n")
     got = meetings(body)["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
     assert (got["location"], got["start"]) == ("Kecamatan Karossa", "2024-06-04")
+
+
+@pytest.mark.parametrize(("second", "count"), [
+    # the participants counted in brackets, at an event pointed at as "even tersebut"
+    ("Hadir pada even tersebut segenap peserta dari seluruh desa yang diundang (120 orang).", 120),
+    # a number in brackets that counts no people is no participant count
+    ("Hadir pada even tersebut segenap peserta dari seluruh desa (Kecamatan Wonosari).", None),
+])
+def test_participants_counted_in_brackets(second, count):
+    body = ("Perwakilan BKKBN DI Yogyakarta menggelar Sosialisasi Program Bangga Kencana di Balai Desa "
+            f"Wonosari, Rabu (5/6/2024). {second}\n")
+    assert meetings(body)["Sosialisasi Program Bangga Kencana"].get("participants") == count
