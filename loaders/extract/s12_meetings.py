@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``run_stop``, ``topic``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -304,6 +304,11 @@ _TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
+# "kegiatan seperti layanan KB, konsultasi, dan kegiatan pembinaan …", "Agenda Rakorda meliputi
+# …, dan Pelantikan X": a kind of work or a part of a meeting, an item of a list, is no meeting
+# of its own ("Seperti tahun lalu, ORG menggelar Rapat …" names one)
+_LISTED = re.compile(rf"\b(?i:{_w('list_intro')})(?:\s[^.;:]*?(?:,|\s{_DAN}))?\s+"
+                     rf"(?:(?i:{words_re(_ANAPHORS)})\s+)?$")
 _ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
@@ -487,6 +492,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
+            continue
+        if kind == "name" and _LISTED.search(text, head0, p):
             continue
         if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
             continue  # "peringatan Harganas": keeping the day, no one meeting of it

@@ -358,3 +358,19 @@ def test_participants_counted_in_brackets(second, count):
     body = ("Perwakilan BKKBN DI Yogyakarta menggelar Sosialisasi Program Bangga Kencana di Balai Desa "
             f"Wonosari, Rabu (5/6/2024). {second}\n")
     assert meetings(body)["Sosialisasi Program Bangga Kencana"].get("participants") == count
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # the parts a meeting's agenda lists are no meetings of their own
+    ("Perwakilan BKKBN Provinsi Bengkulu menggelar Rapat Koordinasi Daerah di Kota Bengkulu, Rabu "
+     "(5/6/2024). Agenda utama dalam Rakorda meliputi penyerahan penghargaan kepada mitra kerja dan "
+     "Pelantikan Forum Kader Muda Provinsi Bengkulu.\n", ["Rapat Koordinasi Daerah"]),
+    # nor are the kinds of work a plan lists as examples
+    ("BKKBN akan memfokuskan pada kegiatan pelayanan masyarakat, seperti layanan KB, konsultasi, dan "
+     "kegiatan pembinaan keluarga sejahtera.\n", []),
+    # "seperti tahun lalu": a comparison, then the meeting the sentence names
+    ("Seperti tahun lalu, Perwakilan BKKBN Provinsi Bengkulu menggelar Rapat Koordinasi Daerah di Kota "
+     "Bengkulu, Rabu (5/6/2024).\n", ["Rapat Koordinasi Daerah"]),
+])
+def test_an_item_of_a_list_is_no_meeting(body, names):
+    assert list(meetings(body)) == names
