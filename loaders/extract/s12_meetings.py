@@ -1069,10 +1069,11 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
     elif m.kind == "name" and ((kind_noun := _KIND_NOUN.search(before) is not None) or verb is not None):
         # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) pagi menggelar Y": the day between
-        # the organizer and its verb
+        # the organizer and its verb; "ORG, AS, 22-24 Agustus 2017, menggelar Y": set off by commas
         for d in dates_in(ctx, head, m.start if kind_noun else head + verb.start()):
-            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and any(
-                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))):
+            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and (any(
+                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))
+                    or (text[head:d.start].rstrip().endswith(",") and text[d.end:head + verb.start()].strip() == ","))):
                 continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))

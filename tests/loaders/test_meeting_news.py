@@ -374,3 +374,10 @@ def test_participants_counted_in_brackets(second, count):
 ])
 def test_an_item_of_a_list_is_no_meeting(body, names):
     assert list(meetings(body)) == names
+
+
+def test_the_days_set_off_by_commas_before_the_verb_are_the_meetings():
+    got = meetings("MAKASSAR - Universitas Harapan Bangsa, Jepang, 3-5 Juni 2024, menggelar pelatihan bagi "
+                   "fasilitator Kampung KB di Kota Makassar.\n")
+    got = got["pelatihan bagi fasilitator Kampung KB"]
+    assert (got["start"], got["end"]) == ("2024-06-03", "2024-06-05")
