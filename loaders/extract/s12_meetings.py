@@ -222,6 +222,7 @@ _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
+_ATTENDED_AFTER = re.compile(rf"\s+{words_re(meeting_cues('attended_by'))}\s+(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
                      rf"(?i:{_w('participant_noun')})\b")
@@ -487,6 +488,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "name", ext.run_end if ext.run else m.end()
         elif _HELD_AFTER.match(text, ext.run_end if ext.run else m.end(), e) and not future:
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
+        elif not ext.run and _ATTENDED_AFTER.match(text, m.end(), e) and not future:
+            kind, end = "anaphor", m.end()  # "…, peresmian dihadiri oleh sekitar 500 warga": the one named
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):

@@ -381,3 +381,10 @@ def test_the_days_set_off_by_commas_before_the_verb_are_the_meetings():
                    "fasilitator Kampung KB di Kota Makassar.\n")
     got = got["pelatihan bagi fasilitator Kampung KB"]
     assert (got["start"], got["end"]) == ("2024-06-03", "2024-06-05")
+
+
+def test_a_kind_word_attended_by_a_count_points_at_the_meeting_named_before():
+    body = ("Wali Kota Jambi Budi Santoso meresmikan Kampung KB di Kelurahan Talang Banjar, Rabu (5/6/2024).\n\n"
+            "Ketua panitia Ani Wulan mengatakan, peresmian dihadiri oleh sekitar 300 warga.\n")
+    (got,) = meetings(body).values()
+    assert got["participants"] == 300
