@@ -213,7 +213,7 @@ _PARTNER = re.compile(rf"\s+{words_re(meeting_cues('partner'))}\s+(?:{_DENGAN}\s
 _VISITS = frozenset(meeting_terms("visit"))
 _VISIT = re.compile(rf"\s+{words_re((*meeting_cues('partner'), *meeting_cues('visit_at')))}\s+(?:{_DENGAN}\s+)?(?=[A-Z])")
 _COUNT_WORD = re.compile(rf"\s*(?i:{_w('count_word')})\s+")
-_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:{_OLEH}\s+)?")
+_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:(?i:{_OLEH})\s+)?")  # "diselenggarakan Oleh ORG" too
 _WITH_ORG = re.compile(rf"\s*(?:,|{_w('with_org')})\s*(?:{_DENGAN}\s+)?")
 _APPROX = rf"(?:{_w('approx')}\s+)?"
 _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"

@@ -388,3 +388,9 @@ def test_a_kind_word_attended_by_a_count_points_at_the_meeting_named_before():
             "Ketua panitia Ani Wulan mengatakan, peresmian dihadiri oleh sekitar 300 warga.\n")
     (got,) = meetings(body).values()
     assert got["participants"] == 300
+
+
+def test_an_organizer_after_a_capitalized_oleh_mid_sentence():
+    body = ("BOGOR - Hal itu dikatakannya saat acara Sosialisasi Kampung KB yang diselenggarakan Oleh "
+            "Perwakilan BKKBN Provinsi Jawa Barat di Desa Singajaya, Kamis (6/6/2024).\n")
+    assert meetings(body)["Sosialisasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jawa Barat"
