@@ -28,7 +28,7 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``run_stop``, ``topic``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``;
@@ -213,7 +213,7 @@ _PARTNER = re.compile(rf"\s+{words_re(meeting_cues('partner'))}\s+(?:{_DENGAN}\s
 _VISITS = frozenset(meeting_terms("visit"))
 _VISIT = re.compile(rf"\s+{words_re((*meeting_cues('partner'), *meeting_cues('visit_at')))}\s+(?:{_DENGAN}\s+)?(?=[A-Z])")
 _COUNT_WORD = re.compile(rf"\s*(?i:{_w('count_word')})\s+")
-_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:{_OLEH}\s+)?")
+_PASSIVE_ORG = re.compile(rf"\b{words_re(meeting_cues('organized_by'))}\s+(?:(?i:{_OLEH})\s+)?")  # "diselenggarakan Oleh ORG" too
 _WITH_ORG = re.compile(rf"\s*(?:,|{_w('with_org')})\s*(?:{_DENGAN}\s+)?")
 _APPROX = rf"(?:{_w('approx')}\s+)?"
 _NOT_PERCENT = rf"(?!\s*(?:{_w('percent')}|%))"
@@ -222,6 +222,7 @@ _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
+_ATTENDED_AFTER = re.compile(rf"\s+{words_re(meeting_cues('attended_by'))}\s+(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
                      rf"(?i:{_w('participant_noun')})\b")
@@ -238,6 +239,9 @@ _NOT_PARTICIPANTS = rf"(?!\s+{_w('participant_not')}\b)"
 _COUNT_OF = re.compile(rf"(?:\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}(?:\s+[\w()-]+){{0,6}}?\s+{_w('count_verb')}"
                        rf"|\b(?i:{_w('count_total')})\s+{words_re(_PARTICIPANT)}(?:nya)?\s+{_w('count_is')})\s+"
                        rf"{_APPROX}(?P<n>{NUMBER})\b{_NOT_PERCENT}")
+# "segenap peserta dari seluruh kapanewon yang menerima undangan (100 orang)": the count in brackets
+_BRACKET_COUNT = re.compile(rf"\b(?i:{words_re(_PARTICIPANT)}){_NOT_PARTICIPANTS}\b[^.;:()\n]{{0,120}}?"
+                            rf"\(\s*{_APPROX}(?P<n>{NUMBER})\s+(?i:{_w('participant_noun')})\s*\)")
 _BARE_COUNT = re.compile(rf"\b(?P<n>\d[\d.]*)\s+{_w('count_noun')}\b")
 _DURATION = re.compile(rf"\b{_w('duration')}\s+(?:{_w('duration')}\s+)?(?P<n>{NUMBER})\s+{_w('day_unit')}\b")
 _CHAIR = re.compile(rf"\b{_w('chair')}\s+{_MANNER}(?:{_OLEH}\s+)?")
@@ -301,6 +305,12 @@ _TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
+# "kegiatan seperti layanan KB, konsultasi, dan kegiatan pembinaan …", "Agenda Rakorda meliputi
+# …, dan Pelantikan X": a kind of work or a part of a meeting, an item of a list, is no meeting
+# of its own ("Seperti tahun lalu, ORG menggelar Rapat …" names one)
+_LISTED = re.compile(rf"\b(?i:{_w('list_intro')})(?:\s[^.;:]*?(?:,|\s{_DAN}))?\s+"
+                     rf"(?:(?i:{words_re(_ANAPHORS)})\s+)?$")
+_ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
 
 
@@ -374,6 +384,7 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     covered = [(f.start, f.end) for f in ctx.found if not f.key.startswith("event/")]
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])
+    _own_abbreviations(ctx, by_sentence, meetings, covered)
     prev = None
     for (s, e), mentions in zip(sentences, by_sentence):
         _read_sentence(ctx, s, e, mentions, meetings, prev)
@@ -386,16 +397,19 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
 def _place_venues(reg: EntityRegistry) -> None:
     """A meeting's venue nothing places, whose name holds no region, lies in the dateline's
     city or regency, as a venue the entity pass found would ("MADIUN – … di pendopo Ronggo
-    Djoemeno": the pendopo in Kabupaten Madiun)."""
+    Djoemeno": the pendopo in Kabupaten Madiun); so does one whose name holds only the
+    province that city lies in ("PALU – … di ruangan X Bappeda Sulteng")."""
     ctx, town = reg.ctx, reg.dateline_key
     if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
         return
-    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace}
+    above = {f.obj.key for f in ctx.facts if f.subject == town and f.predicate == SCHEMA.containedInPlace}
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.containedInPlace and f.obj.key not in above}
     venues = {f.obj.key for f in ctx.facts if f.predicate == SCHEMA.location and f.obj.key not in placed
               and KB.Venue in ctx.entities[f.obj.key].types}
     for key in sorted(venues):
         at = [v for v in ctx.found if v.key == key]
-        if at and not any(f.key != key and f.cls in _REGION_CLASSES for v in at for f in ctx.found_in(v.start, v.end)):
+        if at and all(f.cls == KB.Province and f.key in above for v in at for f in ctx.found_in(v.start, v.end)
+                      if f.key != key and f.cls in _REGION_CLASSES):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
 
 
@@ -474,11 +488,15 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "name", ext.run_end if ext.run else m.end()
         elif _HELD_AFTER.match(text, ext.run_end if ext.run else m.end(), e) and not future:
             kind, end = "name", ext.run_end if ext.run else m.end()  # "sosialisasi dilaksanakan di …"
+        elif not ext.run and _ATTENDED_AFTER.match(text, m.end(), e) and not future:
+            kind, end = "anaphor", m.end()  # "…, peresmian dihadiri oleh sekitar 500 warga": the one named
         elif head in _ABBREVS:  # "peserta rakor", "materi bimtek": specific enough to point
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
         else:
+            continue
+        if kind == "name" and _LISTED.search(text, head0, p):
             continue
         if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
             continue  # "peringatan Harganas": keeping the day, no one meeting of it
@@ -779,6 +797,44 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
     return meetings
 
 
+_OWN_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _own_abbreviations(ctx: Context, by_sentence: list[list[_Mention]], meetings: list[_Meeting],
+                       covered: list[tuple[int, int]]) -> None:
+    """"Rapat Dengar Pendapat (RDP) … RDP yang dipimpin oleh X": the initials a meeting's name
+    gives itself in brackets, spelling its words from the first, stand for that meeting where
+    they stand alone later on (an abbreviation of a body inside the name, "Rakor Tim
+    Percepatan Penurunan Stunting (TPPS)", spells no name's opening words and stays the body's)."""
+    own: dict[str, _Meeting | None] = {}  # None: two meetings give themselves the same initials
+    for x in meetings:
+        if not x.names or x.target or x.future:
+            continue
+        first = x.names[0]
+        a = _OWN_ABBREVIATION.search(first.text)
+        if a is None or a.group(1).lower() in _ABBREVS:
+            continue
+        words = re.findall(r"[\w-]+", first.text[:a.start()])
+        abbr = a.group(1)
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr.upper():
+            own[abbr] = x if own.get(abbr, x) is x else None
+    mine = {a: x for a, x in own.items() if x is not None}
+    if not mine:
+        return
+    text = ctx.text
+    word = re.compile(rf"(?<![\w(/-])(?:{'|'.join(map(re.escape, sorted(mine, key=len, reverse=True)))})(?![\w)/-])")
+    for (s, e), mentions in zip(ctx.sentences, by_sentence):
+        for w in word.finditer(text, s, e):
+            x = mine[w.group()]
+            if w.start() <= x.names[0].start or any(a <= w.start() < b for a, b in covered) or any(
+                    m.start <= w.start() < max(m.end, m.start + 1) for m in mentions):
+                continue
+            m = _Mention(w.start(), w.end(), "short", w.group().lower(), w.group(), meeting=x)
+            x.names.append(m)
+            mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
+
+
 def _same_head(m: _Mention, x: _Meeting) -> bool:
     """Meeting ``x`` is of the kind ``m`` names ("Kunjungan Irtama BKKBN ini" after
     "kunjungan kerja di …": the same visit, written another way)."""
@@ -869,8 +925,8 @@ def _refers(m: _Mention, x: _Meeting) -> bool:
     """Can a short form or anaphor point at meeting ``x``?"""
     name = _label(x) if x.name is None and x.launch_object else (x.name or "")
     name_words = _words(name) | {w.lower() for w in name.split()}
-    if any(mod.strip("()").lower() not in name_words | _MAIN_PART for mod in m.modifiers):
-        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama" is the one named
+    if any(mod.strip("()").lower() not in name_words | _MAIN_PART | _ORDINAL for mod in m.modifiers):
+        return False  # "Rakor TPPS" is no "Rakor Kampung KB"; "Acara utama", "Rakor pertama": the one named
     if m.head in _GENERIC:
         return True
     if m.head in _ABBREVS:
@@ -918,7 +974,18 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
                 source.follows.append((m.meeting, m.start))
         if m.kind == "launch" and _LAUNCHED_AS.match(text, m.start):
             _passive_launch(ctx, m, mentions[i - 1].end if i else head, seg_end)
+        if i and m.kind == "name":
+            _opened_after(ctx, mentions[i - 1].end, m)
         _read_segment(ctx, m, seg_end)
+
+
+def _opened_after(ctx: Context, start: int, m: _Mention) -> None:
+    """'"… menggelar pelatihan …," kata Kepala X, Y saat membuka Pelatihan Teknis …': a name
+    later in a sentence, right after an opening verb, was opened by the last person before
+    the verb and after the mention before it."""
+    people = persons_in(ctx, start, m.start)
+    if people and _OPENS.search(ctx.text, people[-1].end, m.start):
+        m.meeting.openers.append((people[-1].key, people[-1].start))
 
 
 def _passive_launch(ctx: Context, m: _Mention, start: int, end: int) -> None:
@@ -1005,10 +1072,11 @@ def _before_first(ctx: Context, head: int, m: _Mention, prev: int | None) -> Non
         # "ORG, Kamis (07/06) mencanangkan …": the day between the subject and the launch
     elif m.kind == "name" and ((kind_noun := _KIND_NOUN.search(before) is not None) or verb is not None):
         # "X, Rabu (5/10), pada kegiatan Y"; "ORG Rabu (26/2) pagi menggelar Y": the day between
-        # the organizer and its verb
+        # the organizer and its verb; "ORG, AS, 22-24 Agustus 2017, menggelar Y": set off by commas
         for d in dates_in(ctx, head, m.start if kind_noun else head + verb.start()):
-            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and any(
-                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))):
+            if not kind_noun and not (_DAY_BEFORE_VERB.fullmatch(text, d.end, head + verb.start()) and (any(
+                    not text[o.end:d.start].strip(" ,") for o in _organizers(ctx, head, d.start))
+                    or (text[head:d.start].rstrip().endswith(",") and text[d.end:head + verb.start()].strip() == ","))):
                 continue
             if d.kind in ("range", "day", "weekday") and not _said_date(text, d):
                 x.dates.append((3 + {"range": 0, "day": 1, "weekday": 2}[d.kind], d.start, d))
@@ -1109,6 +1177,9 @@ def _read_segment(ctx: Context, m: _Mention, end: int) -> None:
         if n:
             weight = {**meeting_cues("attended_by"), **meeting_cues("brings_in")}[c.group("verb").lower()]
             x.counts.append((-weight, c.start(), n, c.start()))
+    for c in _BRACKET_COUNT.finditer(text, after, end):
+        if n := parse_number(c.group("n")):
+            x.counts.append((-3, c.start("n"), n, c.start("n")))
     for c in _BARE_COUNT.finditer(text, after, end):
         n = parse_number(c.group("n"))
         if n:

@@ -303,3 +303,94 @@ def test_a_visit_is_held_in_the_town_it_went_to():
     got = meetings("Komisi IV DPRD Kabupaten Banjar melakukan kunjungan kerja ke Kabupaten Hulu Sungai Utara dalam "
                    "rangka mempelajari program kependudukan, Rabu (20/9/2017).\n", published=dt.date(2017, 9, 21))
     assert got["kunjungan kerja ke Kabupaten Hulu Sungai Utara"]["city"] == "Kabupaten Hulu Sungai Utara"
+
+
+def test_the_initials_a_meeting_gives_itself_stand_for_it_later():
+    got = meetings("SAMARINDA - Komisi IV DPRD Kota Samarinda menggelar Rapat Dengar Pendapat (RDP) "
+                   "bersama Dinas Kesehatan Kota Samarinda, Senin (3/6/2024).\n\n"
+                   "RDP yang dipimpin oleh Budi Santoso itu membahas angka stunting.\n")
+    assert got["Rapat Dengar Pendapat (RDP)"]["chair"] == "Budi Santoso"
+
+
+def test_the_initials_of_a_body_inside_a_meeting_name_stay_the_body():
+    body = ("Pemerintah Kabupaten Kendal menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting "
+            "(TPPS) di Pendopo Kabupaten Kendal, Senin (3/6/2024).\n\n"
+            "TPPS yang dipimpin oleh Budi Santoso itu membahas angka stunting.\n")
+    (got,) = meetings(body).values()
+    assert "chair" not in got
+
+
+def test_a_name_later_in_a_quoted_sentence_is_opened_by_the_speaker_before_the_verb():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar pelatihan bagi kader Kampung KB di Kota Jambi.\n\n"
+            "\"Ini pertama kalinya kita menggelar pelatihan sejak pandemi,\" kata Kepala Perwakilan BKKBN "
+            "Provinsi Jambi, Budi Santoso saat membuka Pelatihan Teknis Pendataan Keluarga di Kota "
+            "Jambi, Senin (3/6/2024).\n")
+    assert meetings(body)["Pelatihan Teknis Pendataan Keluarga"]["opened_by"] == "Budi Santoso"
+
+
+@pytest.mark.parametrize(("room", "city"), [
+    # a room named after a body of the province the dateline's city lies in: in that city
+    ("ruangan Melati Bappeda Sulteng", "Kota Palu"),
+    # named after a body of another province: no city
+    ("ruangan Melati Bappeda Gorontalo", None),
+])
+def test_a_room_named_after_a_provincial_body(room, city):
+    body = ("PALU - Bappeda Provinsi Sulawesi Tengah menggelar Rapat Koordinasi Kampung KB. Rapat ini "
+            f"dilaksanakan di {room}, Selasa (4/6/2024).\n")
+    got = meetings(body)["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got.get("city")) == (room[0].upper() + room[1:], city)
+
+
+def test_the_first_session_of_a_meeting_named_before_is_that_meeting():
+    body = ("Pemerintah Kabupaten Mamuju Tengah menggelar Rapat Koordinasi (Rakor) TPPS tingkat kecamatan.\n\n"
+            "Rakor pertama dilaksanakan pada Selasa, 4 Juni 2024 di Kecamatan Karossa.\n")
+    got = meetings(body)["Rapat Koordinasi (Rakor) TPPS tingkat kecamatan"]
+    assert (got["location"], got["start"]) == ("Kecamatan Karossa", "2024-06-04")
+
+
+@pytest.mark.parametrize(("second", "count"), [
+    # the participants counted in brackets, at an event pointed at as "even tersebut"
+    ("Hadir pada even tersebut segenap peserta dari seluruh desa yang diundang (120 orang).", 120),
+    # a number in brackets that counts no people is no participant count
+    ("Hadir pada even tersebut segenap peserta dari seluruh desa (Kecamatan Wonosari).", None),
+])
+def test_participants_counted_in_brackets(second, count):
+    body = ("Perwakilan BKKBN DI Yogyakarta menggelar Sosialisasi Program Bangga Kencana di Balai Desa "
+            f"Wonosari, Rabu (5/6/2024). {second}\n")
+    assert meetings(body)["Sosialisasi Program Bangga Kencana"].get("participants") == count
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # the parts a meeting's agenda lists are no meetings of their own
+    ("Perwakilan BKKBN Provinsi Bengkulu menggelar Rapat Koordinasi Daerah di Kota Bengkulu, Rabu "
+     "(5/6/2024). Agenda utama dalam Rakorda meliputi penyerahan penghargaan kepada mitra kerja dan "
+     "Pelantikan Forum Kader Muda Provinsi Bengkulu.\n", ["Rapat Koordinasi Daerah"]),
+    # nor are the kinds of work a plan lists as examples
+    ("BKKBN akan memfokuskan pada kegiatan pelayanan masyarakat, seperti layanan KB, konsultasi, dan "
+     "kegiatan pembinaan keluarga sejahtera.\n", []),
+    # "seperti tahun lalu": a comparison, then the meeting the sentence names
+    ("Seperti tahun lalu, Perwakilan BKKBN Provinsi Bengkulu menggelar Rapat Koordinasi Daerah di Kota "
+     "Bengkulu, Rabu (5/6/2024).\n", ["Rapat Koordinasi Daerah"]),
+])
+def test_an_item_of_a_list_is_no_meeting(body, names):
+    assert list(meetings(body)) == names
+
+
+def test_the_days_set_off_by_commas_before_the_verb_are_the_meetings():
+    got = meetings("MAKASSAR - Universitas Harapan Bangsa, Jepang, 3-5 Juni 2024, menggelar pelatihan bagi "
+                   "fasilitator Kampung KB di Kota Makassar.\n")
+    got = got["pelatihan bagi fasilitator Kampung KB"]
+    assert (got["start"], got["end"]) == ("2024-06-03", "2024-06-05")
+
+
+def test_a_kind_word_attended_by_a_count_points_at_the_meeting_named_before():
+    body = ("Wali Kota Jambi Budi Santoso meresmikan Kampung KB di Kelurahan Talang Banjar, Rabu (5/6/2024).\n\n"
+            "Ketua panitia Ani Wulan mengatakan, peresmian dihadiri oleh sekitar 300 warga.\n")
+    (got,) = meetings(body).values()
+    assert got["participants"] == 300
+
+
+def test_an_organizer_after_a_capitalized_oleh_mid_sentence():
+    body = ("BOGOR - Hal itu dikatakannya saat acara Sosialisasi Kampung KB yang diselenggarakan Oleh "
+            "Perwakilan BKKBN Provinsi Jawa Barat di Desa Singajaya, Kamis (6/6/2024).\n")
+    assert meetings(body)["Sosialisasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jawa Barat"
