@@ -119,12 +119,15 @@ def words_re(words: Iterable[str], by_initial: bool = False) -> str:
     return patterns.words_re(words, space=SP, by_initial=by_initial)
 
 
-def word_kind_re(kind: str) -> str:
-    """The words of one kind of the shipped ``words.csv`` as a regex group (blanks between
-    words): what a stage's module-level patterns are built from."""
-    from kbgraph.ontology.lexicon import load_lexicon
+def word_kind_re(kind: str, lex=None) -> str:
+    """The words of one kind of ``words.csv`` as a regex group (blanks between words):
+    what a stage's patterns are built from. ``lex``: the lexicon a stage was given (else
+    the shipped one, for module-level patterns)."""
+    if lex is None:
+        from kbgraph.ontology.lexicon import load_lexicon
 
-    return words_re(load_lexicon().word_list(kind))
+        lex = load_lexicon()
+    return words_re(lex.word_list(kind))
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from .registry import (
     EntityRegistry,
     compiled,
     of,
+    word_kind_re,
     words_re,
 )
 from .s02_lexicon import LexHit
@@ -67,7 +68,7 @@ def places_stage(doc: Doc) -> Doc:
 
 def _town_pattern(lex) -> re.Pattern[str]:
     return re.compile(
-        rf"\b{words_re(lex.word_list('locative_in'))}[ \t]+(?P<name>[A-Z][a-z][\w'\-]*"
+        rf"\b{word_kind_re('locative_in', lex)}[ \t]+(?P<name>[A-Z][a-z][\w'\-]*"
         rf"(?:[ \t]+[A-Z][a-z][\w'\-]*){{0,2}})[ \t]*,[ \t]*"
         rf"(?={words_re([*lex.word_list('weekday'), *lex.word_list('capital_of')])}\b"
         r"|\(?\d{1,2}/\d{1,2})")
@@ -190,7 +191,7 @@ def _after_post_head(r: EntityRegistry, start: int, end: int) -> int:
 
 def _direction_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = [*lex.word_list("district_head"), *lex.word_list("district_short")]
-    return (re.compile(rf"[ \t]+(?P<dir>{words_re(lex.word_list('direction'))})\b(?![ \t]+[A-Z])"),
+    return (re.compile(rf"[ \t]+(?P<dir>{word_kind_re('direction', lex)})\b(?![ \t]+[A-Z])"),
             re.compile(rf"\b{words_re(heads)}[ \t]+$"))
 
 
@@ -213,7 +214,7 @@ def _city_district(r: EntityRegistry, city: str, start: int, end: int) -> None:
 _COUNT = r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Sarmi (21)": a count after an item
 def _item_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What stands between two items of a list: a count, a comma, "dan" (``list_and``)."""
-    link = rf"{_COUNT}[ \t]*(?:,|,?[ \t]+{words_re(lex.word_list('list_and'))})[ \t]+"
+    link = rf"{_COUNT}[ \t]*(?:,|,?[ \t]+{word_kind_re('list_and', lex)})[ \t]+"
     return re.compile(link + "$"), re.compile(link)
 
 
@@ -261,13 +262,13 @@ def _program_before(r: EntityRegistry, start: int, *, inside: bool = False) -> b
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 def _province_word(lex) -> re.Pattern[str]:
     """"Propinsi", "Prov." before a province's name (kept in its mention)."""
-    return re.compile(rf"\b{words_re(lex.word_list('province_prefix_other'))}[ \t]*$")
+    return re.compile(rf"\b{word_kind_re('province_prefix_other', lex)}[ \t]*$")
 
 def _hint_patterns(lex) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The words before a bare name that say which kind of place it is (``words.csv``
     kinds ``hint_province``, ``hint_office`` with the word after it, ``hint_kota``,
     ``hint_kabupaten``)."""
-    office = rf"{words_re(lex.word_list('hint_office'))}(?:[ \t]+\S+)?"
+    office = rf"{word_kind_re('hint_office', lex)}(?:[ \t]+\S+)?"
     return tuple(
         (re.compile(rf"(?:{words_re(words)}{extra})[ \t]+$"), kind)
         for words, extra, kind in (
@@ -580,7 +581,7 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
-    stop = rf"(?:{words_re(lex.word_list('weekday'))}\b|{words_re(streets)}(?!\w))"
+    stop = rf"(?:{word_kind_re('weekday', lex)}\b|{words_re(streets)}(?!\w))"
     name_word = rf"(?:(?:[A-Z]\.){{1,3}}(?=[ \t]+[A-Z])|{NAME_WORD})"  # "Gedung H.A. Djunaid"
     word = rf"{SP}(?!{stop}){name_word}"
     rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place
@@ -595,9 +596,9 @@ def _locative_pattern(lex) -> re.Pattern[str]:
     """A locative before a venue ("di", "ke", "dari", ``locative``), perhaps with up to three
     lower-case words or ground words ("di Halaman Kantor …", ``venue_ground``), or a comma."""
     grounds = [w.capitalize() for w in lex.word_list("venue_ground")]
-    floor = rf"{words_re(lex.word_list('venue_floor'))}[ \t]+\w+"  # "di Lantai 1 Kantor Bupati"
+    floor = rf"{word_kind_re('venue_floor', lex)}[ \t]+\w+"  # "di Lantai 1 Kantor Bupati"
     room = rf"{words_re([w.lower() for w in lex.word_list('venue_room')])}[ \t]+[A-Z][\w'\-]*"
-    return re.compile(rf"(?:\b{words_re(lex.word_list('locative'))}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}|{room}))"
+    return re.compile(rf"(?:\b{word_kind_re('locative', lex)}(?:[ \t]+(?:[a-z]+|{words_re(grounds)}|{floor}|{room}))"
                       r"{0,3}|,)[ \t]+$")
 
 
@@ -608,7 +609,7 @@ def find_venues(r: EntityRegistry) -> None:
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
     party = compiled(r.lex, "venue_not_after", lambda lex: re.compile(
-        rf"\b{words_re(lex.word_list('venue_not_after'))}[ \t]+$"))
+        rf"\b{word_kind_re('venue_not_after', lex)}[ \t]+$"))
     for m in head_re.finditer(r.text):
         head = m.group("head").split()[0]
         before = r.text[max(0, m.start() - 25):m.start()]
@@ -631,8 +632,8 @@ def _address_words(lex) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str
     admin = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
                       *lex.word_list("region_head")])
     # "… RW 07/RT 01", "… Lt.3", "… Kawasan Pondok X": the address after the name
-    after = (rf"[ \t]+(?:{words_re(lex.word_list('address_word'))}[ \t]*\d"
-             rf"|{words_re(lex.word_list('venue_floor'))}[ \t]*\d"
+    after = (rf"[ \t]+(?:{word_kind_re('address_word', lex)}[ \t]*\d"
+             rf"|{word_kind_re('venue_floor', lex)}[ \t]*\d"
              rf"|{words_re([w.capitalize() for w in lex.word_list('venue_ground')])}[ \t]+[A-Z])")
     # a venue named after its place ("Balai Desa X") or a hotel ("Hotel X", "X Resort"):
     # a region head after its name begins its address; another venue's region head is
@@ -832,7 +833,7 @@ def _local_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern
                      *lex.word_list("weekday"), *lex.word_list("month")])
     # "Kelurahan Kota Bumi", "Kecamatan Kota Sigli": a region head may begin the name
     # when a name word follows it (not "Kepala Desa Kabupaten/Kota")
-    region = rf"(?:{words_re(lex.word_list('region_head'))}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
+    region = rf"(?:{word_kind_re('region_head', lex)}{SP}(?=(?!{stop}\b)[A-Z][\w'\-]*(?![\w/])))?"
     pattern = starting(
         initials(heads), rf"\b(?P<head>{words_re(heads)})(?<!\w\.\w)(?:{SP}|(?<=\.)(?=[A-Z][a-z]))"  # "Kec.Bontomarannu"
         rf"(?P<name>{region}(?!{stop}\b)[A-Z][\w'\-]*"
@@ -909,7 +910,7 @@ def _not_named_pattern(lex) -> re.Pattern[str]:
     "22 Desa …"; not a number of an address, ``address_word``: "RW 03 Kelurahan X"), or
     "sebagai" (``as_word``: "dikenal sebagai Kampung Rambutan", a nickname)."""
     return re.compile(rf"(?:(?:(?P<before>\S+)[ \t]+)?(?<![\w.])[1-9][\d.]*"
-                      rf"|\b{words_re(lex.word_list('as_word'))})[ \t]+$")
+                      rf"|\b{word_kind_re('as_word', lex)})[ \t]+$")
 
 
 def _not_named(r: EntityRegistry, start: int) -> bool:
@@ -939,9 +940,9 @@ def _list_patterns(lex) -> tuple[dict[str, tuple[URIRef, str, str]], re.Pattern,
     name = rf"{other}{_NAME_WORD}(?:[ \t]+(?!{stop}\b){_NAME_WORD}){{0,2}}"
     enumeration = re.compile(
         rf"\b(?P<head>{words_re(heads)}){SP}(?P<items>{name}(?:[ \t]*,[ \t]*{_SHORT_HEAD}{name})*"
-        rf"[ \t]*,?[ \t]+{words_re(lex.word_list('list_and'))}{SP}{_SHORT_HEAD}{name})\b")
+        rf"[ \t]*,?[ \t]+{word_kind_re('list_and', lex)}{SP}{_SHORT_HEAD}{name})\b")
     lower = re.compile(rf"\b(?P<head>{words_re(kinds)}){SP}(?P<name>{_NAME})"
-                       rf"(?:{SP}|[ \t]*,[ \t]*|{SP}{words_re(lex.word_list('list_and'))}{SP})"
+                       rf"(?:{SP}|[ \t]*,[ \t]*|{SP}{word_kind_re('list_and', lex)}{SP})"
                        rf"(?={words_re([*(k.capitalize() for k in kinds), *kinds])}{SP}[A-Z])")
     return kinds, enumeration, lower
 
@@ -1089,9 +1090,9 @@ def _chain_link_pattern(lex) -> re.Pattern:
     heads = [*lex.word_list("village_head"), *lex.word_list("district_head"),
              *lex.word_list("district_short"), *lex.word_list("region_head"),
              *lex.word_list("region_short"), *lex.word_list("street_head")]
-    capital = words_re(lex.word_list("capital_of"))
+    capital = word_kind_re("capital_of", lex)
     # "Jalan X RT 2 Desa Y", "Jl. X No. 57, Kota Y": an address's numbers between the two
-    number = (rf"(?:[ \t]+{words_re(lex.word_list('address_word'))}[ \t]*\d[\w./\-]*"
+    number = (rf"(?:[ \t]+{word_kind_re('address_word', lex)}[ \t]*\d[\w./\-]*"
               r"(?:[ \t]+\d[\w./\-]*)?)*")  # "RW 07/RT 01"
     return re.compile(rf"{number}(?:,[ \t]*(?:{capital}[ \t]+)?|[ \t]+(?={words_re(heads)}(?!\w)))")
 
@@ -1164,7 +1165,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _region_name_pattern(lex) -> re.Pattern[str]:
-    return re.compile(rf"\b{words_re(lex.word_list('region_head'))}[ \t]+[A-Z][\w'\-]*"
+    return re.compile(rf"\b{word_kind_re('region_head', lex)}[ \t]+[A-Z][\w'\-]*"
                       r"(?:[ \t]+[A-Z][\w'\-]*){0,2}")
 
 
@@ -1254,7 +1255,7 @@ def _chain_place(r: EntityRegistry, name: str, before, link, by_start: dict) -> 
 
 
 def _list_link_pattern(lex) -> re.Pattern:
-    return re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{words_re(lex.word_list('list_and'))}[ \t]+)?")
+    return re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{word_kind_re('list_and', lex)}[ \t]+)?")
 
 
 def _heads_of_lists(r: EntityRegistry, outer: list, by_start: dict) -> None:
@@ -1314,7 +1315,7 @@ def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
 
 
 def _di_pattern(lex) -> re.Pattern[str]:
-    return re.compile(rf"[ \t]+(?:{words_re(lex.word_list('locative_in'))}[ \t]+)?")
+    return re.compile(rf"[ \t]+(?:{word_kind_re('locative_in', lex)}[ \t]+)?")
 
 
 def _listed_before_di(r: EntityRegistry, outer: list, by_start: dict) -> None:

@@ -304,7 +304,7 @@ def _body_words(lex) -> _BodyWords:
                 full.setdefault(_spelled_digits(a), (b.name, b.cls, "name"))  # DPPPAPPKB
             full.setdefault(b.name, (b.name, b.cls, "name"))
     pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
-    official = re.compile(rf"\b(?i:{words_re(lex.word_list('official_noun'))})[ \t]+$")
+    official = re.compile(rf"\b(?i:{word_kind_re('official_noun', lex)})[ \t]+$")
     places = {b.name: b.places for b in lex.bodies if b.places}
     return _BodyWords(full, pattern, parents, places, official)
 
@@ -561,7 +561,7 @@ def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None
 
 
 def _association_pattern(lex) -> re.Pattern:
-    heads = words_re(lex.word_list("cso_head"))
+    heads = word_kind_re("cso_head", lex)
     return starting(initials(lex.word_list("cso_head")), rf"\b(?P<head>{heads}){SP}(?P<name>[A-Z][\w'\-]*(?:{SP}(?:{_w('and_word')}{SP})?"
                       rf"[A-Z][\w'\-]*)*)")
 

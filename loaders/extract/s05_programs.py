@@ -34,7 +34,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..canonical import entity_key, new_entity
-from .registry import ABBR, SP, EntityRegistry, compiled, of, places_at, words_re
+from .registry import (
+    ABBR,
+    SP,
+    EntityRegistry,
+    compiled,
+    of,
+    places_at,
+    word_kind_re,
+    words_re,
+)
 from .s02_lexicon import LexHit
 from .s04_organizations import lexicon_names
 from .text import initials, occurrences, starting
@@ -83,9 +92,9 @@ _WORD = r"[A-Z][\w'’\-]*"
 def _pattern(lex) -> re.Pattern[str]:
     heads = lex.word_list("program_head")
     written = [*heads, *(h.lower() for h in heads)]
-    skip = words_re(lex.word_list("program_not"))
-    connectors = words_re(lex.word_list("program_connector"))
-    stop = words_re(lex.word_list("program_stop"))  # "… Bersama Mitra Kerja": with whom
+    skip = word_kind_re("program_not", lex)
+    connectors = word_kind_re("program_connector", lex)
+    stop = word_kind_re("program_stop", lex)  # "… Bersama Mitra Kerja": with whom
     joined = rf"{SP}(?:(?:{connectors}){SP})?(?!{stop}\b)"
     return re.compile(rf"\b(?P<head>{words_re(written)}){SP}(?!{skip}\b)"
                       rf"(?P<name>{_WORD}(?:{joined}{_WORD}){{0,6}})")
@@ -108,7 +117,7 @@ def _otherwise_pattern(lex) -> re.Pattern[str]:
             rf"(?:[\s,]+{re.escape(w)})?" if w in optional else rf"[\s,]+{re.escape(w)}"
             for w in words[1:])
     alternatives = sorted((written(n) for n in names), key=len, reverse=True)
-    heads = words_re(lex.word_list("program_head"))
+    heads = word_kind_re("program_head", lex)
     return re.compile(rf"(?<!\w)(?:(?P<head>{heads})[ \t]+)?(?P<name>{'|'.join(alternatives)})(?!\w)",
                       re.IGNORECASE)
 
@@ -233,10 +242,10 @@ def _places_in_programs(r: EntityRegistry) -> None:
 
 
 def _initiative_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    connectors = words_re(lex.word_list("program_connector"))
+    connectors = word_kind_re("program_connector", lex)
     name = (rf"(?P<abbr>[A-Z][A-Za-z'\-]*[A-Z][A-Za-z'\-]*)[ \t]*\((?P<full>{_WORD}"
             rf"(?:{SP}(?:{connectors}{SP})?{_WORD}){{2,8}})\)")
-    cue = re.compile(rf"\b{words_re(lex.word_list('initiative_cue'))}\b", re.IGNORECASE)
+    cue = re.compile(rf"\b{word_kind_re('initiative_cue', lex)}\b", re.IGNORECASE)
     return re.compile(rf"\b{name}"), cue
 
 
@@ -268,11 +277,11 @@ def _listed_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     """(a count of initiatives then "yaitu"/"yakni" — ``initiative_cue``, ``apposition`` —,
     one item — a capitalised name of up to four words, perhaps spelled out in brackets —,
     what joins two items: a comma or "dan"/"serta", ``list_and``)."""
-    cue = re.compile(rf"\b\d+[ \t]+{words_re(lex.word_list('initiative_cue'))}\b[^.\n]{{0,60}}?"
-                     rf"\b{words_re(lex.word_list('apposition'))}[ \t]*:?[ \t]+", re.IGNORECASE)
+    cue = re.compile(rf"\b\d+[ \t]+{word_kind_re('initiative_cue', lex)}\b[^.\n]{{0,60}}?"
+                     rf"\b{word_kind_re('apposition', lex)}[ \t]*:?[ \t]+", re.IGNORECASE)
     item = re.compile(rf"{_WORD}(?:{SP}{_WORD}){{0,3}}(?:[ \t]*\([^()\n]{{2,60}}\))?")
-    link = re.compile(rf"[ \t]*,+[ \t]*(?:{words_re(lex.word_list('list_and'))}[ \t]+)?"
-                      rf"|[ \t]+{words_re(lex.word_list('list_and'))}[ \t]+")
+    link = re.compile(rf"[ \t]*,+[ \t]*(?:{word_kind_re('list_and', lex)}[ \t]+)?"
+                      rf"|[ \t]+{word_kind_re('list_and', lex)}[ \t]+")
     return cue, item, link
 
 
@@ -479,9 +488,9 @@ def _the_region(r: EntityRegistry) -> str | None:
 def _framework_words(lex) -> tuple[re.Pattern[str], ...]:
     """"… RPJMD masing-masing" (``each_own``: each region's own plan, no one plan); "A,
     B dan C" (``list_and``); "tahun 2015-2019" (``period_word``) after a list of plans."""
-    return (re.compile(rf"[ \t]+{words_re(lex.word_list('each_own'))}\b"),
-            re.compile(rf"[ \t]*(?:,|{words_re(lex.word_list('list_and'))})[ \t]+"),
-            re.compile(rf"[ \t]+{words_re(lex.word_list('period_word'))}[ \t]+(?P<p>{_PERIOD.pattern})"))
+    return (re.compile(rf"[ \t]+{word_kind_re('each_own', lex)}\b"),
+            re.compile(rf"[ \t]*(?:,|{word_kind_re('list_and', lex)})[ \t]+"),
+            re.compile(rf"[ \t]+{word_kind_re('period_word', lex)}[ \t]+(?P<p>{_PERIOD.pattern})"))
 
 
 def _norm_period(p: str) -> str:
@@ -498,21 +507,21 @@ def _regulation_pattern(lex) -> re.Pattern:
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
     types += [w[0].lower() + w[1:] for w in types if " " in w]  # "peraturan Bupati X nomor …"
-    number = words_re(lex.word_list("regulation_number"))
+    number = word_kind_re("regulation_number", lex)
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
     another = rf"(?!{words_re(types)}\b)"  # "… tentang X dan Instruksi Presiden …": the next one
-    title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{words_re(lex.word_list('title_connector'))}"
+    title = (rf"(?P<title>[A-Z][\w\-/]*(?:(?:,[ \t]*|[ \t]+)(?:{word_kind_re('title_connector', lex)}"
              rf"[ \t]+)?{another}[A-Z0-9][\w\-/]*)*)")
     return starting(
         initials(types), rf"\b(?P<type>{words_re(types)})"
-        rf"(?:{SP}{words_re(lex.word_list('regulation_state'))})?"
+        rf"(?:{SP}{word_kind_re('regulation_state', lex)})?"
         r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
         rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
         rf"(?={SP}{number}))?{SP}"
         rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/[A-Z][A-Za-z0-9.\-]*)*)"
-        rf"(?:(?:{SP}{words_re(lex.word_list('regulation_year'))}{SP}|[ \t]*/[ \t]*)"
+        rf"(?:(?:{SP}{word_kind_re('regulation_year', lex)}{SP}|[ \t]*/[ \t]*)"
         r"(?P<year>(?:19|20)\d\d)\b)?"
-        rf"(?:{SP}{words_re(lex.word_list('regulation_about'))}{SP}{title})?")
+        rf"(?:{SP}{word_kind_re('regulation_about', lex)}{SP}{title})?")
 
 
 def _regulations(r: EntityRegistry) -> None:
@@ -574,18 +583,18 @@ def _priority_patterns(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     ``priority_number``, ``priority_is``) and the words that end its description
     (``priority_end``: "… melalui …")."""
     return (re.compile(
-        rf"\b(?P<head>{words_re(lex.word_list('priority_head'))})"
-        rf"(?:{SP}{words_re(lex.word_list('priority_number'))})?[ \t]*"
+        rf"\b(?P<head>{word_kind_re('priority_head', lex)})"
+        rf"(?:{SP}{word_kind_re('priority_number', lex)})?[ \t]*"
         rf"(?P<num>\d+|{words_re(_NUMBER_WORDS)})\b"
-        rf"(?P<rest>,?{SP}{words_re(lex.word_list('priority_is'))}{SP})?"),
-        re.compile(rf"\s+{words_re(lex.word_list('priority_end'))}\s+"))
+        rf"(?P<rest>,?{SP}{word_kind_re('priority_is', lex)}{SP})?"),
+        re.compile(rf"\s+{word_kind_re('priority_end', lex)}\s+"))
 
 
 def _described_priorities(r: EntityRegistry, agendas: list) -> None:
     """"… salah satu Nawacita Presiden yakni membangun Indonesia dari pinggiran": an agenda,
     then "yakni"/"yaitu" (``priority_is``) and the description of one of its priorities
     the lexicon knows (``priorities.csv``), in one sentence, is that priority."""
-    is_word = re.compile(rf"\b{words_re(r.lex.word_list('priority_is'))}[ \t]+", re.IGNORECASE)
+    is_word = re.compile(rf"\b{word_kind_re('priority_is', r.lex)}[ \t]+", re.IGNORECASE)
     ordinals = {n: w for w, n in load_lexicon().number_words("ordinal").items()}
     for agenda in agendas:
         framework = r.ctx.entities[agenda.key]

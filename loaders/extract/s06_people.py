@@ -121,7 +121,7 @@ def _build_words(lex: Lexicon) -> _Words:
     title_re = starting(initials(list(titles) + list(acting)),
                         rf"\b(?P<title>(?:(?P<acting>{words_re(acting)})[ \t]+)?"
                         rf"(?P<base>{words_re(titles, by_initial=True)}))(?![\w-])")
-    unit_re = re.compile(rf"[ \t]+(?P<unit>{words_re(lex.word_list('unit'))})(?=[ \t]+[A-Z])")
+    unit_re = re.compile(rf"[ \t]+(?P<unit>{word_kind_re('unit', lex)})(?=[ \t]+[A-Z])")
     courtesies = lex.word_list("courtesy")
     honorifics = words_re(lex.word_list("honorific") + courtesies)
     # a name word; "Muh.", "Moh.", "Abd." (a shortened first name) and "M." before another
@@ -130,18 +130,18 @@ def _build_words(lex: Lexicon) -> _Words:
     # also initials written together ("J.W. Patty")
     # a hyphen joins name parts ("Al-Amin"), not a dash typed as one ("Kurniawan-mewakili")
     word = (r"[A-Z][a-z][\w'’]*(?:-(?:[A-Z]|[a-z]{1,3}\b)[\w'’]*)*|[A-Z]['’][A-Z][a-z]+"
-            rf"|(?!{words_re(lex.word_list('degree'))}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
+            rf"|(?!{word_kind_re('degree', lex)}\b)[A-Z]\.[A-Z][a-z][\w'’]*"  # "M.Ridho", not "S.Kom"
             r"|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.?(?=[ \t]+[A-Z]|,[ \t]*[A-Z])")  # "Rahmat M, MSi"
-    shortened = rf"(?={words_re(lex.word_list('name_abbreviation'))})"
+    shortened = rf"(?={word_kind_re('name_abbreviation', lex)})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
     first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
     token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
               r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
-              rf"|{words_re(lex.word_list('degree'))}\.?)"
+              rf"|{word_kind_re('degree', lex)}\.?)"
               r"(?:\([A-Z]{1,3}\))?(?![\w])")
-    inner = words_re(lex.word_list("honorific"))  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
+    inner = word_kind_re("honorific", lex)  # "Abdul Gafur Hi. Ibrahim", never "Ibu"
     name_re = re.compile(
         rf"(?P<hon>(?:{honorifics}(?:[ \t]+|(?<=\.)(?=[A-Z]\.)))*)"  # "Ir.J.W. Patty"
         rf"(?P<name>{first}(?:[ \t]+(?:{inner}[ \t]+)?{token}){{0,5}})"
@@ -157,20 +157,20 @@ def _build_words(lex: Lexicon) -> _Words:
     return _Words(
         titles, title_re, unit_re, name_re, frozenset(non_name),
         # "… Darius Angi dalam laporannya, mengatakan"
-        re.compile(rf"[ \t]*,?[ \t]*(?:{words_re(lex.word_list('speech_occasion'))}[ \t]+"
-                   rf"{words_re(lex.word_list('talk_noun'))}nya[ \t]*,?[ \t]*)?"
-                   rf"{words_re(lex.word_list('speech_after'))}\b"),
-        re.compile(rf"\b(?i:{words_re(lex.word_list('speech_before'))})[ \t]+$"),  # "” Kata X"
-        re.compile(rf"\b{words_re(lex.word_list('as_post'))}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
+        re.compile(rf"[ \t]*,?[ \t]*(?:{word_kind_re('speech_occasion', lex)}[ \t]+"
+                   rf"{word_kind_re('talk_noun', lex)}nya[ \t]*,?[ \t]*)?"
+                   rf"{word_kind_re('speech_after', lex)}\b"),
+        re.compile(rf"\b(?i:{word_kind_re('speech_before', lex)})[ \t]+$"),  # "” Kata X"
+        re.compile(rf"\b{word_kind_re('as_post', lex)}[ \t]+(?P<post>{words_re(honorary)}(?:[ \t]+[\w/-]+)*?)"
                    r"(?=[ \t]*[.,;]|[ \t]*$)"),
         re.compile(honorifics),
         starting(_with(initials(lex.word_list("honorific") + courtesies), "A-Z"),
                  rf"(?<![\w.])(?:{honorifics}[ \t]|[A-Z])"),
         re.compile(rf"(?:{words_re(courtesies)}[ \t]+)+") if courtesies else re.compile(r"(?!)"),
-        re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{words_re(lex.word_list('degree'))}"
+        re.compile(rf"(?:[ \t]*,[ \t]*(?P<cdeg>{degree})|[ \t]+(?P<deg>{word_kind_re('degree', lex)}"
                    r"|M\.?[A-Z][a-z]{1,3}\.?)(?:[ \t]*\([A-Z]\))?)"  # "Sp.OG (K)"
                    r"(?=[ \t]*[,.;:)]|[ \t]+[a-z]|[ \t]*$|[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t,.;:)]|$)"
-                   rf"|\.[ \t]+{words_re(lex.word_list('degree'))}(?![\w]))"),  # "SH. M.A.P"
+                   rf"|\.[ \t]+{word_kind_re('degree', lex)}(?![\w]))"),  # "SH. M.A.P"
         frozenset({t.split()[0] for t in titles if t[:1].isupper()} | set(lex.word_list("degree"))
                   | set(lex.word_list("honorific")) | set(courtesies)),
         _topic_words(lex),

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..canonical import LEVELS, entity_key
 from ..model import EntityRef
-from .registry import EntityRegistry, Found, Info, compiled, of, words_re
+from .registry import EntityRegistry, Found, Info, compiled, of, word_kind_re, words_re
 
 __all__ = ["add_facts"]
 
@@ -209,10 +209,10 @@ def _part_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str]]:
     salah satunya", "di antaranya" —): ``words.csv`` kinds ``part_of_cue`` and
     ``part_list_cue``."""
     def build(lex):
-        inside = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,3}?" + words_re(lex.word_list("part_of_cue"))
+        inside = re.compile(r"^[\s,]*(?:\w+[\s,]+){0,3}?" + word_kind_re("part_of_cue", lex)
                             + r"(?:[\s,]+\w+){0,2}?[\s,]*$", re.IGNORECASE)
-        listing = re.compile(r"^[\s,:]*" + words_re(lex.word_list("part_list_cue"))
-                             + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
+        listing = re.compile(r"^[\s,:]*" + word_kind_re("part_list_cue", lex)
+                             + rf"[\s,:]+(?:(?:,|{word_kind_re('list_and', lex)}|\s)+)?$", re.IGNORECASE)
         return inside, listing
     return compiled(lex, "part_cues", build)
 
@@ -258,13 +258,13 @@ def _run_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     an apposition between that agency and the programs it lists — "yakni", "yaitu"):
     ``words.csv`` kinds ``run_verb``, ``run_after``, ``run_of`` and ``apposition``."""
     def build(lex):
-        verbs = re.compile(r"\b" + words_re(lex.word_list("run_verb")) + r"\b", re.IGNORECASE)
-        after = re.compile(r"^[\s,\"“”']*(?:\w+[\s,]+){0,4}?" + words_re(lex.word_list("run_after"))
-                           + rf"(?:[\s,]+{words_re(lex.word_list('agent_by'))})?[\s,]*$", re.IGNORECASE)
-        genitive = re.compile(r"\b" + words_re(lex.word_list("run_of")) + r"(?:[ \t]+\w+)?[ \t]+$",
+        verbs = re.compile(r"\b" + word_kind_re("run_verb", lex) + r"\b", re.IGNORECASE)
+        after = re.compile(r"^[\s,\"“”']*(?:\w+[\s,]+){0,4}?" + word_kind_re("run_after", lex)
+                           + rf"(?:[\s,]+{word_kind_re('agent_by', lex)})?[\s,]*$", re.IGNORECASE)
+        genitive = re.compile(r"\b" + word_kind_re("run_of", lex) + r"(?:[ \t]+\w+)?[ \t]+$",
                               re.IGNORECASE)
-        listed = re.compile(r"^[\s,:]*" + words_re(lex.word_list("apposition"))
-                            + rf"[\s,:]+(?:(?:,|{words_re(lex.word_list('list_and'))}|\s)+)?$", re.IGNORECASE)
+        listed = re.compile(r"^[\s,:]*" + word_kind_re("apposition", lex)
+                            + rf"[\s,:]+(?:(?:,|{word_kind_re('list_and', lex)}|\s)+)?$", re.IGNORECASE)
         return verbs, after, genitive, listed
     return compiled(lex, "run_cues", build)
 
@@ -370,11 +370,11 @@ def _align_cues(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     tersebut"): ``words.csv`` kinds ``anaphor_noun``, ``anaphor_det``, ``align_cue``
     and ``run_of``."""
     def build(lex):
-        nouns = words_re(lex.word_list("anaphor_noun"))
-        that = words_re(lex.word_list("anaphor_det"))
+        nouns = word_kind_re("anaphor_noun", lex)
+        that = word_kind_re("anaphor_det", lex)
         program = words_re(lex.word_list("run_of")[:1])
         return (re.compile(rf"\b{nouns}(?:[ \t]+\w+){{0,2}}?[ \t]+{that}\b", re.IGNORECASE),
-                re.compile(rf"\b{words_re(lex.word_list('align_cue'))}\b", re.IGNORECASE),
+                re.compile(rf"\b{word_kind_re('align_cue', lex)}\b", re.IGNORECASE),
                 re.compile(rf"\b{program}[ \t]+{that}\b"))
     return compiled(lex, "align_cues", build)
 
