@@ -749,8 +749,8 @@ def test_a_misspelled_meeting_word_still_names_the_meeting_but_a_person_is_no_me
 
 def test_a_meeting_named_only_by_its_kind_is_found_where_named_and_a_visit_by_where_it_went():
     text = ("TPPS Jambi mengadakan rapat koordinasi untuk mengevaluasi capaian, Selasa (4/3/2025). "
-            "Inspektur Utama BKKBN Ani Wulan melakukan kunjungan kerja di Maluku Utara selama 3 hari "
-            "di tanggal 5 sampai dengan 7 Maret 2025.")
+            "Inspektur Utama BKKBN Ani Wulan melakukan kunjungan kerja di Maluku Utara pada "
+            "tanggal 5 sampai dengan 7 Maret 2025.")
     ctx = run(text, [("org/tpps-jambi", KB.GovernmentAgency, "TPPS Jambi"), ("person/ani-wulan", P, "Ani Wulan"),
                      ("place/provinsi-maluku-utara", KB.Province, "Maluku Utara")], D(2025, 3, 8))
     rakor, visit = sorted(events(ctx), key=lambda k: not k.startswith("event/rapat"))

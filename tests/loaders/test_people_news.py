@@ -418,7 +418,7 @@ def test_a_post_after_a_name_that_has_its_post_before_it_is_the_next_guest_of_a_
 
 
 def test_a_bare_title_before_a_name_serves_the_office_its_sentence_names_before_it():
-    x = read("Kegiatan tersebut dibuka Kepala Perwakilan BKKBN Provinsi Jambi yang diwakilkan "
+    x = read("Pelatihan kader hari itu dibuka Kepala Perwakilan BKKBN Provinsi Jambi yang diwakilkan "
              "kepada Sekretaris Budi Santoso. Rapat itu juga dihadiri Sekretaris Rudi Hartono.")
     assert people(x) == {("Budi Santoso", "Sekretaris", "Perwakilan BKKBN Provinsi Jambi")}
 
