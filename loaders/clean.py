@@ -36,7 +36,7 @@ import unicodedata
 
 from .model import Article, CleanText
 
-__all__ = ["CHAR_MAP", "OUTLET_WORD", "REMOVED_CHARS", "clean", "parse_copyright"]
+__all__ = ["CHAR_MAP", "OUTLET_WORD", "REMOVED_CHARS", "WEB_SUFFIX", "clean", "parse_copyright"]
 
 #: One-to-one replacements (the offset of the character does not change).
 CHAR_MAP: dict[str, str] = {
@@ -73,7 +73,9 @@ _CREDIT = re.compile(r"\((?:ANTARA|[A-Za-z]+\s+FOTO|FOTO|Foto)\b[^()\n]*/[^()\n]
 #: A written name that can only be an outlet, never a place: a web address
 #: ("radartvnews.com", "BERITA-SULSEL.COM", "dprd-diy.go.id") or a word with a capital
 #: or "!" inside it ("KlikMINUT", "PadangKita", "Hi!Pontianak"; no place is written so).
-OUTLET_WORD = (r"(?:[A-Za-z0-9][\w!]*(?:[.-][\w!]+)*\.(?i:com|co\.id|id|net|news|org)(?![\w.])"
+#: The endings of a web address an outlet goes by (``publishers.WEB`` reads the same).
+WEB_SUFFIX = r"com|co\.id|id|net|news"
+OUTLET_WORD = (r"(?:[A-Za-z0-9][\w!]*(?:[.-][\w!]+)*\.(?i:" + WEB_SUFFIX + r"|org)(?![\w.])"
                r"|[A-Z][a-z]+[A-Z!][\w!]*(?![\w.]))")
 _DATELINE = re.compile(
     r"""^[ \t\u00a0]*

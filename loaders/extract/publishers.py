@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..clean import WEB_SUFFIX
 from .registry import EntityRegistry
 
 __all__ = ["WEB", "is_outlet", "is_site", "outlet_key", "site_name"]
 
-WEB = re.compile(r"\.(?:com|co\.id|id|net|news)$", re.IGNORECASE)
+WEB = re.compile(rf"\.(?:{WEB_SUFFIX})$", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:

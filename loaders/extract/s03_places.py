@@ -398,7 +398,9 @@ def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
     r.extra.append((key, Mention(written[m.start():], Span(at + m.start(), at + len(written), 0))))
 
 
-_OUTLET_WORD = re.compile(OUTLET_WORD)
+# the name, blanked with the comma after it ("BORNEOTREND.COM, KALSEL –" reads as "KALSEL –")
+# or the hyphen before the town ("SMARTPEKANBARU.COM-Pekanbaru —")
+_OUTLET_WORD = re.compile(rf"(?P<name>{OUTLET_WORD})(?:[ \t]*,|-(?=[A-Z]))?")
 
 
 def _outlet_words(r: EntityRegistry, d0: int, segment: str) -> str:
@@ -406,12 +408,13 @@ def _outlet_words(r: EntityRegistry, d0: int, segment: str) -> str:
     word with a capital inside: "radartvnews.com –", "TAKENGON | AcehNews.net –",
     "KlikMINUT –") and return the segment with those names blanked, so what is left
     parses as place, qualifier and agency."""
-    for m in _OUTLET_WORD.finditer(segment):
-        key = publishers.outlet_key(r, m.group())
-        r.extra.append((key, Mention(m.group(), Span(d0 + m.start(), d0 + m.end(), 0))))
-    # blanked with the comma after it, so "BORNEOTREND.COM, KALSEL –" reads as "KALSEL –"
-    # ("SMARTPEKANBARU.COM-Pekanbaru —": with the hyphen)
-    return re.sub(rf"{OUTLET_WORD}(?:[ \t]*,|-(?=[A-Z]))?", lambda m: " " * len(m.group()), segment)
+    def blank(m: re.Match[str]) -> str:
+        name = m.group("name")
+        key = publishers.outlet_key(r, name)
+        r.extra.append((key, Mention(name, Span(d0 + m.start(), d0 + m.end("name"), 0))))
+        return " " * len(m.group())
+
+    return _OUTLET_WORD.sub(blank, segment)
 
 
 def _names_outlet(r: EntityRegistry, qual: str) -> bool:
