@@ -728,6 +728,11 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
+#: Keys of kbgraph's gold files (the dev corpus's and the seed's formats): a record with two
+#: of them and no text is an annotation that landed in a corpus folder, a common slip.
+_ANNOTATION_KEYS = frozenset({"entities", "facts", "meetings", "statements", "people"})
+
+
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
              int: "a number", float: "a number", type(None): "null"}
@@ -744,8 +749,12 @@ def _record_article(record: object, source: str, where: str, suffix: str, raw: b
     present = [f for f in TEXT_FIELDS if f in lower]
     if not present:
         found = ", ".join(sorted(str(k) for k in record)) or "(none)"
-        raise InputError(f"{where}: no text field (text, body or content); fields found: {found}",
-                         source=source)
+        hint = ""
+        if len(_ANNOTATION_KEYS & lower.keys()) >= 2:
+            hint = ("; it looks like a gold annotation, not an article: keep gold files out of "
+                    "the folder you build (`kbgraph evaluate TEXTS GOLD` reads them)")
+        raise InputError(f"{where}: no text field (text, body or content); fields found: {found}"
+                         f"{hint}", source=source)
     text = next((lower[f] for f in present if isinstance(lower[f], str) and lower[f].strip()), None)
     if text is None:
         bad = lower[present[0]]

@@ -304,6 +304,19 @@ def test_json_record_without_text_lists_its_fields():
                                 "fields found: date, title, url")
 
 
+def test_a_gold_file_in_a_corpus_folder_is_named_as_one(tmp_path):
+    """A gold file copied next to its article is the usual slip; the message says so."""
+    gold = tmp_path / "artikel.json"
+    gold.write_text(json.dumps({"file": "artikel.txt", "published": "2019-11-26",
+                                "entities": [], "people": [], "meetings": [],
+                                "statements": [], "relations": []}), encoding="utf-8")
+    assert only_error(gold) == (
+        f"{gold}: the object: no text field (text, body or content); fields found: entities, "
+        "file, meetings, people, published, relations, statements; it looks like a gold "
+        "annotation, not an article: keep gold files out of the folder you build "
+        "(`kbgraph evaluate TEXTS GOLD` reads them)")
+
+
 def test_json_list_one_bad_record(tmp_path):
     p = tmp_path / "a.json"
     p.write_text(json.dumps([{"content": "Berita satu."}, {"text": ""}, ["bukan objek"],
