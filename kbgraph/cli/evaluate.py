@@ -1,7 +1,9 @@
-"""``kbgraph evaluate ARTICLES GOLD``: score the loaders against gold files.
+"""``kbgraph evaluate ARTICLES GOLD`` and ``kbgraph agreement GOLD OTHER``: scores.
 
-Parses arguments, calls :func:`kbgraph.loaders.evaluate.evaluate_paths` and prints the
-report; the scoring itself lives in the library so tests and notebooks call it directly.
+Parses arguments, calls :func:`kbgraph.loaders.evaluate.evaluate_paths` (the loaders
+against gold) or :func:`~kbgraph.loaders.evaluate.agreement_paths` (one reader's gold
+against another's) and prints the report; the scoring itself lives in the library so
+tests and notebooks call it directly.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rich.table import Table
 
 from kbgraph.loaders.evaluate import (
     Report,
+    agreement_paths,
     evaluate_paths,
     render_markdown,
     report_to_dict,
@@ -51,7 +54,31 @@ def evaluate(
 
     Each gold file names its article by basename ("file"); rules: docs/evaluation.md.
     """
-    report = evaluate_paths(articles, gold)
+    _print_report(evaluate_paths(articles, gold), fmt, details)
+
+
+@app.command()
+def agreement(
+    gold: Annotated[Path, typer.Argument(
+        help="The first reader's gold: a JSON file or a folder of them.")],
+    other: Annotated[Path, typer.Argument(
+        help="A second reader's gold of the same articles (paired by \"file\").")],
+    fmt: Annotated[EvalFormat, typer.Option(
+        "--format", help="table (rich), json (machine-readable) or markdown (for docs).",
+    )] = EvalFormat.table,
+    details: Annotated[bool, typer.Option(
+        "--details", help="List every difference, article by article.",
+    )] = False,
+) -> None:
+    """Score a second reader's gold against the first's: how far two readers agree.
+
+    The same sections and rules as `kbgraph evaluate`, with OTHER in the loaders' place:
+    the ceiling against which the loaders' figures are read (docs/evaluation.md).
+    """
+    _print_report(agreement_paths(gold, other), fmt, details)
+
+
+def _print_report(report: Report, fmt: EvalFormat, details: bool) -> None:
     err = Console(stderr=True)
     for warning in report.warnings:
         err.print(f"kbgraph: warning: {escape(terminal_text(warning))}", highlight=False)

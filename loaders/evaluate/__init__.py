@@ -40,6 +40,7 @@ from .score import CLASSES, SLOTS, ArticleScore, Counts, Finding, Report, SlotCo
 __all__ = [
     "CLASSES", "SLOTS", "Counts", "SlotCounts", "Finding", "ArticleScore", "Report", "Section",
     "to_gold", "load_gold", "score_article", "evaluate_extractions", "evaluate_paths",
+    "agreement_paths",
     "summary_sections", "render_markdown", "report_to_dict",
 ]
 
@@ -134,3 +135,22 @@ def evaluate_paths(articles: Path, gold: Path) -> Report:
     pairs = [(record, extractions[_article_name(record)]) for _file, record in golds
              if _article_name(record) in extractions]
     return evaluate_extractions(pairs, warnings)
+
+
+def agreement_paths(gold: Path, other: Path) -> Report:
+    """Score a second reader's gold files against the first's, article by article.
+
+    How far two careful readers agree on the same articles is the ceiling any extractor
+    can be measured against: a figure below it is the loaders', a gap at it is the
+    conventions'. Articles are paired by ``"file"``; an article only one side annotated is
+    named in ``Report.warnings`` and left out. Raises InputError as :func:`load_gold` does.
+    """
+    reference = {_article_name(record): (file, record) for file, record in _gold_files(gold)}
+    second = {_article_name(record): (file, record) for file, record in _gold_files(other)}
+    report = Report(warnings=[
+        f"{where[name][0]}: {name} has no gold on the other side; skipped"
+        for where, there in ((reference, second), (second, reference))
+        for name in sorted(where) if name not in there])
+    for name in sorted(reference.keys() & second.keys()):
+        report.articles.append(score_article(reference[name][1], second[name][1]))
+    return report
