@@ -38,17 +38,19 @@ class EvalFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+FormatOption = Annotated[EvalFormat, typer.Option(
+    "--format", help="table (rich), json (machine-readable) or markdown (for docs).")]
+DetailsOption = Annotated[bool, typer.Option(
+    "--details", help="List every miss and false positive, article by article.")]
+
+
 @app.command()
 def evaluate(
     articles: Annotated[Path, typer.Argument(help="An article file or a folder of articles.")],
     gold: Annotated[Path, typer.Argument(
         help="A gold JSON file or a folder of them (format of corpus/dev/gold).")],
-    fmt: Annotated[EvalFormat, typer.Option(
-        "--format", help="table (rich), json (machine-readable) or markdown (for docs).",
-    )] = EvalFormat.table,
-    details: Annotated[bool, typer.Option(
-        "--details", help="List every miss and false positive, article by article.",
-    )] = False,
+    fmt: FormatOption = EvalFormat.table,
+    details: DetailsOption = False,
 ) -> None:
     """Score what the loaders extract from ARTICLES against the GOLD files.
 
@@ -63,12 +65,8 @@ def agreement(
         help="The first reader's gold: a JSON file or a folder of them.")],
     other: Annotated[Path, typer.Argument(
         help="A second reader's gold of the same articles (paired by \"file\").")],
-    fmt: Annotated[EvalFormat, typer.Option(
-        "--format", help="table (rich), json (machine-readable) or markdown (for docs).",
-    )] = EvalFormat.table,
-    details: Annotated[bool, typer.Option(
-        "--details", help="List every difference, article by article.",
-    )] = False,
+    fmt: FormatOption = EvalFormat.table,
+    details: DetailsOption = False,
 ) -> None:
     """Score a second reader's gold against the first's: how far two readers agree.
 
