@@ -24,14 +24,14 @@ of the shapes below is a role of ``meeting_cues.csv``:
   ``launch``, ``launched_as``, ``launched_into``, ``performed_by``, ``attend``,
   ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``, ``on_behalf``,
   ``opens``, ``opens_when``, ``marked_by``, ``manner``, ``follow_up``, ``purpose``,
-  ``supports``, ``agenda``, ``closed``, ``visit_verb``;
+  ``supports``, ``agenda``, ``closed``, ``visit_verb``; ``launched_into`` ("sebagai", "jadi");
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
   ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``;
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
-- where: ``venue``, ``venue_inside``;
+- where: ``venue``, ``venue_inside``, ``online`` (held in no one town);
 - how many: ``approx``, ``count_lead``, ``count_word``, ``count_verb``, ``count_is``,
   ``count_total``, ``count_noun``, ``participant_noun``, ``participant_head``,
   ``participant_not``, ``percent``, ``duration``, ``day_unit``;
@@ -205,6 +205,9 @@ _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}(?:,?\s+{_w('mai
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
 _LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+{_w('launched_into')}\s+")
+# "Desa X[, Kecamatan Y| di Z] sebagai Kampung KB": the places it lies in, then what it was made
+_INTO = re.compile(rf"(?:[\s,]+(?:{_DI_WORD}\s+)?[A-Z][\w.'’-]*)*?[\s,]+{_w('launched_into')}\s+(?=[A-Z])")
+_ABBREVIATED_WORD = re.compile(rf"(?<!\w){words_re(_LEX.word_list('abbreviation'))}$")  # "Kec.", "Kab."
 _ACCOMPANIED = re.compile(rf"\b{_w('accompanied')}\b")
 # a meeting with someone: "audiensi bersama Kepala …", "kunjungan kerja ke Kabupaten …"
 _PARTNERED = frozenset(meeting_terms("partnered"))
@@ -312,6 +315,7 @@ _LISTED = re.compile(rf"\b(?i:{_w('list_intro')})(?:\s[^.;:]*?(?:,|\s{_DAN}))?\s
                      rf"(?:(?i:{words_re(_ANAPHORS)})\s+)?$")
 _ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
+_ONLINE = re.compile(rf"(?i:\b{_w('online')}\b)")  # held on line or in many places at once: no one town
 
 
 @dataclass(slots=True)
@@ -328,6 +332,7 @@ class _Mention:
     habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
     as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
+    target: str | None = None  # a launch: what the place it names was made ("Kampung KB")
 
 
 @dataclass(slots=True)
@@ -352,6 +357,7 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    launch_target: str | None = None  # "… sebagai Kampung KB": what the launched place was made
     launch_noun: str = "pencanangan"  # "meresmikan Kampung KB": a "peresmian Kampung KB"
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
@@ -392,6 +398,7 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     _emit(ctx, meetings)
     if reg is not None:
         _place_venues(reg)
+        _held_in_dateline_town(reg, meetings)
 
 
 def _place_venues(reg: EntityRegistry) -> None:
@@ -411,6 +418,28 @@ def _place_venues(reg: EntityRegistry) -> None:
         if at and all(f.cls == KB.Province and f.key in above for v in at for f in ctx.found_in(v.start, v.end)
                       if f.key != key and f.cls in _REGION_CLASSES):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
+
+
+def _held_in_dateline_town(reg: EntityRegistry, meetings: list[_Meeting]) -> None:
+    """A meeting held on the one day the article gives, of which no sentence says where, was
+    held in the city or regency of the dateline ("SAMARINDA – DPRD menggelar RDP
+    …, Senin (13/5)": in Kota Samarinda); never a visit (held where it went) nor a meeting
+    held on line or at once in many places ("secara daring", "serentak")."""
+    ctx, town = reg.ctx, reg.dateline_key
+    if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
+        return
+    days = {x.key: f.obj for x in meetings if x.key for f in ctx.facts
+            if f.subject == x.key and f.predicate == SCHEMA.startDate}
+    if len(set(days.values())) != 1:  # meetings on several days: maybe in several towns
+        return
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.location}
+    at = min((f.start for f in ctx.found if f.key == town), default=0)  # the dateline opens the text
+    for x in meetings:
+        said = [ctx.sentences[f.sentence] for f in ctx.found if f.key == x.key]
+        if any(_ONLINE.search(ctx.text, a, b) for a, b in said):  # "secara daring", "serentak di 34 provinsi"
+            continue
+        if x.key in days and x.key not in placed and not x.placeholder and not _words(x.name or "") & _VISITS:
+            ctx.facts.append(Fact(x.key, SCHEMA.location, EntityRef(town), evidence_span(ctx, at)))
 
 
 # ---------------------------------------------------------------------------
@@ -520,8 +549,12 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             continue
         obj = _COUNT_WORD.match(text, m.end(), e)
         obj_start = obj.end() if obj else m.end()
-        obj_end = _launch_object_end(text, obj_start, e)
-        if obj_end > obj_start:
+        obj_end = min([_launch_object_end(text, obj_start, e)]  # "… TPPS Tahun 2022 serta Rapat Koordinasi …"
+                      + [x.start for x in out if x.start > obj_start])
+        into = None if passive else _launched_into(ctx, obj_start, e)
+        if into:
+            out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()), into[0], target=into[1]))
+        elif obj_end > obj_start:
             out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()),
                                 text[obj_start:obj_end].strip()))
     goes_on = _GOES_ON.match(text, head0, e)
@@ -537,10 +570,17 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
 
 def _launch_noun(verb: str) -> str:
     """The noun of a launch verb, when the lexicon knows it as a launch: me-X-kan → pe-X-an
-    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan"); else "pencanangan"."""
+    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan", "kukuhkan" → "pengukuhan");
+    else "pencanangan"."""
     low = verb.lower()
-    noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
-    return noun if noun in _LAUNCH_HEADS else "pencanangan"
+    if not low.endswith("kan"):
+        return "pencanangan"
+    stem = low[:-3]
+    if low.startswith("me"):
+        nouns = [f"pe{stem[2:]}an"]
+    else:  # the bare verb of headlines and quick news: "resmikan", "kukuhkan", "canangkan"
+        nouns = [f"pe{stem}an", f"pen{stem}an", f"peng{stem}an", f"peng{stem[1:]}an", f"pem{stem[1:]}an"]
+    return next((n for n in nouns if n in _LAUNCH_HEADS), "pencanangan")
 
 
 def _only_observance(ctx: Context, start: int, end: int) -> bool:
@@ -755,8 +795,28 @@ def _person_starts(ctx: Context, pos: int) -> bool:
 
 
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
-    m = _LAUNCH_OBJECT_END.search(text, pos, limit)
+    """Where a launch's object ends; "Kec." and the like, a word cut short, go on."""
+    while (m := _LAUNCH_OBJECT_END.search(text, pos, limit)) and m.group() == "." and \
+            _ABBREVIATED_WORD.search(text, max(0, m.start() - 12), m.end()):
+        pos = m.end()
     return m.start() if m else limit
+
+
+def _launched_into(ctx: Context, start: int, end: int) -> tuple[str, str] | None:
+    """"mencanangkan Desa X Kecamatan Y sebagai Kampung KB …", "resmikan Desa X Kec. Y jadi
+    Kampung Keluarga Berencana (KB)": the place (its first name, not the ones it lies in) and
+    what it was made, as (place, what) — ("Desa X", "Kampung KB"); None for another object."""
+    text = ctx.text
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    place = max((f for f in ctx.found if f.start == start and f.key.startswith("place/")),
+                key=lambda f: f.end, default=None)
+    if place is None:
+        return None
+    into = _INTO.match(text, place.end, end)
+    target = into and _CAP_PHRASE.match(text, into.end(), end)
+    if not target:
+        return None
+    return text[place.start:place.end], _abbreviated(target.group().rstrip("."))
 
 
 # ---------------------------------------------------------------------------
@@ -778,7 +838,8 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             if cur is None:
                 cur = _Meeting(KB.Launch, None, False, True, launch_noun=m.head)
                 meetings.append(cur)
-            cur.launch_object = cur.launch_object or m.text
+            if cur.launch_object is None:
+                cur.launch_object, cur.launch_target = m.text, m.target
             m.meeting = cur
         else:
             m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
@@ -963,10 +1024,11 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
         if m.meeting is None:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        said_end = text.find(m.text, m.end) + len(m.text) if m.kind == "launch" else m.end
         if (nxt is not None and nxt.meeting is not None and nxt.meeting is not m.meeting
-                and m.kind == nxt.kind == "name" and not (m.follow or nxt.follow)
-                and _JOINT.fullmatch(text, m.end, nxt.start)):
-            nxt.meeting.joint.append(m.meeting)  # "Rapat A, sekaligus Rapat B di …"
+                and m.kind in ("name", "launch") and nxt.kind == "name" and not (m.follow or nxt.follow)
+                and _JOINT.fullmatch(text, said_end, nxt.start)):
+            nxt.meeting.joint.append(m.meeting)  # "Rapat A, sekaligus Rapat B di …", "kukuhkan TPPS serta Rakor …"
         if m.follow and m.meeting.target:
             source = next((x.meeting for x in reversed(mentions[:i]) if x.meeting and _current(x.meeting)),
                           None) or _main(meetings)
@@ -1472,8 +1534,8 @@ def _only_day(ctx: Context, held: list[_Meeting]) -> None:
 
 
 def _label(x: _Meeting) -> str:
-    if x.name is None:
-        return f"{x.launch_noun} {x.launch_object}"
+    if x.name is None:  # "pencanangan Kampung KB Desa X" for "mencanangkan Desa X sebagai Kampung KB"
+        return " ".join(w for w in (x.launch_noun, x.launch_target, x.launch_object) if w)
     m = _LOWER_TAHUN.search(x.name)
     return x.name[:m.start()] + m.group(1) if m else x.name
 
@@ -1492,8 +1554,11 @@ def _key(x: _Meeting, ctx: Context) -> None:
     ent = ctx.entities.get(x.key)
     if ent is None:
         short = _abbreviated(label)
+        aliases = [short] if short != label else []
+        if x.name is None and x.launch_target:  # "pencanangan Desa X", as the text says it
+            aliases.append(f"{x.launch_noun} {x.launch_object}")
         ctx.entities[x.key] = Entity(key=x.key, types=types, label=label, name_as_written=x.name,
-                                     abbreviation=abbrev, aliases=[short] if short != label else [])
+                                     abbreviation=abbrev, aliases=aliases)
     # a meeting named only by its kind ("mengadakan rapat koordinasi"): that is its name
     named = x.names + [m for m in x.generic_names if x.generic and m.text.lower() == (x.name or "").lower()]
     for m in named:

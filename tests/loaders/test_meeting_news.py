@@ -394,3 +394,49 @@ def test_an_organizer_after_a_capitalized_oleh_mid_sentence():
     body = ("GARUT - Hal itu disampaikan Budi dalam Sosialisasi Kampung KB yang diselenggarakan Oleh "
             "Perwakilan BKKBN Provinsi Jawa Barat di Desa Sukamaju, Kamis (6/6/2024).\n")
     assert meetings(body)["Sosialisasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jawa Barat"
+
+
+def test_a_meeting_no_sentence_places_was_held_in_the_dateline_town():
+    got = meetings("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Rapat Koordinasi Kampung KB "
+                   "bersama para camat, Senin (3/6/2024).\n")["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Kabupaten Sukoharjo", "Kabupaten Sukoharjo")
+
+
+@pytest.mark.parametrize("body", [
+    # held on line: the dateline is only where the news was written
+    ("SUKOHARJO - Dinas Pengendalian Penduduk dan KB mengikuti Rapat Koordinasi Kampung KB secara "
+     "daring, Senin (3/6/2024).\n"),
+    # a visit is held where it went
+    ("SUKOHARJO - Komisi IV DPRD melakukan kunjungan kerja ke Dinas Kesehatan, Senin (3/6/2024).\n"),
+    # no day: maybe not held yet, or long ago
+    ("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Rapat Koordinasi Kampung KB bersama "
+     "para camat.\n"),
+])
+def test_the_dateline_town_is_no_place_of_a_meeting_held_elsewhere_or_undated(body):
+    assert all("location" not in m for m in meetings(body).values())
+
+
+@pytest.mark.parametrize(("body", "label", "as_written"), [
+    ("Wakil Bupati Budi Santoso mencanangkan Desa Sumber Rejo Kecamatan Kalisat sebagai Kampung "
+     "Keluarga Berencana (KB), Senin (3/6/2024).\n",
+     "pencanangan Kampung KB Desa Sumber Rejo", "pencanangan Desa Sumber Rejo"),
+    # "Kec." does not end the sentence; "jadi" as "menjadi"
+    ("Gubernur Jawa Timur Budi Santoso, Senin (3/6/2024), resmikan Desa Sumber Rejo Kec. Kalisat "
+     "Jember jadi Kampung KB.\n",
+     "peresmian Kampung KB Desa Sumber Rejo", "peresmian Desa Sumber Rejo"),
+])
+def test_a_place_launched_as_a_kampung_kb_names_the_launch(body, label, as_written):
+    (got,) = gold(body)["meetings"]
+    assert (got["label"], got["location"]) == (label, "Desa Sumber Rejo")
+    assert as_written in got["aliases"]
+
+
+def test_a_bare_launch_verb_then_a_meeting_with_serta_are_two_events_held_together():
+    got = meetings("Bupati Sukoharjo Budi Santoso kukuhkan Tim Percepatan Penurunan Stunting Kabupaten "
+                   "Sukoharjo serta Rapat Koordinasi Kampung KB bersama mitra kerja, Kamis (17/11/2022).\n\n"
+                   "Kegiatan yang diselenggarakan di Aula Kantor Bappeda Sukoharjo itu dihadiri para camat.\n")
+    assert set(got) == {"pengukuhan Tim Percepatan Penurunan Stunting Kabupaten Sukoharjo",
+                        "Rapat Koordinasi Kampung KB"}
+    launch = got["pengukuhan Tim Percepatan Penurunan Stunting Kabupaten Sukoharjo"]
+    assert (launch["opened_by"], launch["start"]) == ("Budi Santoso", "2022-11-17")
+
