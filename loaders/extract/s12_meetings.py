@@ -122,6 +122,7 @@ _CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) 
 # "Sekda X Pimpin Rapat Koordinasi …": a verb written in headline case before the name
 _VERB_CUES = frozenset(c for role in ("organize", "chairs", "opens") for c in meeting_cues(role))
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
+_DEMONSTRATIVE_AFTER = re.compile(rf"\s+{words_re(_DEMONSTRATIVE)}\b")  # "… se-Kecamatan X ini"
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
 _LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
@@ -225,6 +226,9 @@ _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
+# "Dan diikuti oleh 143 peserta …" opening a sentence that names no meeting: the one just reported
+_ATTENDED_OPENING = re.compile(rf"\s*(?:(?i:{_DAN})\s+)?(?i:{words_re(meeting_cues('attended_by'))})\s+"
+                               rf"(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b{_NOT_PERCENT}")
 _ATTENDED_AFTER = re.compile(rf"\s+{words_re(meeting_cues('attended_by'))}\s+(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
@@ -333,6 +337,7 @@ class _Mention:
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
     as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
     target: str | None = None  # a launch: what the place it names was made ("Kampung KB")
+    points_back: bool = False  # a name closed by "ini/itu/tersebut": the meeting named before, if any
 
 
 @dataclass(slots=True)
@@ -358,6 +363,7 @@ class _Meeting:
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
     launch_target: str | None = None  # "… sebagai Kampung KB": what the launched place was made
+    online: bool = False  # a sentence about it says it was held on line or in many places at once
     launch_noun: str = "pencanangan"  # "meresmikan Kampung KB": a "peresmian Kampung KB"
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
@@ -391,6 +397,11 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])
     _own_abbreviations(ctx, by_sentence, meetings, covered)
+    for (s, e), mentions in zip(sentences, by_sentence):  # "Kegiatan itu diselenggarakan secara daring"
+        if _ONLINE.search(ctx.text, s, e):
+            for m in mentions:
+                if m.meeting is not None:
+                    m.meeting.online = True
     prev = None
     for (s, e), mentions in zip(sentences, by_sentence):
         _read_sentence(ctx, s, e, mentions, meetings, prev)
@@ -435,10 +446,8 @@ def _held_in_dateline_town(reg: EntityRegistry, meetings: list[_Meeting]) -> Non
     placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.location}
     at = min((f.start for f in ctx.found if f.key == town), default=0)  # the dateline opens the text
     for x in meetings:
-        said = [ctx.sentences[f.sentence] for f in ctx.found if f.key == x.key]
-        if any(_ONLINE.search(ctx.text, a, b) for a, b in said):  # "secara daring", "serentak di 34 provinsi"
-            continue
-        if x.key in days and x.key not in placed and not x.placeholder and not _words(x.name or "") & _VISITS:
+        if x.key in days and x.key not in placed and not x.placeholder and not x.online \
+                and not _words(x.name or "") & _VISITS:
             ctx.facts.append(Fact(x.key, SCHEMA.location, EntityRef(town), evidence_span(ctx, at)))
 
 
@@ -534,7 +543,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
-                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name))
+                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name,
+                            points_back=kind == "name" and _DEMONSTRATIVE_AFTER.match(text, end, e) is not None))
     out.extend(_unknown_names(ctx, head0, e, out))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
@@ -561,9 +571,9 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
     if goes_on and out and out[0].kind == "name" and out[0].text.lower() == out[0].head and \
             not text[goes_on.end():out[0].start].strip(" ,"):
         out[0].goes_on = True  # "Kali ini sosialisasi dilaksanakan di …": the meeting named before
-    if not out and (goes_on or _only_dates(ctx, head0, e)):
-        # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022.": the meeting of the
-        # sentence before goes on in a sentence that names none
+    if not out and (goes_on or _only_dates(ctx, head0, e) or _ATTENDED_OPENING.match(text, head0, e)):
+        # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022." / "Dan diikuti oleh 143
+        # peserta …": the meeting of the sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
 
@@ -831,6 +841,8 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
     for m in mentions:
         if m.goes_on and (before := next((x for x in reversed(meetings) if _current(x)), None)):
             m.kind, m.meeting = "anaphor", before
+        elif m.kind == "name" and m.points_back and (before := _named_before(meetings, m)):
+            m.kind, m.meeting = "anaphor", before  # "temu kader X … kegiatan pertemuan X se-Kecamatan Y ini"
         elif m.kind == "name":
             m.meeting = _meeting_for_name(meetings, m)
         elif m.kind == "launch":
@@ -905,6 +917,17 @@ def _same_head(m: _Mention, x: _Meeting) -> bool:
 
 def _current(x: _Meeting) -> bool:
     return not x.target and not x.future
+
+
+def _named_before(meetings: list[_Meeting], m: _Mention) -> _Meeting | None:
+    """The meeting a name closed by a demonstrative points at: the latest one held and named
+    before, of its kind (or of the general kind), unless the name is that of another one; one
+    named only by its kind or by its launch takes the name instead (``_meeting_for_name``)."""
+    if any(x.name and _same_name(x.name, m.text) for x in meetings):
+        return None
+    cls = meeting_class(m.text)
+    return next((x for x in reversed(meetings) if _current(x) and not x.placeholder and x.name and not x.generic
+                 and (x.cls == cls or KB.Meeting in (x.cls, cls))), None)
 
 
 def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:

@@ -440,3 +440,22 @@ def test_a_bare_launch_verb_then_a_meeting_with_serta_are_two_events_held_togeth
     launch = got["pengukuhan Tim Percepatan Penurunan Stunting Kabupaten Sukoharjo"]
     assert (launch["opened_by"], launch["start"]) == ("Budi Santoso", "2022-11-17")
 
+
+
+def test_a_sentence_opening_with_its_attendance_counts_the_meeting_before():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel Mawar "
+                   "Indah, Rabu (5/6/2024). Dan diikuti oleh 143 peserta dari seluruh kabupaten.\n")
+    assert got["Rapat Koordinasi Kampung KB"]["participants"] == 143
+
+
+def test_a_meeting_said_to_be_held_on_line_stays_out_of_the_dateline_town():
+    got = meetings("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Sarasehan Kampung KB. "
+                   "Kegiatan itu diselenggarakan secara daring, Senin (3/6/2024).\n")
+    assert "location" not in got["Sarasehan Kampung KB"]
+
+
+def test_a_meeting_named_again_another_way_with_ini_is_the_same_meeting():
+    got = meetings("Pemerintah Kabupaten Sukoharjo menggelar temu kader Kampung KB di Balai Desa Sumber "
+                   "Rejo, Selasa (4/12/2018).\n\nSelain materi, kegiatan pertemuan kader se-Kecamatan "
+                   "Kalisat ini juga diisi dengan tanya jawab.\n")
+    assert list(got) == ["temu kader Kampung KB"]
