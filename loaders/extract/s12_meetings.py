@@ -191,6 +191,7 @@ _KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
 _FLOOR = re.compile(rf"{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+")  # "di Lantai 1 Kantor …"
 _IN_BEFORE = re.compile(rf"\b{_w('kind_prep')}\s+$", re.IGNORECASE)  # "dalam pertemuan …"
 _DI_AFTER = re.compile(rf"\s+{_DI_WORD}\s+(?=[A-Z])")
+_HELD_AT_NEXT = re.compile(rf"\s*,?\s+{_DI_WORD}\s+(?:[A-Z]|(?i:{words_re(meeting_cues('venue'))})\b)")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(rf"[\s,]*(?:{_w('joint')}\s+(?:{_w('also')}\s+)?)?")
 _HOST_ONLY = re.compile(rf"\b{_w('host')}\s+$", re.IGNORECASE)
@@ -532,6 +533,12 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
+        elif (ext.named or ext.run) and not future and _HELD_AT_NEXT.match(
+                text, ext.end if ext.named else ext.run_end, e) and _has_day(ctx, head0, e):
+            # "melalui rapat koordinasi penguatan Kampung KB di ruang rapat …, Rabu (2/8)", "pada
+            # pertemuan khusus di Kantor X, Senin (2/12)": a kind with the words naming it, held
+            # somewhere on a day, is a meeting even in lower case
+            kind, end = "name", ext.end if ext.named else ext.run_end
         else:
             continue
         if kind == "name" and _LISTED.search(text, head0, p):

@@ -459,3 +459,17 @@ def test_a_meeting_named_again_another_way_with_ini_is_the_same_meeting():
                    "Rejo, Selasa (4/12/2018).\n\nSelain materi, kegiatan pertemuan kader se-Kecamatan "
                    "Kalisat ini juga diisi dengan tanya jawab.\n")
     assert list(got) == ["temu kader Kampung KB"]
+
+
+@pytest.mark.parametrize(("body", "label", "start"), [
+    ("Komitmen itu diwujudkan melalui rapat koordinasi penguatan Kampung KB di ruang rapat lantai 3 "
+     "Setda, Rabu (5/6/2024) lalu.\n", "rapat koordinasi penguatan Kampung KB", "2024-06-05"),
+    ("Penyerahan penghargaan dilakukan pada pertemuan khusus di Kantor Kejati Jambi, Senin (3/6/2024).\n",
+     "pertemuan khusus", "2024-06-03"),
+])
+def test_a_lower_case_meeting_held_somewhere_on_a_day_is_a_meeting(body, label, start):
+    assert meetings(body)[label]["start"] == start
+
+
+def test_a_lower_case_kind_with_a_place_but_no_day_is_no_meeting():
+    assert meetings("Menurut dia, pelatihan keterampilan di Kabupaten Sukoharjo sangat membantu warga.\n") == {}
