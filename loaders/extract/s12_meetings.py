@@ -955,6 +955,11 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
                 x.cls = cls if cls != KB.Meeting else x.cls
             (x.generic_names if generic else x.names).append(m)
             return x
+    described = _described_before(pool, m, cls, generic)
+    if described is not None:  # "menggelar pelatihan tatap muka bagi … saat membuka Pelatihan Teknis X"
+        described.name = m.text
+        described.names.append(m)
+        return described
     spelled = _spelled_out(pool, m)
     if spelled is not None:  # "Rakorda program KKBPK" after "Rapat Koordinasi Daerah Program Kegiatan …"
         spelled.names.append(m)
@@ -963,6 +968,19 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     (new.generic_names if generic else new.names).append(m)
     meetings.append(new)
     return new
+
+
+def _described_before(pool: list[_Meeting], m: _Mention, cls: URIRef, generic: bool) -> _Meeting | None:
+    """The one meeting of a specific kind (a training, a socialization, …) first described in
+    lower case ("pelatihan tatap muka bagi para kader …"), when a capitalized name of that kind
+    comes later: its name ("Pelatihan Teknis Pendataan Keluarga Tahun 2021")."""
+    if generic or cls == KB.Meeting or not m.text[:1].isupper() or m.follow or m.future:
+        return None
+    of_kind = [x for x in pool if x.cls == cls and (x.name or x.launch_object)]
+    if len(of_kind) != 1:
+        return None
+    x = of_kind[0]
+    return x if _current(x) and not x.generic and not x.placeholder and x.name and x.name[:1].islower() else None
 
 
 def _spelled_out(pool: list[_Meeting], m: _Mention) -> _Meeting | None:

@@ -473,3 +473,18 @@ def test_a_lower_case_meeting_held_somewhere_on_a_day_is_a_meeting(body, label, 
 
 def test_a_lower_case_kind_with_a_place_but_no_day_is_no_meeting():
     assert meetings("Menurut dia, pelatihan keterampilan di Kabupaten Sukoharjo sangat membantu warga.\n") == {}
+
+
+def test_a_training_described_in_lower_case_then_named_is_one_training():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar pelatihan tatap muka bagi para penyuluh KB "
+                   "se-Jambi.\n\n\"Ini pelatihan pertama sejak pandemi,\" kata Kepala Perwakilan BKKBN "
+                   "Provinsi Jambi Budi Santoso saat membuka Pelatihan Teknis Pendataan Keluarga Tahun 2021 "
+                   "di Kota Jambi, Senin (5/4/2021).\n")
+    assert list(got) == ["Pelatihan Teknis Pendataan Keluarga Tahun 2021"]
+    assert got["Pelatihan Teknis Pendataan Keluarga Tahun 2021"]["organizer"] == "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_a_typo_of_menggelar_still_says_who_held_it():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi mengelar Rapat Koordinasi Kampung KB di Kota Jambi, "
+                   "Rabu (5/6/2024).\n")
+    assert got["Rapat Koordinasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jambi"
