@@ -483,6 +483,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         follow = bool(_FOLLOW.search(before))
         around = _AROUND.search(before) is not None and not _QUANTIFIED.search(before)
         triggered = follow or around or bool(_TRIGGER.search(before))
+        # "X membuka pencanangan 15 desa menjadi Kampung KB": opening a launch named in lower case
+        opened = not cap and ext.run != () and meeting_class(head) == KB.Launch and _OPENS.search(before) is not None
         future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
         at_start = p == head0
         as_name = None
@@ -518,8 +520,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if kind == "anaphor" and head in _GENERIC and not at_start:
                 continue
             end = ext.run_end if ext.run else m.end()
-        elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
-                            or _ATTEND_BEFORE.search(before) or (around and ext.run)
+        elif (triggered or opened) and (_ORGANIZE.search(before) or _KIND_NOUN.search(before) or opened
+                                        or _ATTEND_BEFORE.search(before) or (around and ext.run)
                             or (head in _PARTNERED and not ext.run and _PARTNER.match(text, m.end(), e))) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it; "dalam

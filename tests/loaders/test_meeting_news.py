@@ -488,3 +488,17 @@ def test_a_typo_of_menggelar_still_says_who_held_it():
     got = meetings("Perwakilan BKKBN Provinsi Jambi mengelar Rapat Koordinasi Kampung KB di Kota Jambi, "
                    "Rabu (5/6/2024).\n")
     assert got["Rapat Koordinasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_opening_a_launch_named_in_lower_case_opens_it_and_its_place_follows():
+    got = meetings("Plt Sekretaris Daerah Sukoharjo, Budi Santoso membuka pencanangan 12 desa menjadi Kampung "
+                   "Keluarga Berencana (KB).\n\nKegiatan itu berlangsung di Desa Sumber Rejo, Kecamatan Kalisat, "
+                   "Kamis (7/6/2018).\n")
+    (got,) = got.values()
+    assert (got["opened_by"], got["location"], got["start"]) == ("Budi Santoso", "Desa Sumber Rejo", "2018-06-07")
+
+
+def test_a_museum_is_a_venue():
+    got = meetings("Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di Museum Batik Nusantara, "
+                   "Kabupaten Sukoharjo, Sabtu (27/8/2016).\n")
+    assert got["Rapat Koordinasi Kampung KB"]["location"] == "Museum Batik Nusantara"
