@@ -28,7 +28,8 @@ of the shapes below is a role of ``meeting_cues.csv``:
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``,
+  ``series`` ("rangkaian peringatan …": the days kept, no one meeting);
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
 - where: ``venue``, ``venue_inside``, ``online`` (held in no one town);
@@ -122,6 +123,7 @@ _CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) 
 # "Sekda X Pimpin Rapat Koordinasi …": a verb written in headline case before the name
 _VERB_CUES = frozenset(c for role in ("organize", "chairs", "opens") for c in meeting_cues(role))
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
+_ORDINAL_NUMBER = re.compile(r"ke (?:\d+|[IVXLC]+)")  # "Rapat Pleno ke II …", "Harganas ke 24 tahun 2017"
 _DEMONSTRATIVE_AFTER = re.compile(rf"\s+{words_re(_DEMONSTRATIVE)}\b")  # "… se-Kecamatan X ini"
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
@@ -320,6 +322,7 @@ _LISTED = re.compile(rf"\b(?i:{_w('list_intro')})(?:\s[^.;:]*?(?:,|\s{_DAN}))?\s
                      rf"(?:(?i:{words_re(_ANAPHORS)})\s+)?$")
 _ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
+_SERIES = re.compile(rf"\b(?i:{_w('series')})\s+$")  # "rangkaian peringatan …": the days kept, many events
 _ONLINE = re.compile(rf"(?i:\b{_w('online')}\b)")  # held on line or in many places at once: no one town
 
 
@@ -545,8 +548,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             continue
         if kind == "name" and _LISTED.search(text, head0, p):
             continue
-        if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
-            continue  # "peringatan Harganas": keeping the day, no one meeting of it
+        if kind == "name" and head in _KEEPING and (_only_observance(ctx, m.end(), end) or _SERIES.search(before)):
+            continue  # "peringatan Harganas", "rangkaian peringatan Harganas ke-25": keeping the day, no one meeting
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
                 text, m.end(), end)):  # "kunjungan kerja (Kunker) ke Jakarta"
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
@@ -742,11 +745,12 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
             if pending and pending[-1].lower() != "tahun":
                 break
         elif (w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low)
-              or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
+              or (w.isdigit() and (nxt[:1].isupper() or pending[-1:] == ["ke"]))):  # "pencanangan 6 Kampung KB"
             if pending and pending[-1] in ",;" and (_place_starts(ctx, tokens[j].start())
                                                     or _person_starts(ctx, tokens[j].start())):
                 break  # "Sosialisasi X, Anggota Komisi IX …": a person (or a post) after a comma
-        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or (
+        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or _ORDINAL_NUMBER.fullmatch(
+                f"{low} {nxt}") or (
                 low in _CO_HOSTS and nxt[:1].isupper() and j + 1 < len(tokens)
                 and _nobody(ctx, tokens[j + 1].start(), limit)):
             pending.append(w)  # "… Bangga Kencana bersama Mitra Kerja": no one it was held with

@@ -502,3 +502,17 @@ def test_a_museum_is_a_venue():
     got = meetings("Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di Museum Batik Nusantara, "
                    "Kabupaten Sukoharjo, Sabtu (27/8/2016).\n")
     assert got["Rapat Koordinasi Kampung KB"]["location"] == "Museum Batik Nusantara"
+
+
+def test_an_ordinal_written_apart_stays_in_the_meeting_name():
+    got = meetings("Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso berbicara pada Rapat Pleno ke II "
+                   "Hari Keluarga Nasional ke 24 tahun 2017 di Aula Kantor Gubernur Jambi, Selasa (13/6/2017).\n")
+    assert list(got) == ["Rapat Pleno ke II Hari Keluarga Nasional ke 24 tahun 2017"]
+
+
+def test_the_series_of_days_kept_is_no_meeting_and_takes_nobody_from_a_launch_in_it():
+    got = meetings("Pada rangkaian peringatan Hari Keluarga Nasional (Harganas) ke XXIV di Provinsi Jambi, "
+                   "Kepala BKKBN Budi Santoso mencanangkan Kampung KB Sejahtera di Desa Sumber Rejo, "
+                   "Kamis (13/7/2017).\n")
+    (label,) = got
+    assert label.startswith("pencanangan") and got[label]["opened_by"] == "Budi Santoso"
