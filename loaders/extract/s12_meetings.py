@@ -547,6 +547,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         else:
             continue
         if kind == "name" and _LISTED.search(text, head0, p):
+            _listed_events(ctx, p, end)
             continue
         if kind == "name" and head in _KEEPING and (_only_observance(ctx, m.end(), end) or _SERIES.search(before)):
             continue  # "peringatan Harganas", "rangkaian peringatan Harganas ke-25": keeping the day, no one meeting
@@ -588,6 +589,28 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         # peserta …": the meeting of the sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
+
+
+_LIST_ITEM = re.compile(r"[A-Z][^,;]*")
+
+
+def _listed_events(ctx: Context, start: int, end: int) -> None:
+    """"… diramaikan serangkaian acara, diantaranya Fun Walk, Launching Logo X, Wisuda Y": the
+    named activities of a list are events of their own (schema:Event), parts of the meeting the
+    article reports, but no meetings with slots; each item a capitalized name of two words or
+    more, cut at commas, not inside (nor across) another entity's name, and at least two of them
+    (an enumeration)."""
+    items = [(i.start(), i.group().rstrip()) for i in _LIST_ITEM.finditer(ctx.text, start, end)]
+    items = [(at, name) for at, name in items if len(name.split()) >= 2 and not any(  # a name nested in it is fine
+        f.start < at + len(name) and at < f.end and not (at <= f.start and f.end <= at + len(name))
+        and not f.key.startswith("event/") for f in ctx.found)]
+    if len(items) < 2:
+        return
+    for at, name in items:
+        key = f"event/{slugify(name)}-{short_hash(ctx.article.id, n=8)}"
+        if key not in ctx.entities:
+            ctx.entities[key] = Entity(key=key, types=[SCHEMA.Event], label=name)
+        ctx.found.append(Found(key, SCHEMA.Event, at, at + len(name), name, ctx.sentence_of(at)))
 
 
 def _launch_noun(verb: str) -> str:

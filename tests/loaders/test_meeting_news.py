@@ -516,3 +516,17 @@ def test_the_series_of_days_kept_is_no_meeting_and_takes_nobody_from_a_launch_in
                    "Kamis (13/7/2017).\n")
     (label,) = got
     assert label.startswith("pencanangan") and got[label]["opened_by"] == "Budi Santoso"
+
+
+def test_an_enumeration_of_named_activities_gives_events_but_no_meeting():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Peringatan Hari Keluarga Nasional ke-31 di Lapangan "
+            "Merdeka, Sabtu (29/6/2024). Kegiatan itu diramaikan serangkaian acara, diantaranya Jalan Sehat "
+            "Keluarga, Launching Logo Kader Hebat, Lomba Senam Kreasi untuk umum.\n")
+    assert list(meetings(body)) == ["Peringatan Hari Keluarga Nasional ke-31"]
+    assert {"Launching Logo Kader Hebat", "Lomba Senam Kreasi"} <= set(events(body))
+
+
+def test_one_listed_item_is_no_event_of_its_own():
+    body = ("Agenda Rapat Koordinasi Kampung KB meliputi paparan program dan Pelantikan Forum Kader "
+            "Provinsi Jambi, Rabu (5/6/2024).\n")
+    assert "Pelantikan Forum Kader Provinsi Jambi" not in events(body)
