@@ -341,7 +341,7 @@ class _Mention:
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
     as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
     target: str | None = None  # a launch: what the place it names was made ("Kampung KB")
-    points_back: bool = False  # a name closed by "ini/itu/tersebut": the meeting named before, if any
+    points_back: bool = False  # a name closed by "ini/itu/tersebut", or a theme: the meeting named before, if any
 
 
 @dataclass(slots=True)
@@ -503,7 +503,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                     text, theme.end(), t_end)):
                 continue  # "kegiatan yang bertajuk daring/online meeting": how, not a name
             out.append(_Mention(theme.end(), t_end, "name", text[theme.end():t_end].split()[0].lower(),
-                                text[theme.end():t_end], (), follow, future))
+                                text[theme.end():t_end], (), follow, future, points_back=True))
             continue
         elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
             if not (cap and at_start) and not (_ATTEND_BEFORE.search(before) and not ext.named):
@@ -879,6 +879,9 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             m.kind, m.meeting = "anaphor", before
         elif m.kind == "name" and m.points_back and (before := _named_before(meetings, m)):
             m.kind, m.meeting = "anaphor", before  # "temu kader X … kegiatan pertemuan X se-Kecamatan Y ini"
+            if before.name[:1].islower() and m.text[:1].isupper():  # "… Acara bertajuk Sosialisasi X": its name
+                m.kind, before.name = "name", m.text
+                before.names.append(m)
         elif m.kind == "name":
             m.meeting = _meeting_for_name(meetings, m)
         elif m.kind == "launch":

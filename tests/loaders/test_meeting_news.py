@@ -530,3 +530,11 @@ def test_one_listed_item_is_no_event_of_its_own():
     body = ("Agenda Rapat Koordinasi Kampung KB meliputi paparan program dan Pelantikan Forum Kader "
             "Provinsi Jambi, Rabu (5/6/2024).\n")
     assert "Pelantikan Forum Kader Provinsi Jambi" not in events(body)
+
+
+def test_a_theme_after_a_named_meeting_is_that_meeting():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Temu Kerja Kader Kampung KB di Hotel Mawar Indah, "
+                   "Kamis (27/6/2024).\n\nKegiatan dengan tema “Bersama Cegah Stunting dari Keluarga” dibuka oleh "
+                   "Kepala BKKBN Budi Santoso.\n")
+    assert list(got) == ["Temu Kerja Kader Kampung KB"]
+    assert got["Temu Kerja Kader Kampung KB"]["opened_by"] == "Budi Santoso"
