@@ -313,6 +313,7 @@ _LEVEL = re.compile(rf"\s+{words_re(_LEX.word_list('level_word'))}\s+"
                     rf"{words_re((*_LEX.word_list('level_name'), *_LEX.word_list('meeting_level')))}\b")
 _TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s*[,.;:]|\s*$)")
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
+_RUN_STOP_NEXT = re.compile(rf"\s+(?i:{words_re(_RUN_STOP)})\b")  # "peringatan secara Nasional di …": how, no name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 # "kegiatan seperti layanan KB, konsultasi, dan kegiatan pembinaan …", "Agenda Rakorda meliputi
@@ -538,7 +539,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
-        elif (ext.named or ext.run) and not future and _HELD_AT_NEXT.match(
+        elif (ext.named or ext.run) and not future and not _RUN_STOP_NEXT.match(text, m.end(), e) and _HELD_AT_NEXT.match(
                 text, ext.end if ext.named else ext.run_end, e) and _has_day(ctx, head0, e):
             # "melalui rapat koordinasi penguatan Kampung KB di ruang rapat …, Rabu (2/8)", "pada
             # pertemuan khusus di Kantor X, Senin (2/12)": a kind with the words naming it, held

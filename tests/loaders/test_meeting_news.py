@@ -538,3 +538,8 @@ def test_a_theme_after_a_named_meeting_is_that_meeting():
                    "Kepala BKKBN Budi Santoso.\n")
     assert list(got) == ["Temu Kerja Kader Kampung KB"]
     assert got["Temu Kerja Kader Kampung KB"]["opened_by"] == "Budi Santoso"
+
+
+def test_how_a_day_was_kept_names_no_lower_case_meeting():
+    assert meetings("Harganas diperingati di Kabupaten Sukoharjo dan dilanjutkan dengan peringatan secara "
+                    "Nasional di Kota Jambi, Sabtu (15/7/2017).\n") == {}
