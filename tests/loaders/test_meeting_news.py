@@ -543,3 +543,8 @@ def test_a_theme_after_a_named_meeting_is_that_meeting():
 def test_how_a_day_was_kept_names_no_lower_case_meeting():
     assert meetings("Harganas diperingati di Kabupaten Sukoharjo dan dilanjutkan dengan peringatan secara "
                     "Nasional di Kota Jambi, Sabtu (15/7/2017).\n") == {}
+
+
+def test_ready_to_host_is_a_plan_not_a_meeting():
+    assert meetings("Saya menilai Provinsi Jambi sudah siap menyelenggarakan puncak peringatan Harganas ke XXVI "
+                    "dengan baik, kata Budi Santoso, Rabu (6/2/2019).\n") == {}
