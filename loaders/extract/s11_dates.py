@@ -10,7 +10,8 @@ weekday is the nearest such day on or before publication; with no publication da
 bare weekday is looked for inside the article's own explicit date ranges ("Selasa"
 with "15-16 Maret 2021" is 2021-03-16); a weekday that disagrees with an
 explicit date loses to the date; what cannot be resolved (or "31 Februari") is left out; a mistyped year ("Senin
-(4/9/3017)") counts only where the weekday confirms the publication year.
+(4/9/3017)") counts only where the weekday confirms the publication year; with no publication date, a
+day and month with a weekday ("Rabu (2/8)") take the one year the article writes that fits the weekday.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ def find_dates(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     weekdays: list[re.Match[str]] = []
+    # no publication date: the years the article writes, for a day and month its weekday dates
+    years = () if ctx.published else tuple(sorted({int(y) for y in _WRITTEN_YEAR.findall(ctx.text)}))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(ctx.text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -123,7 +126,7 @@ def find_dates(ctx: Context) -> None:
             if kind == "weekday":
                 weekdays.append(m)  # resolved last, against the explicit dates
                 continue
-            resolved = _resolve(kind, m, ctx.published)
+            resolved = _resolve(kind, m, ctx.published, years)
             if resolved:
                 first, last, out_kind = resolved
                 found.append(_mention(ctx, m, first, last, out_kind))
@@ -133,6 +136,9 @@ def find_dates(ctx: Context) -> None:
         if day:
             found.append(_mention(ctx, m, day, day, "weekday"))
     ctx.dates = sorted(found, key=lambda d: (d.start, d.end))
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def dates_in(ctx: Context, start: int, end: int) -> list[DateMention]:
@@ -165,8 +171,17 @@ def _year(raw: str | None, published: dt.date | None) -> int | None:
     return published.year if published else None
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None,
+             years: tuple[int, ...] = ()) -> tuple[dt.date, dt.date, str] | None:
     g = m.groupdict()
+    if pub is None and not g.get("y") and g.get("wd") and kind in ("paren", "day"):
+        # "Rabu (2/8)" in an undated article that writes 2023: the one written year whose
+        # 2 August is a Wednesday
+        month = _month(g["m"]) if kind == "day" else int(g["m"])
+        day = int(g["d"] if kind == "day" else g["d1"])
+        fits = [y for y in years if (d := _date(y, month, day)) and d.weekday() == WEEKDAYS[g["wd"].lower()]]
+        if len(fits) == 1:
+            pub = dt.date(fits[0], 12, 31)
     if kind == "xrange":
         y2 = _year(g["y2"], pub)
         y1 = int(g["y1"]) if g["y1"] else y2

@@ -24,14 +24,15 @@ of the shapes below is a role of ``meeting_cues.csv``:
   ``launch``, ``launched_as``, ``launched_into``, ``performed_by``, ``attend``,
   ``attended_by``, ``receive``, ``chair``, ``chairs``, ``committee_chair``, ``opened_by``, ``on_behalf``,
   ``opens``, ``opens_when``, ``marked_by``, ``manner``, ``follow_up``, ``purpose``,
-  ``supports``, ``agenda``, ``closed``, ``visit_verb``;
+  ``supports``, ``agenda``, ``closed``, ``visit_verb``; ``launched_into`` ("sebagai", "jadi");
 - which event: ``generic``, ``anaphoric``, ``around``, ``kind_prep``, ``kind_phrase``,
   ``indefinite``, ``future``, ``future_after``, ``habit``, ``subject_adverb``, ``again``,
   ``summary``, ``scope``, ``year_word``, ``theme``, ``theme_end``, ``joint``, ``also``,
-  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``;
+  ``name_filler``, ``launch_object_end``, ``main_part``, ``ordinal``, ``list_intro``, ``run_stop``, ``topic``,
+  ``series`` ("rangkaian peringatan …": the days kept, no one meeting);
 - who with: ``partner``, ``visit_at``, ``co_host``, ``with_org``, ``accompanied``,
   ``not_owner``, ``host``;
-- where: ``venue``, ``venue_inside``;
+- where: ``venue``, ``venue_inside``, ``online`` (held in no one town);
 - how many: ``approx``, ``count_lead``, ``count_word``, ``count_verb``, ``count_is``,
   ``count_total``, ``count_noun``, ``participant_noun``, ``participant_head``,
   ``participant_not``, ``percent``, ``duration``, ``day_unit``;
@@ -122,6 +123,8 @@ _CUE_WORDS = frozenset(c for c, _role, _w in _LEX.meeting_cues if " " not in c) 
 # "Sekda X Pimpin Rapat Koordinasi …": a verb written in headline case before the name
 _VERB_CUES = frozenset(c for role in ("organize", "chairs", "opens") for c in meeting_cues(role))
 _UNIT_WORDS = frozenset(w.lower() for w in _LEX.word_list("unit"))
+_ORDINAL_NUMBER = re.compile(r"ke (?:\d+|[IVXLC]+)")  # "Rapat Pleno ke II …", "Harganas ke 24 tahun 2017"
+_DEMONSTRATIVE_AFTER = re.compile(rf"\s+{words_re(_DEMONSTRATIVE)}\b")  # "… se-Kecamatan X ini"
 _TIME_NOUNS = frozenset(_LEX.word_list("time_noun"))  # "tahun ini", "kali ini": this one
 _NAME_ADJECTIVES = frozenset(_LEX.word_list("name_adjective"))  # "keluarga berkualitas"
 _LOWER_IN_NAME = 6  # lower-case words in a row inside a capitalized name, at most
@@ -190,6 +193,7 @@ _KIND_WORDS = (rf"(?:\b(?:{_w('kind_prep')}|{words_re(meeting_cues('opens'))}|"
 _FLOOR = re.compile(rf"{words_re(_LEX.word_list('venue_floor'))}\s+\w+\s+")  # "di Lantai 1 Kantor …"
 _IN_BEFORE = re.compile(rf"\b{_w('kind_prep')}\s+$", re.IGNORECASE)  # "dalam pertemuan …"
 _DI_AFTER = re.compile(rf"\s+{_DI_WORD}\s+(?=[A-Z])")
+_HELD_AT_NEXT = re.compile(rf"\s*,?\s+{_DI_WORD}\s+(?:[A-Z]|(?i:{words_re(meeting_cues('venue'))})\b)")
 _KIND_NOUN = re.compile(rf"{_KIND_WORDS}\s+$", re.IGNORECASE)
 _JOINT = re.compile(rf"[\s,]*(?:{_w('joint')}\s+(?:{_w('also')}\s+)?)?")
 _HOST_ONLY = re.compile(rf"\b{_w('host')}\s+$", re.IGNORECASE)
@@ -205,6 +209,9 @@ _TRIGGER = re.compile(rf"(?:{words_re(meeting_cues('organize'))}(?:,?\s+{_w('mai
 _LAUNCH = re.compile(rf"\b{words_re(meeting_cues('launch'))}\b")
 # "Delapan desa … dicanangkan menjadi Kampung KB …": the passive names what was launched
 _LAUNCHED_AS = re.compile(rf"\b{words_re(meeting_cues('launched_as'))}\s+{_w('launched_into')}\s+")
+# "Desa X[, Kecamatan Y| di Z] sebagai Kampung KB": the places it lies in, then what it was made
+_INTO = re.compile(rf"(?:[\s,]+(?:{_DI_WORD}\s+)?[A-Z][\w.'’-]*)*?[\s,]+{_w('launched_into')}\s+(?=[A-Z])")
+_ABBREVIATED_WORD = re.compile(rf"(?<!\w){words_re(_LEX.word_list('abbreviation'))}$")  # "Kec.", "Kab."
 _ACCOMPANIED = re.compile(rf"\b{_w('accompanied')}\b")
 # a meeting with someone: "audiensi bersama Kepala …", "kunjungan kerja ke Kabupaten …"
 _PARTNERED = frozenset(meeting_terms("partnered"))
@@ -222,6 +229,9 @@ _THOUSANDS = rf"(?:\s+{words_re(_LEX.number_words('multiplier'))})?"
 _NOT_REGIONS = rf"(?!\s+(?i:{words_re((*_LEX.word_list('region_head'), *_LEX.word_list('village_head'), *_LEX.word_list('district_head')))})\b)"
 _ATTENDED = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('attended_by'))})\s+(?:{_OLEH}\s+)?{_APPROX}"
                        rf"(?P<n>{NUMBER})\b{_NOT_PERCENT}{_NOT_REGIONS}")
+# "Dan diikuti oleh 143 peserta …" opening a sentence that names no meeting: the one just reported
+_ATTENDED_OPENING = re.compile(rf"\s*(?:(?i:{_DAN})\s+)?(?i:{words_re(meeting_cues('attended_by'))})\s+"
+                               rf"(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b{_NOT_PERCENT}")
 _ATTENDED_AFTER = re.compile(rf"\s+{words_re(meeting_cues('attended_by'))}\s+(?:{_OLEH}\s+)?{_APPROX}{NUMBER}\b")
 # "menghadirkan sekitar 25 kader": only a count of participants, never "tiga narasumber"
 _BRINGS = re.compile(rf"\b(?P<verb>{words_re(meeting_cues('brings_in'))})\s+{_APPROX}(?P<n>{NUMBER})\s+"
@@ -303,6 +313,7 @@ _LEVEL = re.compile(rf"\s+{words_re(_LEX.word_list('level_word'))}\s+"
                     rf"{words_re((*_LEX.word_list('level_name'), *_LEX.word_list('meeting_level')))}\b")
 _TOPIC = re.compile(rf"\s+{_w('topic')}(?P<words>(?:\s+[a-z][\w-]*){{1,8}})(?=\s*[,.;:]|\s*$)")
 _RUN_STOP = frozenset(meeting_cues("run_stop"))  # "secara daring", "para peserta": no part of a name
+_RUN_STOP_NEXT = re.compile(rf"\s+(?i:{words_re(_RUN_STOP)})\b")  # "peringatan secara Nasional di …": how, no name
 _KEEPING = frozenset(meeting_terms("keeping"))  # "peringatan": a day kept, not one meeting, when it names only the day
 _MAIN_PART = frozenset(meeting_cues("main_part"))  # "acara utama", "acara puncak": the meeting itself
 # "kegiatan seperti layanan KB, konsultasi, dan kegiatan pembinaan …", "Agenda Rakorda meliputi
@@ -312,6 +323,8 @@ _LISTED = re.compile(rf"\b(?i:{_w('list_intro')})(?:\s[^.;:]*?(?:,|\s{_DAN}))?\s
                      rf"(?:(?i:{words_re(_ANAPHORS)})\s+)?$")
 _ORDINAL = frozenset(meeting_cues("ordinal"))  # "Rakor pertama dilaksanakan …": the first session of it
 _REGION_CLASSES = frozenset({KB.Village, KB.District, KB.City, KB.Regency, KB.Province})
+_SERIES = re.compile(rf"\b(?i:{_w('series')})\s+$")  # "rangkaian peringatan …": the days kept, many events
+_ONLINE = re.compile(rf"(?i:\b{_w('online')}\b)")  # held on line or in many places at once: no one town
 
 
 @dataclass(slots=True)
@@ -328,6 +341,8 @@ class _Mention:
     habit: bool = False  # "terus melakukan sosialisasi …": ongoing work, unless a day is given
     goes_on: bool = False  # "Kali ini sosialisasi …": the meeting before, when there is one
     as_name: tuple[int, str] | None = None  # "Pencanangan Kampung KB tersebut": (end, name) if none came before
+    target: str | None = None  # a launch: what the place it names was made ("Kampung KB")
+    points_back: bool = False  # a name closed by "ini/itu/tersebut", or a theme: the meeting named before, if any
 
 
 @dataclass(slots=True)
@@ -352,6 +367,8 @@ class _Meeting:
     supports: list[tuple[str, int]] = field(default_factory=list)
     follows: list[tuple[_Meeting, int]] = field(default_factory=list)
     launch_object: str | None = None
+    launch_target: str | None = None  # "… sebagai Kampung KB": what the launched place was made
+    online: bool = False  # a sentence about it says it was held on line or in many places at once
     launch_noun: str = "pencanangan"  # "meresmikan Kampung KB": a "peresmian Kampung KB"
     joint: list[_Meeting] = field(default_factory=list)  # named with it as one event
     named_by: list[tuple[str, int]] = field(default_factory=list)  # org closing its name
@@ -385,6 +402,11 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     by_sentence = [_mentions(ctx, s, e, covered) for s, e in sentences]
     meetings = _assign([m for ms in by_sentence for m in ms])
     _own_abbreviations(ctx, by_sentence, meetings, covered)
+    for (s, e), mentions in zip(sentences, by_sentence):  # "Kegiatan itu diselenggarakan secara daring"
+        if _ONLINE.search(ctx.text, s, e):
+            for m in mentions:
+                if m.meeting is not None:
+                    m.meeting.online = True
     prev = None
     for (s, e), mentions in zip(sentences, by_sentence):
         _read_sentence(ctx, s, e, mentions, meetings, prev)
@@ -392,6 +414,7 @@ def find_meetings(ctx: Context, reg: EntityRegistry | None = None) -> None:
     _emit(ctx, meetings)
     if reg is not None:
         _place_venues(reg)
+        _held_in_dateline_town(reg, meetings)
 
 
 def _place_venues(reg: EntityRegistry) -> None:
@@ -411,6 +434,26 @@ def _place_venues(reg: EntityRegistry) -> None:
         if at and all(f.cls == KB.Province and f.key in above for v in at for f in ctx.found_in(v.start, v.end)
                       if f.key != key and f.cls in _REGION_CLASSES):
             ctx.facts.append(Fact(key, SCHEMA.containedInPlace, EntityRef(town), evidence_span(ctx, at[0].start)))
+
+
+def _held_in_dateline_town(reg: EntityRegistry, meetings: list[_Meeting]) -> None:
+    """A meeting held on the one day the article gives, of which no sentence says where, was
+    held in the city or regency of the dateline ("SAMARINDA – DPRD menggelar RDP
+    …, Senin (13/5)": in Kota Samarinda); never a visit (held where it went) nor a meeting
+    held on line or at once in many places ("secara daring", "serentak")."""
+    ctx, town = reg.ctx, reg.dateline_key
+    if town is None or town not in reg.info or reg.info[town].place_kind not in ("kota", "kabupaten"):
+        return
+    days = {x.key: f.obj for x in meetings if x.key for f in ctx.facts
+            if f.subject == x.key and f.predicate == SCHEMA.startDate}
+    if len(set(days.values())) != 1:  # meetings on several days: maybe in several towns
+        return
+    placed = {f.subject for f in ctx.facts if f.predicate == SCHEMA.location}
+    at = min((f.start for f in ctx.found if f.key == town), default=0)  # the dateline opens the text
+    for x in meetings:
+        if x.key in days and x.key not in placed and not x.placeholder and not x.online \
+                and not _words(x.name or "") & _VISITS:
+            ctx.facts.append(Fact(x.key, SCHEMA.location, EntityRef(town), evidence_span(ctx, at)))
 
 
 # ---------------------------------------------------------------------------
@@ -444,6 +487,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
         follow = bool(_FOLLOW.search(before))
         around = _AROUND.search(before) is not None and not _QUANTIFIED.search(before)
         triggered = follow or around or bool(_TRIGGER.search(before))
+        # "X membuka pencanangan 15 desa menjadi Kampung KB": opening a launch named in lower case
+        opened = not cap and ext.run != () and meeting_class(head) == KB.Launch and _OPENS.search(before) is not None
         future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, ext.end, e))
         at_start = p == head0
         as_name = None
@@ -459,7 +504,7 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
                     text, theme.end(), t_end)):
                 continue  # "kegiatan yang bertajuk daring/online meeting": how, not a name
             out.append(_Mention(theme.end(), t_end, "name", text[theme.end():t_end].split()[0].lower(),
-                                text[theme.end():t_end], (), follow, future))
+                                text[theme.end():t_end], (), follow, future, points_back=True))
             continue
         elif head in _ANAPHORS:  # kegiatan, acara, ajang: never a name
             if not (cap and at_start) and not (_ATTEND_BEFORE.search(before) and not ext.named):
@@ -479,8 +524,8 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             if kind == "anaphor" and head in _GENERIC and not at_start:
                 continue
             end = ext.run_end if ext.run else m.end()
-        elif triggered and (_ORGANIZE.search(before) or _KIND_NOUN.search(before)
-                            or _ATTEND_BEFORE.search(before) or (around and ext.run)
+        elif (triggered or opened) and (_ORGANIZE.search(before) or _KIND_NOUN.search(before) or opened
+                                        or _ATTEND_BEFORE.search(before) or (around and ext.run)
                             or (head in _PARTNERED and not ext.run and _PARTNER.match(text, m.end(), e))) and not future:
             # "menggelar pertemuan di …": a meeting, name to come; "melakukan studi banding
             # penanganan stunting, Kamis …": the lower-case words after the head name it; "dalam
@@ -494,18 +539,26 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             kind, end = "anaphor", ext.run_end if ext.run else m.end()
         elif head in _GENERIC and not ext.run and _IN_BEFORE.search(before) and _DI_AFTER.match(text, m.end(), e):
             kind, end = "anaphor", m.end()  # "… dalam pertemuan di Kantor Bupati X": the one reported
+        elif (ext.named or ext.run) and not future and not _RUN_STOP_NEXT.match(text, m.end(), e) and _HELD_AT_NEXT.match(
+                text, ext.end if ext.named else ext.run_end, e) and _has_day(ctx, head0, e):
+            # "melalui rapat koordinasi penguatan Kampung KB di ruang rapat …, Rabu (2/8)", "pada
+            # pertemuan khusus di Kantor X, Senin (2/12)": a kind with the words naming it, held
+            # somewhere on a day, is a meeting even in lower case
+            kind, end = "name", ext.end if ext.named else ext.run_end
         else:
             continue
         if kind == "name" and _LISTED.search(text, head0, p):
+            _listed_events(ctx, p, end)
             continue
-        if kind == "name" and head in _KEEPING and _only_observance(ctx, m.end(), end):
-            continue  # "peringatan Harganas": keeping the day, no one meeting of it
+        if kind == "name" and head in _KEEPING and (_only_observance(ctx, m.end(), end) or _SERIES.search(before)):
+            continue  # "peringatan Harganas", "rangkaian peringatan Harganas ke-25": keeping the day, no one meeting
         if kind == "name" and head in _PARTNERED and (end == m.end() or _ONLY_ABBREVIATION.fullmatch(
                 text, m.end(), end)):  # "kunjungan kerja (Kunker) ke Jakarta"
             end = _partner_end(ctx, end, e, visit=head in _VISITS)  # "audiensi bersama Kepala Perwakilan BPKP …"
         modifiers = () if kind == "name" else ext.run
         out.append(_Mention(p, end, kind, head, text[p:end], modifiers, follow, future,
-                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name))
+                            habit=not cap and _HABIT.search(before) is not None, as_name=as_name,
+                            points_back=kind == "name" and _DEMONSTRATIVE_AFTER.match(text, end, e) is not None))
     out.extend(_unknown_names(ctx, head0, e, out))
     summary = _SUMMARY.search(text, head0, e) is not None and not any(
         d.kind in ("day", "range") for d in dates_in(ctx, head0, e))
@@ -520,27 +573,60 @@ def _mentions(ctx: Context, s: int, e: int, covered: list[tuple[int, int]]) -> l
             continue
         obj = _COUNT_WORD.match(text, m.end(), e)
         obj_start = obj.end() if obj else m.end()
-        obj_end = _launch_object_end(text, obj_start, e)
-        if obj_end > obj_start:
+        obj_end = min([_launch_object_end(text, obj_start, e)]  # "… TPPS Tahun 2022 serta Rapat Koordinasi …"
+                      + [x.start for x in out if x.start > obj_start])
+        into = None if passive else _launched_into(ctx, obj_start, e)
+        if into:
+            out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()), into[0], target=into[1]))
+        elif obj_end > obj_start:
             out.append(_Mention(m.start(), m.end(), "launch", _launch_noun(m.group()),
                                 text[obj_start:obj_end].strip()))
     goes_on = _GOES_ON.match(text, head0, e)
     if goes_on and out and out[0].kind == "name" and out[0].text.lower() == out[0].head and \
             not text[goes_on.end():out[0].start].strip(" ,"):
         out[0].goes_on = True  # "Kali ini sosialisasi dilaksanakan di …": the meeting named before
-    if not out and (goes_on or _only_dates(ctx, head0, e)):
-        # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022.": the meeting of the
-        # sentence before goes on in a sentence that names none
+    if not out and (goes_on or _only_dates(ctx, head0, e) or _ATTENDED_OPENING.match(text, head0, e)):
+        # "Kali ini di Desa X, Rabu (7/11)." / "Minggu, 17 Juli 2022." / "Dan diikuti oleh 143
+        # peserta …": the meeting of the sentence before goes on in a sentence that names none
         out.append(_Mention(head0, head0, "anaphor", _GOES_ON_HEAD, ""))
     return sorted(out, key=lambda x: x.start)
 
 
+_LIST_ITEM = re.compile(r"[A-Z][^,;]*")
+
+
+def _listed_events(ctx: Context, start: int, end: int) -> None:
+    """"… diramaikan serangkaian acara, diantaranya Fun Walk, Launching Logo X, Wisuda Y": the
+    named activities of a list are events of their own (schema:Event), parts of the meeting the
+    article reports, but no meetings with slots; each item a capitalized name of two words or
+    more, cut at commas, not inside (nor across) another entity's name, and at least two of them
+    (an enumeration)."""
+    items = [(i.start(), i.group().rstrip()) for i in _LIST_ITEM.finditer(ctx.text, start, end)]
+    items = [(at, name) for at, name in items if len(name.split()) >= 2 and not any(  # a name nested in it is fine
+        f.start < at + len(name) and at < f.end and not (at <= f.start and f.end <= at + len(name))
+        and not f.key.startswith("event/") for f in ctx.found)]
+    if len(items) < 2:
+        return
+    for at, name in items:
+        key = f"event/{slugify(name)}-{short_hash(ctx.article.id, n=8)}"
+        if key not in ctx.entities:
+            ctx.entities[key] = Entity(key=key, types=[SCHEMA.Event], label=name)
+        ctx.found.append(Found(key, SCHEMA.Event, at, at + len(name), name, ctx.sentence_of(at)))
+
+
 def _launch_noun(verb: str) -> str:
     """The noun of a launch verb, when the lexicon knows it as a launch: me-X-kan → pe-X-an
-    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan"); else "pencanangan"."""
+    ("meresmikan" → "peresmian", "mengukuhkan" → "pengukuhan", "kukuhkan" → "pengukuhan");
+    else "pencanangan"."""
     low = verb.lower()
-    noun = f"pe{low[2:-3]}an" if low.startswith("me") and low.endswith("kan") else ""
-    return noun if noun in _LAUNCH_HEADS else "pencanangan"
+    if not low.endswith("kan"):
+        return "pencanangan"
+    stem = low[:-3]
+    if low.startswith("me"):
+        nouns = [f"pe{stem[2:]}an"]
+    else:  # the bare verb of headlines and quick news: "resmikan", "kukuhkan", "canangkan"
+        nouns = [f"pe{stem}an", f"pen{stem}an", f"peng{stem}an", f"peng{stem[1:]}an", f"pem{stem[1:]}an"]
+    return next((n for n in nouns if n in _LAUNCH_HEADS), "pencanangan")
 
 
 def _only_observance(ctx: Context, start: int, end: int) -> bool:
@@ -683,11 +769,12 @@ def _extent(ctx: Context, pos: int, limit: int) -> _Extent:
             if pending and pending[-1].lower() != "tahun":
                 break
         elif (w[:1].isupper() or low.startswith("se-") or re.fullmatch(r"ke-?\d+", low)
-              or (w.isdigit() and nxt[:1].isupper())):  # "pencanangan 6 Kampung KB"
+              or (w.isdigit() and (nxt[:1].isupper() or pending[-1:] == ["ke"]))):  # "pencanangan 6 Kampung KB"
             if pending and pending[-1] in ",;" and (_place_starts(ctx, tokens[j].start())
                                                     or _person_starts(ctx, tokens[j].start())):
                 break  # "Sosialisasi X, Anggota Komisi IX …": a person (or a post) after a comma
-        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or (
+        elif low in _CONNECT or (low == "tahun" and _YEAR.fullmatch(nxt)) or _ORDINAL_NUMBER.fullmatch(
+                f"{low} {nxt}") or (
                 low in _CO_HOSTS and nxt[:1].isupper() and j + 1 < len(tokens)
                 and _nobody(ctx, tokens[j + 1].start(), limit)):
             pending.append(w)  # "… Bangga Kencana bersama Mitra Kerja": no one it was held with
@@ -755,8 +842,28 @@ def _person_starts(ctx: Context, pos: int) -> bool:
 
 
 def _launch_object_end(text: str, pos: int, limit: int) -> int:
-    m = _LAUNCH_OBJECT_END.search(text, pos, limit)
+    """Where a launch's object ends; "Kec." and the like, a word cut short, go on."""
+    while (m := _LAUNCH_OBJECT_END.search(text, pos, limit)) and m.group() == "." and \
+            _ABBREVIATED_WORD.search(text, max(0, m.start() - 12), m.end()):
+        pos = m.end()
     return m.start() if m else limit
+
+
+def _launched_into(ctx: Context, start: int, end: int) -> tuple[str, str] | None:
+    """"mencanangkan Desa X Kecamatan Y sebagai Kampung KB …", "resmikan Desa X Kec. Y jadi
+    Kampung Keluarga Berencana (KB)": the place (its first name, not the ones it lies in) and
+    what it was made, as (place, what) — ("Desa X", "Kampung KB"); None for another object."""
+    text = ctx.text
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    place = max((f for f in ctx.found if f.start == start and f.key.startswith("place/")),
+                key=lambda f: f.end, default=None)
+    if place is None:
+        return None
+    into = _INTO.match(text, place.end, end)
+    target = into and _CAP_PHRASE.match(text, into.end(), end)
+    if not target:
+        return None
+    return text[place.start:place.end], _abbreviated(target.group().rstrip("."))
 
 
 # ---------------------------------------------------------------------------
@@ -771,6 +878,11 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
     for m in mentions:
         if m.goes_on and (before := next((x for x in reversed(meetings) if _current(x)), None)):
             m.kind, m.meeting = "anaphor", before
+        elif m.kind == "name" and m.points_back and (before := _named_before(meetings, m)):
+            m.kind, m.meeting = "anaphor", before  # "temu kader X … kegiatan pertemuan X se-Kecamatan Y ini"
+            if before.name[:1].islower() and m.text[:1].isupper():  # "… Acara bertajuk Sosialisasi X": its name
+                m.kind, before.name = "name", m.text
+                before.names.append(m)
         elif m.kind == "name":
             m.meeting = _meeting_for_name(meetings, m)
         elif m.kind == "launch":
@@ -778,7 +890,8 @@ def _assign(mentions: list[_Mention]) -> list[_Meeting]:
             if cur is None:
                 cur = _Meeting(KB.Launch, None, False, True, launch_noun=m.head)
                 meetings.append(cur)
-            cur.launch_object = cur.launch_object or m.text
+            if cur.launch_object is None:
+                cur.launch_object, cur.launch_target = m.text, m.target
             m.meeting = cur
         else:
             m.meeting = next((x for x in reversed(meetings) if _current(x) and _refers(m, x)), None)
@@ -846,6 +959,17 @@ def _current(x: _Meeting) -> bool:
     return not x.target and not x.future
 
 
+def _named_before(meetings: list[_Meeting], m: _Mention) -> _Meeting | None:
+    """The meeting a name closed by a demonstrative points at: the latest one held and named
+    before, of its kind (or of the general kind), unless the name is that of another one; one
+    named only by its kind or by its launch takes the name instead (``_meeting_for_name``)."""
+    if any(x.name and _same_name(x.name, m.text) for x in meetings):
+        return None
+    cls = meeting_class(m.text)
+    return next((x for x in reversed(meetings) if _current(x) and not x.placeholder and x.name and not x.generic
+                 and (x.cls == cls or KB.Meeting in (x.cls, cls))), None)
+
+
 def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     cls = meeting_class(m.text)
     generic = m.text.lower() == m.head
@@ -864,6 +988,11 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
                 x.cls = cls if cls != KB.Meeting else x.cls
             (x.generic_names if generic else x.names).append(m)
             return x
+    described = _described_before(pool, m, cls, generic)
+    if described is not None:  # "menggelar pelatihan tatap muka bagi … saat membuka Pelatihan Teknis X"
+        described.name = m.text
+        described.names.append(m)
+        return described
     spelled = _spelled_out(pool, m)
     if spelled is not None:  # "Rakorda program KKBPK" after "Rapat Koordinasi Daerah Program Kegiatan …"
         spelled.names.append(m)
@@ -872,6 +1001,19 @@ def _meeting_for_name(meetings: list[_Meeting], m: _Mention) -> _Meeting:
     (new.generic_names if generic else new.names).append(m)
     meetings.append(new)
     return new
+
+
+def _described_before(pool: list[_Meeting], m: _Mention, cls: URIRef, generic: bool) -> _Meeting | None:
+    """The one meeting of a specific kind (a training, a socialization, …) first described in
+    lower case ("pelatihan tatap muka bagi para kader …"), when a capitalized name of that kind
+    comes later: its name ("Pelatihan Teknis Pendataan Keluarga Tahun 2021")."""
+    if generic or cls == KB.Meeting or not m.text[:1].isupper() or m.follow or m.future:
+        return None
+    of_kind = [x for x in pool if x.cls == cls and (x.name or x.launch_object)]
+    if len(of_kind) != 1:
+        return None
+    x = of_kind[0]
+    return x if _current(x) and not x.generic and not x.placeholder and x.name and x.name[:1].islower() else None
 
 
 def _spelled_out(pool: list[_Meeting], m: _Mention) -> _Meeting | None:
@@ -963,10 +1105,11 @@ def _read_sentence(ctx: Context, s: int, e: int, mentions: list[_Mention], meeti
         if m.meeting is None:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        said_end = text.find(m.text, m.end) + len(m.text) if m.kind == "launch" else m.end
         if (nxt is not None and nxt.meeting is not None and nxt.meeting is not m.meeting
-                and m.kind == nxt.kind == "name" and not (m.follow or nxt.follow)
-                and _JOINT.fullmatch(text, m.end, nxt.start)):
-            nxt.meeting.joint.append(m.meeting)  # "Rapat A, sekaligus Rapat B di …"
+                and m.kind in ("name", "launch") and nxt.kind == "name" and not (m.follow or nxt.follow)
+                and _JOINT.fullmatch(text, said_end, nxt.start)):
+            nxt.meeting.joint.append(m.meeting)  # "Rapat A, sekaligus Rapat B di …", "kukuhkan TPPS serta Rakor …"
         if m.follow and m.meeting.target:
             source = next((x.meeting for x in reversed(mentions[:i]) if x.meeting and _current(x.meeting)),
                           None) or _main(meetings)
@@ -1472,8 +1615,8 @@ def _only_day(ctx: Context, held: list[_Meeting]) -> None:
 
 
 def _label(x: _Meeting) -> str:
-    if x.name is None:
-        return f"{x.launch_noun} {x.launch_object}"
+    if x.name is None:  # "pencanangan Kampung KB Desa X" for "mencanangkan Desa X sebagai Kampung KB"
+        return " ".join(w for w in (x.launch_noun, x.launch_target, x.launch_object) if w)
     m = _LOWER_TAHUN.search(x.name)
     return x.name[:m.start()] + m.group(1) if m else x.name
 
@@ -1492,8 +1635,11 @@ def _key(x: _Meeting, ctx: Context) -> None:
     ent = ctx.entities.get(x.key)
     if ent is None:
         short = _abbreviated(label)
+        aliases = [short] if short != label else []
+        if x.name is None and x.launch_target:  # "pencanangan Desa X", as the text says it
+            aliases.append(f"{x.launch_noun} {x.launch_object}")
         ctx.entities[x.key] = Entity(key=x.key, types=types, label=label, name_as_written=x.name,
-                                     abbreviation=abbrev, aliases=[short] if short != label else [])
+                                     abbreviation=abbrev, aliases=aliases)
     # a meeting named only by its kind ("mengadakan rapat koordinasi"): that is its name
     named = x.names + [m for m in x.generic_names if x.generic and m.text.lower() == (x.name or "").lower()]
     for m in named:

@@ -151,3 +151,22 @@ def test_a_written_month_one_off_is_put_right_by_the_weekday_and_the_publication
     # a weekday that no month next to it fits, or far from publication: the day as written
     assert dates("Rapat digelar Senin (2/11/2019).", D(2020, 3, 2)) == [
         ("Senin (2/11/2019)", D(2019, 11, 2), D(2019, 11, 2), "day")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # undated article: of the years it writes, the one whose 2 August is a Wednesday
+    ("Target tuntas akhir 2023 atau 2024. Rakor digelar Rabu (2/8) lalu.",
+     ("Rabu (2/8)", D(2023, 8, 2), D(2023, 8, 2), "day")),
+    ("Program 2022 dan 2023. Rakor digelar Rabu, 2 Agustus di aula.",
+     ("Rabu, 2 Agustus", D(2023, 8, 2), D(2023, 8, 2), "day")),
+])
+def test_an_undated_article_dates_a_day_by_the_year_it_writes_that_fits_the_weekday(text, expected):
+    assert expected in dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rakor digelar Rabu (2/8) lalu.",  # no year written
+    "Program 2017 dan 2023. Rakor digelar Rabu (2/8) lalu.",  # both years fit: no guess
+])
+def test_an_undated_day_no_single_written_year_fits_stays_unresolved(text):
+    assert not [d for d in dates(text) if d[3] == "day"]

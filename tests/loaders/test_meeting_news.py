@@ -394,3 +394,157 @@ def test_an_organizer_after_a_capitalized_oleh_mid_sentence():
     body = ("GARUT - Hal itu disampaikan Budi dalam Sosialisasi Kampung KB yang diselenggarakan Oleh "
             "Perwakilan BKKBN Provinsi Jawa Barat di Desa Sukamaju, Kamis (6/6/2024).\n")
     assert meetings(body)["Sosialisasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jawa Barat"
+
+
+def test_a_meeting_no_sentence_places_was_held_in_the_dateline_town():
+    got = meetings("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Rapat Koordinasi Kampung KB "
+                   "bersama para camat, Senin (3/6/2024).\n")["Rapat Koordinasi Kampung KB"]
+    assert (got["location"], got["city"]) == ("Kabupaten Sukoharjo", "Kabupaten Sukoharjo")
+
+
+@pytest.mark.parametrize("body", [
+    # held on line: the dateline is only where the news was written
+    ("SUKOHARJO - Dinas Pengendalian Penduduk dan KB mengikuti Rapat Koordinasi Kampung KB secara "
+     "daring, Senin (3/6/2024).\n"),
+    # a visit is held where it went
+    ("SUKOHARJO - Komisi IV DPRD melakukan kunjungan kerja ke Dinas Kesehatan, Senin (3/6/2024).\n"),
+    # no day: maybe not held yet, or long ago
+    ("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Rapat Koordinasi Kampung KB bersama "
+     "para camat.\n"),
+])
+def test_the_dateline_town_is_no_place_of_a_meeting_held_elsewhere_or_undated(body):
+    assert all("location" not in m for m in meetings(body).values())
+
+
+@pytest.mark.parametrize(("body", "label", "as_written"), [
+    ("Wakil Bupati Budi Santoso mencanangkan Desa Sumber Rejo Kecamatan Kalisat sebagai Kampung "
+     "Keluarga Berencana (KB), Senin (3/6/2024).\n",
+     "pencanangan Kampung KB Desa Sumber Rejo", "pencanangan Desa Sumber Rejo"),
+    # "Kec." does not end the sentence; "jadi" as "menjadi"
+    ("Gubernur Jawa Timur Budi Santoso, Senin (3/6/2024), resmikan Desa Sumber Rejo Kec. Kalisat "
+     "Jember jadi Kampung KB.\n",
+     "peresmian Kampung KB Desa Sumber Rejo", "peresmian Desa Sumber Rejo"),
+])
+def test_a_place_launched_as_a_kampung_kb_names_the_launch(body, label, as_written):
+    (got,) = gold(body)["meetings"]
+    assert (got["label"], got["location"]) == (label, "Desa Sumber Rejo")
+    assert as_written in got["aliases"]
+
+
+def test_a_bare_launch_verb_then_a_meeting_with_serta_are_two_events_held_together():
+    got = meetings("Bupati Sukoharjo Budi Santoso kukuhkan Tim Percepatan Penurunan Stunting Kabupaten "
+                   "Sukoharjo serta Rapat Koordinasi Kampung KB bersama mitra kerja, Kamis (17/11/2022).\n\n"
+                   "Kegiatan yang diselenggarakan di Aula Kantor Bappeda Sukoharjo itu dihadiri para camat.\n")
+    assert set(got) == {"pengukuhan Tim Percepatan Penurunan Stunting Kabupaten Sukoharjo",
+                        "Rapat Koordinasi Kampung KB"}
+    launch = got["pengukuhan Tim Percepatan Penurunan Stunting Kabupaten Sukoharjo"]
+    assert (launch["opened_by"], launch["start"]) == ("Budi Santoso", "2022-11-17")
+
+
+
+def test_a_sentence_opening_with_its_attendance_counts_the_meeting_before():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Rapat Koordinasi Kampung KB di Hotel Mawar "
+                   "Indah, Rabu (5/6/2024). Dan diikuti oleh 143 peserta dari seluruh kabupaten.\n")
+    assert got["Rapat Koordinasi Kampung KB"]["participants"] == 143
+
+
+def test_a_meeting_said_to_be_held_on_line_stays_out_of_the_dateline_town():
+    got = meetings("SUKOHARJO - Dinas Pengendalian Penduduk dan KB menggelar Sarasehan Kampung KB. "
+                   "Kegiatan itu diselenggarakan secara daring, Senin (3/6/2024).\n")
+    assert "location" not in got["Sarasehan Kampung KB"]
+
+
+def test_a_meeting_named_again_another_way_with_ini_is_the_same_meeting():
+    got = meetings("Pemerintah Kabupaten Sukoharjo menggelar temu kader Kampung KB di Balai Desa Sumber "
+                   "Rejo, Selasa (4/12/2018).\n\nSelain materi, kegiatan pertemuan kader se-Kecamatan "
+                   "Kalisat ini juga diisi dengan tanya jawab.\n")
+    assert list(got) == ["temu kader Kampung KB"]
+
+
+@pytest.mark.parametrize(("body", "label", "start"), [
+    ("Komitmen itu diwujudkan melalui rapat koordinasi penguatan Kampung KB di ruang rapat lantai 3 "
+     "Setda, Rabu (5/6/2024) lalu.\n", "rapat koordinasi penguatan Kampung KB", "2024-06-05"),
+    ("Penyerahan penghargaan dilakukan pada pertemuan khusus di Kantor Kejati Jambi, Senin (3/6/2024).\n",
+     "pertemuan khusus", "2024-06-03"),
+])
+def test_a_lower_case_meeting_held_somewhere_on_a_day_is_a_meeting(body, label, start):
+    assert meetings(body)[label]["start"] == start
+
+
+def test_a_lower_case_kind_with_a_place_but_no_day_is_no_meeting():
+    assert meetings("Menurut dia, pelatihan keterampilan di Kabupaten Sukoharjo sangat membantu warga.\n") == {}
+
+
+def test_a_training_described_in_lower_case_then_named_is_one_training():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar pelatihan tatap muka bagi para penyuluh KB "
+                   "se-Jambi.\n\n\"Ini pelatihan pertama sejak pandemi,\" kata Kepala Perwakilan BKKBN "
+                   "Provinsi Jambi Budi Santoso saat membuka Pelatihan Teknis Pendataan Keluarga Tahun 2021 "
+                   "di Kota Jambi, Senin (5/4/2021).\n")
+    assert list(got) == ["Pelatihan Teknis Pendataan Keluarga Tahun 2021"]
+    assert got["Pelatihan Teknis Pendataan Keluarga Tahun 2021"]["organizer"] == "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_a_typo_of_menggelar_still_says_who_held_it():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi mengelar Rapat Koordinasi Kampung KB di Kota Jambi, "
+                   "Rabu (5/6/2024).\n")
+    assert got["Rapat Koordinasi Kampung KB"]["organizer"] == "Perwakilan BKKBN Provinsi Jambi"
+
+
+def test_opening_a_launch_named_in_lower_case_opens_it_and_its_place_follows():
+    got = meetings("Plt Sekretaris Daerah Sukoharjo, Budi Santoso membuka pencanangan 12 desa menjadi Kampung "
+                   "Keluarga Berencana (KB).\n\nKegiatan itu berlangsung di Desa Sumber Rejo, Kecamatan Kalisat, "
+                   "Kamis (7/6/2018).\n")
+    (got,) = got.values()
+    assert (got["opened_by"], got["location"], got["start"]) == ("Budi Santoso", "Desa Sumber Rejo", "2018-06-07")
+
+
+def test_a_museum_is_a_venue():
+    got = meetings("Bupati Sukoharjo Budi Santoso membuka Rapat Koordinasi Kampung KB di Museum Batik Nusantara, "
+                   "Kabupaten Sukoharjo, Sabtu (27/8/2016).\n")
+    assert got["Rapat Koordinasi Kampung KB"]["location"] == "Museum Batik Nusantara"
+
+
+def test_an_ordinal_written_apart_stays_in_the_meeting_name():
+    got = meetings("Kepala Perwakilan BKKBN Provinsi Jambi Budi Santoso berbicara pada Rapat Pleno ke II "
+                   "Hari Keluarga Nasional ke 24 tahun 2017 di Aula Kantor Gubernur Jambi, Selasa (13/6/2017).\n")
+    assert list(got) == ["Rapat Pleno ke II Hari Keluarga Nasional ke 24 tahun 2017"]
+
+
+def test_the_series_of_days_kept_is_no_meeting_and_takes_nobody_from_a_launch_in_it():
+    got = meetings("Pada rangkaian peringatan Hari Keluarga Nasional (Harganas) ke XXIV di Provinsi Jambi, "
+                   "Kepala BKKBN Budi Santoso mencanangkan Kampung KB Sejahtera di Desa Sumber Rejo, "
+                   "Kamis (13/7/2017).\n")
+    (label,) = got
+    assert label.startswith("pencanangan") and got[label]["opened_by"] == "Budi Santoso"
+
+
+def test_an_enumeration_of_named_activities_gives_events_but_no_meeting():
+    body = ("Perwakilan BKKBN Provinsi Jambi menggelar Peringatan Hari Keluarga Nasional ke-31 di Lapangan "
+            "Merdeka, Sabtu (29/6/2024). Kegiatan itu diramaikan serangkaian acara, diantaranya Jalan Sehat "
+            "Keluarga, Launching Logo Kader Hebat, Lomba Senam Kreasi untuk umum.\n")
+    assert list(meetings(body)) == ["Peringatan Hari Keluarga Nasional ke-31"]
+    assert {"Launching Logo Kader Hebat", "Lomba Senam Kreasi"} <= set(events(body))
+
+
+def test_one_listed_item_is_no_event_of_its_own():
+    body = ("Agenda Rapat Koordinasi Kampung KB meliputi paparan program dan Pelantikan Forum Kader "
+            "Provinsi Jambi, Rabu (5/6/2024).\n")
+    assert "Pelantikan Forum Kader Provinsi Jambi" not in events(body)
+
+
+def test_a_theme_after_a_named_meeting_is_that_meeting():
+    got = meetings("Perwakilan BKKBN Provinsi Jambi menggelar Temu Kerja Kader Kampung KB di Hotel Mawar Indah, "
+                   "Kamis (27/6/2024).\n\nKegiatan dengan tema “Bersama Cegah Stunting dari Keluarga” dibuka oleh "
+                   "Kepala BKKBN Budi Santoso.\n")
+    assert list(got) == ["Temu Kerja Kader Kampung KB"]
+    assert got["Temu Kerja Kader Kampung KB"]["opened_by"] == "Budi Santoso"
+
+
+def test_how_a_day_was_kept_names_no_lower_case_meeting():
+    assert meetings("Harganas diperingati di Kabupaten Sukoharjo dan dilanjutkan dengan peringatan secara "
+                    "Nasional di Kota Jambi, Sabtu (15/7/2017).\n") == {}
+
+
+def test_ready_to_host_is_a_plan_not_a_meeting():
+    assert meetings("Saya menilai Provinsi Jambi sudah siap menyelenggarakan puncak peringatan Harganas ke XXVI "
+                    "dengan baik, kata Budi Santoso, Rabu (6/2/2019).\n") == {}
