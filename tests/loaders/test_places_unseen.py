@@ -1,0 +1,27 @@
+"""Places, programs and frameworks in shapes the unseen real sets showed (sentences written
+for these tests).
+
+Regencies written with the short names the local news uses ("Sidrap", "Tanjab Barat").
+"""
+
+from __future__ import annotations
+
+from test_places_programs import _cleaned, _inside, labels, read
+
+
+def test_a_regency_written_with_its_usual_short_name_is_that_regency():
+    x = read("Rapat evaluasi TPPS Sidrap digelar di Aula Dinas Kesehatan Kabupaten Sidrap, "
+             "Senin. Bupati Tanjab Barat hadir bersama Wakil Bupati Matim.")
+    places = labels(x, "place")
+    assert {"Sidrap", "Kabupaten Sidrap"} <= places["Kabupaten Sidenreng Rappang"]
+    assert "Tanjab Barat" in places["Kabupaten Tanjung Jabung Barat"]
+    assert "Matim" in places["Kabupaten Manggarai Timur"]
+    assert not {"Sidrap", "Tanjab Barat", "Matim"} & set(places)
+
+
+def test_a_dateline_in_a_short_city_name_is_that_city():
+    x = _cleaned("KABARKITA.COM, YOGYA - Pemerintah kota meluncurkan program baru di "
+                 "Kota Yogyakarta.\n")
+    places = labels(x, "place")
+    assert "YOGYA" in places["Kota Yogyakarta"]
+    assert "Yogya" not in places
