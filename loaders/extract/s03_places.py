@@ -45,7 +45,7 @@ from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
-    "local_places", "place_aliases", "see_also", "venues_over_bodies",
+    "local_places", "named_program_places", "place_aliases", "see_also", "venues_over_bodies",
 ]
 
 @Language.component("kb_places")
@@ -63,6 +63,7 @@ def places_stage(doc: Doc) -> Doc:
     local_places(r)
     village_lists(r)
     towns_before_day(r)
+    named_program_places(r)
     return doc
 
 
@@ -109,6 +110,54 @@ def towns_before_day(r: EntityRegistry) -> None:
                 r.info[key].contained_in.append((next(iter(regions)), start))
         r.aliases.setdefault(name, key)
         r.mark(key, start, end)
+
+
+def _named_program_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A place program's head (``place_program``) and a name of one to three capitalised
+    words (perhaps in quotes) that holds no head of a place, day, month, grade
+    (``program_grade``) or word that is never a name; then what may stand between it and
+    the place it lies in (",", "di"), and what names it from before ("sebagai", "nama")."""
+    stop = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
+                     *lex.word_list("region_head"), *lex.word_list("weekday"),
+                     *lex.word_list("month"), *lex.word_list("program_grade"),
+                     *lex.word_list("non_name"), *(w.capitalize() for w in lex.word_list("locative_in"))])
+    word = rf"(?!{stop}\b)[A-Z][\w'\-]*"
+    head = word_kind_re("place_program", lex)
+    name = re.compile(rf"\b(?P<head>{head})[ \t]+(?P<open>[\"\u201c])?(?P<name>{word}(?:[ \t]+{word}){{0,2}})"
+                      rf"(?(open)[\"\u201d])(?![\w'\-])")
+    after = re.compile(rf"[ \t]*,?[ \t]*(?:{word_kind_re('locative_in', lex)}[ \t]+)?")
+    before = re.compile(rf"\b(?P<cue>{word_kind_re('as_word', lex)}|{word_kind_re('named_as', lex)})[ \t]+$")
+    return name, after, before
+
+
+def named_program_places(r: EntityRegistry) -> None:
+    """"Kampung KB \"Mawar\" di Desa X", "Desa X sebagai Kampung KB Mawar Jaya", "diberi nama
+    Kampung KB Mawar": a Kampung KB with a name of its own is a place, in the village or
+    district named right after it (after "di" or a comma) or right before "sebagai". The
+    name must be set off so: quoted, followed by a place, or after "sebagai"/"nama"; a
+    name something else was read in (a body, a program, a place) is left alone."""
+    pattern, after, before = compiled(r.lex, "named_program_places", _named_program_pattern)
+    label_head = r.lex.word_list("place_program")[0]
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        start, end = m.span("name")
+        if any(cover[start:end]) or any(h.start < end and start < h.end for h in r.hits):
+            continue
+        nxt = after.match(r.text, m.end())
+        inside = [f for f in r.found_at(nxt.end(), ("place",))
+                  if r.info[f.key].place_kind in ("village", "district", "place", "kota", "kabupaten")]
+        cue = before.search(r.text, max(0, m.start() - 20), m.start())
+        if not (m.group("open") or inside or cue):
+            continue
+        if not inside and cue is not None and cue.group("cue") in r.lex.word_list("as_word"):
+            inside = [f for f in r.ctx.found if f.key.startswith("place/") and r.text[f.end:cue.start()].strip() == ""
+                      and f.end <= cue.start() and r.info[f.key].place_kind in ("village", "district", "place")]
+        name = " ".join(m.group("name").split())
+        key = r.add(new_entity("place", f"{label_head} {name}", KB.Venue))  # where an event
+        r.info[key].place_kind = "venue"  # is held, like a hall: inside its village
+        if inside:
+            r.info[key].contained_in.append((inside[0].key, m.start()))
+        r.mark(key, m.start(), m.end())
 
 
 def lexicon_places(r: EntityRegistry) -> None:

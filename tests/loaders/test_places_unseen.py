@@ -25,3 +25,17 @@ def test_a_dateline_in_a_short_city_name_is_that_city():
     places = labels(x, "place")
     assert "YOGYA" in places["Kota Yogyakarta"]
     assert "Yogya" not in places
+
+
+def test_a_kampung_kb_with_a_name_of_its_own_is_a_place_in_its_village():
+    x = read('Kepala BKKBN mencanangkan Kampung KB "Mawar" di Desa Sukamaju Kecamatan Cibeber, '
+             "Kabupaten Garut. Pencanangan Kampung Cikadu sebagai Kampung KB Melati Jaya "
+             "digelar Senin.")
+    places = labels(x, "place")
+    assert places["Kampung KB Mawar"] == {'Kampung KB "Mawar"'}
+    assert _inside(x, "Kampung KB Mawar") == {"Desa Sukamaju"}
+    assert _inside(x, "Kampung KB Melati Jaya") == {"Kampung Cikadu"}
+    # a grade, a body or a name set off by nothing is no place of its own
+    y = read("Pemerintah meluncurkan Kampung KB Mandiri di Desa Sukamaju. Kampung KB Perwakilan "
+             "BKKBN Provinsi Aceh dibina. Kampung KB Sehat Sejahtera menjadi contoh.")
+    assert not [p for p in labels(y, "place") if p.startswith("Kampung KB")]
