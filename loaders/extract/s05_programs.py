@@ -416,8 +416,10 @@ def _frameworks(r: EntityRegistry) -> None:
             elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
                 owner, end = " ".join(named.group("owner").split()), named.end("owner")
             elif entry.label in r.lex.word_list("regional_plan"):
-                owner = _the_region(r)  # "… target Program KKBPK RPJMD." in an article on
-                #                         one regency: that regency's plan
+                owner = _acting_region(r, h.start) or _the_region(r)  # "Pemprov Riau
+                #   menargetkan … pada RPJMD": the plan of the government acting in the
+                #   sentence; "… target Program KKBPK RPJMD." in an article on one regency:
+                #   that regency's plan
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):
@@ -471,6 +473,17 @@ def _frameworks(r: EntityRegistry) -> None:
             r.info[key].period = period.replace("-", "/")
         m = re.match(rf"[ \t]+{_PERIOD.pattern}", r.text[end:end + 120])
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
+
+
+def _acting_region(r: EntityRegistry, pos: int) -> str | None:
+    """The label of the province, city or regency whose body is named last before ``pos``
+    in the same sentence ("Pemprov Riau menargetkan … pada RPJMD" → Provinsi Riau)."""
+    sentence = r.ctx.sentence_of(pos)
+    bodies = [f for f in r.ctx.found if f.key.startswith("org/") and f.end <= pos
+              and f.sentence == sentence and (j := r.info[f.key].jurisdiction)
+              and j in r.info and r.info[j].place_kind in ("province", "kota", "kabupaten")]
+    last = max(bodies, key=lambda f: f.end, default=None)
+    return r.ctx.entities[r.info[last.key].jurisdiction].label if last else None
 
 
 def _the_region(r: EntityRegistry) -> str | None:

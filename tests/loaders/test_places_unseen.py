@@ -39,3 +39,22 @@ def test_a_kampung_kb_with_a_name_of_its_own_is_a_place_in_its_village():
     y = read("Pemerintah meluncurkan Kampung KB Mandiri di Desa Sukamaju. Kampung KB Perwakilan "
              "BKKBN Provinsi Aceh dibina. Kampung KB Sehat Sejahtera menjadi contoh.")
     assert not [p for p in labels(y, "place") if p.startswith("Kampung KB")]
+
+
+def test_a_regional_plan_is_the_plan_of_the_government_acting_in_its_sentence():
+    x = read("GARUT - Pemprov Jawa Barat menargetkan prevalensi stunting pada RPJMD turun "
+             "menjadi 14 persen. Rapat digelar di Kabupaten Garut.")
+    assert set(labels(x, "framework")) == {
+        "Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat"}
+    y = read("Bupati Garut meminta target Program KKBPK masuk RPJMD. Rapat digelar di "
+             "Kabupaten Garut.")
+    assert set(labels(y, "framework")) == {
+        "Rencana Pembangunan Jangka Menengah Daerah Kabupaten Garut"}
+
+
+def test_the_constitution_and_the_golden_indonesia_vision_by_their_short_names():
+    x = read("Program ini sejalan dengan amanah UUD pasal 28 dan menjadi langkah menuju "
+             "Indonesia emas.")
+    assert labels(x, "framework") == {
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945": {"UUD"},
+        "Indonesia Emas 2045": {"Indonesia emas"}}
