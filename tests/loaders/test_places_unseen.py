@@ -58,3 +58,16 @@ def test_the_constitution_and_the_golden_indonesia_vision_by_their_short_names()
     assert labels(x, "framework") == {
         "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945": {"UUD"},
         "Indonesia Emas 2045": {"Indonesia emas"}}
+
+
+def test_programs_as_the_local_news_writes_them():
+    x = read("Kader memberi penyuluhan Kelangsungan Hidup Ibu, Bayi dan Anak (KHIBA) serta "
+             "Pusat Informasi dan Konseling (PIK) Remaja. Tim melakukan audit stunting di "
+             "desa dan membina Sekolah Lanjut Usia (Lansia).")
+    programs = labels(x, "program")
+    assert programs["Kelangsungan Hidup Ibu, Bayi dan Anak"] == {
+        "Kelangsungan Hidup Ibu, Bayi dan Anak (KHIBA)"}
+    assert programs["Pusat Informasi dan Konseling Remaja"] == {
+        "Pusat Informasi dan Konseling (PIK) Remaja"}
+    assert programs["Audit Kasus Stunting"] == {"audit stunting"}
+    assert "Sekolah Lanjut Usia" in programs
