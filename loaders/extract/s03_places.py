@@ -552,8 +552,10 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
                       rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
     written = local and (local.group("head") if local.group("head") in kinds
                          else local.group("head").capitalize())
-    if local and written in kinds:  # "Pabelan –" and "Desa Pabelan" (or "desa Pabelan")
-        cls, kind, head = kinds[written]  # in the body: the village
+    if local and written in kinds and kinds[written][1] != "district":  # "Pabelan –" and
+        cls, kind, head = kinds[written]  # "Desa Pabelan" (or "desa Pabelan") in the body:
+        #                                   the village; "Borong," and "Kecamatan Borong":
+        #                                   the town (the district's seat), a place below
         key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
         r.info[key].place_kind = kind
         if written != local.group("head"):  # "desa Pabelan": no later stage reads it
@@ -562,6 +564,11 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
     r.aliases.setdefault(title, key)
+    if local:  # a town named like a district of the body: in the one city or regency it names
+        regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                   and r.info[f.key].place_kind in ("kota", "kabupaten")}
+        if len(regions) == 1:
+            r.info[key].contained_in.append((next(iter(regions)), 0))
     return key
 
 

@@ -71,3 +71,16 @@ def test_programs_as_the_local_news_writes_them():
         "Pusat Informasi dan Konseling (PIK) Remaja"}
     assert programs["Audit Kasus Stunting"] == {"audit stunting"}
     assert "Sekolah Lanjut Usia" in programs
+
+
+def test_a_dateline_named_like_a_district_of_the_body_is_the_town():
+    x = _cleaned("Cibeber (ANTARA) - Bupati membuka pencanangan Kampung KB di Desa Mekar, "
+                 "Kecamatan Cibeber, Kabupaten Garut.\n")
+    places = labels(x, "place")
+    assert places["Cibeber"] == {"Cibeber"}
+    assert places["Kecamatan Cibeber"] == {"Kecamatan Cibeber"}
+    assert _inside(x, "Cibeber") == {"Kabupaten Garut"}
+    # a village of that name in the body is still the village
+    y = _cleaned("Mekar (ANTARA) - Bupati membuka pencanangan Kampung KB di Desa Mekar, "
+                 "Kecamatan Cibeber, Kabupaten Garut.\n")
+    assert "Mekar" in labels(y, "place")["Desa Mekar"]
