@@ -1174,6 +1174,7 @@ def chains(r: EntityRegistry) -> None:
     _heads_of_lists(r, outer, by_start)
     _bracketed_regions(r, outer, by_start)
     _listed_before_di(r, outer, by_start)
+    _unknown_before_region(r, by_start)
     for f in outer:
         chain = [f]
         pos = f.end
@@ -1371,6 +1372,45 @@ def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
         if region is not None and PLACE_RANK.get(r.info[region.key].place_kind, 1) > PLACE_RANK[
                 r.info[f.key].place_kind]:
             r.info[f.key].contained_in.append((region.key, f.start))
+
+
+def _unknown_run_pattern(lex) -> re.Pattern[str]:
+    """After "di": one or two capitalised names the lexicon does not know, each followed by
+    a comma ("di Langara, Pulau Wawonii, Kabupaten X")."""
+    stop = words_re([*lex.word_list("weekday"), *lex.word_list("month"), *lex.word_list("non_name"),
+                     *lex.word_list("region_head"), *lex.word_list("street_head")])
+    name = rf"(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:[ \t]+(?!{stop}\b)[A-Z][a-z][\w'\-]*){{0,2}}"
+    return re.compile(rf"\b{word_kind_re('locative_in', lex)}[ \t]+(?P<a>{name})[ \t]*,[ \t]*"
+                      rf"(?:(?P<b>{name})[ \t]*,[ \t]*)?")
+
+
+def _unknown_before_region(r: EntityRegistry, by_start: dict) -> None:
+    """"di Langara, Pulau Wawonii, Kabupaten Konawe Kepulauan": names nothing was read in,
+    after "di" and before a city, regency or province after a comma, are places, each
+    inside the next (the first in the second, the last in the region)."""
+    pattern = compiled(r.lex, "unknown_run", _unknown_run_pattern)
+    titles = {t.title.split()[0] for t in r.lex.post_titles}
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        region = by_start.get(m.end())
+        if region is None or r.info[region.key].place_kind not in ("kota", "kabupaten", "province"):
+            continue
+        names = [g for g in ("a", "b") if m.group(g)]
+        if any(any(cover[m.start(g):m.end(g)]) or m.group(g).split()[0] in titles for g in names):
+            continue
+        inner = None
+        for g in names:
+            name = " ".join(m.group(g).split())
+            key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
+            r.info[key].place_kind = r.info[key].place_kind or "place"
+            r.aliases.setdefault(name, key)
+            found = r.mark(key, m.start(g), m.end(g))
+            if found is not None:
+                by_start[found.start] = found
+            if inner is not None:
+                r.info[inner].contained_in.append((key, m.start(g)))
+            inner = key
+        r.info[inner].contained_in.append((region.key, m.start(names[-1])))
 
 
 def _di_pattern(lex) -> re.Pattern[str]:

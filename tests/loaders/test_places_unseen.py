@@ -84,3 +84,15 @@ def test_a_dateline_named_like_a_district_of_the_body_is_the_town():
     y = _cleaned("Mekar (ANTARA) - Bupati membuka pencanangan Kampung KB di Desa Mekar, "
                  "Kecamatan Cibeber, Kabupaten Garut.\n")
     assert "Mekar" in labels(y, "place")["Desa Mekar"]
+
+
+def test_unknown_names_after_di_and_before_a_region_are_places_inside_each_other():
+    x = read("Rapat pembentukan pokja digelar di Sukaraja, Pulau Melati, Kabupaten Garut, "
+             "Senin (28/10/2024).")
+    places = labels(x, "place")
+    assert {"Sukaraja", "Pulau Melati"} <= set(places)
+    assert _inside(x, "Sukaraja") == {"Pulau Melati"}
+    assert _inside(x, "Pulau Melati") == {"Kabupaten Garut"}
+    # a post or a day before the region is no place
+    y = read("Hadir di acara itu Sekda Garut, Bupati Garut, Kabupaten Garut, dan warga.")
+    assert not {"Sekda Garut", "Bupati Garut"} & set(labels(y, "place"))
