@@ -96,3 +96,11 @@ def test_unknown_names_after_di_and_before_a_region_are_places_inside_each_other
     # a post or a day before the region is no place
     y = read("Hadir di acara itu Sekda Garut, Bupati Garut, Kabupaten Garut, dan warga.")
     assert not {"Sekda Garut", "Bupati Garut"} & set(labels(y, "place"))
+
+
+def test_villages_listed_after_a_sentence_about_their_district_lie_in_it():
+    x = read("Kampung KB dicanangkan di 5 desa di Kabupaten Garut.\n\nKecamatan Cibeber ada "
+             "tiga desa. Ketiganya yakni Desa Mekar, Sukaraja dan Cikadu.\n\nLalu Desa Waru "
+             "juga dicanangkan.")
+    assert _inside(x, "Desa Mekar") == _inside(x, "Desa Sukaraja") == {"Kecamatan Cibeber"}
+    assert _inside(x, "Desa Waru") == {"Kabupaten Garut"}  # another paragraph
