@@ -511,6 +511,14 @@ def _norm_period(p: str) -> str:
     return f"{a}-{b}"
 
 
+def _leading_lower(name: str) -> list[str]:
+    """A type's name with its first one, two, … words in lower case, acronyms kept
+    ("peraturan Kepala BKKBN", "peraturan kepala BKKBN")."""
+    words = name.split()
+    return [" ".join([*(w if w.isupper() else w.lower() for w in words[:k]), *words[k:]])
+            for k in range(1, len(words) + 1)]
+
+
 def _regulation_pattern(lex) -> re.Pattern:
     """A regulation's citation: its type (``regulation-types.csv``), perhaps "Republik
     Indonesia" and its abbreviation in brackets, perhaps its issuer before the number,
@@ -519,7 +527,9 @@ def _regulation_pattern(lex) -> re.Pattern:
     ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
-    types += [w[0].lower() + w[1:] for w in types if " " in w]  # "peraturan Bupati X nomor …"
+    types += [v for w in types if " " in w for v in _leading_lower(w)]  # "peraturan Bupati X
+    #   nomor …", "peraturan kepala Badan Kependudukan …"
+    types += [w.replace(" dan ", " Dan ") for w in types if " dan " in w]  # "… Kependudukan Dan …"
     number = word_kind_re("regulation_number", lex)
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
     another = rf"(?!{words_re(types)}\b)"  # "… tentang X dan Instruksi Presiden …": the next one
@@ -558,6 +568,7 @@ def _regulations(r: EntityRegistry) -> None:
             year = years.pop()
         elif not issuer:
             year = _year_of_title(r, abbr, num, year, m.group("title"))
+            abbr, full = _known_type(r, abbr, full, num, year)
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
         code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
@@ -576,6 +587,19 @@ def _regulations(r: EntityRegistry) -> None:
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)
+
+
+def _known_type(r: EntityRegistry, abbr: str, full: str, num: str, year: str) -> tuple[str, str]:
+    """The type the lexicon knows a regulation of this number and year by, when the text
+    names it by a sibling type of the same issuer ("Peraturan BKKBN Nomor 12 Tahun 2021"
+    for the known Peraturan Kepala BKKBN 12/2021: the same first and last words)."""
+    if r.res.regulation_title(abbr, num, year) is not None:
+        return abbr, full
+    words = full.split()
+    same = {(t.abbreviation, t.full) for g in r.lex.regulations if (g.number, g.year) == (num, year)
+            for t in r.lex.regulation_types if t.abbreviation == g.type
+            and t.full.split()[0] == words[0] and t.full.split()[-1] == words[-1]}
+    return same.pop() if len(same) == 1 else (abbr, full)
 
 
 def _year_of_title(r: EntityRegistry, abbr: str, num: str, year: str, title: str | None) -> str:

@@ -104,3 +104,18 @@ def test_villages_listed_after_a_sentence_about_their_district_lie_in_it():
              "juga dicanangkan.")
     assert _inside(x, "Desa Mekar") == _inside(x, "Desa Sukaraja") == {"Kecamatan Cibeber"}
     assert _inside(x, "Desa Waru") == {"Kabupaten Garut"}  # another paragraph
+
+
+def test_regulations_cited_in_lower_case_by_a_circular_or_by_a_sibling_type():
+    x = read("Pendataan berpedoman pada peraturan kepala Badan Kependudukan dan Keluarga "
+             "Berencana Nasional Nomor 4 Tahun 2020 tentang Pendataan Keluarga dan Surat Edaran "
+             "Kepala BKKBN Nomor 7 Tahun 2021 tentang Pelaksanaan Pendataan Keluarga. Rencana aksi "
+             "disusun sesuai Peraturan Badan Kependudukan Dan Keluarga Berencana Nasional Nomor "
+             "12 Tahun 2021.")
+    frames = set(labels(x, "framework"))
+    assert {"Peraturan Kepala BKKBN Nomor 4 Tahun 2020 tentang Pendataan Keluarga",
+            "Surat Edaran Kepala BKKBN Nomor 7 Tahun 2021 tentang Pelaksanaan Pendataan Keluarga",
+            # the lexicon knows 12/2021 as a Peraturan Kepala BKKBN: the same regulation
+            "Peraturan Kepala BKKBN Nomor 12 Tahun 2021 tentang Rencana Aksi Nasional "
+            "Percepatan Penurunan Angka Stunting Indonesia"} <= frames
+    assert not [p for p in labels(x, "person") if "Edaran" in p]
