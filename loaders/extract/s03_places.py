@@ -925,8 +925,10 @@ def local_places(r: EntityRegistry) -> None:
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
         if (_program_before(r, m.start(), inside=True) or {m.start(), m.start("name")} & named_starts
-                or _slashed(r.text, m) or _not_named(r, m.start())):
-            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
+                or _slashed(r.text, m) or _not_named(r, m.start())
+                or _in_body_name(r, m.group("head"), m.start())):
+            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …",
+            #           "Kejaksaan Negeri Ambon"
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)
@@ -977,6 +979,18 @@ def _not_named(r: EntityRegistry, start: int) -> bool:
     return m is not None and m.group("before") not in r.lex.word_list("address_word")
 
 
+def _in_body_name(r: EntityRegistry, head: str, start: int) -> bool:
+    """A village head that also ends the kind of a state body (``village_head_in_names``:
+    Maluku's "Negeri") right after a capitalised word other than a venue's is inside that
+    body's name ("Kejaksaan Negeri Ambon", "SMA Negeri X", "Universitas Negeri Padang"), not
+    a village ("di Negeri Batu Merah", "Kantor Negeri Batu Merah": ``village_building``)."""
+    if head.capitalize() not in r.lex.word_list("village_head_in_names"):
+        return False
+    before = re.search(r"(\S+)[ \t]+$", r.text[max(0, start - 40):start])
+    return before is not None and before.group(1)[:1].isupper() and before.group(
+        1) not in r.lex.word_list("village_building")
+
+
 def _slashed(text: str, m: re.Match[str]) -> bool:
     """A head joined to another by a slash ("Desa/Kelurahan Bebas Stunting"): a kind of
     place in general, not one named place."""
@@ -1020,6 +1034,8 @@ def village_lists(r: EntityRegistry) -> None:
     never = {*r.lex.word_list("non_name"), *titles, *r.lex.word_list("region_head")}
     spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
     for m in enumeration.finditer(r.text):
+        if _in_body_name(r, m.group("head"), m.start()):
+            continue  # "Politeknik Negeri Kupang dan …"
         for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
             base = m.start("items")  # the mention holds a short head ("Gp. Jawa")
             spans.append((m.group("head"), base + item.start(), base + item.start("n"),

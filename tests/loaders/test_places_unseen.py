@@ -119,3 +119,14 @@ def test_regulations_cited_in_lower_case_by_a_circular_or_by_a_sibling_type():
             "Peraturan Kepala BKKBN Nomor 12 Tahun 2021 tentang Rencana Aksi Nasional "
             "Percepatan Penurunan Angka Stunting Indonesia"} <= frames
     assert not [p for p in labels(x, "person") if "Edaran" in p]
+
+
+def test_negeri_and_pekon_villages_but_not_state_bodies_named_negeri():
+    x = read("Kampung KB dicanangkan di Negeri Hative Kecil, Kecamatan Sirimau, dan di Pekon "
+             "Sukamaju, Kecamatan Gadingrejo. Rapat digelar di Kantor Negeri Hative Kecil.")
+    places = labels(x, "place")
+    assert {"Negeri Hative Kecil", "Pekon Sukamaju", "Kantor Negeri Hative Kecil"} <= set(places)
+    assert _inside(x, "Negeri Hative Kecil") == {"Kecamatan Sirimau"}
+    y = read("Kepala Kejaksaan Negeri Ambon hadir bersama Ketua Pengadilan Negeri Sorong, siswa "
+             "SMA Negeri Jakarta dan mahasiswa Politeknik Negeri Kupang dan Aparatur Sipil Negara.")
+    assert not [p for p in labels(y, "place") if p.startswith("Negeri")]
