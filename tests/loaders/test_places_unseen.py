@@ -130,3 +130,12 @@ def test_negeri_and_pekon_villages_but_not_state_bodies_named_negeri():
     y = read("Kepala Kejaksaan Negeri Ambon hadir bersama Ketua Pengadilan Negeri Sorong, siswa "
              "SMA Negeri Jakarta dan mahasiswa Politeknik Negeri Kupang dan Aparatur Sipil Negara.")
     assert not [p for p in labels(y, "place") if p.startswith("Negeri")]
+
+
+def test_village_cadre_institutions_and_their_parts():
+    x = read("Pertemuan Institusi Masyarakat Pedesaan (IMP) dihadiri Pembantu Pembina Keluarga "
+             "Berencana Desa (PPKBD) dan Sub PPKBD dari 12 desa.")
+    programs = labels(x, "program")
+    assert {"Institusi Masyarakat Pedesaan", "Pembantu Pembina Keluarga Berencana Desa",
+            "Sub Pembantu Pembina Keluarga Berencana Desa"} <= set(programs)
+    assert programs["Sub Pembantu Pembina Keluarga Berencana Desa"] == {"Sub PPKBD"}
