@@ -71,15 +71,20 @@ def programs_stage(doc: Doc) -> Doc:
 
 def dated_once(r: EntityRegistry) -> None:
     """A periodic program named once with its year and elsewhere without ("Survei Status
-    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's."""
+    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's (a year
+    named only inside a regulation's title does not count)."""
     by_ref: dict[str, list[str]] = {}
     for key, info in r.info.items():
         entry = r.res.entry(info.lexicon_ref or "")
         if key.startswith("program/") and entry is not None and entry.periodic:
             by_ref.setdefault(entry.label, []).append(key)
+    titles = [(f.start, f.end) for f in r.ctx.found if f.key.startswith("framework/")]
     for label, keys in sorted(by_ref.items()):
         bare = [k for k in keys if r.ctx.entities[k].label == label]
-        dated = [k for k in keys if r.ctx.entities[k].label != label]
+        dated = [k for k in keys if r.ctx.entities[k].label != label and not all(
+            any(a <= f.start and f.end <= b for a, b in titles) for f in r.ctx.found if f.key == k)]
+        #      a year named only inside a regulation's title ("Surat Edaran … tentang
+        #      Perpanjangan Pendataan Keluarga Tahun 2022") is not the article's edition
         if len(bare) != 1 or len(dated) != 1:
             continue
         for f in [f for f in r.ctx.found if f.key == bare[0]]:

@@ -139,3 +139,12 @@ def test_village_cadre_institutions_and_their_parts():
     assert {"Institusi Masyarakat Pedesaan", "Pembantu Pembina Keluarga Berencana Desa",
             "Sub Pembantu Pembina Keluarga Berencana Desa"} <= set(programs)
     assert programs["Sub Pembantu Pembina Keluarga Berencana Desa"] == {"Sub PPKBD"}
+
+
+def test_a_year_named_only_in_a_regulation_title_is_not_the_programs_edition():
+    x = read("Pendataan Keluarga Tahun 2021 dimulai bulan April. Pelaksanaannya diperpanjang "
+             "sesuai Surat Edaran Kepala BKKBN Nomor 5 Tahun 2021 tentang Perpanjangan Pendataan "
+             "Keluarga Tahun 2022. Kader menyebut Pendataan Keluarga berjalan baik.")
+    programs = labels(x, "program")
+    assert "Pendataan Keluarga" not in programs
+    assert "Pendataan Keluarga" in programs["Pendataan Keluarga 2021"]
