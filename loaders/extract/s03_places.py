@@ -635,7 +635,7 @@ def footer(r: EntityRegistry) -> None:
 
 # ---------------------------------------------------------------------- venues
 
-def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     heads = lex.word_list("venue")
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
@@ -648,7 +648,12 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{word})+")
     suffix_re = starting({"A-Z"},
                          rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
-    return head_re, brand_re, suffix_re
+    # "di kantor Desa Raknamo", "di aula Dispemdes Kubu Raya": a head in lower case right
+    # after "di" and before a name
+    ins = lex.word_list("locative_in")
+    lower_re = starting(initials(ins), rf"\b{words_re(ins)}{SP}(?P<head>{words_re([h.lower() for h in heads])})"
+                                       rf"{SP}{name_word}{rest}")
+    return head_re, brand_re, suffix_re, lower_re
 
 
 def _locative_pattern(lex) -> re.Pattern[str]:
@@ -663,7 +668,7 @@ def _locative_pattern(lex) -> re.Pattern[str]:
 
 def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
-    head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
+    head_re, brand_re, suffix_re, lower_re = compiled(r.lex, "venues", _venue_patterns)
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
@@ -679,6 +684,16 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
+    buildings = {w.casefold() for w in r.lex.word_list("venue")}
+    programs = {h.start for h in r.hits if h.label in ("PROG", "FRAME")}
+    for m in lower_re.finditer(r.text):
+        if r.skip(m.end("head")) in programs:
+            continue  # "di balai Kampung KB": a program's hall, no one named venue
+        after = r.text[m.end():m.end() + 30].split()[:1]  # "di ruang X kantor Y"
+        if any(w.casefold() in buildings for w in [*r.text[m.end("head"):m.end()].split(), *after]):
+            continue  # "di ruang Lestari Kantor X": a room in a building (``_rooms``)
+        spans.append((m.start("head"), _trim_name(r.text, m.start("head"), m.end())))
+        r.lower_venues.add(m.start("head"))
     r.venues = _rooms(r, _merged([(s, _before_address(r, s, e)) for s, e in spans]))
 
 
@@ -813,6 +828,8 @@ def add_venues(r: EntityRegistry) -> None:
     keys: dict[tuple[int, int], str] = {}
     for start, end in sorted(r.venues, key=lambda s: s[1] - s[0]):  # a building before its rooms
         label = " ".join(r.text[start:end].split())
+        if start in r.lower_venues:  # "di kantor Desa X": Kantor Desa X, as the meeting
+            label = label[:1].upper() + label[1:]  # stage labels the venues it reads
         region = _region_of_office(r, label)
         if region is not None:
             label = f"{label} {r.res.place_info(region).name}"

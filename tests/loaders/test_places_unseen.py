@@ -148,3 +148,14 @@ def test_a_year_named_only_in_a_regulation_title_is_not_the_programs_edition():
     programs = labels(x, "program")
     assert "Pendataan Keluarga" not in programs
     assert "Pendataan Keluarga" in programs["Pendataan Keluarga 2021"]
+
+
+def test_a_venue_head_in_lower_case_after_di_before_a_name():
+    x = read("Bantuan diserahkan kepada warga Desa Sukamaju yang berlangsung di kantor Desa "
+             "Sukamaju, Senin. Pelatihan digelar di aula Dispermades Garut, Selasa. Kader "
+             "berkumpul di balai Kampung KB setiap bulan.")
+    places = labels(x, "place")
+    assert places["Kantor Desa Sukamaju"] == {"kantor Desa Sukamaju"}
+    assert _inside(x, "Kantor Desa Sukamaju") == {"Desa Sukamaju"}
+    assert "Aula Dispermades Garut" in places
+    assert not [p for p in places if "Kampung KB" in p]  # a program's hall: no named venue
