@@ -870,7 +870,7 @@ def streets(r: EntityRegistry) -> None:
     """A street ("Jalan Urip Sumoharjo", "Jl. Moh Yamin", ``street_head``) right after a
     venue ("Hotel X Medan Jalan Y", "Kantor Gubernur, Jalan Y") or after a locative ("di
     Jalan Y") is a place of its own, labelled as written; the chain stage puts the venue
-    in it."""
+    in it; one written with a short head ("Jl.") also has the name with the full one."""
     pattern = compiled(r.lex, "streets", _street_pattern)
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     ends = {end for _, end in r.venues}
@@ -889,7 +889,9 @@ def streets(r: EntityRegistry) -> None:
         #                         Selatan" holds no city
         end = len(r.text[:end].rstrip(" \t"))
         label = " ".join(r.text[m.start():end].split())
-        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place))
+        full = r.lex.word_list("street_head")[0]  # "Jl Hertasning" is also "Jalan Hertasning"
+        aliases = [f"{full} {label[len(m.group('head')):].strip()}"] if m.group("head") != full else []
+        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place, aliases=aliases))
         r.info[key].place_kind = "street"
         r.aliases.setdefault(label, key)
         r.mark(key, m.start(), end)

@@ -159,3 +159,9 @@ def test_a_venue_head_in_lower_case_after_di_before_a_name():
     assert _inside(x, "Kantor Desa Sukamaju") == {"Desa Sukamaju"}
     assert "Aula Dispermades Garut" in places
     assert not [p for p in places if "Kampung KB" in p]  # a program's hall: no named venue
+
+
+def test_a_street_with_a_short_head_also_has_its_full_name():
+    x = read("Pelatihan digelar di Hotel Melati, Jl Cendrawasih, Kota Makassar, Senin.")
+    street = next(e for e in x.entities.values() if e.label == "Jl Cendrawasih")
+    assert "Jalan Cendrawasih" in street.aliases
