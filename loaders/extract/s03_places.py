@@ -331,8 +331,9 @@ def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     for pattern, hint in compiled(r.lex, "place_hints", _hint_patterns):
         if pattern.search(before):
             return hint
-    if r.in_venue(start, end):
-        return "local"
+    if r.in_venue(start, end) or any(v1 <= start and r.text[v1:start].strip(" \t") in ("", ",")
+                                     for _, v1 in r.venues):
+        return "local"  # "Swiss-Belhotel Jambi", "di Hotel X, Gorontalo": the venue's town
     return None
 
 

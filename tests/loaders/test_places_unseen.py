@@ -165,3 +165,10 @@ def test_a_street_with_a_short_head_also_has_its_full_name():
     x = read("Pelatihan digelar di Hotel Melati, Jl Cendrawasih, Kota Makassar, Senin.")
     street = next(e for e in x.entities.values() if e.label == "Jl Cendrawasih")
     assert "Jalan Cendrawasih" in street.aliases
+
+
+def test_a_bare_name_after_a_venue_and_a_comma_is_the_venues_town():
+    x = read("Dinas menggelar rapat kerja daerah di Hotel Melati, Gorontalo. Hadir pula "
+             "Perwakilan BKKBN Provinsi Gorontalo.")
+    assert _inside(x, "Hotel Melati") == {"Kota Gorontalo"}
+    assert "Gorontalo" in labels(x, "place")["Kota Gorontalo"]
