@@ -546,7 +546,7 @@ def _regulation_pattern(lex) -> re.Pattern:
         r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
         rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
         rf"(?={SP}{number}))?{SP}"
-        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/[A-Z][A-Za-z0-9.\-]*)*)"
+        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/(?!(?:19|20)\d\d\b)[A-Z0-9][A-Za-z0-9.\-]*)*)"
         rf"(?:(?:{SP}{word_kind_re('regulation_year', lex)}{SP}|[ \t]*/[ \t]*)"
         r"(?P<year>(?:19|20)\d\d)\b)?"
         rf"(?:{SP}{word_kind_re('regulation_about', lex)}{SP}{title})?")
@@ -566,32 +566,56 @@ def _regulations(r: EntityRegistry) -> None:
         abbr, full = kind
         num, year = m.group("num"), m.group("year")
         issuer = " ".join(m.group("issuer").split()) if m.group("issuer") else None
+        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
         if year is None:
             years = {g.year for g in r.lex.regulations if (g.type, g.number) == (abbr, num)}
-            if issuer or len(years) != 1:
+            if issuer and code and m.group("title"):
+                pass  # "surat edaran Gubernur Nomor 150/1138/KUM tentang X": a whole number
+            elif issuer or len(years) != 1:
                 continue  # "Perpres 72" is the one Perpres 72 the lexicon knows, or none
-            year = years.pop()
+            else:
+                year = years.pop()
         elif not issuer:
             year = _year_of_title(r, abbr, num, year, m.group("title"))
             abbr, full = _known_type(r, abbr, full, num, year)
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
+            issuer = _issuer_region(r, issuer)
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
-        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
-        cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
+        if year is None:
+            cite = f"{full} Nomor {num}{code}"
+        else:
+            cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
         known = None if issuer else r.res.regulation_title(abbr, num, year)
         written = m.group("title")
         about = known or written
         label = f"{cite} tentang {about}" if about else cite
-        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"]
+        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"] if year else [cite]
         key = r.add(new_entity("framework", label, KB.Regulation, key=entity_key("framework", cite),
                                aliases=[a for a in aliases if a != label],
-                               abbreviation=f"{abbr} {num}/{year}"))
-        r.info[key].regulation = (abbr, num, year)
+                               abbreviation=f"{abbr} {num}{code}" if year is None else f"{abbr} {num}/{year}"))
+        if year is not None:
+            r.info[key].regulation = (abbr, num, year)
         last = m.end("year") if m.group("year") else m.end("num")
         end = m.end("title") if written and (not known or written.startswith(known)) else last
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)
+
+
+def _issuer_region(r: EntityRegistry, issuer: str) -> str:
+    """"Gubernur" alone: the governor of the one province the article names after "Gubernur"
+    elsewhere, else of the one province it names ("Gubernur Nusa Tenggara Barat"); "Bupati",
+    "Wali Kota" alone likewise of a regency or city (``hint_province``, ``hint_kabupaten``,
+    ``hint_kota`` words); any other issuer as written."""
+    for kind, words in (("province", "hint_province"), ("kabupaten", "hint_kabupaten"),
+                        ("kota", "hint_kota")):
+        if issuer in r.lex.word_list(words):
+            places = [f for f in r.ctx.found if f.key.startswith("place/") and r.info[f.key].place_kind == kind]
+            titled = {f.key for f in places if re.search(rf"\b{re.escape(issuer)}[ \t]+$", r.text[:f.start])}
+            keys = titled or {f.key for f in places}  # "Gubernur NTB" elsewhere in the article
+            if len(keys) == 1:
+                return f"{issuer} {r.res.place_info(keys.pop()).name}"
+    return issuer
 
 
 def _known_type(r: EntityRegistry, abbr: str, full: str, num: str, year: str) -> tuple[str, str]:

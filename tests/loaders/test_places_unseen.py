@@ -172,3 +172,11 @@ def test_a_bare_name_after_a_venue_and_a_comma_is_the_venues_town():
              "Perwakilan BKKBN Provinsi Gorontalo.")
     assert _inside(x, "Hotel Melati") == {"Kota Gorontalo"}
     assert "Gorontalo" in labels(x, "place")["Kota Gorontalo"]
+
+
+def test_a_circular_numbered_without_a_year_by_the_governor_of_the_article():
+    x = read("Gubernur NTB meraih penghargaan di Kota Tangerang Selatan, Banten. Langkah lain "
+             "adalah menerbitkan surat edaran Gubernur Nomor 150/2211/KUM tentang Pendewasaan "
+             "Usia Perkawinan (PUP).")
+    assert "Surat Edaran Gubernur Nusa Tenggara Barat Nomor 150/2211/KUM tentang Pendewasaan " \
+           "Usia Perkawinan" in labels(x, "framework")
