@@ -132,15 +132,6 @@ def test_negeri_and_pekon_villages_but_not_state_bodies_named_negeri():
     assert not [p for p in labels(y, "place") if p.startswith("Negeri")]
 
 
-def test_village_cadre_institutions_and_their_parts():
-    x = read("Pertemuan Institusi Masyarakat Pedesaan (IMP) dihadiri Pembantu Pembina Keluarga "
-             "Berencana Desa (PPKBD) dan Sub PPKBD dari 12 desa.")
-    programs = labels(x, "program")
-    assert {"Institusi Masyarakat Pedesaan", "Pembantu Pembina Keluarga Berencana Desa",
-            "Sub Pembantu Pembina Keluarga Berencana Desa"} <= set(programs)
-    assert programs["Sub Pembantu Pembina Keluarga Berencana Desa"] == {"Sub PPKBD"}
-
-
 def test_a_year_named_only_in_a_regulation_title_is_not_the_programs_edition():
     x = read("Pendataan Keluarga Tahun 2021 dimulai bulan April. Pelaksanaannya diperpanjang "
              "sesuai Surat Edaran Kepala BKKBN Nomor 5 Tahun 2021 tentang Perpanjangan Pendataan "
