@@ -449,8 +449,8 @@ def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
 
 
 # the name, blanked with the comma after it ("BORNEOTREND.COM, KALSEL –" reads as "KALSEL –")
-# or the hyphen before the town ("SMARTPEKANBARU.COM-Pekanbaru —")
-_OUTLET_WORD = re.compile(rf"(?P<name>{OUTLET_WORD})(?:[ \t]*,|-(?=[A-Z]))?")
+# or the hyphen or bar before the town ("SMARTPEKANBARU.COM-Pekanbaru —", "AcehNews.net|TAKENGON –")
+_OUTLET_WORD = re.compile(rf"(?P<name>{OUTLET_WORD})(?:[ \t]*,|-(?=[A-Z])|[ \t]*\|(?=[ \t]*[A-Z]))?")
 
 
 def _outlet_words(r: EntityRegistry, d0: int, segment: str) -> str:

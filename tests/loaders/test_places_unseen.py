@@ -171,3 +171,11 @@ def test_a_circular_numbered_without_a_year_by_the_governor_of_the_article():
              "Usia Perkawinan (PUP).")
     assert "Surat Edaran Gubernur Nusa Tenggara Barat Nomor 150/2211/KUM tentang Pendewasaan " \
            "Usia Perkawinan" in labels(x, "framework")
+
+
+def test_a_dateline_with_the_outlet_before_a_bar_and_the_town():
+    x = _cleaned("KabarGayo.net|TAKENGON – Bupati Aceh Tengah meminta camat membina kampung KB.\n")
+    places = labels(x, "place")
+    assert places["Takengon"] == {"TAKENGON"}
+    assert _inside(x, "Takengon") == {"Kabupaten Aceh Tengah"}
+    assert "KabarGayo.net" in labels(x, "org")
