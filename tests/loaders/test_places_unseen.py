@@ -179,3 +179,12 @@ def test_a_dateline_with_the_outlet_before_a_bar_and_the_town():
     assert places["Takengon"] == {"TAKENGON"}
     assert _inside(x, "Takengon") == {"Kabupaten Aceh Tengah"}
     assert "KabarGayo.net" in labels(x, "org")
+
+
+def test_jakartas_administrative_cities_by_their_official_names():
+    x = read("Rapat pleno digelar di Kota Administrasi Jakarta Timur. Peserta datang dari "
+             "Jakarta Selatan.")
+    places = labels(x, "place")
+    assert "Kota Administrasi Jakarta Timur" in places["Kota Jakarta Timur"]
+    jt = next(e for e in x.entities.values() if e.label == "Kota Jakarta Timur")
+    assert "Kota Administrasi Jakarta Timur" in jt.aliases
