@@ -641,7 +641,8 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
-    stop = rf"(?:{word_kind_re('weekday', lex)}\b|{words_re(streets)}(?!\w))"
+    this = [w.capitalize() for w in lex.word_list("demonstrative")]  # "Aula Kantor X Ini juga …"
+    stop = rf"(?:{word_kind_re('weekday', lex)}\b|{words_re(this)}\b|{words_re(streets)}(?!\w))"
     name_word = rf"(?:(?:[A-Z]\.){{1,3}}(?=[ \t]+[A-Z])|{NAME_WORD})"  # "Gedung H.A. Djunaid"
     word = rf"{SP}(?!{stop}){name_word}"
     rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place

@@ -188,3 +188,9 @@ def test_jakartas_administrative_cities_by_their_official_names():
     assert "Kota Administrasi Jakarta Timur" in places["Kota Jakarta Timur"]
     jt = next(e for e in x.entities.values() if e.label == "Kota Jakarta Timur")
     assert "Kota Administrasi Jakarta Timur" in jt.aliases
+
+
+def test_a_capitalised_demonstrative_ends_a_venue_name():
+    x = read("Kegiatan yang diselenggarakan di Aula Kantor Bapenda Ini juga dihadiri Sekda.")
+    places = labels(x, "place")
+    assert "Aula Kantor Bapenda" in places and "Aula Kantor Bapenda Ini" not in places
