@@ -80,7 +80,7 @@ OUTLET_WORD = (r"(?:[A-Za-z0-9][\w!]*(?:[.-][\w!]+)*\.(?i:" + WEB_SUFFIX + r"|or
 _DATELINE = re.compile(
     r"""^[ \t\u00a0]*
     (?:(?P<lead>""" + OUTLET_WORD + r""")(?=[ \u00a0]*(?:--?|–|—)[ \u00a0]+)  # radartvnews.com –
-    |(?:""" + OUTLET_WORD + r"""(?:-|,[ \u00a0]*)(?=[A-Z]))?        # X.COM-Pekanbaru —, HayKalsel, Kotabaru –
+    |(?:""" + OUTLET_WORD + r"""(?:-|,[ \u00a0]*|[ \u00a0]*\|[ \u00a0]*)(?=[A-Z]))?  # X.COM-Pekanbaru —, HayKalsel, Kotabaru –, AcehNews.net|TAKENGON –
      (?P<place>[A-Z][A-Z'.]+(?:[ \u00a0]+[A-Z][A-Z'.]*){0,4}       # PONTIANAK, KUBU RAYA
              |[A-Z][a-z'.]+(?:[ \u00a0]+[A-Z][a-z'.]+){0,3})      # Makassar, Bandar Lampung
      (?:[ \u00a0]+\|[ \u00a0]+""" + OUTLET_WORD + r"""(?=[ \u00a0]*(?:--?|–|—)))?  # TAKENGON | AcehNews.net –

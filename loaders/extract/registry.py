@@ -165,6 +165,7 @@ class EntityRegistry:
         self.extra: list[tuple[str, Mention]] = []  # dateline/footer mentions (original offsets)
         self.dateline_key: str | None = None
         self.venues: list[tuple[int, int]] = []
+        self.lower_venues: set[int] = set()  # starts of venues read from a lower-case head
         self.needed: set[str] = set()  # keys kept without a mention (a post's organization)
         self.anchors: dict[str, int] = {}  # where an entity without mention was read
         self.keep: set[tuple[str, int, int]] = set()  # nested forms that stay mentions

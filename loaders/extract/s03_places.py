@@ -45,7 +45,7 @@ from .text import initials, occurrences, starting
 
 __all__ = [
     "add_venues", "chains", "dateline", "find_venues", "footer", "lexicon_places",
-    "local_places", "place_aliases", "see_also", "venues_over_bodies",
+    "local_places", "named_program_places", "place_aliases", "see_also", "venues_over_bodies",
 ]
 
 @Language.component("kb_places")
@@ -63,6 +63,7 @@ def places_stage(doc: Doc) -> Doc:
     local_places(r)
     village_lists(r)
     towns_before_day(r)
+    named_program_places(r)
     return doc
 
 
@@ -109,6 +110,54 @@ def towns_before_day(r: EntityRegistry) -> None:
                 r.info[key].contained_in.append((next(iter(regions)), start))
         r.aliases.setdefault(name, key)
         r.mark(key, start, end)
+
+
+def _named_program_pattern(lex) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A place program's head (``place_program``) and a name of one to three capitalised
+    words (perhaps in quotes) that holds no head of a place, day, month, grade
+    (``program_grade``) or word that is never a name; then what may stand between it and
+    the place it lies in (",", "di"), and what names it from before ("sebagai", "nama")."""
+    stop = words_re([*lex.word_list("village_head"), *lex.word_list("district_head"),
+                     *lex.word_list("region_head"), *lex.word_list("weekday"),
+                     *lex.word_list("month"), *lex.word_list("program_grade"),
+                     *lex.word_list("non_name"), *(w.capitalize() for w in lex.word_list("locative_in"))])
+    word = rf"(?!{stop}\b)[A-Z][\w'\-]*"
+    head = word_kind_re("place_program", lex)
+    name = re.compile(rf"\b(?P<head>{head})[ \t]+(?P<open>[\"\u201c])?(?P<name>{word}(?:[ \t]+{word}){{0,2}})"
+                      rf"(?(open)[\"\u201d])(?![\w'\-])")
+    after = re.compile(rf"[ \t]*,?[ \t]*(?:{word_kind_re('locative_in', lex)}[ \t]+)?")
+    before = re.compile(rf"\b(?P<cue>{word_kind_re('as_word', lex)}|{word_kind_re('named_as', lex)})[ \t]+$")
+    return name, after, before
+
+
+def named_program_places(r: EntityRegistry) -> None:
+    """"Kampung KB \"Mawar\" di Desa X", "Desa X sebagai Kampung KB Mawar Jaya", "diberi nama
+    Kampung KB Mawar": a Kampung KB with a name of its own is a place, in the village or
+    district named right after it (after "di" or a comma) or right before "sebagai". The
+    name must be set off so: quoted, followed by a place, or after "sebagai"/"nama"; a
+    name something else was read in (a body, a program, a place) is left alone."""
+    pattern, after, before = compiled(r.lex, "named_program_places", _named_program_pattern)
+    label_head = r.lex.word_list("place_program")[0]
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        start, end = m.span("name")
+        if any(cover[start:end]) or any(h.start < end and start < h.end for h in r.hits):
+            continue
+        nxt = after.match(r.text, m.end())
+        inside = [f for f in r.found_at(nxt.end(), ("place",))
+                  if r.info[f.key].place_kind in ("village", "district", "place", "kota", "kabupaten")]
+        cue = before.search(r.text, max(0, m.start() - 20), m.start())
+        if not (m.group("open") or inside or cue):
+            continue
+        if not inside and cue is not None and cue.group("cue") in r.lex.word_list("as_word"):
+            inside = [f for f in r.ctx.found if f.key.startswith("place/") and r.text[f.end:cue.start()].strip() == ""
+                      and f.end <= cue.start() and r.info[f.key].place_kind in ("village", "district", "place")]
+        name = " ".join(m.group("name").split())
+        key = r.add(new_entity("place", f"{label_head} {name}", KB.Venue))  # where an event
+        r.info[key].place_kind = "venue"  # is held, like a hall: inside its village
+        if inside:
+            r.info[key].contained_in.append((inside[0].key, m.start()))
+        r.mark(key, m.start(), m.end())
 
 
 def lexicon_places(r: EntityRegistry) -> None:
@@ -282,8 +331,9 @@ def _place_hint(r: EntityRegistry, start: int, end: int) -> str | None:
     for pattern, hint in compiled(r.lex, "place_hints", _hint_patterns):
         if pattern.search(before):
             return hint
-    if r.in_venue(start, end):
-        return "local"
+    if r.in_venue(start, end) or any(v1 <= start and r.text[v1:start].strip(" \t") in ("", ",")
+                                     for _, v1 in r.venues):
+        return "local"  # "Swiss-Belhotel Jambi", "di Hotel X, Gorontalo": the venue's town
     return None
 
 
@@ -399,8 +449,8 @@ def _region_in_dateline(r: EntityRegistry, written: str, at: int) -> None:
 
 
 # the name, blanked with the comma after it ("BORNEOTREND.COM, KALSEL –" reads as "KALSEL –")
-# or the hyphen before the town ("SMARTPEKANBARU.COM-Pekanbaru —")
-_OUTLET_WORD = re.compile(rf"(?P<name>{OUTLET_WORD})(?:[ \t]*,|-(?=[A-Z]))?")
+# or the hyphen or bar before the town ("SMARTPEKANBARU.COM-Pekanbaru —", "AcehNews.net|TAKENGON –")
+_OUTLET_WORD = re.compile(rf"(?P<name>{OUTLET_WORD})(?:[ \t]*,|-(?=[A-Z])|[ \t]*\|(?=[ \t]*[A-Z]))?")
 
 
 def _outlet_words(r: EntityRegistry, d0: int, segment: str) -> str:
@@ -503,8 +553,10 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
                       rf"(?!\w|[ \t]+(?!{heads}\b)[A-Z])", r.text)  # not "Martapura Barat"
     written = local and (local.group("head") if local.group("head") in kinds
                          else local.group("head").capitalize())
-    if local and written in kinds:  # "Pabelan –" and "Desa Pabelan" (or "desa Pabelan")
-        cls, kind, head = kinds[written]  # in the body: the village
+    if local and written in kinds and kinds[written][1] != "district":  # "Pabelan –" and
+        cls, kind, head = kinds[written]  # "Desa Pabelan" (or "desa Pabelan") in the body:
+        #                                   the village; "Borong," and "Kecamatan Borong":
+        #                                   the town (the district's seat), a place below
         key = r.add(new_entity("place", f"{head} {title}", cls, aliases=[title]))
         r.info[key].place_kind = kind
         if written != local.group("head"):  # "desa Pabelan": no later stage reads it
@@ -513,6 +565,11 @@ def _dateline_place(r: EntityRegistry, written: str, new: bool = True) -> str | 
     key = r.add(new_entity("place", title, SCHEMA.Place))
     r.info[key].place_kind = "place"
     r.aliases.setdefault(title, key)
+    if local:  # a town named like a district of the body: in the one city or regency it names
+        regions = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                   and r.info[f.key].place_kind in ("kota", "kabupaten")}
+        if len(regions) == 1:
+            r.info[key].contained_in.append((next(iter(regions)), 0))
     return key
 
 
@@ -579,12 +636,13 @@ def footer(r: EntityRegistry) -> None:
 
 # ---------------------------------------------------------------------- venues
 
-def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     heads = lex.word_list("venue")
     brands = lex.word_list("venue_brand")
     suffixes = lex.word_list("venue_suffix")
     streets = sorted({w.rstrip(".") for w in lex.word_list("street_head")})
-    stop = rf"(?:{word_kind_re('weekday', lex)}\b|{words_re(streets)}(?!\w))"
+    this = [w.capitalize() for w in lex.word_list("demonstrative")]  # "Aula Kantor X Ini juga …"
+    stop = rf"(?:{word_kind_re('weekday', lex)}\b|{words_re(this)}\b|{words_re(streets)}(?!\w))"
     name_word = rf"(?:(?:[A-Z]\.){{1,3}}(?=[ \t]+[A-Z])|{NAME_WORD})"  # "Gedung H.A. Djunaid"
     word = rf"{SP}(?!{stop}){name_word}"
     rest = rf"(?:{word})*"  # "Hotel X Medan Jalan Y": the street is a place
@@ -592,7 +650,12 @@ def _venue_patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     brand_re = starting(initials(brands), rf"\b{words_re(brands)}(?:{word})+")
     suffix_re = starting({"A-Z"},
                          rf"(?:(?<=\bdi )|(?<=\) ))(?:[A-Z][\w'&\-]*{SP}){{1,4}}{words_re(suffixes)}\b{rest}")
-    return head_re, brand_re, suffix_re
+    # "di kantor Desa Raknamo", "di aula Dispemdes Kubu Raya": a head in lower case right
+    # after "di" and before a name
+    ins = lex.word_list("locative_in")
+    lower_re = starting(initials(ins), rf"\b{words_re(ins)}{SP}(?P<head>{words_re([h.lower() for h in heads])})"
+                                       rf"{SP}{name_word}{rest}")
+    return head_re, brand_re, suffix_re, lower_re
 
 
 def _locative_pattern(lex) -> re.Pattern[str]:
@@ -607,7 +670,7 @@ def _locative_pattern(lex) -> re.Pattern[str]:
 
 def find_venues(r: EntityRegistry) -> None:
     """Venue names (kb:Venue): head words with a locative cue, hotel brands, "… Hotel"."""
-    head_re, brand_re, suffix_re = compiled(r.lex, "venues", _venue_patterns)
+    head_re, brand_re, suffix_re, lower_re = compiled(r.lex, "venues", _venue_patterns)
     always = r.lex.word_list("venue_always")  # venue heads that need no "di" before them
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     spans: list[tuple[int, int]] = []
@@ -623,6 +686,16 @@ def find_venues(r: EntityRegistry) -> None:
     for pattern in (brand_re, suffix_re):
         for m in pattern.finditer(r.text):
             spans.append((m.start(), _trim_name(r.text, m.start(), m.end())))
+    buildings = {w.casefold() for w in r.lex.word_list("venue")}
+    programs = {h.start for h in r.hits if h.label in ("PROG", "FRAME")}
+    for m in lower_re.finditer(r.text):
+        if r.skip(m.end("head")) in programs:
+            continue  # "di balai Kampung KB": a program's hall, no one named venue
+        after = r.text[m.end():m.end() + 30].split()[:1]  # "di ruang X kantor Y"
+        if any(w.casefold() in buildings for w in [*r.text[m.end("head"):m.end()].split(), *after]):
+            continue  # "di ruang Lestari Kantor X": a room in a building (``_rooms``)
+        spans.append((m.start("head"), _trim_name(r.text, m.start("head"), m.end())))
+        r.lower_venues.add(m.start("head"))
     r.venues = _rooms(r, _merged([(s, _before_address(r, s, e)) for s, e in spans]))
 
 
@@ -757,6 +830,8 @@ def add_venues(r: EntityRegistry) -> None:
     keys: dict[tuple[int, int], str] = {}
     for start, end in sorted(r.venues, key=lambda s: s[1] - s[0]):  # a building before its rooms
         label = " ".join(r.text[start:end].split())
+        if start in r.lower_venues:  # "di kantor Desa X": Kantor Desa X, as the meeting
+            label = label[:1].upper() + label[1:]  # stage labels the venues it reads
         region = _region_of_office(r, label)
         if region is not None:
             label = f"{label} {r.res.place_info(region).name}"
@@ -797,7 +872,7 @@ def streets(r: EntityRegistry) -> None:
     """A street ("Jalan Urip Sumoharjo", "Jl. Moh Yamin", ``street_head``) right after a
     venue ("Hotel X Medan Jalan Y", "Kantor Gubernur, Jalan Y") or after a locative ("di
     Jalan Y") is a place of its own, labelled as written; the chain stage puts the venue
-    in it."""
+    in it; one written with a short head ("Jl.") also has the name with the full one."""
     pattern = compiled(r.lex, "streets", _street_pattern)
     locative = compiled(r.lex, "venue_locative", _locative_pattern)
     ends = {end for _, end in r.venues}
@@ -816,7 +891,9 @@ def streets(r: EntityRegistry) -> None:
         #                         Selatan" holds no city
         end = len(r.text[:end].rstrip(" \t"))
         label = " ".join(r.text[m.start():end].split())
-        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place))
+        full = r.lex.word_list("street_head")[0]  # "Jl Hertasning" is also "Jalan Hertasning"
+        aliases = [f"{full} {label[len(m.group('head')):].strip()}"] if m.group("head") != full else []
+        key = r.aliases.get(label) or r.add(new_entity("place", label, SCHEMA.Place, aliases=aliases))
         r.info[key].place_kind = "street"
         r.aliases.setdefault(label, key)
         r.mark(key, m.start(), end)
@@ -869,8 +946,10 @@ def local_places(r: EntityRegistry) -> None:
         if lead is not None and lead >= m.end("name"):
             continue  # "Kota" names and the like are lexicon places
         if (_program_before(r, m.start(), inside=True) or {m.start(), m.start("name")} & named_starts
-                or _slashed(r.text, m) or _not_named(r, m.start())):
-            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …"
+                or _slashed(r.text, m) or _not_named(r, m.start())
+                or _in_body_name(r, m.group("head"), m.start())):
+            continue  # "Program Desa Sehat", "Desa Kampung KB", "Desa/Kelurahan X", "28 Desa …",
+            #           "Kejaksaan Negeri Ambon"
         cls, kind, head = kinds[m.group("head")]
         words = list(re.finditer(r"\S+", m.group("name")))
         n = len(words)
@@ -921,6 +1000,18 @@ def _not_named(r: EntityRegistry, start: int) -> bool:
     return m is not None and m.group("before") not in r.lex.word_list("address_word")
 
 
+def _in_body_name(r: EntityRegistry, head: str, start: int) -> bool:
+    """A village head that also ends the kind of a state body (``village_head_in_names``:
+    Maluku's "Negeri") right after a capitalised word other than a venue's is inside that
+    body's name ("Kejaksaan Negeri Ambon", "SMA Negeri X", "Universitas Negeri Padang"), not
+    a village ("di Negeri Batu Merah", "Kantor Negeri Batu Merah": ``village_building``)."""
+    if head.capitalize() not in r.lex.word_list("village_head_in_names"):
+        return False
+    before = re.search(r"(\S+)[ \t]+$", r.text[max(0, start - 40):start])
+    return before is not None and before.group(1)[:1].isupper() and before.group(
+        1) not in r.lex.word_list("village_building")
+
+
 def _slashed(text: str, m: re.Match[str]) -> bool:
     """A head joined to another by a slash ("Desa/Kelurahan Bebas Stunting"): a kind of
     place in general, not one named place."""
@@ -964,6 +1055,8 @@ def village_lists(r: EntityRegistry) -> None:
     never = {*r.lex.word_list("non_name"), *titles, *r.lex.word_list("region_head")}
     spans: list[tuple[str, int, int, int]] = []  # (head as written, start, name start, end)
     for m in enumeration.finditer(r.text):
+        if _in_body_name(r, m.group("head"), m.start()):
+            continue  # "Politeknik Negeri Kupang dan …"
         for item in re.finditer(rf"{_SHORT_HEAD}(?P<n>{_NAME})", m.group("items")):
             base = m.start("items")  # the mention holds a short head ("Gp. Jawa")
             spans.append((m.group("head"), base + item.start(), base + item.start("n"),
@@ -1118,6 +1211,7 @@ def chains(r: EntityRegistry) -> None:
     _heads_of_lists(r, outer, by_start)
     _bracketed_regions(r, outer, by_start)
     _listed_before_di(r, outer, by_start)
+    _unknown_before_region(r, by_start)
     for f in outer:
         chain = [f]
         pos = f.end
@@ -1315,6 +1409,45 @@ def _bracketed_regions(r: EntityRegistry, outer: list, by_start: dict) -> None:
         if region is not None and PLACE_RANK.get(r.info[region.key].place_kind, 1) > PLACE_RANK[
                 r.info[f.key].place_kind]:
             r.info[f.key].contained_in.append((region.key, f.start))
+
+
+def _unknown_run_pattern(lex) -> re.Pattern[str]:
+    """After "di": one or two capitalised names the lexicon does not know, each followed by
+    a comma ("di Langara, Pulau Wawonii, Kabupaten X")."""
+    stop = words_re([*lex.word_list("weekday"), *lex.word_list("month"), *lex.word_list("non_name"),
+                     *lex.word_list("region_head"), *lex.word_list("street_head")])
+    name = rf"(?!{stop}\b)[A-Z][a-z][\w'\-]*(?:[ \t]+(?!{stop}\b)[A-Z][a-z][\w'\-]*){{0,2}}"
+    return re.compile(rf"\b{word_kind_re('locative_in', lex)}[ \t]+(?P<a>{name})[ \t]*,[ \t]*"
+                      rf"(?:(?P<b>{name})[ \t]*,[ \t]*)?")
+
+
+def _unknown_before_region(r: EntityRegistry, by_start: dict) -> None:
+    """"di Langara, Pulau Wawonii, Kabupaten Konawe Kepulauan": names nothing was read in,
+    after "di" and before a city, regency or province after a comma, are places, each
+    inside the next (the first in the second, the last in the region)."""
+    pattern = compiled(r.lex, "unknown_run", _unknown_run_pattern)
+    titles = {t.title.split()[0] for t in r.lex.post_titles}
+    cover = r.covered()
+    for m in pattern.finditer(r.text):
+        region = by_start.get(m.end())
+        if region is None or r.info[region.key].place_kind not in ("kota", "kabupaten", "province"):
+            continue
+        names = [g for g in ("a", "b") if m.group(g)]
+        if any(any(cover[m.start(g):m.end(g)]) or m.group(g).split()[0] in titles for g in names):
+            continue
+        inner = None
+        for g in names:
+            name = " ".join(m.group(g).split())
+            key = r.aliases.get(name) or r.add(new_entity("place", name, SCHEMA.Place))
+            r.info[key].place_kind = r.info[key].place_kind or "place"
+            r.aliases.setdefault(name, key)
+            found = r.mark(key, m.start(g), m.end(g))
+            if found is not None:
+                by_start[found.start] = found
+            if inner is not None:
+                r.info[inner].contained_in.append((key, m.start(g)))
+            inner = key
+        r.info[inner].contained_in.append((region.key, m.start(names[-1])))
 
 
 def _di_pattern(lex) -> re.Pattern[str]:

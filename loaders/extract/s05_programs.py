@@ -71,15 +71,20 @@ def programs_stage(doc: Doc) -> Doc:
 
 def dated_once(r: EntityRegistry) -> None:
     """A periodic program named once with its year and elsewhere without ("Survei Status
-    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's."""
+    Gizi Indonesia (SSGI) 2024" …, "SSGI"): the bare mentions are that year's (a year
+    named only inside a regulation's title does not count)."""
     by_ref: dict[str, list[str]] = {}
     for key, info in r.info.items():
         entry = r.res.entry(info.lexicon_ref or "")
         if key.startswith("program/") and entry is not None and entry.periodic:
             by_ref.setdefault(entry.label, []).append(key)
+    titles = [(f.start, f.end) for f in r.ctx.found if f.key.startswith("framework/")]
     for label, keys in sorted(by_ref.items()):
         bare = [k for k in keys if r.ctx.entities[k].label == label]
-        dated = [k for k in keys if r.ctx.entities[k].label != label]
+        dated = [k for k in keys if r.ctx.entities[k].label != label and not all(
+            any(a <= f.start and f.end <= b for a, b in titles) for f in r.ctx.found if f.key == k)]
+        #      a year named only inside a regulation's title ("Surat Edaran … tentang
+        #      Perpanjangan Pendataan Keluarga Tahun 2022") is not the article's edition
         if len(bare) != 1 or len(dated) != 1:
             continue
         for f in [f for f in r.ctx.found if f.key == bare[0]]:
@@ -416,8 +421,10 @@ def _frameworks(r: EntityRegistry) -> None:
             elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
                 owner, end = " ".join(named.group("owner").split()), named.end("owner")
             elif entry.label in r.lex.word_list("regional_plan"):
-                owner = _the_region(r)  # "… target Program KKBPK RPJMD." in an article on
-                #                         one regency: that regency's plan
+                owner = _acting_region(r, h.start) or _the_region(r)  # "Pemprov Riau
+                #   menargetkan … pada RPJMD": the plan of the government acting in the
+                #   sentence; "… target Program KKBPK RPJMD." in an article on one regency:
+                #   that regency's plan
         if any(a <= h.start < b for a, b in generic):
             continue
         if each.match(r.text[end:end + 20]):
@@ -473,6 +480,17 @@ def _frameworks(r: EntityRegistry) -> None:
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
 
 
+def _acting_region(r: EntityRegistry, pos: int) -> str | None:
+    """The label of the province, city or regency whose body is named last before ``pos``
+    in the same sentence ("Pemprov Riau menargetkan … pada RPJMD" → Provinsi Riau)."""
+    sentence = r.ctx.sentence_of(pos)
+    bodies = [f for f in r.ctx.found if f.key.startswith("org/") and f.end <= pos
+              and f.sentence == sentence and (j := r.info[f.key].jurisdiction)
+              and j in r.info and r.info[j].place_kind in ("province", "kota", "kabupaten")]
+    last = max(bodies, key=lambda f: f.end, default=None)
+    return r.ctx.entities[r.info[last.key].jurisdiction].label if last else None
+
+
 def _the_region(r: EntityRegistry) -> str | None:
     """The label of the one city or regency the article names, else of its one province."""
     for kinds in (("kota", "kabupaten"), ("province",)):
@@ -498,6 +516,14 @@ def _norm_period(p: str) -> str:
     return f"{a}-{b}"
 
 
+def _leading_lower(name: str) -> list[str]:
+    """A type's name with its first one, two, … words in lower case, acronyms kept
+    ("peraturan Kepala BKKBN", "peraturan kepala BKKBN")."""
+    words = name.split()
+    return [" ".join([*(w if w.isupper() else w.lower() for w in words[:k]), *words[k:]])
+            for k in range(1, len(words) + 1)]
+
+
 def _regulation_pattern(lex) -> re.Pattern:
     """A regulation's citation: its type (``regulation-types.csv``), perhaps "Republik
     Indonesia" and its abbreviation in brackets, perhaps its issuer before the number,
@@ -506,7 +532,9 @@ def _regulation_pattern(lex) -> re.Pattern:
     ``regulation_about``, ``title_connector``)."""
     types = [w for t in lex.regulation_types for w in (t.abbreviation, t.full, *t.aliases)]
     types += [w.lower() for w in types if len(w) >= 5]  # "perpres nomor 72 tahun 2021"
-    types += [w[0].lower() + w[1:] for w in types if " " in w]  # "peraturan Bupati X nomor …"
+    types += [v for w in types if " " in w for v in _leading_lower(w)]  # "peraturan Bupati X
+    #   nomor …", "peraturan kepala Badan Kependudukan …"
+    types += [w.replace(" dan ", " Dan ") for w in types if " dan " in w]  # "… Kependudukan Dan …"
     number = word_kind_re("regulation_number", lex)
     not_number = rf"(?!{words_re(w.rstrip('.') for w in lex.word_list('regulation_number'))}\b)"
     another = rf"(?!{words_re(types)}\b)"  # "… tentang X dan Instruksi Presiden …": the next one
@@ -518,7 +546,7 @@ def _regulation_pattern(lex) -> re.Pattern:
         r"(?:[ \t]*\((?P<short>[^()\n]{1,15})\))?"
         rf"(?:{SP}(?P<issuer>{not_number}[A-Z][\w\-]*(?:{SP}{not_number}[A-Z][\w\-]*){{0,3}})"
         rf"(?={SP}{number}))?{SP}"
-        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/[A-Z][A-Za-z0-9.\-]*)*)"
+        rf"(?:{number}{SP}?)?(?P<num>\d+[A-Z]?)\b(?P<code>(?:/(?!(?:19|20)\d\d\b)[A-Z0-9][A-Za-z0-9.\-]*)*)"
         rf"(?:(?:{SP}{word_kind_re('regulation_year', lex)}{SP}|[ \t]*/[ \t]*)"
         r"(?P<year>(?:19|20)\d\d)\b)?"
         rf"(?:{SP}{word_kind_re('regulation_about', lex)}{SP}{title})?")
@@ -538,31 +566,69 @@ def _regulations(r: EntityRegistry) -> None:
         abbr, full = kind
         num, year = m.group("num"), m.group("year")
         issuer = " ".join(m.group("issuer").split()) if m.group("issuer") else None
+        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
         if year is None:
             years = {g.year for g in r.lex.regulations if (g.type, g.number) == (abbr, num)}
-            if issuer or len(years) != 1:
+            if issuer and code and m.group("title"):
+                pass  # "surat edaran Gubernur Nomor 150/1138/KUM tentang X": a whole number
+            elif issuer or len(years) != 1:
                 continue  # "Perpres 72" is the one Perpres 72 the lexicon knows, or none
-            year = years.pop()
+            else:
+                year = years.pop()
         elif not issuer:
             year = _year_of_title(r, abbr, num, year, m.group("title"))
+            abbr, full = _known_type(r, abbr, full, num, year)
         if issuer:  # "Peraturan Bupati Bengkalis Nomor 24 Tahun 2019": the issuer's own
+            issuer = _issuer_region(r, issuer)
             full, abbr = f"{full} {issuer}", f"{abbr} {issuer}"
-        code = m.group("code")  # "Nomor 663/VII/2024": a code between number and year
-        cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
+        if year is None:
+            cite = f"{full} Nomor {num}{code}"
+        else:
+            cite = f"{full} Nomor {num}{code}/{year}" if code else f"{full} Nomor {num} Tahun {year}"
         known = None if issuer else r.res.regulation_title(abbr, num, year)
         written = m.group("title")
         about = known or written
         label = f"{cite} tentang {about}" if about else cite
-        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"]
+        aliases = [cite, f"{abbr} {num}/{year}", f"{abbr} Nomor {num} Tahun {year}"] if year else [cite]
         key = r.add(new_entity("framework", label, KB.Regulation, key=entity_key("framework", cite),
                                aliases=[a for a in aliases if a != label],
-                               abbreviation=f"{abbr} {num}/{year}"))
-        r.info[key].regulation = (abbr, num, year)
+                               abbreviation=f"{abbr} {num}{code}" if year is None else f"{abbr} {num}/{year}"))
+        if year is not None:
+            r.info[key].regulation = (abbr, num, year)
         last = m.end("year") if m.group("year") else m.end("num")
         end = m.end("title") if written and (not known or written.startswith(known)) else last
         if written and known and written.startswith(known):
             end = m.start("title") + len(known)
         r.mark(key, m.start(), end)
+
+
+def _issuer_region(r: EntityRegistry, issuer: str) -> str:
+    """"Gubernur" alone: the governor of the one province the article names after "Gubernur"
+    elsewhere, else of the one province it names ("Gubernur Nusa Tenggara Barat"); "Bupati",
+    "Wali Kota" alone likewise of a regency or city (``hint_province``, ``hint_kabupaten``,
+    ``hint_kota`` words); any other issuer as written."""
+    for kind, words in (("province", "hint_province"), ("kabupaten", "hint_kabupaten"),
+                        ("kota", "hint_kota")):
+        if issuer in r.lex.word_list(words):
+            places = [f for f in r.ctx.found if f.key.startswith("place/") and r.info[f.key].place_kind == kind]
+            titled = {f.key for f in places if re.search(rf"\b{re.escape(issuer)}[ \t]+$", r.text[:f.start])}
+            keys = titled or {f.key for f in places}  # "Gubernur NTB" elsewhere in the article
+            if len(keys) == 1:
+                return f"{issuer} {r.res.place_info(keys.pop()).name}"
+    return issuer
+
+
+def _known_type(r: EntityRegistry, abbr: str, full: str, num: str, year: str) -> tuple[str, str]:
+    """The type the lexicon knows a regulation of this number and year by, when the text
+    names it by a sibling type of the same issuer ("Peraturan BKKBN Nomor 12 Tahun 2021"
+    for the known Peraturan Kepala BKKBN 12/2021: the same first and last words)."""
+    if r.res.regulation_title(abbr, num, year) is not None:
+        return abbr, full
+    words = full.split()
+    same = {(t.abbreviation, t.full) for g in r.lex.regulations if (g.number, g.year) == (num, year)
+            for t in r.lex.regulation_types if t.abbreviation == g.type
+            and t.full.split()[0] == words[0] and t.full.split()[-1] == words[-1]}
+    return same.pop() if len(same) == 1 else (abbr, full)
 
 
 def _year_of_title(r: EntityRegistry, abbr: str, num: str, year: str, title: str | None) -> str:

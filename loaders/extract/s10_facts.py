@@ -184,7 +184,24 @@ def _district_before(r: EntityRegistry, key: str, mine: list[int]) -> str | None
     villages = [g for g in places if r.info[g.key].place_kind == "village"]
     districts = {f.key for f in places if r.info[f.key].place_kind == "district" and not any(
         re.fullmatch(r"[ \t]*,?[ \t]*", r.text[g.end:f.start]) for g in villages if g.end <= f.start)}
+    if not districts and not any(r.info[f.key].place_kind in ("district", "kota", "kabupaten")
+                                 for f in places):
+        return _district_of_previous_sentence(r, first.sentence)
     return districts.pop() if len(districts) == 1 else None
+
+
+def _district_of_previous_sentence(r: EntityRegistry, sentence: int) -> str | None:
+    """"Kecamatan Borong ada tiga desa. Ketiganya yakni Desa A, B …": the district that is
+    the only place of the sentence before, in the same paragraph, holds the villages the
+    next sentence lists."""
+    if sentence == 0:
+        return None
+    (a, _), (b, _) = r.ctx.sentences[sentence - 1], r.ctx.sentences[sentence]
+    if "\n" in r.text[a:b].strip():
+        return None
+    keys = {f.key for f in r.ctx.found if f.sentence == sentence - 1 and f.key.startswith("place/")}
+    one = keys.pop() if len(keys) == 1 else None
+    return one if one is not None and r.info[one].place_kind == "district" else None
 
 
 def _program_facts(r: EntityRegistry, key: str, info: Info, named: set[str]) -> None:
