@@ -68,6 +68,20 @@ _INLINE = re.compile(
     rf"(?:nya\b|\s+{_words('speech_pronoun')}\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
     rf"\s*(?:,|\b{_THAT}\b)\s*"
 )
+#: "Sejarah KB, katanya lagi, sejak …", "…, kata Rini, sudah …", "Peran kader, lanjut Budi juga
+#: …": an attribution inserted after a comma (or opening the sentence), what was said goes on
+#: after it; the speaker is the -nya, a pronoun, a person or a post named there.
+_INSERTED = re.compile(rf"\b(?P<verb>{_ATTR_CAP})(?:(?P<nya>nya)\b|[ \t]+(?:"
+                       rf"(?P<pronoun>{_words('speech_pronoun')})\b|(?=[A-Z])))")
+_AGAIN = re.compile(rf"[ \t]+{_words('speech_again')}\b")
+#: "…, kata X, usai rapat": what follows an attribution that tells when or how it was said.
+_ASIDE = re.compile(rf"(?:{_words('said_aside')}|{_words('relative')}|{_words('weekday')})\b",
+                    re.IGNORECASE)
+#: "…, kata X, di Palu": after a long lead, a place or time of saying (after "Karenanya, kata
+#: X, pada periode …" the words said go on).
+_ASIDE_AFTER_LONG = re.compile(rf"{_words('speaker_end')}\b", re.IGNORECASE)
+#: "kata Kepala Dinas X, …": the speaker named by a post, up to the comma.
+_WHO_TO_COMMA = re.compile(r"[ \t]*(?P<who>[A-Z][^,;:!?\"“”\n]{0,80}?)[ \t]*,")
 _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
 _NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
@@ -416,17 +430,75 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _inserted(ctx: Context, quotes: list[Quote], head: int, end: int):
+    """The first attribution inserted in the sentence ("Sejarah KB, katanya lagi, sejak …",
+    "…, kata Rini, sudah …", "Lanjut Budi Santoso program ini …"): (start, hint, said start,
+    region), the words said starting after it; None when nothing is said after it ("…, kata
+    X, usai rapat": those words come before, ``_said_before_attribution``)."""
+    text = ctx.text
+    for m in _INSERTED.finditer(text, head, end):
+        at_head = m.start() == head
+        if not at_head and not text[head:m.start()].rstrip().endswith(","):
+            continue
+        if re.search(r"[\"“”]", text[head:m.start()]) or _inside(quotes, m.start()):
+            continue  # a quote before it: the quote is what was said
+        pos, comma = m.end(), False
+        if m.group("nya") or m.group("pronoun"):
+            if at_head:
+                continue  # "Katanya, …" at the head: _NYA, _INLINE
+            hint = ("pronoun", m.start("verb"))
+        else:
+            who = next((f for f in ctx.found if f.start == _skip_space(text, pos, end)
+                        and f.key.startswith("person/")), None)
+            named = _WHO_TO_COMMA.match(text, pos, end)
+            if who is not None and not (named and persons_in(ctx, who.end, named.end("who"))):
+                hint, pos = ("person", who.key), who.end
+            elif named and not at_head:
+                hint = _speaker_in(ctx, named.start("who"), named.end("who"), named.start("who"))
+                pos, comma = named.end(), True
+            else:
+                continue
+            if hint[0] != "person":
+                continue
+        again = _AGAIN.match(text, pos, end)
+        pos = again.end() if again else pos
+        if not comma:
+            lead = re.compile(r"[ \t]*,").match(text, pos, end)
+            pos = lead.end() if lead else pos
+        said = _SAID_LEAD.match(text, pos, end)
+        said_start = _skip_space(text, said.end() if said else pos, end)
+        if _said_after(ctx, said_start, end, len(text[head:m.start()].split())):
+            return m.start("verb"), hint, said_start, (head, said_start)
+    return None
+
+
+def _said_after(ctx: Context, start: int, end: int, lead: int = 0) -> bool:
+    """Whether words said start at ``start``, after an attribution that ``lead`` words go
+    before: not an occasion ("usai rapat"; "di Palu" after six words or more), a quote (it
+    is the statement) or the speaker's post ("kata Budi, Kepala Dinas …"), and three words
+    at least."""
+    text = ctx.text
+    if len(text[start:end].split()) < 3 or _ASIDE.match(text, start, end) or (
+            lead >= 6 and _ASIDE_AFTER_LONG.match(text, start, end)):
+        return False
+    return text[start:start + 1] not in _OPENERS and not any(
+        f.start == start and f.key.startswith(("person/", "post/")) for f in ctx.found)
+
+
 def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     """The earliest speech trigger of a sentence outside quotes: (hint, said start, region)."""
     text = ctx.text
     best = None
     m = _INLINE.match(text, head, end)
-    if m and not _inside(quotes, m.start("verb")):
+    if m and not _inside(quotes, m.start("verb")) and _said_after(ctx, m.end(), end):
         if m.group("name"):
             hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
         else:
             hint = ("pronoun", m.start("verb"))
         best = (m.start("verb"), hint, m.end(), (head, m.end()))
+    inserted = _inserted(ctx, quotes, head, end)
+    if inserted is not None and (best is None or inserted[0] < best[0]):
+        best = inserted
     m = _PASSIVE_HEAD.match(text, head, end)
     if m and best is None:
         best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))

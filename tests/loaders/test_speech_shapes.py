@@ -1,0 +1,46 @@
+"""Statements: shapes of reported speech seen on unseen real news (s13_statements.py), each
+on sentences written for the test, read by the whole extractor."""
+
+from __future__ import annotations
+
+from kbgraph.loaders.extract import extract
+from kbgraph.loaders.model import Article, CleanText
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker label, the first five words said) of every statement of ``text``."""
+    x = extract(Article(id="s", text=text, source="s.txt"),
+                CleanText(text=text, offsets=tuple(range(len(text) + 1))))
+    return [(x.entities[s.speaker].label, " ".join(s.text.split()[:5])) for s in x.statements]
+
+
+def test_an_attribution_inserted_after_a_long_lead_starts_the_words_said_after_it():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "Sebanyak 30 posyandu yang dibina di kecamatan itu, kata Budi, sudah "
+                       "menerima alat ukur baru dari dinas.") == [
+        ("Budi Santoso", "sudah menerima alat ukur baru")]
+    assert said(lead + "Selanjutnya, pembinaan posyandu tersebut, imbuhnya, sejalan dengan "
+                       "rencana kerja dinas tahun ini.") == [
+        ("Budi Santoso", "sejalan dengan rencana kerja dinas")]
+    assert said(lead + "Program posyandu, katanya lagi, sudah berjalan sejak lama di kota "
+                       "ini.") == [("Budi Santoso", "sudah berjalan sejak lama di")]
+
+
+def test_an_inserted_attribution_with_no_comma_after_the_name():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "Pada rapat ini, kata Budi Santoso merupakan awal dari kerja bersama "
+                       "semua kader.") == [("Budi Santoso", "merupakan awal dari kerja bersama")]
+    assert said(lead + "Lanjut Budi Santoso posyandu harus buka setiap bulan di semua "
+                       "desa.") == [("Budi Santoso", "posyandu harus buka setiap bulan")]
+
+
+def test_after_an_inserted_attribution_an_occasion_or_a_post_is_not_what_was_said():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    # the words said come before ", kata X, usai …"
+    assert said(lead + "Dari 40 desa di kota ini masih ada 12 desa tanpa posyandu, kata Budi, "
+                       "usai rapat di Palu.") == [
+        ("Budi Santoso", "Dari 40 desa di kota")]
+    # "kata Budi Santoso, Kepala Dinas …": his post, not his words
+    got = said(lead + "Semua kader sudah dilatih, kata Budi Santoso, Kepala Dinas Kesehatan "
+                      "Kota Palu.")
+    assert all(not words.startswith("Kepala Dinas") for _, words in got)
