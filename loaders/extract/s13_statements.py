@@ -85,19 +85,23 @@ _WHO_TO_COMMA = re.compile(r"[ \t]*(?P<who>[A-Z][^,;:!?\"“”\n]{0,80}?)[ \t]*
 _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
 _NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
-# "Dikatakan, …" opening a sentence: the last person named goes on speaking.
-_PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
+# "Dikatakan, …", "Dijelaskan dia, …", "Lebih lanjut dijelaskan, …", "Dalam arahannya ketika
+# menutup pelatihan dikatakan, …": a passive verb of saying and a comma, a few words before it
+# at most: the last person named (or the one pointed at) goes on speaking.
+_PASSIVE_HEAD = re.compile(rf"\s*(?:(?!{_words('relative')}\b)[\w-]+[ \t]+){{0,8}}?"
+                           rf"{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
+                           rf"(?:[ \t]+{_words('speech_pronoun')})?\s*,\s*")
 # "Dikatakan Wendy, bahwa …" opening a sentence: a passive verb of saying, its agent, a comma.
 _PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
-                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
-                            rf"(?:{_THAT}\s+)?")
+                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+                            rf"(?:\s*,\s*(?:{_THAT}\s+)?|\s+{_THAT}\s+)")
 # "Lebih lanjut dikatakan X …": a passive verb of saying a few words into the sentence, its
 # agent a person named right after it (the words said follow the name).
 _PASSIVE_LEAD = re.compile(rf"\s*(?:[A-Za-z]+\s+){{1,2}}{words_re(_PASSIVE)}\s+(?=[A-Z])")
 # "Disampaikan Deputi Bidang KSPK BKKBN, M. Yani, berbagai …": the agent a post and a name,
 # up to the comma a word in lower case follows (what was said).
 _PASSIVE_WHO = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
-                          r"(?P<who>[A-Z][^;\"“”\n]{0,160}?)\s*,\s*"
+                          r"(?P<who>[A-Za-z][^;\"“”\n]{0,160}?)\s*,\s*"
                           rf"(?:{_THAT}\s+)?(?=[a-z])")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"

@@ -44,3 +44,23 @@ def test_after_an_inserted_attribution_an_occasion_or_a_post_is_not_what_was_sai
     got = said(lead + "Semua kader sudah dilatih, kata Budi Santoso, Kepala Dinas Kesehatan "
                       "Kota Palu.")
     assert all(not words.startswith("Kepala Dinas") for _, words in got)
+
+
+def test_passive_verbs_of_saying_with_a_pronoun_a_lead_or_bahwa_after_the_agent():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "Dijelaskan dia, bantuan akan dibagikan ke semua desa.") == [
+        ("Budi Santoso", "bantuan akan dibagikan ke semua")]
+    assert said(lead + "Lebih lanjut dijelaskan, tujuan rapat adalah menyamakan data.") == [
+        ("Budi Santoso", "tujuan rapat adalah menyamakan data.")]
+    assert said(lead + "Dalam arahannya ketika menutup rapat ini dikatakan, kader harus aktif "
+                       "setiap bulan.") == [("Budi Santoso", "kader harus aktif setiap bulan.")]
+    assert said(lead + "Dikatakan Budi bahwa posyandu harus buka setiap bulan.") == [
+        ("Budi Santoso", "posyandu harus buka setiap bulan.")]
+    # "yang dijelaskan,": a relative clause, no one goes on speaking
+    assert said(lead + "Materi yang dijelaskan, antara lain gizi dan sanitasi.") == []
+
+
+def test_a_passive_verb_of_saying_before_a_post_in_lower_case_and_its_holder():
+    text = ("Rapat dibuka di aula kantor gubernur.\n\nDijelaskan kepala dinas kesehatan Kota "
+            "Palu dr. Budi Santoso, M.Kes, bahwa angka stunting turun tahun ini.")
+    assert said(text) == [("Budi Santoso", "angka stunting turun tahun ini.")]
