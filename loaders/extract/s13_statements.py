@@ -9,7 +9,7 @@ outside anything already said; a standalone quote continues the previous speaker
 organization never speaks here, and a statement with no person speaker is dropped.
 
 The words come from the lexicon: ``speech_verbs.csv`` (role ``reported``: "mengatakan";
-``attribution``: "kata", "ujar"; ``passive``: "disampaikan", read in "Hal itu
+``attribution``: "kata", "ujar"; ``closing``: "kunci", only after a quote; ``passive``: "disampaikan", read in "Hal itu
 disampaikan X", "Dikatakannya, …", "Ditambahkan oleh X, bahwa …") and the speech kinds
 of ``words.csv`` (``speech_that``, ``said_before``, ``nothing_said``, ``courtesy_said``,
 ``not_said_yet``, ``clause_join``, ``talk_noun``, ``read_by``, …; see its README).
@@ -61,7 +61,10 @@ _ACCORDING = _words("speech_according", capitalised=True)  # "Menurut"
 _ATTR = words_re(attribution_verbs())
 _ATTR_CAP = words_re([*attribution_verbs(), *(w.capitalize() for w in attribution_verbs())])
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
-_ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
+#: Verbs that close a quote: the attribution verbs and those read only right after a quote
+#: (role ``closing``: '"…," kunci X').
+_CLOSING = words_re([*attribution_verbs(), *_LEX.speech_words("closing")])
+_ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_CLOSING}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
     rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR_CAP})"
@@ -131,7 +134,11 @@ _OPENERS = "\"“"
 # a closing mark follows a non-space and no letter or digit follows it (but a verb of
 # saying may, written against it: '…,"bebernya').
 _OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)|(?:^|(?<=\n))[\"“](?=[ ]\S)")
-_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_ATTR})(?:nya)?\b))")  # or ',"ujarnya'
+_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_CLOSING})(?:nya)?\b))"  # or ',"ujarnya'
+                    # "…,’’ ucapnya": two single marks; "…, ” Ujar X", "…“ Ungkapnya": a mark
+                    # written apart (either way round) with a verb of saying after it
+                    rf"|(?<=\S)(?:’’|'')(?![^\W_])"
+                    rf"|[ \t]+[\"“”](?=[ \t]*,?[ \t]*(?i:{_CLOSING})(?:nya)?\b)")
 
 
 
@@ -179,10 +186,10 @@ def find_quotes(text: str) -> list[Quote]:
             return out
         j = o + 1
         while True:
-            c = _next_close(text, j)
+            c = _CLOSE.search(text, j)
             nl = text.find("\n", j)
-            if c is not None and (nl == -1 or c < nl):
-                end, close = c, c + 1
+            if c is not None and (nl == -1 or c.start() < nl):
+                end, close = c.start(), c.end()
                 break
             if nl == -1:
                 end = close = n
@@ -207,11 +214,6 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _next_open(text: str, i: int) -> int | None:
     m = _OPEN.search(text, i)
-    return m.start() if m else None
-
-
-def _next_close(text: str, i: int) -> int | None:
-    m = _CLOSE.search(text, i)
     return m.start() if m else None
 
 
@@ -569,6 +571,10 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
+    kin = last_person and _KIN_BEFORE.search(ctx.text, max(start, last_person.start - 80),
+                                             last_person.start)
+    if kin:  # "ajak istri Pj Gubernur X itu": X's wife, pointed back at, speaks
+        return ("pronoun", kin.start())
     if last_person and (not last_pron or last_person.start > last_pron.start()):
         tail = ctx.text[last_person.end:end]
         if re.match(r"[ \t]+[A-Z]", tail):
@@ -587,6 +593,10 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         return ("none",)
     key = _person_named(ctx, ctx.text[start:end])
     return ("person", key) if key else ("none",)
+
+
+#: "istri Pj Gubernur Kaltim X": a kin noun, maybe a post, then the person whose kin speaks.
+_KIN_BEFORE = re.compile(rf"\b{_words('kin_noun')}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,6}}$")
 
 
 #: "mewakili", "didampingi (oleh)": the person after it, a post between, is the other one.

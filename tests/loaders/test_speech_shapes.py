@@ -64,3 +64,28 @@ def test_a_passive_verb_of_saying_before_a_post_in_lower_case_and_its_holder():
     text = ("Rapat dibuka di aula kantor gubernur.\n\nDijelaskan kepala dinas kesehatan Kota "
             "Palu dr. Budi Santoso, M.Kes, bahwa angka stunting turun tahun ini.")
     assert said(text) == [("Budi Santoso", "angka stunting turun tahun ini.")]
+
+
+def test_closing_quote_marks_written_apart_doubled_or_turned_and_more_closing_verbs():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "\" Semua kader sudah kami latih bulan lalu, \" Papar Kepala Dinas "
+                       "Kesehatan Kota Palu Budi Santoso.") == [
+        ("Budi Santoso", "Semua kader sudah kami latih")]
+    assert said(lead + "\"Posyandu buka setiap bulan di semua desa,’’ ucapnya.") == [
+        ("Budi Santoso", "Posyandu buka setiap bulan di")]
+    assert said(lead + "\"Kami ingin semua desa punya posyandu aktif “ Ungkapnya.") == [
+        ("Budi Santoso", "Kami ingin semua desa punya")]
+    assert said(lead + "\"Mari kita jaga gizi anak-anak kita bersama,\" ajak Budi.") == [
+        ("Budi Santoso", "Mari kita jaga gizi anak-anak")]
+    assert said(lead + "\"Data yang baik adalah dasar semua program,\" kunci Budi.") == [
+        ("Budi Santoso", "Data yang baik adalah dasar")]
+    # "Kuncinya, …" opening a sentence is "the key is", no verb of saying
+    assert said(lead + "Kuncinya, semua kader harus hadir setiap bulan.") == []
+
+
+def test_a_speaker_named_as_someones_kin_is_the_one_pointed_back_at():
+    text = ("Ketua TP PKK Kota Palu, Ani Lestari, membuka rapat kader.\n\n\"Kita harus bergerak "
+            "bersama,\" ujar Ani Lestari.\n\n\"Karena itu, kita harus tetap bersemangat,\" ajak "
+            "istri Wali Kota Palu Budi Santoso itu.")
+    assert said(text) == [("Ani Lestari", "Kita harus bergerak bersama"),
+                          ("Ani Lestari", "Karena itu, kita harus tetap")]
