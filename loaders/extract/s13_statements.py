@@ -546,18 +546,43 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
         if best is None or m.start() < best[0]:
-            start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
-            hint = _speaker_in(ctx, start, m.start(), start)
-            lead = _SAID_LEAD.match(text, m.end(), end)
-            said = lead.end() if lead else m.end()
-            that = _THAT_SOON.match(text, said, end)
-            if that and said == _skip_space(text, m.end(), end):  # "menanggapi hasil itu bahwa …"
-                said = that.end()
-            best = (m.start(), hint, said, (start, m.start()))
+            best = _verb_trigger(ctx, quotes, head, end, m)
+        break
+    for m in _BARE.finditer(text, head, end):
+        if _inside(quotes, m.start()) or not _SUBJECT_BEFORE.search(
+                text, max(head, m.start() - 60), m.start()):
+            continue  # "materi yang dia sampaikan", "kami sampaikan": no one reports here
+        if best is None or m.start() < best[0]:
+            found = _verb_trigger(ctx, quotes, head, end, m)
+            if found[1][0] in ("person", "pronoun"):
+                best = found
         break
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _verb_trigger(ctx: Context, quotes: list[Quote], head: int, end: int, m: re.Match):
+    """The trigger of a verb of saying ``m``: its speaker named before it (from the sentence
+    head or the last quote closed), the words said after it (after "bahwa" soon after)."""
+    text = ctx.text
+    start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
+    hint = _speaker_in(ctx, start, m.start(), start)
+    lead = _SAID_LEAD.match(text, m.end(), end)
+    said = lead.end() if lead else m.end()
+    that = _THAT_SOON.match(text, said, end)
+    if that and said == _skip_space(text, m.end(), end):  # "menanggapi hasil itu bahwa …"
+        said = that.end()
+    return m.start(), hint, said, (start, m.start())
+
+
+#: "Dia jelaskan bahwa …", "X, sampaikan …", "Bupati X minta kepada …": a verb of saying
+#: without its prefix (role ``bare``), read only right after its subject — a pronoun or a
+#: capitalised word (a name, a post, a degree), never "yang dia sampaikan" or "kami".
+_BARE = re.compile(rf"\b{words_re(_LEX.speech_words('bare'))}\b")
+_SUBJECT_BEFORE = re.compile(
+    rf"(?<!{_words('relative')} )(?:\b{_words('speech_pronoun', capitalised=True)}"
+    rf"|(?<![\w.'’-])(?!{_words('first_person', capitalised=True)}\b)[A-Z][\w.'’-]*)[ \t]*,?[ \t]*$")
 
 
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
@@ -587,6 +612,9 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     if last_pron:
         return ("pronoun", last_pron.start())
     holder = _post_holder(ctx, ctx.text[start:end])
+    comma = ctx.text.rfind(",", start, end)
+    if not holder and comma > start and ctx.text[comma + 1:end].strip():
+        holder = _post_holder(ctx, ctx.text[comma + 1:end])  # "Dalam rapat di X, Kakanwil …"
     if holder:  # "ujar Kepala Dinas P3AP2KB": the one person the article gave that post
         return ("person", holder)
     if orgs_in(ctx, start, end):

@@ -89,3 +89,22 @@ def test_a_speaker_named_as_someones_kin_is_the_one_pointed_back_at():
             "istri Wali Kota Palu Budi Santoso itu.")
     assert said(text) == [("Ani Lestari", "Kita harus bergerak bersama"),
                           ("Ani Lestari", "Karena itu, kita harus tetap")]
+
+
+def test_a_verb_of_saying_without_its_prefix_right_after_its_subject():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "Dia jelaskan bahwa kader posyandu harus hadir setiap bulan.") == [
+        ("Budi Santoso", "kader posyandu harus hadir setiap")]
+    assert said(lead + "Kepala Dinas Kesehatan Kota Palu Budi Santoso minta kepada camat agar "
+                       "membina satu desa.") == [("Budi Santoso", "kepada camat agar membina satu")]
+    # no third person reports here: a relative clause, the first person, an apology
+    assert said(lead + "Materi yang dia sampaikan cukup panjang dan jelas.") == []
+    assert said(lead + "Perlu juga kami sampaikan jadwal posyandu bulan depan.") == []
+    assert said(lead + "Budi Santoso minta maaf kepada warga atas keterlambatan itu.") == []
+
+
+def test_a_post_after_the_last_comma_before_the_verb_names_the_speaker():
+    text = ("Kepala Kantor Wilayah Kementerian Agama Provinsi Aceh, Drs. Ahmad Fauzi, M.Si, "
+            "hadir.\n\nDalam rapat dengan Badan Pemeriksa Keuangan di Kantor Gubernur Aceh, "
+            "Kepala Kantor mengungkapkan sejumlah kegiatan penyuluh agama tahun ini.")
+    assert said(text) == [("Ahmad Fauzi", "sejumlah kegiatan penyuluh agama tahun")]
