@@ -87,7 +87,13 @@ _ASIDE_AFTER_LONG = re.compile(rf"{_words('speaker_end')}\b", re.IGNORECASE)
 _WHO_TO_COMMA = re.compile(r"[ \t]*(?P<who>[A-Z][^,;:!?\"“”\n]{0,80}?)[ \t]*,")
 _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
-_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
+# "Menurutnya di Kampung KB …": no comma, the words said in lower case (not after a passive:
+# "Hal itu dikatakannya saat …" says when).
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}nya(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
+                                      rf"(?:{_THAT}\s+)?|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
+                                      rf"nya\s*,\s*)")
+#: "Menurut dia pendataan ini …": a pronoun and the words said with no comma between.
+_PRONOUN_THEN_SAID = re.compile(rf"{_words('speech_pronoun')}[ \t]+(?=[a-z])")
 # "Dikatakan, …", "Dijelaskan dia, …", "Lebih lanjut dijelaskan, …", "Dalam arahannya ketika
 # menutup pelatihan dikatakan, …": a passive verb of saying and a comma, a few words before it
 # at most: the last person named (or the one pointed at) goes on speaking.
@@ -536,18 +542,21 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         for m in pattern.finditer(text, head, end):
             if _inside(quotes, m.start()):
                 continue
-            if best is None or m.start() < best[0]:
-                hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
-                best = (m.start(), hint, m.end(), (m.start(), m.end()))
+            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
+            found = (m.start(), hint, m.end(), (m.start(), m.end()))
+            if pattern is _MENURUT:
+                found = _according_no_comma(ctx, m, end) or found
+            best = found if _better(found, best) else best
             break
     for m in SPEECH_VERB.finditer(text, head, end):
         if _inside(quotes, m.start()) or _RELATIVE.search(text[max(head, m.start() - 5):m.start()].lower()):
             continue
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
-        if best is None or m.start() < best[0]:
-            best = _verb_trigger(ctx, quotes, head, end, m)
-        break
+        found = _verb_trigger(ctx, quotes, head, end, m)
+        best = found if _better(found, best) else best
+        if _speaks(found):
+            break  # else "Saat menyampaikan laporan, X mengatakan, …": a later verb may name one
     for m in _BARE.finditer(text, head, end):
         if _inside(quotes, m.start()) or not _SUBJECT_BEFORE.search(
                 text, max(head, m.start() - 60), m.start()):
@@ -560,6 +569,39 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _speaks(trigger: tuple) -> bool:
+    return trigger[1][0] in ("person", "pronoun")
+
+
+def _better(new: tuple, best: tuple | None) -> bool:
+    """Whether trigger ``new`` goes before ``best``: one that names who speaks wins over one
+    that names no one ("Menurut salah seorang narasumber dari BKKBN, Fadli, menjelaskan
+    bahwa …": the verb names Fadli), else the earlier."""
+    if best is None:
+        return True
+    if _speaks(new) != _speaks(best):
+        return _speaks(new)
+    return new[0] < best[0]
+
+
+def _according_no_comma(ctx: Context, m: re.Match, end: int):
+    """"Menurut dia pendataan ini …", "Menurut Budi Santoso program ini …": the one named
+    after "Menurut" and the words said with no comma between (a pronoun, or a person the
+    entity pass found, then a word in lower case that tells no occasion)."""
+    text, who = ctx.text, m.start("who")
+    pron = _PRONOUN_THEN_SAID.match(text, who, m.end("who"))
+    if pron:
+        hint, pos = ("pronoun", who), pron.end()
+    else:
+        person = next((f for f in ctx.found if f.start == who and f.key.startswith("person/")), None)
+        if person is None or not re.match(r"[ \t]+[a-z]", text[person.end:m.end("who")]):
+            return None
+        hint, pos = ("person", person.key), _skip_space(text, person.end, end)
+    if not _said_after(ctx, pos, end):
+        return None
+    return m.start(), hint, pos, (m.start(), pos)
 
 
 def _verb_trigger(ctx: Context, quotes: list[Quote], head: int, end: int, m: re.Match):

@@ -108,3 +108,24 @@ def test_a_post_after_the_last_comma_before_the_verb_names_the_speaker():
             "hadir.\n\nDalam rapat dengan Badan Pemeriksa Keuangan di Kantor Gubernur Aceh, "
             "Kepala Kantor mengungkapkan sejumlah kegiatan penyuluh agama tahun ini.")
     assert said(text) == [("Ahmad Fauzi", "sejumlah kegiatan penyuluh agama tahun")]
+
+
+def test_menurut_with_no_comma_before_the_words_said():
+    lead = "Kepala Dinas Kesehatan Kota Palu, Budi Santoso, membuka rapat di aula dinas.\n\n"
+    assert said(lead + "Menurut dia pendataan ini adalah modal menyusun program, dan data itu "
+                       "milik bersama.") == [("Budi Santoso", "pendataan ini adalah modal menyusun")]
+    assert said(lead + "Menurutnya di desa binaan kualitas hidup warga bisa dilihat.") == [
+        ("Budi Santoso", "di desa binaan kualitas hidup")]
+    # a passive verb with -nya and no comma tells when it was said, not what
+    got = said(lead + "Ia mengatakan kader harus hadir setiap bulan. Hal itu dikatakannya saat "
+                      "rapat di Palu.")
+    assert got and all(not words.startswith("saat") for _, words in got)
+
+
+def test_a_later_verb_that_names_the_speaker_wins_over_an_earlier_one_that_names_no_one():
+    text = ("Rapat kerja dibuka di Palu.\n\nSaat menyampaikan laporan panitia, Kepala Dinas "
+            "Kesehatan Kota Palu, Budi Santoso mengatakan, tujuan rapat adalah menyamakan data.\n\n"
+            "Menurut salah seorang narasumber dari Dinas Kesehatan Kota Palu, dr. Ani Lestari, "
+            "menjelaskan bahwa posyandu harus buka setiap bulan.")
+    assert said(text) == [("Budi Santoso", "tujuan rapat adalah menyamakan data."),
+                          ("Ani Lestari", "posyandu harus buka setiap bulan.")]
