@@ -126,7 +126,9 @@ _NOTHING_SAID = re.compile(rf"(?i:{_words('nothing_said')})\W*$")
 _COURTESY = re.compile(rf"(?i:{_words('courtesy_said')})\b(?!\s+{_words('demonstrative')}\b)")
 # A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
 _NOT_SAID_YET = re.compile(rf"\b{_words('not_said_yet')}\s+$", re.IGNORECASE)
-_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+")
+_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+"
+                        # "menyampaikan kepada jajaran Bupati dan Walikota dan OPD KB bahwa …"
+                        rf"|{_words('addressee')}\s+(?:[^\s,.;:\"“”]+\s+){{1,12}}?{_THAT}\s+")
 _SAID_LEAD = re.compile(rf"\s*[,:]?\s*(?:{_THAT}\b\s*,?\s*)?")
 #: Where the speaker named after "Hal itu disampaikan" ends: "… saat", "… di", a stop.
 _SPEAKER_END = re.compile(rf"\s{_words('speaker_end')}\s|[.;]")
@@ -366,12 +368,19 @@ def _talk_given(text: str, start: int, end: int) -> bool:
 _AFTER_COMMA = re.compile(r"[,:]\s*$")
 
 
+#: "X memaparkan dua hal …, menurutnya pertama …": "menurutnya" after a comma opens the
+#: speaker's next statement.
+_ACCORDING_AGAIN = re.compile(rf",\s*{_ACCORDING}(?:nya|\s+{_words('speech_pronoun')})\b\s*,?\s*")
+
+
 def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
     """What one speaker says in a sentence, clause by clause: a second verb of saying
     joined to the first ("…, namun menegaskan bahwa …", "… lebih lanjut disampaikan
     bahwa …") opens a statement of its own."""
     out = []
-    for m in _NEXT_CLAUSE.finditer(text, start, end):
+    joins = sorted([*_NEXT_CLAUSE.finditer(text, start, end), *_ACCORDING_AGAIN.finditer(text, start, end)],
+                   key=lambda m: m.start())
+    for m in joins:
         if m.start() <= start or _inside(quotes, m.start()):
             continue
         stop = m.start()
@@ -699,7 +708,7 @@ def _post_holder(ctx: Context, region: str) -> str | None:
             post = ctx.entities.get(f.obj.key)
             if post is not None:
                 written = _ACTING_HEAD.sub("", post.name_as_written or post.label).split()
-                holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
+                holders.setdefault(f.subject, set()).add(" ".join(written[:2]).casefold())
     if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]):
         n = 1
     elif not words[0][:1].isupper() or len(words) > 1 and not words[1][:1].isupper():
@@ -708,7 +717,7 @@ def _post_holder(ctx: Context, region: str) -> str | None:
         n = 1  # "Menurut Bupati,": the title alone
     else:
         n = 2
-    want = " ".join(words[:n])
+    want = " ".join(words[:n]).casefold()  # "Kepala Bappeda" is the "Kepala BAPPEDA"
     found = {p for p, posts in holders.items() if n and any(
         (x if n == 2 else x.split()[0]) == want for x in posts)}
     if len(found) == 1:
@@ -794,7 +803,9 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
-            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
+            unnamed = prev[0] if prev and prev[1] is None and prev[0].hint[0] == "none" and (
+                _names_a_post(ctx, *prev[0].said_region)) else None
+            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None, unnamed)
         elif kind == "last" and prev and _near(text, prev[0].end, c.start):
             speaker = prev[1]  # none when the one who spoke before is not known
         else:
@@ -820,22 +831,40 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     return out
 
 
-def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) -> str | None:
+def _names_a_post(ctx: Context, start: int, end: int) -> bool:
+    """Whether [start, end) names a post ("Kepala Perwakilan BKKBN Prov. Lampung"): a
+    person the article does not name, not an organization ("BKKBN Kepri memaparkan")."""
+    return bool(_TITLE_WORD.search(ctx.text, start, end)) or any(
+        f.key.startswith("post/") and start <= f.start < end for f in ctx.found)
+
+
+def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None,
+                unnamed: _Cand | None = None) -> str | None:
     """The last person named before ``pos`` outside anything said (quotes, statements),
-    or the speaker of the ``last`` statement when its attribution comes after that name
-    ("ujar Kepala Dinas DPPKB." then "Ia menjelaskan, …": the one who spoke last)."""
+    not one who reads a speech out ("… yang dibacakan Asisten X"), or the speaker of the
+    ``last`` statement when its attribution comes after that name ("ujar Kepala Dinas
+    DPPKB." then "Ia menjelaskan, …": the one who spoke last); no one when the statement
+    before, after that name, had a speaker the article does not name (``unnamed``: "Kepala
+    Perwakilan … menyampaikan …. Lebih lanjut beliau …")."""
     best: Found | None = None
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
             continue
-        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f):
+        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f) or _READER.search(
+                ctx.text, max(0, f.start - 160), f.start):
             continue
         if best is None or f.start > best.start:
             best = f
-    if last is not None and last[0].said_region[0] < pos and (
-            best is None or last[0].said_region[0] > best.end):
-        return last[1]
+    latest = [c for c in (last and last[0], unnamed) if c is not None and c.said_region[0] < pos
+              and (best is None or c.said_region[0] > best.end)]
+    if latest:
+        newest = max(latest, key=lambda c: c.said_region[0])
+        return last[1] if last is not None and newest is last[0] else None
     return best.key if best else None
+
+
+#: "… yang dibacakan Asisten Administrasi Umum Sekda DIY X": X reads the speech out.
+_READER = re.compile(rf"\b{words_re(_LEX.word_list('read_by'))}\s+(?:[A-Z(][\w.()/'’?-]*,?\s+){{0,10}}$")
 
 
 def _said_on(ctx: Context, c: _Cand) -> dt.date | None:
