@@ -92,6 +92,9 @@ _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,12
 _NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}nya(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
                                       rf"(?:{_THAT}\s+)?|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
                                       rf"nya\s*,\s*)")
+#: "Menurut dia optimalisasi program …": "Menurut", a pronoun, the words said, no comma.
+_ACCORDING_PRONOUN = starting({"M", "m"}, rf"\b{_ACCORDING}[ \t]+(?P<pron>{_words('speech_pronoun')})"
+                                          rf"[ \t]+(?=[a-z])")
 #: "Menurut dia pendataan ini …": a pronoun and the words said with no comma between.
 _PRONOUN_THEN_SAID = re.compile(rf"{_words('speech_pronoun')}[ \t]+(?=[a-z])")
 # "Dikatakan, …", "Dijelaskan dia, …", "Lebih lanjut dijelaskan, …", "Dalam arahannya ketika
@@ -191,7 +194,7 @@ def find_quotes(text: str) -> list[Quote]:
     while True:
         o = _next_open(text, i)
         if o is None:
-            return out
+            return sorted(out + _unopened(text, out), key=lambda q: q.open)
         j = o + 1
         while True:
             c = _CLOSE.search(text, j)
@@ -218,6 +221,31 @@ def find_quotes(text: str) -> list[Quote]:
         if end > start:
             out.append(Quote(o, start, end, close))
         i = max(close, o + 1)
+
+
+#: '…,” ungkapnya' / '…." ucapnya': a closing mark after the words, a verb of saying after it.
+_CLOSE_SAID = re.compile(rf"(?<=[,.!?])[ \t]?(?:[\"”]|’’)(?=[ \t]*,?[ \t]*(?i:{_CLOSING})(?:nya)?\b)")
+
+
+def _unopened(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes whose opening mark the page lost: a paragraph with no quote mark before a
+    closing one that a verb of saying follows ('Stunting tidak hanya …,” ungkapnya')."""
+    out, start = [], 0
+    for para in text.split("\n"):
+        end = start + len(para)
+        m = _CLOSE_SAID.search(text, start, end)
+        if m and not re.search(r"[\"“”]", text[start:m.start()]) and not any(
+                q.open <= m.start() < q.close for q in quotes):
+            s = start
+            while s < m.start() and (text[s].isspace() or text[s] in "‘’'"):
+                s += 1
+            e = m.start()
+            while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+                e -= 1
+            if e > s:
+                out.append(Quote(start, s, e, m.end()))
+        start = end + 1
+    return out
 
 
 def _next_open(text: str, i: int) -> int | None:
@@ -352,10 +380,20 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             said_end -= 1
         for start, end in _clauses(text, quotes, said_start, said_end):
             if (len(text[start:end].split()) < 2 or _NOTHING_SAID.match(text, start, end)
-                    or _COURTESY.match(text, start, end) or _talk_given(text, start, end)):
+                    or _courtesy(text, start, end) or _talk_given(text, start, end)):
                 continue
             out.append(_Cand(start, end, "reported", hint, region))
     return out
+
+
+def _courtesy(text: str, start: int, end: int) -> bool:
+    """"menyampaikan terima kasih kepada …": a courtesy conveyed; after a comma or "bahwa"
+    ("X mengatakan, penghargaan kepada desa diberikan karena …") the words are said."""
+    return bool(_COURTESY.match(text, start, end)) and not _AFTER_COMMA.search(
+        text, max(0, start - 3), start) and not _THAT_BEFORE.search(text, max(0, start - 8), start)
+
+
+_THAT_BEFORE = re.compile(rf"\b{_THAT}\s*$")
 
 
 def _talk_given(text: str, start: int, end: int) -> bool:
@@ -547,6 +585,11 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         if best is None or m.start() < best[0]:
             best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
         break
+    for m in _ACCORDING_PRONOUN.finditer(text, head, end):  # "Menurut dia optimalisasi …"
+        if not _inside(quotes, m.start()):
+            found = (m.start(), ("pronoun", m.start("pron")), m.end(), (m.start(), m.end()))
+            best = found if _better(found, best) else best
+            break
     for pattern in (_BY, _MENURUT):  # the first one outside quotes, of each kind
         for m in pattern.finditer(text, head, end):
             if _inside(quotes, m.start()):

@@ -170,3 +170,21 @@ def test_two_spaces_after_a_comma_after_a_degree_do_not_end_the_sentence():
     text = ("Kepala Bidang Advokasi Perwakilan BKKBN Provinsi Papua, Ani Lestari, S.Sos, M.Si.,  "
             "menyampaikan bahwa kader harus aktif setiap bulan.")
     assert said(text) == [("Ani Lestari", "kader harus aktif setiap bulan.")]
+
+
+def test_a_courtesy_noun_after_a_comma_opens_words_said():
+    assert said("Kepala Dinas Kesehatan Kota Palu, Budi Santoso mengatakan, penghargaan kepada "
+                "desa terpilih diberikan karena inovasinya.") == [
+        ("Budi Santoso", "penghargaan kepada desa terpilih diberikan")]
+    assert said("Kepala Dinas Kesehatan Kota Palu, Budi Santoso menyampaikan penghargaan kepada "
+                "desa terpilih.") == []
+
+
+def test_a_quote_whose_opening_mark_the_page_lost():
+    assert said(LEAD + "Posyandu tidak hanya soal gizi, tapi juga soal air bersih dan sanitasi "
+                       "desa,” ungkapnya.") == [("Budi Santoso", "Posyandu tidak hanya soal gizi,")]
+
+
+def test_menurut_dia_with_no_comma_in_the_sentence():
+    assert said(LEAD + "Menurut dia optimalisasi posyandu merupakan langkah yang tepat.") == [
+        ("Budi Santoso", "optimalisasi posyandu merupakan langkah yang")]
