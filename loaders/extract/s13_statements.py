@@ -903,11 +903,36 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None,
     if latest:
         newest = max(latest, key=lambda c: c.said_region[0])
         return last[1] if last is not None and newest is last[0] else None
+    if last is not None and last[0].said_region[0] < pos and best is not None and (
+            _agent_of_passive(ctx, best) and not _TALK_GIVEN.search(ctx.text, best.end, pos)):
+        # "… dicanangkan Presiden X pada 2016. "…," katanya": X is no subject (but "dibuka
+        # Bupati X. Dalam sambutannya, ia …": the one who opened gave the talk)
+        return last[1]
     return best.key if best else None
 
 
 #: "… yang dibacakan Asisten Administrasi Umum Sekda DIY X": X reads the speech out.
 _READER = re.compile(rf"\b{words_re(_LEX.word_list('read_by'))}\s+(?:[A-Z(][\w.()/'’?-]*,?\s+){{0,10}}$")
+
+
+#: A passive verb ("dicanangkan", "diresmikan") or "oleh" right before a person (and the
+#: post written before the name): the person did something, the sentence is not about them.
+_PASSIVE_AGENT = re.compile(rf"(?:\bdi[a-z]{{3,}}(?:kan|i)|\b{_BY_WORD})[ \t]+$")
+
+
+_TALK_GIVEN = re.compile(rf"\b{_words('talk_noun')}nya\b", re.IGNORECASE)  # "sambutannya"
+
+
+def _agent_of_passive(ctx: Context, f: Found) -> bool:
+    """Whether the person ``f`` is named as the agent of a passive verb."""
+    lead = min((g.start for g in ctx.found if g.key.startswith("post/") and g.start < f.start
+                and not ctx.text[g.end:f.start].strip(" \t,")), default=f.start)
+    m = _PASSIVE_AGENT.search(ctx.text, max(0, lead - 40), lead)
+    return bool(m) and not _SAID_BY_AGENT.search(ctx.text, m.start(), lead)
+
+
+#: "Hal senada disampaikan Kepala Dinas X": the agent of a passive verb of saying speaks.
+_SAID_BY_AGENT = re.compile(rf"\b{words_re(_PASSIVE)}\b")
 
 
 def _said_on(ctx: Context, c: _Cand) -> dt.date | None:
