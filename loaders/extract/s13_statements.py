@@ -671,9 +671,10 @@ def _verb_trigger(ctx: Context, quotes: list[Quote], head: int, end: int, m: re.
 
 
 #: "Dia jelaskan bahwa …", "X, sampaikan …", "Bupati X minta kepada …": a verb of saying
-#: without its prefix (role ``bare``), read only right after its subject — a pronoun or a
-#: capitalised word (a name, a post, a degree), never "yang dia sampaikan" or "kami".
-_BARE = re.compile(rf"\b{words_re(_LEX.speech_words('bare'))}\b")
+#: without its prefix (role ``bare``), or written with a capital in mid-sentence ("Gubernur
+#: Mengatakan …"), read only right after its subject — a pronoun or a capitalised word (a
+#: name, a post, a degree), never "yang dia sampaikan" or "kami".
+_BARE = re.compile(rf"\b{words_re([*_LEX.speech_words('bare'), *(v.capitalize() for v in speech_verbs())])}\b")
 _SUBJECT_BEFORE = re.compile(
     rf"(?<!{_words('relative')} )(?:\b{_words('speech_pronoun', capitalised=True)}"
     rf"|(?<![\w.'’-])(?!{_words('first_person', capitalised=True)}\b)[A-Z][\w.'’-]*)[ \t]*,?[ \t]*$")

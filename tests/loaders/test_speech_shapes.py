@@ -188,3 +188,10 @@ def test_a_quote_whose_opening_mark_the_page_lost():
 def test_menurut_dia_with_no_comma_in_the_sentence():
     assert said(LEAD + "Menurut dia optimalisasi posyandu merupakan langkah yang tepat.") == [
         ("Budi Santoso", "optimalisasi posyandu merupakan langkah yang")]
+
+
+def test_a_verb_of_saying_written_with_a_capital_after_its_subject():
+    text = ("Gubernur Sulawesi Utara Budi Santoso membuka acara di Manado.\n\nGubernur Mengatakan "
+            "pencanangan ini adalah tindak lanjut program nasional.")
+    assert said(text) == [("Budi Santoso", "pencanangan ini adalah tindak lanjut")]
+    assert said("Mengatakan hal itu tidak mudah bagi warga desa.") == []
