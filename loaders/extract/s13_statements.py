@@ -842,14 +842,17 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     said: list[tuple[int, int]] = [(q.open, q.close) for q in quotes]
     kept: list[tuple[_Cand, str, dt.date | None]] = []
     prev: tuple[_Cand, str | None] | None = None  # the statement before, kept or not
+    unnamed: _Cand | None = None  # the last said by one the article names only by a post
     for c in cands:
         kind = c.hint[0]
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
-            unnamed = prev[0] if prev and prev[1] is None and prev[0].hint[0] == "none" and (
-                _names_a_post(ctx, *prev[0].said_region)) else None
             speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None, unnamed)
+            if speaker is None and unnamed is not None:
+                unnamed = c  # "… beliau menyampaikan …. "…" ujar beliau": still that one
+        elif kind == "none" and _names_a_post(ctx, *c.said_region):
+            unnamed, speaker = c, None
         elif kind == "last" and prev and _near(text, prev[0].end, c.start):
             speaker = prev[1]  # none when the one who spoke before is not known
         else:

@@ -145,7 +145,8 @@ def test_the_reader_of_a_written_speech_is_not_the_one_katanya_points_back_at():
 def test_beliau_after_a_speaker_named_only_by_a_post_is_no_one_named_before():
     text = ("Bupati Sigi Budi Santoso hadir di acara itu.\n\nKepala Perwakilan BKKBN Provinsi "
             "Sulteng pada kesempatan itu menyampaikan bahwa desa ini sudah menjadi Kampung KB. "
-            "Lebih lanjut beliau menyampaikan bahwa jalan desa sedang diperbaiki.")
+            "Lebih lanjut beliau menyampaikan bahwa jalan desa sedang diperbaiki. \"Sarana desa "
+            "juga dibangun,\" ujar beliau.")
     assert said(text) == []
 
 
