@@ -406,19 +406,12 @@ def _talk_given(text: str, start: int, end: int) -> bool:
 _AFTER_COMMA = re.compile(r"[,:]\s*$")
 
 
-#: "X memaparkan dua hal …, menurutnya pertama …": "menurutnya" after a comma opens the
-#: speaker's next statement.
-_ACCORDING_AGAIN = re.compile(rf",\s*{_ACCORDING}(?:nya|\s+{_words('speech_pronoun')})\b\s*,?\s*")
-
-
 def _clauses(text: str, quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
     """What one speaker says in a sentence, clause by clause: a second verb of saying
     joined to the first ("…, namun menegaskan bahwa …", "… lebih lanjut disampaikan
     bahwa …") opens a statement of its own."""
     out = []
-    joins = sorted([*_NEXT_CLAUSE.finditer(text, start, end), *_ACCORDING_AGAIN.finditer(text, start, end)],
-                   key=lambda m: m.start())
-    for m in joins:
+    for m in _NEXT_CLAUSE.finditer(text, start, end):
         if m.start() <= start or _inside(quotes, m.start()):
             continue
         stop = m.start()
@@ -521,12 +514,16 @@ def _inserted(ctx: Context, quotes: list[Quote], head: int, end: int):
                 continue
         again = _AGAIN.match(text, pos, end)
         pos = again.end() if again else pos
+        lead_words = len(text[head:m.start()].split())
         if not comma:
             lead = re.compile(r"[ \t]*,").match(text, pos, end)
-            pos = lead.end() if lead else pos
+            if lead:
+                pos = lead.end()
+            elif hint[0] == "person":
+                lead_words = 6  # "kata Budi di sela-sela acara": an occasion, as after a long lead
         said = _SAID_LEAD.match(text, pos, end)
         said_start = _skip_space(text, said.end() if said else pos, end)
-        if _said_after(ctx, said_start, end, len(text[head:m.start()].split())):
+        if _said_after(ctx, said_start, end, lead_words):
             return m.start("verb"), hint, said_start, (head, said_start)
     return None
 
@@ -671,10 +668,9 @@ def _verb_trigger(ctx: Context, quotes: list[Quote], head: int, end: int, m: re.
 
 
 #: "Dia jelaskan bahwa …", "X, sampaikan …", "Bupati X minta kepada …": a verb of saying
-#: without its prefix (role ``bare``), or written with a capital in mid-sentence ("Gubernur
-#: Mengatakan …"), read only right after its subject — a pronoun or a capitalised word (a
-#: name, a post, a degree), never "yang dia sampaikan" or "kami".
-_BARE = re.compile(rf"\b{words_re([*_LEX.speech_words('bare'), *(v.capitalize() for v in speech_verbs())])}\b")
+#: without its prefix (role ``bare``), read only right after its subject — a pronoun or a
+#: capitalised word (a name, a post, a degree), never "yang dia sampaikan" or "kami".
+_BARE = re.compile(rf"\b{words_re(_LEX.speech_words('bare'))}\b")
 _SUBJECT_BEFORE = re.compile(
     rf"(?<!{_words('relative')} )(?:\b{_words('speech_pronoun', capitalised=True)}"
     rf"|(?<![\w.'’-])(?!{_words('first_person', capitalised=True)}\b)[A-Z][\w.'’-]*)[ \t]*,?[ \t]*$")
