@@ -164,9 +164,14 @@ def test_nya_forms_speak_and_a_verb_with_nothing_said_does_not():
     ]
 
 
-def test_thanks_conveyed_is_not_a_statement_but_a_noun_phrase_after_hopes_is():
+def test_thanks_conveyed_are_words_said_but_an_appreciation_is_not_and_a_noun_phrase_after_hopes_is():
     budi = [BUDI, BUDI_SHORT]
-    assert statements("Lurah Budi Hartono menyampaikan terima kasih kepada Pemkot Batam.", budi) == []
+    # every real gold set (tune 37, tune2 01, tune4 10, tune6 15, blind3 16) counts thanks
+    assert [s[2] for s in statements("Lurah Budi Hartono menyampaikan terima kasih kepada "
+                                     "Pemkot Batam.", budi)] == ["terima kasih kepada Pemkot Batam."]
+    assert [s[2] for s in statements("Lurah Budi Hartono mengucapkan terima kasih atas kunjungan "
+                                     "kerja itu.", budi)] == ["terima kasih atas kunjungan kerja itu."]
+    assert statements("Lurah Budi Hartono menyampaikan apresiasi kepada Pemkot Batam.", budi) == []
     said = statements("Budi Hartono berharap penghargaan itu memacu desa lain.", budi)
     assert [(s[0], s[2]) for s in said] == [("person/budi-hartono", "penghargaan itu memacu desa lain.")]
 
