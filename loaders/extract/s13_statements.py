@@ -88,8 +88,8 @@ _WHO_TO_COMMA = re.compile(r"[ \t]*(?P<who>[A-Z][^,;:!?\"“”\n]{0,80}?)[ \t]*
 _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
 # "Menurutnya di Kampung KB …": no comma, the words said in lower case (not after a passive:
-# "Hal itu dikatakannya saat …" says when).
-_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}nya(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
+# "Hal itu dikatakannya saat …" says when; not "desa yang menurutnya masuk …", a relative).
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:(?<!{_words('relative')} ){_ACCORDING}nya(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
                                       rf"(?:{_THAT}\s+)?|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
                                       rf"nya\s*,\s*)")
 #: "Menurut dia optimalisasi program …": "Menurut", a pronoun, the words said, no comma.

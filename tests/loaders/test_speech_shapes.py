@@ -186,3 +186,8 @@ def test_menurut_dia_with_no_comma_in_the_sentence():
     assert said(LEAD + "Menurut dia optimalisasi posyandu merupakan langkah yang tepat.") == [
         ("Budi Santoso", "optimalisasi posyandu merupakan langkah yang")]
 
+
+
+def test_menurutnya_in_a_relative_clause_opens_nothing():
+    assert said(LEAD + "Desa itu dipilih oleh kementerian yang menurutnya masuk dalam indikator "
+                       "pembangunan desa.") == []
