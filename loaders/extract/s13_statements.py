@@ -89,9 +89,9 @@ _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,12
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
 # "Menurutnya di Kampung KB …": no comma, the words said in lower case (not after a passive:
 # "Hal itu dikatakannya saat …" says when; not "desa yang menurutnya masuk …", a relative).
-_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:(?<!{_words('relative')} ){_ACCORDING}nya(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:(?<!{_words('relative')} ){_ACCORDING}nya(?:[ \t]+{_words('speech_again')}\b)?(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
                                       rf"(?:{_THAT}\s+)?|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
-                                      rf"nya\s*,\s*)")
+                                      rf"nya(?:[ \t]+{_words('speech_again')})?\s*,\s*)")  # "Dikatakannya lagi, …"
 #: "Menurut dia optimalisasi program …": "Menurut", a pronoun, the words said, no comma.
 _ACCORDING_PRONOUN = starting({"M", "m"}, rf"\b{_ACCORDING}[ \t]+(?P<pron>{_words('speech_pronoun')})"
                                           rf"[ \t]+(?=[a-z])")

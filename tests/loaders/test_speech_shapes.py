@@ -191,3 +191,12 @@ def test_menurut_dia_with_no_comma_in_the_sentence():
 def test_menurutnya_in_a_relative_clause_opens_nothing():
     assert said(LEAD + "Desa itu dipilih oleh kementerian yang menurutnya masuk dalam indikator "
                        "pembangunan desa.") == []
+
+
+def test_dikatakannya_lagi_and_berkata():
+    assert said(LEAD + "Dikatakannya lagi, rapat ini menyegarkan komitmen semua mitra.") == [
+        ("Budi Santoso", "rapat ini menyegarkan komitmen semua")]
+    assert said(LEAD + "Beliau juga berkata tahun depan posyandu akan ditambah.") == [
+        ("Budi Santoso", "tahun depan posyandu akan ditambah.")]
+    assert said(LEAD + "Menurutnya lagi, kader harus hadir setiap bulan.") == [
+        ("Budi Santoso", "kader harus hadir setiap bulan.")]
