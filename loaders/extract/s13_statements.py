@@ -603,6 +603,8 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
         found = _verb_trigger(ctx, quotes, head, end, m)
+        if best is not None and not _speaks(best) and not _subject_before(ctx, m.start()):
+            break  # "BKKBN menyampaikan bahwa program Presiden X meminta …": said, not saying
         best = found if _better(found, best) else best
         if _speaks(found):
             break  # else "Saat menyampaikan laporan, X mengatakan, …": a later verb may name one
@@ -618,6 +620,16 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _subject_before(ctx: Context, pos: int) -> bool:
+    """A person named right before ``pos``, only degrees and commas between ("…, Fadli,
+    menjelaskan", "Tavip Agus Rayanto mengatakan"): the subject of the verb at ``pos``."""
+    return any(f.key.startswith("person/") and f.end <= pos
+               and _DEGREES_ONLY.fullmatch(ctx.text, f.end, pos) for f in ctx.found)
+
+
+_DEGREES_ONLY = re.compile(r"[\s,]*(?:[A-Z][\w.]*[\s,]+){0,3}")
 
 
 def _speaks(trigger: tuple) -> bool:

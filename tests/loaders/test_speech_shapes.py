@@ -200,3 +200,9 @@ def test_dikatakannya_lagi_and_berkata():
         ("Budi Santoso", "tahun depan posyandu akan ditambah.")]
     assert said(LEAD + "Menurutnya lagi, kader harus hadir setiap bulan.") == [
         ("Budi Santoso", "kader harus hadir setiap bulan.")]
+
+
+def test_a_verb_inside_what_an_organization_says_does_not_make_a_person_speak():
+    text = ("BKKBN menyampaikan bahwa program yang dicanangkan Bupati Sigi Budi Santoso tahun "
+            "lalu meminta warga aktif di posyandu.")
+    assert said(text) == []
