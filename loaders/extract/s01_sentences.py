@@ -63,6 +63,8 @@ def _hints(texts: list[str], rows: list[list[int]]) -> list[int]:
             if "\n" in text:
                 values[i] = -1
                 in_quote = False
+            elif prev in (",", ";", ":"):
+                values[i] = -1  # "M.Si.,  menyampaikan": the second space after a comma
             continue
         prev_start = values[i - 1] == 1 and prev in _QUOTES
         if text in _QUOTES:

@@ -9,7 +9,7 @@ outside anything already said; a standalone quote continues the previous speaker
 organization never speaks here, and a statement with no person speaker is dropped.
 
 The words come from the lexicon: ``speech_verbs.csv`` (role ``reported``: "mengatakan";
-``attribution``: "kata", "ujar"; ``passive``: "disampaikan", read in "Hal itu
+``attribution``: "kata", "ujar"; ``closing``: "kunci", only after a quote; ``passive``: "disampaikan", read in "Hal itu
 disampaikan X", "Dikatakannya, …", "Ditambahkan oleh X, bahwa …") and the speech kinds
 of ``words.csv`` (``speech_that``, ``said_before``, ``nothing_said``, ``courtesy_said``,
 ``not_said_yet``, ``clause_join``, ``talk_noun``, ``read_by``, …; see its README).
@@ -61,29 +61,59 @@ _ACCORDING = _words("speech_according", capitalised=True)  # "Menurut"
 _ATTR = words_re(attribution_verbs())
 _ATTR_CAP = words_re([*attribution_verbs(), *(w.capitalize() for w in attribution_verbs())])
 # '"…," katanya' / 'kata dia' / 'ujar Nurhayati' right after a closing quote.
-_ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_ATTR}))(?P<nya>nya)?\b")
+#: Verbs that close a quote: the attribution verbs and those read only right after a quote
+#: (role ``closing``: '"…," kunci X').
+_CLOSING = words_re([*attribution_verbs(), *_LEX.speech_words("closing")])
+_ATTR_AFTER = re.compile(rf"\s*[,.]?\s*(?P<verb>(?i:{_CLOSING}))(?P<nya>nya)?\b")
 # "Untuk itu ujarnya, …" / "Selain itu, kata dia, …" at the head of a sentence.
 _INLINE = re.compile(
     rf"(?P<lead>[^,\"“”]{{0,40}}?,?\s*)\b(?P<verb>{_ATTR_CAP})"
     rf"(?:nya\b|\s+{_words('speech_pronoun')}\b|\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}))"
     rf"\s*(?:,|\b{_THAT}\b)\s*"
 )
+#: "Sejarah KB, katanya lagi, sejak …", "…, kata Rini, sudah …", "Peran kader, lanjut Budi juga
+#: …": an attribution inserted after a comma (or opening the sentence), what was said goes on
+#: after it; the speaker is the -nya, a pronoun, a person or a post named there.
+_INSERTED = re.compile(rf"\b(?P<verb>{_ATTR_CAP})(?:(?P<nya>nya)\b|[ \t]+(?:"
+                       rf"(?P<pronoun>{_words('speech_pronoun')})\b|(?=[A-Z])))")
+_AGAIN = re.compile(rf"[ \t]+{_words('speech_again')}\b")
+#: "…, kata X, usai rapat": what follows an attribution that tells when or how it was said.
+_ASIDE = re.compile(rf"(?:{_words('said_aside')}|{_words('relative')}|{_words('weekday')})\b",
+                    re.IGNORECASE)
+#: "…, kata X, di Palu": after a long lead, a place or time of saying (after "Karenanya, kata
+#: X, pada periode …" the words said go on).
+_ASIDE_AFTER_LONG = re.compile(rf"{_words('speaker_end')}\b", re.IGNORECASE)
+#: "kata Kepala Dinas X, …": the speaker named by a post, up to the comma.
+_WHO_TO_COMMA = re.compile(r"[ \t]*(?P<who>[A-Z][^,;:!?\"“”\n]{0,80}?)[ \t]*,")
 _MENURUT = starting({"M", "m"}, rf"\b{_ACCORDING}\s+(?P<who>[^,\"“”\n]{{1,120}}?)\s*,\s*")
 # "Menurutnya, …", "Dikatakannya, …", "Lebih lanjut disampaikannya, …": the -nya speaks.
-_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:{_ACCORDING}|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])})nya\s*,\s*")
-# "Dikatakan, …" opening a sentence: the last person named goes on speaking.
-_PASSIVE_HEAD = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s*,\s*")
+# "Menurutnya di Kampung KB …": no comma, the words said in lower case (not after a passive:
+# "Hal itu dikatakannya saat …" says when; not "desa yang menurutnya masuk …", a relative).
+_NYA = starting({"M", "m", "D", "d"}, rf"\b(?:(?<!{_words('relative')} ){_ACCORDING}nya(?:[ \t]+{_words('speech_again')}\b)?(?:\s*,\s*|[ \t]+(?={_THAT}\b|[a-z]))"
+                                      rf"(?:{_THAT}\s+)?|{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
+                                      rf"nya(?:[ \t]+{_words('speech_again')})?\s*,\s*)")  # "Dikatakannya lagi, …"
+#: "Menurut dia optimalisasi program …": "Menurut", a pronoun, the words said, no comma.
+_ACCORDING_PRONOUN = starting({"M", "m"}, rf"\b{_ACCORDING}[ \t]+(?P<pron>{_words('speech_pronoun')})"
+                                          rf"[ \t]+(?=[a-z])")
+#: "Menurut dia pendataan ini …": a pronoun and the words said with no comma between.
+_PRONOUN_THEN_SAID = re.compile(rf"{_words('speech_pronoun')}[ \t]+(?=[a-z])")
+# "Dikatakan, …", "Dijelaskan dia, …", "Lebih lanjut dijelaskan, …", "Dalam arahannya ketika
+# menutup pelatihan dikatakan, …": a passive verb of saying and a comma, a few words before it
+# at most: the last person named (or the one pointed at) goes on speaking.
+_PASSIVE_HEAD = re.compile(rf"\s*(?:(?!{_words('relative')}\b)[\w-]+[ \t]+){{0,8}}?"
+                           rf"{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}"
+                           rf"(?:[ \t]+{_words('speech_pronoun')})?\s*,\s*")
 # "Dikatakan Wendy, bahwa …" opening a sentence: a passive verb of saying, its agent, a comma.
 _PASSIVE_NAMED = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
-                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,\s*"
-                            rf"(?:{_THAT}\s+)?")
+                            r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+                            rf"(?:\s*,\s*(?:{_THAT}\s+)?|\s+{_THAT}\s+)")
 # "Lebih lanjut dikatakan X …": a passive verb of saying a few words into the sentence, its
 # agent a person named right after it (the words said follow the name).
 _PASSIVE_LEAD = re.compile(rf"\s*(?:[A-Za-z]+\s+){{1,2}}{words_re(_PASSIVE)}\s+(?=[A-Z])")
 # "Disampaikan Deputi Bidang KSPK BKKBN, M. Yani, berbagai …": the agent a post and a name,
 # up to the comma a word in lower case follows (what was said).
 _PASSIVE_WHO = re.compile(rf"\s*{words_re(w.capitalize() for w in _PASSIVE)}\s+"
-                          r"(?P<who>[A-Z][^;\"“”\n]{0,160}?)\s*,\s*"
+                          r"(?P<who>[A-Za-z][^;\"“”\n]{0,160}?)\s*,\s*"
                           rf"(?:{_THAT}\s+)?(?=[a-z])")
 # "Ditambahkan oleh dr. X, bahwa …": a passive verb of saying with its agent.
 _BY = starting({"D", "d"}, rf"\b{words_re(_PASSIVE + [w.capitalize() for w in _PASSIVE])}\s+{_BY_WORD}\s+"
@@ -99,7 +129,9 @@ _NOTHING_SAID = re.compile(rf"(?i:{_words('nothing_said')})\W*$")
 _COURTESY = re.compile(rf"(?i:{_words('courtesy_said')})\b(?!\s+{_words('demonstrative')}\b)")
 # A speech verb asked for or still to come: "diminta memaparkan", "akan menyampaikan".
 _NOT_SAID_YET = re.compile(rf"\b{_words('not_said_yet')}\s+$", re.IGNORECASE)
-_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+")
+_THAT_SOON = re.compile(rf"(?:[^\s,.;:\"“”]+\s+){{1,6}}?{_THAT}\s+"
+                        # "menyampaikan kepada jajaran Bupati dan Walikota dan OPD KB bahwa …"
+                        rf"|{_words('addressee')}\s+(?:[^\s,.;:\"“”]+\s+){{1,12}}?{_THAT}\s+")
 _SAID_LEAD = re.compile(rf"\s*[,:]?\s*(?:{_THAT}\b\s*,?\s*)?")
 #: Where the speaker named after "Hal itu disampaikan" ends: "… saat", "… di", a stop.
 _SPEAKER_END = re.compile(rf"\s{_words('speaker_end')}\s|[.;]")
@@ -113,7 +145,11 @@ _OPENERS = "\"“"
 # a closing mark follows a non-space and no letter or digit follows it (but a verb of
 # saying may, written against it: '…,"bebernya').
 _OPEN = re.compile(r"(?<![^\s(\[—–-])[\"“](?=\S)|(?:^|(?<=\n))[\"“](?=[ ]\S)")
-_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_ATTR})(?:nya)?\b))")  # or ',"ujarnya'
+_CLOSE = re.compile(rf"(?<=\S)[\"”](?:(?![^\W_])|(?=(?i:{_CLOSING})(?:nya)?\b))"  # or ',"ujarnya'
+                    # "…,’’ ucapnya": two single marks; "…, ” Ujar X", "…“ Ungkapnya": a mark
+                    # written apart (either way round) with a verb of saying after it
+                    rf"|(?<=\S)(?:’’|'')(?![^\W_])"
+                    rf"|[ \t]+[\"“”](?=[ \t]*,?[ \t]*(?i:{_CLOSING})(?:nya)?\b)")
 
 
 
@@ -158,13 +194,13 @@ def find_quotes(text: str) -> list[Quote]:
     while True:
         o = _next_open(text, i)
         if o is None:
-            return out
+            return sorted(out + _unopened(text, out), key=lambda q: q.open)
         j = o + 1
         while True:
-            c = _next_close(text, j)
+            c = _CLOSE.search(text, j)
             nl = text.find("\n", j)
-            if c is not None and (nl == -1 or c < nl):
-                end, close = c, c + 1
+            if c is not None and (nl == -1 or c.start() < nl):
+                end, close = c.start(), c.end()
                 break
             if nl == -1:
                 end = close = n
@@ -187,13 +223,33 @@ def find_quotes(text: str) -> list[Quote]:
         i = max(close, o + 1)
 
 
+#: '…,” ungkapnya' / '…." ucapnya': a closing mark after the words, a verb of saying after it.
+_CLOSE_SAID = re.compile(rf"(?<=[,.!?])[ \t]?(?:[\"”]|’’)(?=[ \t]*,?[ \t]*(?i:{_CLOSING})(?:nya)?\b)")
+
+
+def _unopened(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes whose opening mark the page lost: a paragraph with no quote mark before a
+    closing one that a verb of saying follows ('Stunting tidak hanya …,” ungkapnya')."""
+    out, start = [], 0
+    for para in text.split("\n"):
+        end = start + len(para)
+        m = _CLOSE_SAID.search(text, start, end)
+        if m and not re.search(r"[\"“”]", text[start:m.start()]) and not any(
+                q.open <= m.start() < q.close for q in quotes):
+            s = start
+            while s < m.start() and (text[s].isspace() or text[s] in "‘’'"):
+                s += 1
+            e = m.start()
+            while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+                e -= 1
+            if e > s:
+                out.append(Quote(start, s, e, m.end()))
+        start = end + 1
+    return out
+
+
 def _next_open(text: str, i: int) -> int | None:
     m = _OPEN.search(text, i)
-    return m.start() if m else None
-
-
-def _next_close(text: str, i: int) -> int | None:
-    m = _CLOSE.search(text, i)
     return m.start() if m else None
 
 
@@ -324,10 +380,20 @@ def _reported_cands(ctx: Context, quotes: list[Quote], sentences: list[tuple[int
             said_end -= 1
         for start, end in _clauses(text, quotes, said_start, said_end):
             if (len(text[start:end].split()) < 2 or _NOTHING_SAID.match(text, start, end)
-                    or _COURTESY.match(text, start, end) or _talk_given(text, start, end)):
+                    or _courtesy(text, start, end) or _talk_given(text, start, end)):
                 continue
             out.append(_Cand(start, end, "reported", hint, region))
     return out
+
+
+def _courtesy(text: str, start: int, end: int) -> bool:
+    """"menyampaikan terima kasih kepada …": a courtesy conveyed; after a comma or "bahwa"
+    ("X mengatakan, penghargaan kepada desa diberikan karena …") the words are said."""
+    return bool(_COURTESY.match(text, start, end)) and not _AFTER_COMMA.search(
+        text, max(0, start - 3), start) and not _THAT_BEFORE.search(text, max(0, start - 8), start)
+
+
+_THAT_BEFORE = re.compile(rf"\b{_THAT}\s*$")
 
 
 def _talk_given(text: str, start: int, end: int) -> bool:
@@ -416,17 +482,79 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _inserted(ctx: Context, quotes: list[Quote], head: int, end: int):
+    """The first attribution inserted in the sentence ("Sejarah KB, katanya lagi, sejak …",
+    "…, kata Rini, sudah …", "Lanjut Budi Santoso program ini …"): (start, hint, said start,
+    region), the words said starting after it; None when nothing is said after it ("…, kata
+    X, usai rapat": those words come before, ``_said_before_attribution``)."""
+    text = ctx.text
+    for m in _INSERTED.finditer(text, head, end):
+        at_head = m.start() == head
+        if not at_head and not text[head:m.start()].rstrip().endswith(","):
+            continue
+        if re.search(r"[\"“”]", text[head:m.start()]) or _inside(quotes, m.start()):
+            continue  # a quote before it: the quote is what was said
+        pos, comma = m.end(), False
+        if m.group("nya") or m.group("pronoun"):
+            if at_head:
+                continue  # "Katanya, …" at the head: _NYA, _INLINE
+            hint = ("pronoun", m.start("verb"))
+        else:
+            who = next((f for f in ctx.found if f.start == _skip_space(text, pos, end)
+                        and f.key.startswith("person/")), None)
+            named = _WHO_TO_COMMA.match(text, pos, end)
+            if who is not None and not (named and persons_in(ctx, who.end, named.end("who"))):
+                hint, pos = ("person", who.key), who.end
+            elif named and not at_head:
+                hint = _speaker_in(ctx, named.start("who"), named.end("who"), named.start("who"))
+                pos, comma = named.end(), True
+            else:
+                continue
+            if hint[0] != "person":
+                continue
+        again = _AGAIN.match(text, pos, end)
+        pos = again.end() if again else pos
+        lead_words = len(text[head:m.start()].split())
+        if not comma:
+            lead = re.compile(r"[ \t]*,").match(text, pos, end)
+            if lead:
+                pos = lead.end()
+            elif hint[0] == "person":
+                lead_words = 6  # "kata Budi di sela-sela acara": an occasion, as after a long lead
+        said = _SAID_LEAD.match(text, pos, end)
+        said_start = _skip_space(text, said.end() if said else pos, end)
+        if _said_after(ctx, said_start, end, lead_words):
+            return m.start("verb"), hint, said_start, (head, said_start)
+    return None
+
+
+def _said_after(ctx: Context, start: int, end: int, lead: int = 0) -> bool:
+    """Whether words said start at ``start``, after an attribution that ``lead`` words go
+    before: not an occasion ("usai rapat"; "di Palu" after six words or more), a quote (it
+    is the statement) or the speaker's post ("kata Budi, Kepala Dinas …"), and three words
+    at least."""
+    text = ctx.text
+    if len(text[start:end].split()) < 3 or _ASIDE.match(text, start, end) or (
+            lead >= 6 and _ASIDE_AFTER_LONG.match(text, start, end)):
+        return False
+    return text[start:start + 1] not in _OPENERS and not any(
+        f.start == start and f.key.startswith(("person/", "post/")) for f in ctx.found)
+
+
 def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
     """The earliest speech trigger of a sentence outside quotes: (hint, said start, region)."""
     text = ctx.text
     best = None
     m = _INLINE.match(text, head, end)
-    if m and not _inside(quotes, m.start("verb")):
+    if m and not _inside(quotes, m.start("verb")) and _said_after(ctx, m.end(), end):
         if m.group("name"):
             hint = _speaker_in(ctx, m.start("name"), m.end("name"), head)
         else:
             hint = ("pronoun", m.start("verb"))
         best = (m.start("verb"), hint, m.end(), (head, m.end()))
+    inserted = _inserted(ctx, quotes, head, end)
+    if inserted is not None and (best is None or inserted[0] < best[0]):
+        best = inserted
     m = _PASSIVE_HEAD.match(text, head, end)
     if m and best is None:
         best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
@@ -454,32 +582,110 @@ def _first_trigger(ctx: Context, quotes: list[Quote], head: int, end: int):
         if best is None or m.start() < best[0]:
             best = (m.start(), ("pronoun", m.start()), m.end(), (m.start(), m.end()))
         break
+    for m in _ACCORDING_PRONOUN.finditer(text, head, end):  # "Menurut dia optimalisasi …"
+        if not _inside(quotes, m.start()):
+            found = (m.start(), ("pronoun", m.start("pron")), m.end(), (m.start(), m.end()))
+            best = found if _better(found, best) else best
+            break
     for pattern in (_BY, _MENURUT):  # the first one outside quotes, of each kind
         for m in pattern.finditer(text, head, end):
             if _inside(quotes, m.start()):
                 continue
-            if best is None or m.start() < best[0]:
-                hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
-                best = (m.start(), hint, m.end(), (m.start(), m.end()))
+            hint = _speaker_in(ctx, m.start("who"), m.end("who"), m.start("who"))
+            found = (m.start(), hint, m.end(), (m.start(), m.end()))
+            if pattern is _MENURUT:
+                found = _according_no_comma(ctx, m, end) or found
+            best = found if _better(found, best) else best
             break
     for m in SPEECH_VERB.finditer(text, head, end):
         if _inside(quotes, m.start()) or _RELATIVE.search(text[max(head, m.start() - 5):m.start()].lower()):
             continue
         if _NOT_SAID_YET.search(text, max(head, m.start() - 20), m.start()):
             continue  # "diminta memaparkan …", "akan menjelaskan …": nothing said here
+        found = _verb_trigger(ctx, quotes, head, end, m)
+        if best is not None and not _speaks(best) and not _subject_before(ctx, m.start()):
+            break  # "BKKBN menyampaikan bahwa program Presiden X meminta …": said, not saying
+        best = found if _better(found, best) else best
+        if _speaks(found):
+            break  # else "Saat menyampaikan laporan, X mengatakan, …": a later verb may name one
+    for m in _BARE.finditer(text, head, end):
+        if _inside(quotes, m.start()) or not _SUBJECT_BEFORE.search(
+                text, max(head, m.start() - 60), m.start()):
+            continue  # "materi yang dia sampaikan", "kami sampaikan": no one reports here
         if best is None or m.start() < best[0]:
-            start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
-            hint = _speaker_in(ctx, start, m.start(), start)
-            lead = _SAID_LEAD.match(text, m.end(), end)
-            said = lead.end() if lead else m.end()
-            that = _THAT_SOON.match(text, said, end)
-            if that and said == _skip_space(text, m.end(), end):  # "menanggapi hasil itu bahwa …"
-                said = that.end()
-            best = (m.start(), hint, said, (start, m.start()))
+            found = _verb_trigger(ctx, quotes, head, end, m)
+            if found[1][0] in ("person", "pronoun"):
+                best = found
         break
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _subject_before(ctx: Context, pos: int) -> bool:
+    """A person named right before ``pos``, only degrees and commas between ("…, Fadli,
+    menjelaskan", "Tavip Agus Rayanto mengatakan"): the subject of the verb at ``pos``."""
+    return any(f.key.startswith("person/") and f.end <= pos
+               and _DEGREES_ONLY.fullmatch(ctx.text, f.end, pos) for f in ctx.found)
+
+
+_DEGREES_ONLY = re.compile(r"[\s,]*(?:[A-Z][\w.]*[\s,]+){0,3}")
+
+
+def _speaks(trigger: tuple) -> bool:
+    return trigger[1][0] in ("person", "pronoun")
+
+
+def _better(new: tuple, best: tuple | None) -> bool:
+    """Whether trigger ``new`` goes before ``best``: one that names who speaks wins over one
+    that names no one ("Menurut salah seorang narasumber dari BKKBN, Fadli, menjelaskan
+    bahwa …": the verb names Fadli), else the earlier."""
+    if best is None:
+        return True
+    if _speaks(new) != _speaks(best):
+        return _speaks(new)
+    return new[0] < best[0]
+
+
+def _according_no_comma(ctx: Context, m: re.Match, end: int):
+    """"Menurut dia pendataan ini …", "Menurut Budi Santoso program ini …": the one named
+    after "Menurut" and the words said with no comma between (a pronoun, or a person the
+    entity pass found, then a word in lower case that tells no occasion)."""
+    text, who = ctx.text, m.start("who")
+    pron = _PRONOUN_THEN_SAID.match(text, who, m.end("who"))
+    if pron:
+        hint, pos = ("pronoun", who), pron.end()
+    else:
+        person = next((f for f in ctx.found if f.start == who and f.key.startswith("person/")), None)
+        if person is None or not re.match(r"[ \t]+[a-z]", text[person.end:m.end("who")]):
+            return None
+        hint, pos = ("person", person.key), _skip_space(text, person.end, end)
+    if not _said_after(ctx, pos, end):
+        return None
+    return m.start(), hint, pos, (m.start(), pos)
+
+
+def _verb_trigger(ctx: Context, quotes: list[Quote], head: int, end: int, m: re.Match):
+    """The trigger of a verb of saying ``m``: its speaker named before it (from the sentence
+    head or the last quote closed), the words said after it (after "bahwa" soon after)."""
+    text = ctx.text
+    start = max([q.close for q in quotes if head <= q.close <= m.start()] + [head])
+    hint = _speaker_in(ctx, start, m.start(), start)
+    lead = _SAID_LEAD.match(text, m.end(), end)
+    said = lead.end() if lead else m.end()
+    that = _THAT_SOON.match(text, said, end)
+    if that and said == _skip_space(text, m.end(), end):  # "menanggapi hasil itu bahwa …"
+        said = that.end()
+    return m.start(), hint, said, (start, m.start())
+
+
+#: "Dia jelaskan bahwa …", "X, sampaikan …", "Bupati X minta kepada …": a verb of saying
+#: without its prefix (role ``bare``), read only right after its subject — a pronoun or a
+#: capitalised word (a name, a post, a degree), never "yang dia sampaikan" or "kami".
+_BARE = re.compile(rf"\b{words_re(_LEX.speech_words('bare'))}\b")
+_SUBJECT_BEFORE = re.compile(
+    rf"(?<!{_words('relative')} )(?:\b{_words('speech_pronoun', capitalised=True)}"
+    rf"|(?<![\w.'’-])(?!{_words('first_person', capitalised=True)}\b)[A-Z][\w.'’-]*)[ \t]*,?[ \t]*$")
 
 
 def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
@@ -493,6 +699,10 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
         _PERSON_ANAPHOR.finditer(ctx.text, start, end))  # "pungkas pria ramah ini"
     last_person = people[-1] if people else None
     last_pron = pronouns[-1] if pronouns else None
+    kin = last_person and _KIN_BEFORE.search(ctx.text, max(start, last_person.start - 80),
+                                             last_person.start)
+    if kin:  # "ajak istri Pj Gubernur X itu": X's wife, pointed back at, speaks
+        return ("pronoun", kin.start())
     if last_person and (not last_pron or last_person.start > last_pron.start()):
         tail = ctx.text[last_person.end:end]
         if re.match(r"[ \t]+[A-Z]", tail):
@@ -505,12 +715,19 @@ def _speaker_in(ctx: Context, start: int, end: int, region_start: int) -> tuple:
     if last_pron:
         return ("pronoun", last_pron.start())
     holder = _post_holder(ctx, ctx.text[start:end])
+    comma = ctx.text.rfind(",", start, end)
+    if not holder and comma > start and ctx.text[comma + 1:end].strip():
+        holder = _post_holder(ctx, ctx.text[comma + 1:end])  # "Dalam rapat di X, Kakanwil …"
     if holder:  # "ujar Kepala Dinas P3AP2KB": the one person the article gave that post
         return ("person", holder)
     if orgs_in(ctx, start, end):
         return ("none",)
     key = _person_named(ctx, ctx.text[start:end])
     return ("person", key) if key else ("none",)
+
+
+#: "istri Pj Gubernur Kaltim X": a kin noun, maybe a post, then the person whose kin speaks.
+_KIN_BEFORE = re.compile(rf"\b{_words('kin_noun')}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,6}}$")
 
 
 #: "mewakili", "didampingi (oleh)": the person after it, a post between, is the other one.
@@ -543,7 +760,7 @@ def _post_holder(ctx: Context, region: str) -> str | None:
             post = ctx.entities.get(f.obj.key)
             if post is not None:
                 written = _ACTING_HEAD.sub("", post.name_as_written or post.label).split()
-                holders.setdefault(f.subject, set()).add(" ".join(written[:2]))
+                holders.setdefault(f.subject, set()).add(" ".join(written[:2]).casefold())
     if len(words) > 1 and re.fullmatch(r"[IVX]+|\d+", words[1]):
         n = 1
     elif not words[0][:1].isupper() or len(words) > 1 and not words[1][:1].isupper():
@@ -552,7 +769,7 @@ def _post_holder(ctx: Context, region: str) -> str | None:
         n = 1  # "Menurut Bupati,": the title alone
     else:
         n = 2
-    want = " ".join(words[:n])
+    want = " ".join(words[:n]).casefold()  # "Kepala Bappeda" is the "Kepala BAPPEDA"
     found = {p for p, posts in holders.items() if n and any(
         (x if n == 2 else x.split()[0]) == want for x in posts)}
     if len(found) == 1:
@@ -633,12 +850,17 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     said: list[tuple[int, int]] = [(q.open, q.close) for q in quotes]
     kept: list[tuple[_Cand, str, dt.date | None]] = []
     prev: tuple[_Cand, str | None] | None = None  # the statement before, kept or not
+    unnamed: _Cand | None = None  # the last said by one the article names only by a post
     for c in cands:
         kind = c.hint[0]
         if kind == "person":
             speaker = c.hint[1]
         elif kind == "pronoun":
-            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None)
+            speaker = _antecedent(ctx, c.hint[1], said, kept[-1] if kept else None, unnamed)
+            if speaker is None and unnamed is not None:
+                unnamed = c  # "… beliau menyampaikan …. "…" ujar beliau": still that one
+        elif kind == "none" and _names_a_post(ctx, *c.said_region):
+            unnamed, speaker = c, None
         elif kind == "last" and prev and _near(text, prev[0].end, c.start):
             speaker = prev[1]  # none when the one who spoke before is not known
         else:
@@ -664,22 +886,65 @@ def _attribute(ctx: Context, cands: list[_Cand], quotes: list[Quote]) -> list[St
     return out
 
 
-def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) -> str | None:
+def _names_a_post(ctx: Context, start: int, end: int) -> bool:
+    """Whether [start, end) names a post ("Kepala Perwakilan BKKBN Prov. Lampung"): a
+    person the article does not name, not an organization ("BKKBN Kepri memaparkan")."""
+    return bool(_TITLE_WORD.search(ctx.text, start, end)) or any(
+        f.key.startswith("post/") and start <= f.start < end for f in ctx.found)
+
+
+def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None,
+                unnamed: _Cand | None = None) -> str | None:
     """The last person named before ``pos`` outside anything said (quotes, statements),
-    or the speaker of the ``last`` statement when its attribution comes after that name
-    ("ujar Kepala Dinas DPPKB." then "Ia menjelaskan, …": the one who spoke last)."""
+    not one who reads a speech out ("… yang dibacakan Asisten X"), or the speaker of the
+    ``last`` statement when its attribution comes after that name ("ujar Kepala Dinas
+    DPPKB." then "Ia menjelaskan, …": the one who spoke last); no one when the statement
+    before, after that name, had a speaker the article does not name (``unnamed``: "Kepala
+    Perwakilan … menyampaikan …. Lebih lanjut beliau …")."""
     best: Found | None = None
     for f in ctx.found:
         if not f.key.startswith("person/") or f.end > pos:
             continue
-        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f):
+        if any(s <= f.start < e for s, e in said) or _accompanies(ctx, f) or _READER.search(
+                ctx.text, max(0, f.start - 160), f.start):
             continue
         if best is None or f.start > best.start:
             best = f
-    if last is not None and last[0].said_region[0] < pos and (
-            best is None or last[0].said_region[0] > best.end):
+    latest = [c for c in (last and last[0], unnamed) if c is not None and c.said_region[0] < pos
+              and (best is None or c.said_region[0] > best.end)]
+    if latest:
+        newest = max(latest, key=lambda c: c.said_region[0])
+        return last[1] if last is not None and newest is last[0] else None
+    if last is not None and last[0].said_region[0] < pos and best is not None and (
+            _agent_of_passive(ctx, best) and not _TALK_GIVEN.search(ctx.text, best.end, pos)):
+        # "… dicanangkan Presiden X pada 2016. "…," katanya": X is no subject (but "dibuka
+        # Bupati X. Dalam sambutannya, ia …": the one who opened gave the talk)
         return last[1]
     return best.key if best else None
+
+
+#: "… yang dibacakan Asisten Administrasi Umum Sekda DIY X": X reads the speech out.
+_READER = re.compile(rf"\b{words_re(_LEX.word_list('read_by'))}\s+(?:[A-Z(][\w.()/'’?-]*,?\s+){{0,10}}$")
+
+
+#: A passive verb ("dicanangkan", "diresmikan") or "oleh" right before a person (and the
+#: post written before the name): the person did something, the sentence is not about them.
+_PASSIVE_AGENT = re.compile(rf"(?:\bdi[a-z]{{3,}}(?:kan|i)|\b{_BY_WORD})[ \t]+$")
+
+
+_TALK_GIVEN = re.compile(rf"\b{_words('talk_noun')}nya\b", re.IGNORECASE)  # "sambutannya"
+
+
+def _agent_of_passive(ctx: Context, f: Found) -> bool:
+    """Whether the person ``f`` is named as the agent of a passive verb."""
+    lead = min((g.start for g in ctx.found if g.key.startswith("post/") and g.start < f.start
+                and not ctx.text[g.end:f.start].strip(" \t,")), default=f.start)
+    m = _PASSIVE_AGENT.search(ctx.text, max(0, lead - 40), lead)
+    return bool(m) and not _SAID_BY_AGENT.search(ctx.text, m.start(), lead)
+
+
+#: "Hal senada disampaikan Kepala Dinas X": the agent of a passive verb of saying speaks.
+_SAID_BY_AGENT = re.compile(rf"\b{words_re(_PASSIVE)}\b")
 
 
 def _said_on(ctx: Context, c: _Cand) -> dt.date | None:

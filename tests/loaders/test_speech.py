@@ -164,9 +164,14 @@ def test_nya_forms_speak_and_a_verb_with_nothing_said_does_not():
     ]
 
 
-def test_thanks_conveyed_is_not_a_statement_but_a_noun_phrase_after_hopes_is():
+def test_thanks_conveyed_are_words_said_but_an_appreciation_is_not_and_a_noun_phrase_after_hopes_is():
     budi = [BUDI, BUDI_SHORT]
-    assert statements("Lurah Budi Hartono menyampaikan terima kasih kepada Pemkot Batam.", budi) == []
+    # every real gold set (tune 37, tune2 01, tune4 10, tune6 15, blind3 16) counts thanks
+    assert [s[2] for s in statements("Lurah Budi Hartono menyampaikan terima kasih kepada "
+                                     "Pemkot Batam.", budi)] == ["terima kasih kepada Pemkot Batam."]
+    assert [s[2] for s in statements("Lurah Budi Hartono mengucapkan terima kasih atas kunjungan "
+                                     "kerja itu.", budi)] == ["terima kasih atas kunjungan kerja itu."]
+    assert statements("Lurah Budi Hartono menyampaikan apresiasi kepada Pemkot Batam.", budi) == []
     said = statements("Budi Hartono berharap penghargaan itu memacu desa lain.", budi)
     assert [(s[0], s[2]) for s in said] == [("person/budi-hartono", "penghargaan itu memacu desa lain.")]
 
@@ -319,3 +324,19 @@ def test_a_pronoun_written_with_pun_speaks():
     said = said_by("Wali Kota Palu Budi Santoso hadir di acara itu. Diapun berharap, BKKBN dapat "
                    "membantu pemerintah daerah.")
     assert said == [("person/budi-santoso", "BKKBN dapat membantu")]
+
+
+def test_a_pronoun_after_a_person_named_as_the_agent_of_a_passive_continues_the_last_speaker():
+    text = ("Budi Hartono mengatakan, kampung itu maju.\n"
+            "Program itu dicanangkan Ani Lestari pada 2016 di seluruh daerah.\n"
+            "\"Kader sudah dilatih,\" katanya.")
+    assert [s[0] for s in statements(text, [BUDI, ANI])] == ["person/budi-hartono"] * 2
+    opened = ("Budi Hartono mengatakan, kampung itu maju.\n"
+              "Rapat itu dibuka Ani Lestari. Dalam sambutannya, ia meminta kader rajin.")
+    assert [s[0] for s in statements(opened, [BUDI, ANI])] == [
+        "person/budi-hartono", "person/ani-lestari"]
+
+
+def test_a_speech_verb_in_a_clause_of_purpose_says_nothing():
+    text = "Kampung itu dibentuk atas petunjuk Budi Hartono, guna memastikan target tercapai."
+    assert statements(text, [BUDI]) == []
