@@ -244,6 +244,12 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
+    topical = sum(t in w.topic_words for t in tokens)
+    if topical >= 2 and 2 * topical > len(tokens):
+        return None  # "Kabid Pengelolaan Pelayanan Kesehatan Masyarakat, Hj. …": a unit's name
+    after = re.match(r"[ \t]+([A-Z][\w-]*)", r.text[ends[-1]:ends[-1] + 40])
+    if len(tokens) == 1 and after and after.group(1) in w.topic_words:
+        return None  # "Sekretaris Dinkes Dalduk KB Sidrap": a word of a body's name
     if len(tokens) == 1 and re.match(r"[ \t]*[\d/]|[ \t]+[IVX]+\b", r.text[ends[-1]:ends[-1] + 6]):
         return None  # "Nomor 24", "Korem 043/Gatam", "Komis IX": a number follows, not a name
     end = ends[-1]
@@ -284,10 +290,20 @@ def _named_before(r: EntityRegistry, tokens: list[str]) -> str | None:
         if not key.startswith("person/"):
             continue
         words = entity.label.split()
-        if len(words) > len(tokens) and any(
-                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1)):
+        if len(words) > len(tokens) and (any(
+                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1))
+                or _first_and_last(words, tokens)):
             found.add(key)
     return found.pop() if len(found) == 1 else None
+
+
+def _first_and_last(words: list[str], tokens: list[str]) -> bool:
+    """"Benny Litelnoni" after "Benny Alexander Litelnoni": the first and the last word of
+    the longer name, with any words between taken from it in order."""
+    if len(tokens) < 2 or tokens[0] != words[0] or tokens[-1] != words[-1]:
+        return False
+    rest = iter(words[1:-1])
+    return all(t in rest for t in tokens[1:-1])
 
 
 # ---------------------------------------------------------------------- posts
@@ -495,7 +511,13 @@ def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | Non
     area = _AREA_APPOSITION.match(r.text, m.end())
     if area is None:
         return None
-    return _Post(m.start(), area.end(), area.end(), canonical, None)
+    end = area.end()
+    after = _COMMA.match(r.text, end)
+    if after and _words(r).title_re.match(r.text, after.end()) and " " in area.group().strip():
+        # "Camat Biringkanaya Syahrum Makkurade, Lurah …": another post follows the comma,
+        # so the name came before it and the area is the first word
+        end = m.end() + re.match(r"[ \t]+[A-Z][\w'-]*", area.group()).end()
+    return _Post(m.start(), end, end, canonical, None)
 
 
 #: "Kementerian X": the word a ministry's name begins with, for "Menteri X".
@@ -1044,16 +1066,21 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
             continue  # "A, Ketua X, B": the post introduces the next person of a list
         if b.group("open") == "," and _post_ends_before(r, f.start):
             continue  # "Sekretaris Utama BKKBN, A, Kepala BKKBN Papua Barat, …": a list
+        if b.group("open") == "," and comma and w.title_re.match(r.text, comma.end()) and \
+                _post_ends_before(r, f.start, comma=False):
+            continue  # "Anggota Komisi IX A, MM, Kepala Perwakilan …, Kepala Dinas …, B": a
+            #           list of guests, each post before its name (the office's head unnamed)
         _add_post(r, post, f.key)
 
 
-def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
+def _post_ends_before(r: EntityRegistry, pos: int, comma: bool = True) -> bool:
     """Whether a post read before ends right before ``pos``, a comma between
-    ("Sekretaris Utama BKKBN RI, Budi"): the name has its post already."""
+    ("Sekretaris Utama BKKBN RI, Budi"), or only blanks (``comma`` False: "Anggota Komisi
+    IX Budi"): the name has its post already."""
     before = r.text[:pos].rstrip(" \t")
-    if not before.endswith(","):
+    if comma and not before.endswith(","):
         return False
-    end = len(before[:-1].rstrip(" \t"))
+    end = len(before[:-1].rstrip(" \t")) if comma else len(before)
     return any(p.key.startswith("post/") and p.end == end for p in r.ctx.found)
 
 

@@ -427,3 +427,44 @@ def test_a_staff_post_with_the_secretariat_in_lower_case():
     x = read("Asisten II setda Papua Barat, Budi Santoso, membuka rapat itu.")
     assert people(x) == {("Budi Santoso", "Asisten II setda Papua Barat",
                           "Sekretariat Daerah Provinsi Papua Barat")}
+
+
+def test_degrees_written_with_a_blank_after_the_period_stay_out_of_the_name():
+    x = read("Bupati Sambas Drs. H. Budi Santoso M. Ag membuka rapat. Kepala Dinas Kesehatan "
+             "Kota Palu Dra. Hj. Rina Lestari Wahid, M. AP menjelaskan bahwa program berjalan. "
+             "Hadir pula Agus Salim, S. Sos.")
+    assert persons(x) == {"Budi Santoso": {"Drs. H. Budi Santoso M. Ag"},
+                          "Rina Lestari Wahid": {"Dra. Hj. Rina Lestari Wahid, M. AP"},
+                          "Agus Salim": {"Agus Salim, S. Sos"}}
+    assert ("Budi Santoso", "Bupati Sambas", "Pemerintah Kabupaten Sambas") in people(x)
+
+
+def test_a_name_repeated_by_its_first_and_last_word_is_the_same_person():
+    x = read("Kampung itu dicanangkan oleh Wakil Gubernur NTT, Beni Aleksander Litamoni. "
+             "Wakil Gubernur, Beni Litamoni, mengatakan program itu baik.")
+    assert persons(x) == {"Beni Aleksander Litamoni": {"Beni Aleksander Litamoni",
+                                                       "Beni Litamoni"}}
+
+
+def test_a_district_head_named_without_a_comma_before_the_next_post_of_a_list():
+    x = read("Hadir Camat Tamalate Umar Sadikin, Lurah Barombong Rudi Hartono dan warga. "
+             "Camat Tamalate, Umar mengatakan warga senang.")
+    assert persons(x)["Umar Sadikin"] == {"Umar Sadikin", "Umar"}
+    assert ("Umar Sadikin", "Camat Tamalate", None) in people(x)
+    assert not any(name != "Umar Sadikin" and post.startswith("Camat") for name, post, _ in people(x))
+
+
+def test_the_name_of_a_division_or_a_body_after_a_title_is_no_person():
+    x = read("Hadir Sekretaris Dinkes Dalduk KB Sambas, Joni Iskandar, Kabid Pengelolaan "
+             "Pelayanan Kesehatan Masyarakat, Hj. Rina Wati, dan OPD terkait.")
+    assert "Rina Wati" in persons(x)
+    assert not {"Dalduk", "Pengelolaan Pelayanan Kesehatan Masyarakat"} & set(persons(x))
+
+
+def test_a_post_after_a_guest_whose_post_came_before_the_name_is_the_next_guest():
+    x = read("Hadir Anggota Komisi IX DPR RI Rina Wati, S. IP., MM , Kepala Perwakilan BKKBN "
+             "Provinsi Bengkulu, Kepala Dinas Kesehatan Kota Bengkulu, dr. Budi Santoso, dan "
+             "warga.")
+    assert people(x) == {
+        ("Rina Wati", "Anggota Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Budi Santoso", "Kepala Dinas Kesehatan Kota Bengkulu", "Dinas Kesehatan Kota Bengkulu")}
