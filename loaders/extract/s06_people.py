@@ -559,7 +559,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
     word = _LEX.word_list("directorate_word")[0]
-    key = r.add(new_entity("org", f"{word} {unit} {short}", KB.Division,
+    key = r.add(new_entity("org", f"{word} {_spelled_out(r, unit)} {short}", KB.Division,
                            aliases=[f"{word} {unit} {written}", f"{word} {unit}"]))
     r.info[key].unit_of = org.key
     r.needed.add(org.key)
@@ -572,6 +572,13 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
         end = suffix.end()
     # "Bina Peran Serta Masyarakat", "Advokasi dan KIE (KIE)": marked once the post is read
     return _Post(m.start(), end, end, canonical, key, unit_span=(u_start, u_end))
+
+
+def _spelled_out(r: EntityRegistry, unit: str) -> str:
+    """"Bidang KSPK" → "Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga": the fields of
+    the agency's deputies and directorates written by their short names (unit-fields.csv)."""
+    fields = dict(r.lex.unit_fields)
+    return re.sub(r"[\w/-]+", lambda w: fields.get(w.group(), w.group()), unit)
 
 
 #: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
@@ -815,7 +822,7 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         # out), else its name as written
         written = office.abbreviation or _NATIONAL_END.sub(
             "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
-        label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
+        label = f"{_LEX.word_list('deputy_unit')[0]} {_spelled_out(r, unit_name)} {written}"
     elif office.former_names and office.abbreviation:
         # "Biro Umum dan Humas BKKBN RI" in 2023: the agency by the short name it has kept
         # through its renaming (its label is today's name)

@@ -140,10 +140,10 @@ def test_offices_governments_and_long_dinas_names_as_the_news_writes_them():
 def test_a_director_heads_the_directorate_of_the_agency_named_after_the_post():
     x = read("Direktur Advokasi dan KIE (KIE) BKKBN pusat, Budi Santoso, membuka acara.")
     assert people(x) == {("Budi Santoso", "Direktur Advokasi dan KIE (KIE) BKKBN pusat",
-                          "Direktorat Advokasi dan KIE BKKBN")}
+                          "Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN")}
     units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
              if f.predicate == ORG.unitOf}
-    assert units == {("Direktorat Advokasi dan KIE BKKBN",
+    assert units == {("Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN",
                       "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
 
 
@@ -468,3 +468,18 @@ def test_a_post_after_a_guest_whose_post_came_before_the_name_is_the_next_guest(
     assert people(x) == {
         ("Rina Wati", "Anggota Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
         ("Budi Santoso", "Kepala Dinas Kesehatan Kota Bengkulu", "Dinas Kesehatan Kota Bengkulu")}
+
+
+def test_a_deputy_or_a_director_of_a_field_written_short_heads_the_unit_spelled_out():
+    x = read("Hadir Deputi KSPK BKKBN Rina Wati dan Direktur Advokasi dan KIE BKKBN Pusat, "
+             "Budi Santoso. Deputi KB-KR BKKBN, Dewi Lestari, mengatakan program baik.")
+    assert people(x) == {
+        ("Rina Wati", "Deputi KSPK BKKBN",
+         "Kedeputian Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga BKKBN"),
+        ("Budi Santoso", "Direktur Advokasi dan KIE BKKBN Pusat",
+         "Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN"),
+        ("Dewi Lestari", "Deputi KB-KR BKKBN",
+         "Kedeputian Bidang Keluarga Berencana dan Kesehatan Reproduksi BKKBN")}
+    units = {e.label: {m.text for m in e.mentions} for e in x.entities.values()
+             if e.label.startswith(("Kedeputian", "Direktorat"))}
+    assert units["Kedeputian Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga BKKBN"] == {"KSPK"}
