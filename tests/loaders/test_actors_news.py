@@ -101,6 +101,16 @@ def test_the_pkk_team_of_a_region_also_goes_by_its_half_short_name():
     assert "Tim Penggerak PKK Kota Ambon" in team.aliases
 
 
+def test_the_pkk_of_a_region_is_its_pkk_team_also_written_with_a_period():
+    x = read("Rombongan mengunjungi kebun PKK Lampung, lalu bertemu Ketua TP. PKK Kota Medan. "
+             "Gerakan PKK terus berjalan.")
+    teams = {label: mentions for label, mentions in orgs(x).items() if label.startswith("Tim")}
+    assert teams == {
+        "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Provinsi Lampung": {"PKK Lampung"},
+        "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kota Medan": {"TP. PKK Kota Medan"}}
+    assert orgs(x)["Pemberdayaan Kesejahteraan Keluarga"] >= {"Gerakan PKK"}
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
