@@ -677,9 +677,27 @@ def _antecedent(ctx: Context, pos: int, said: list[tuple[int, int]], last=None) 
         if best is None or f.start > best.start:
             best = f
     if last is not None and last[0].said_region[0] < pos and (
-            best is None or last[0].said_region[0] > best.end):
+            best is None or last[0].said_region[0] > best.end or (
+                _agent_of_passive(ctx, best) and not _TALK_GIVEN.search(ctx.text, best.end, pos))):
+        # "… dicanangkan Presiden X pada 2016. "…," katanya": X is no subject (but "dibuka
+        # Bupati X. Dalam sambutannya, ia …": the one who opened gave the talk)
         return last[1]
     return best.key if best else None
+
+
+#: A passive verb ("dicanangkan", "diresmikan") or "oleh" right before a person (and the
+#: post written before the name): the person did something, the sentence is not about them.
+_PASSIVE_AGENT = re.compile(rf"(?:\bdi[a-z]{{3,}}(?:kan|i)|\b{_BY_WORD})[ \t]+$")
+
+
+_TALK_GIVEN = re.compile(rf"\b{_words('talk_noun')}nya\b", re.IGNORECASE)  # "sambutannya"
+
+
+def _agent_of_passive(ctx: Context, f: Found) -> bool:
+    """Whether the person ``f`` is named as the agent of a passive verb."""
+    lead = min((g.start for g in ctx.found if g.key.startswith("post/") and g.start < f.start
+                and not ctx.text[g.end:f.start].strip(" \t,")), default=f.start)
+    return bool(_PASSIVE_AGENT.search(ctx.text, max(0, lead - 40), lead))
 
 
 def _said_on(ctx: Context, c: _Cand) -> dt.date | None:

@@ -483,3 +483,14 @@ def test_a_deputy_or_a_director_of_a_field_written_short_heads_the_unit_spelled_
     units = {e.label: {m.text for m in e.mentions} for e in x.entities.values()
              if e.label.startswith(("Kedeputian", "Direktorat"))}
     assert units["Kedeputian Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga BKKBN"] == {"KSPK"}
+
+
+def test_an_acting_prefix_with_its_short_form_in_capitals_and_a_veterinarian_s_title():
+    x = read("Pelaksana Tugas (PLT) Kepala Dinas Kesehatan Kota Palu, Rina Wati, menjelaskan "
+             "bahwa program berjalan. Rombongan disambut Plt. Sekda Kabupaten Sambas drh. H. "
+             "Budi Santoso.")
+    assert people(x) == {
+        ("Rina Wati", "Pelaksana Tugas (PLT) Kepala Dinas Kesehatan Kota Palu",
+         "Dinas Kesehatan Kota Palu"),
+        ("Budi Santoso", "Plt. Sekda Kabupaten Sambas", "Pemerintah Kabupaten Sambas")}
+    assert persons(x)["Budi Santoso"] == {"drh. H. Budi Santoso"}

@@ -319,3 +319,19 @@ def test_a_pronoun_written_with_pun_speaks():
     said = said_by("Wali Kota Palu Budi Santoso hadir di acara itu. Diapun berharap, BKKBN dapat "
                    "membantu pemerintah daerah.")
     assert said == [("person/budi-santoso", "BKKBN dapat membantu")]
+
+
+def test_a_pronoun_after_a_person_named_as_the_agent_of_a_passive_continues_the_last_speaker():
+    text = ("Budi Hartono mengatakan, kampung itu maju.\n"
+            "Program itu dicanangkan Ani Lestari pada 2016 di seluruh daerah.\n"
+            "\"Kader sudah dilatih,\" katanya.")
+    assert [s[0] for s in statements(text, [BUDI, ANI])] == ["person/budi-hartono"] * 2
+    opened = ("Budi Hartono mengatakan, kampung itu maju.\n"
+              "Rapat itu dibuka Ani Lestari. Dalam sambutannya, ia meminta kader rajin.")
+    assert [s[0] for s in statements(opened, [BUDI, ANI])] == [
+        "person/budi-hartono", "person/ani-lestari"]
+
+
+def test_a_speech_verb_in_a_clause_of_purpose_says_nothing():
+    text = "Kampung itu dibentuk atas petunjuk Budi Hartono, guna memastikan target tercapai."
+    assert statements(text, [BUDI]) == []
