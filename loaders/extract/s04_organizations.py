@@ -406,6 +406,8 @@ def _bodies(r: EntityRegistry) -> None:
             # the body named with its place before is the one its bare name means (not
             # "TP-PKK Pusat")
             place_key = _same_body_place(r, full, m.start())
+        if place_key is None and _EACH_REGION.match(r.text, pos):
+            continue
         if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             # a regional office or legislature written without its place ("DPRD", "Dinas
@@ -441,7 +443,7 @@ def _bodies(r: EntityRegistry) -> None:
         for f in [f for f in r.ctx.found if f.start == m.start() and f.end < end and f.key != key
                   and f.key.startswith("org/") and full.startswith(r.ctx.entities[f.key].label + " ")]:
             r.ctx.found.remove(f)  # "Dewan Perwakilan Rakyat Daerah": not the DPR inside it
-        if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
+        if abbr and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
@@ -492,6 +494,10 @@ def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
 _EACH_AFTER = re.compile(rf"[ \t]+{_w('each_own')}\b")  # "Ketua TPPS masing-masing daerah"
+#: "Bappeda, DPPKB dan Dinas Kesehatan se Sulawesi Tenggara": a list of bodies of every
+#: region of a province (each one's own), none of which the article names
+_EACH_REGION = re.compile(rf"(?:[ \t]*(?:,|\([^()]{{1,20}}\)|{_w('and_word')}\b|[A-Z][\w-]*))*?"
+                          rf"[ \t]+{_w('each_region')}(?:-|[ \t]+)(?=[A-Z])")
 #: a post's title right before a body ("Wakil Ketua TP PKK"): post-titles.csv
 _TITLE_BEFORE = re.compile(rf"\b{words_re([t.title for t in _LEX.post_titles])}[ \t]+$")
 
@@ -550,7 +556,15 @@ def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None
             key = f.key
         if (key and r.info.get(key) and r.info[key].place_kind in want
                 and (best is None or f.start > best[0])):
-            best = (f.start, key)
+            best = (f.start, key, f.key)
+    if level is None and best is not None and \
+            r.ctx.entities[best[2]].types[0] == KB.RepresentativeOffice:
+        # "Perwakilan BKKBN Provinsi X … di Kabupaten Y. … Bappeda setempat": an office of the
+        # national agency tells the province, a regency or city named after it the region
+        later = [f for f in r.ctx.found if best[0] < f.start < pos and f.key.startswith("place/")
+                 and r.info.get(f.key) and r.info[f.key].place_kind in ("kabupaten", "kota")]
+        if later:
+            best = (later[-1].start, later[-1].key, later[-1].key)
     if best is None and r.dateline_key and r.info[r.dateline_key].place_kind in want:
         return r.dateline_key
     if best is None:  # nothing before it: the one region of that level the article names
@@ -709,3 +723,6 @@ def _org_aliases(r: EntityRegistry) -> None:
         for start, end in occurrences(r.text, name, "(-", ")-"):
             if not any(f.start <= start < f.end for f in r.ctx.found if f.key == key):
                 r.mark(key, start, end)
+                for f in [f for f in r.ctx.found if f.start == start and f.end < end
+                          and f.key.startswith("org/") and f.key != key]:
+                    r.ctx.found.remove(f)  # "Dinkes Dalduk KB": not the Dinkes its name begins with

@@ -111,6 +111,35 @@ def test_the_pkk_of_a_region_is_its_pkk_team_also_written_with_a_period():
     assert orgs(x)["Pemberdayaan Kesejahteraan Keluarga"] >= {"Gerakan PKK"}
 
 
+def test_a_body_s_short_name_in_brackets_is_its_name_later_even_with_no_place_after_it():
+    x = read("Rapat digelar di Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes Dalduk KB) "
+             "Kabupaten Sambas. Hadir Sekretaris Dinkes Dalduk KB Sambas, Joni Iskandar.")
+    dinas = "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Kabupaten Sambas"
+    assert set(orgs(x)) == {dinas}  # not the Dinkes "Dinkes Dalduk KB" begins with
+    assert "Dinkes Dalduk KB" in orgs(x)[dinas]
+    assert people(x) == {("Joni Iskandar", "Sekretaris Dinkes Dalduk KB Sambas", dinas)}
+    x = read("Kegiatan itu digelar Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes Dalduk "
+             "KB) kabupaten Sambas. Sekretaris Dinkes Dalduk KB, Joni Iskandar, hadir.")
+    assert set(orgs(x)) == {dinas}
+
+
+def test_a_regional_body_without_its_place_after_the_province_s_office_of_the_agency():
+    x = read("Perwakilan BKKBN Provinsi Jambi melaksanakan rapat di Kabupaten Kerinci. Rapat "
+             "dibuka Kepala Bappeda, Joni Iskandar.")
+    assert people(x) == {("Joni Iskandar", "Kepala Bappeda",
+                          "Badan Perencanaan Pembangunan Daerah Kabupaten Kerinci")}
+
+
+def test_bodies_of_every_region_of_a_province_are_no_one_s():
+    x = read("Perwakilan BKKBN Provinsi Jambi menggelar lokakarya. Pesertanya pejabat Bappeda, "
+             "Dinas Kesehatan, dan Dinas Pemerintahan Desa se Provinsi Jambi.")
+    assert set(orgs(x)) == {"Perwakilan BKKBN Provinsi Jambi",
+                            "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"}
+    x = read("Perwakilan BKKBN Provinsi Jambi menggelar lokakarya. Pesertanya pejabat Dinas "
+             "Kesehatan dan Dinas Pemerintahan Desa se-Jambi.")
+    assert not any(label.startswith("Dinas") for label in orgs(x))
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
