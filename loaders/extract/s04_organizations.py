@@ -74,6 +74,7 @@ def organizations_stage(doc: Doc) -> Doc:
     _bodies(r)
     _unknown_bodies(r)
     _associations(r)
+    _chapters(r)
     _commissions(r)
     _factions(r)
     _org_aliases(r)
@@ -603,6 +604,59 @@ def _associations(r: EntityRegistry) -> None:
         r.mark(key, m.start(), a.end() if a else end)
         if a and not r.res.entry(f"org:{a.group('abbr')}"):
             r.aliases.setdefault(a.group("abbr"), key)
+
+
+#: The boards of an association's chapters ("Pimpinan Wilayah", "Cabang"), the preferred
+#: one first: a short form ("PW", "DPD") stands for the first one with those initials.
+_CHAPTERS = _LEX.word_list("chapter")
+_CHAPTER_OF_SHORT: dict[str, str] = {}
+for _c in _CHAPTERS:
+    if " " in _c:
+        _CHAPTER_OF_SHORT.setdefault("".join(w[0] for w in _c.split()), _c)
+_CHAPTER = words_re([*_CHAPTERS, *_CHAPTER_OF_SHORT])
+_CHAPTER_BEFORE = re.compile(rf"(?<![\w-])(?P<chapter>{_CHAPTER})[ \t]+$")
+_CHAPTER_AFTER = re.compile(rf"[ \t]+(?P<chapter>{_CHAPTER})(?![\w-])")
+
+
+def _chapters(r: EntityRegistry) -> None:
+    """"Pengurus Wilayah Muslimat NU Riau", "PP Muslimat NU", "IBI Cabang Kabupaten Lombok
+    Timur": a chapter of an association (its board's name before or after the association's,
+    then the region it serves, if any), a sub-organization of the association; labelled with
+    the board and the region spelled out, and also known as written."""
+    for f in [f for f in r.ctx.found if f.key.startswith("org/")]:
+        if r.ctx.entities[f.key].types[0] != KB.CivilSocietyOrganization or r.info[f.key].parent:
+            continue
+        before = _CHAPTER_BEFORE.search(r.text, max(0, f.start - 40), f.start)
+        after = None if before else _CHAPTER_AFTER.match(r.text, f.end)
+        if before is None and after is None:
+            continue
+        chapter = (before or after).group("chapter")
+        board = _CHAPTER_OF_SHORT.get(chapter, chapter)
+        start = before.start("chapter") if before else f.start
+        end = after.end() if after else f.end
+        place = places_at(r, r.skip(end), ("province", "kabupaten", "kota")) if re.match(
+            r"[ \t]+[A-Z]", r.text[end:end + 3]) else None
+        if place is None and not before and board == chapter:
+            continue  # "IBI Cabang" with no region: no chapter named
+        association = r.ctx.entities[f.key].label
+        region = f" {r.ctx.entities[place.key].label}" if place else ""
+        label = (f"{board} {association}" if before else f"{association} {board}") + region
+        written = " ".join(r.text[start:place.end if place else end].split())
+        # "Pengurus Wilayah … Maluku Utara" … "PW …", "Pimpinan Wilayah … Malut": one chapter
+        key = next((k for k, e in r.ctx.entities.items() if k.startswith("org/")
+                    and r.info[k].parent == f.key and e.label.startswith(tuple(_CHAPTERS))
+                    and e.label.split()[1] == board.split()[-1]
+                    and r.info[k].jurisdiction == (place.key if place else None)), None)
+        if key is None:
+            key = r.add(new_entity("org", label, KB.CivilSocietyOrganization, aliases=[written]))
+        elif written not in r.ctx.entities[key].aliases:
+            r.ctx.entities[key].aliases.append(written)
+        info = r.info[key]
+        info.parent = f.key
+        r.needed.add(f.key)
+        if place:
+            info.jurisdiction, info.level = place.key, level_of(r, place.key)
+        r.mark(key, start, place.end if place else end)
 
 
 _COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"

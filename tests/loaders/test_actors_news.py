@@ -140,6 +140,27 @@ def test_bodies_of_every_region_of_a_province_are_no_one_s():
     assert not any(label.startswith("Dinas") for label in orgs(x))
 
 
+def test_the_chapters_of_an_association_by_their_board_and_region():
+    x = read("Ketua Pengurus Wilayah Muslimat NU Jambi, Hj. Dewi Sartika, beraudiensi. Ketua PW "
+             "Muslimat NU Jambi itu didampingi Ketua Umum PP Muslimat NU, Rina Wati, dan Ketua "
+             "IBI Cabang Kabupaten Kerinci, Hj Sri Rahayu.")
+    chapters = {label: mentions for label, mentions in orgs(x).items()
+                if label.startswith(("Pengurus", "Pimpinan")) or "Cabang" in label}
+    assert chapters == {
+        "Pengurus Wilayah Muslimat Nahdlatul Ulama Provinsi Jambi": {
+            "Pengurus Wilayah Muslimat NU Jambi", "PW Muslimat NU Jambi"},
+        "Pimpinan Pusat Muslimat Nahdlatul Ulama": {"PP Muslimat NU"},
+        "Ikatan Bidan Indonesia Cabang Kabupaten Kerinci": {"IBI Cabang Kabupaten Kerinci"}}
+    assert people(x) == {
+        ("Dewi Sartika", "Ketua Pengurus Wilayah Muslimat NU Jambi",
+         "Pengurus Wilayah Muslimat Nahdlatul Ulama Provinsi Jambi"),
+        ("Rina Wati", "Ketua Umum PP Muslimat NU", "Pimpinan Pusat Muslimat Nahdlatul Ulama"),
+        ("Sri Rahayu", "Ketua IBI Cabang Kabupaten Kerinci",
+         "Ikatan Bidan Indonesia Cabang Kabupaten Kerinci")}
+    assert ("Ikatan Bidan Indonesia Cabang Kabupaten Kerinci", "Ikatan Bidan Indonesia") in \
+        relations(x, "subOrganizationOf")
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
