@@ -322,6 +322,21 @@ _OFFICIAL_HEAD = _LEX.word_list("official_head")[0]  # "Dinas"
 _NATIONAL_WORD = _LEX.word_list("national_word")[0]  # "Badan … Nasional": a national agency
 
 
+#: First words of posts' titles ("Kadis", "Kepala"): no word of a body's name.
+_TITLE_WORDS = frozenset(t.title.split()[0] for t in _LEX.post_titles)
+#: The items of a list of bodies before the place the list ends with.
+_LIST_ITEMS = re.compile(rf"(?:[ \t]*,|[ \t]+{_w('and_word')}\b|[ \t]+[A-Z][\w\-/]*|[ \t]*\([^()]{{1,20}}\))*[ \t]*")
+
+
+def _list_place(r: EntityRegistry, pos: int) -> str | None:
+    """The province, regency or city a list of bodies running on from ``pos`` ends with."""
+    end = _LIST_ITEMS.match(r.text, pos).end()
+    for f in sorted((f for f in r.ctx.found if f.key.startswith("place/") and pos < f.start <= end
+                     and r.info[f.key].place_kind in ("province", "kabupaten", "kota")),
+                    key=lambda f: f.start):
+        if not _LIST_ITEMS.match(r.text, f.end).group().strip(" \t,"):  # nothing listed after
+            return f.key
+    return None
 #: Honorifics without their period ("Dra", "H"): no word of a body's name.
 _HONORIFICS = frozenset(h.rstrip(".") for h in _LEX.word_list("honorific"))
 
@@ -344,6 +359,7 @@ def _bodies(r: EntityRegistry) -> None:
             continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
         full, cls, shape = words.full[head]
         pos, topic, abbr = m.end(), [], None
+        place_key_listed = None
         if shape == "name" and head == full and _TOPIC_WORD.match(r.text, pos) and not places_at(
                 r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
             # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
@@ -375,6 +391,12 @@ def _bodies(r: EntityRegistry) -> None:
             if not w or r.found_at(w.start("w"), ("org", "person")) or w.group("w").rstrip(
                     ".") in _HONORIFICS:  # "… Keluarga Berencana Dra. Rina": a name begins
                 break
+            if topic and (w.group("w") in words.full or w.group("w") in _TITLE_WORDS) and \
+                    r.text[pos:w.start("w")].strip(" \t"):
+                # "Dinas Tenaga Kerja, Dinas Kesehatan dan Dinas PPKB Kota X", "Dinas
+                # Kominfo, Kadis Nakertrans …": a list of bodies, each of the place it ends with
+                place_key_listed = _list_place(r, pos)
+                break
             if comma is None and r.text[pos:w.start("w")].lstrip(" \t").startswith(","):
                 comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
@@ -393,11 +415,15 @@ def _bodies(r: EntityRegistry) -> None:
             topic, pos = topic[:comma[0]], comma[1]
         if shape == "head" and not topic:
             continue
+        nxt = _TOPIC_WORD.match(r.text, pos) if place is None and place_key_listed is None else None
+        if nxt and (nxt.group("w") in words.full or nxt.group("w") in _TITLE_WORDS) and \
+                r.text[pos:nxt.start("w")].strip(" \t"):  # "Dinas Kominfo, Kadis … Kota X"
+            place_key_listed = _list_place(r, pos)
         end = place.end if place else pos
-        place_key = place.key if place else None
+        place_key = place.key if place else place_key_listed
         if place is None and abbr_at is not None and _national_spelled(r, m.start(), pos, abbr_at):
             continue
-        if place is None:
+        if place is None and place_key is None:
             place_key = _through_place(r, m.start())
         if place_key is None and shape == "name" and not topic and not closed and \
                 not _NATIONAL_AFTER.match(r.text, pos) and not _EACH_AFTER.match(r.text, pos) \

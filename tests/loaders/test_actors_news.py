@@ -161,6 +161,29 @@ def test_the_chapters_of_an_association_by_their_board_and_region():
         relations(x, "subOrganizationOf")
 
 
+def test_a_list_of_bodies_that_ends_with_its_place_names_each_body_of_that_place():
+    x = read("Rapat dihadiri Dinas Tenaga Kerja, Dinas Kesehatan, Disdukcapil, Dinas Tanaman "
+             "Pangan dan Dinas PPKB Kota Kendari. Hadir pula Kepala Dinas Kominfo, Kadis "
+             "Disnakertrans dan Kepala Bapenda Kabupaten Sambas.")
+    assert set(orgs(x)) == {
+        "Dinas Tenaga Kerja Kota Kendari", "Dinas Kesehatan Kota Kendari",
+        "Dinas Kependudukan dan Pencatatan Sipil Kota Kendari", "Dinas Tanaman Pangan Kota Kendari",
+        "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Kendari",
+        "Dinas Komunikasi dan Informatika Kabupaten Sambas",
+        "Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sambas",
+        "Badan Pendapatan Daerah Kabupaten Sambas"}
+    assert orgs(x)["Dinas Tenaga Kerja Kota Kendari"] == {"Dinas Tenaga Kerja"}
+
+
+def test_a_planning_agency_that_also_does_research_is_one_body():
+    x = read("Hadir Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah "
+             "Kabupaten Sambas, Budi Santoso, dan Kabid Bappelitbangda Sambas.")
+    body = "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kabupaten Sambas"
+    assert people(x) == {("Budi Santoso", "Kepala Badan Perencanaan Pembangunan, Penelitian dan "
+                          "Pengembangan Daerah Kabupaten Sambas", body)}
+    assert "Bappelitbangda Sambas" in orgs(x)[body]
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
