@@ -494,3 +494,15 @@ def test_an_acting_prefix_with_its_short_form_in_capitals_and_a_veterinarian_s_t
          "Dinas Kesehatan Kota Palu"),
         ("Budi Santoso", "Plt. Sekda Kabupaten Sambas", "Pemerintah Kabupaten Sambas")}
     assert persons(x)["Budi Santoso"] == {"drh. H. Budi Santoso"}
+
+
+def test_an_older_family_planning_board_a_dinas_written_short_and_a_lower_case_honorific():
+    x = read("Sekretaris BKBPP Kampar, Rina Wati, membuka acara. Kepala DisdaldukKB Kabupaten "
+             "Bengkalis, Budi Santoso, hadir bersama Kepala BKKBN Provinsi Riau dra Sri Rahayu.")
+    assert people(x) == {
+        ("Rina Wati", "Sekretaris BKBPP Kampar",
+         "Badan Keluarga Berencana dan Pemberdayaan Perempuan Kabupaten Kampar"),
+        ("Budi Santoso", "Kepala DisdaldukKB Kabupaten Bengkalis",
+         "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Bengkalis"),
+        ("Sri Rahayu", "Kepala BKKBN Provinsi Riau", "Perwakilan BKKBN Provinsi Riau")}
+    assert persons(x)["Sri Rahayu"] == {"dra Sri Rahayu"}
