@@ -135,7 +135,8 @@ def _build_words(lex: Lexicon) -> _Words:
     shortened = rf"(?={word_kind_re('name_abbreviation', lex)})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
     first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
-    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    # "Caroll JA Senduk": initials written together between two name words
+    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
               r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
@@ -237,6 +238,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
             pass  # "H. Abdul Sahid": a name word a venue's brand shares, after an honorific
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
+        elif word.isupper() and len(word) > 1 and (word in w.topic_words or word in w.degrees):
+            break  # "… KB Sejahtera": an acronym the lexicon knows, no initials
         elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
             degree_at = t_start  # "Agus Salim Ak MM", "… Wardoyo Sp.OG (K)": a degree
             break  # written like a name word

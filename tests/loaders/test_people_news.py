@@ -506,3 +506,10 @@ def test_an_older_family_planning_board_a_dinas_written_short_and_a_lower_case_h
          "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Bengkalis"),
         ("Sri Rahayu", "Kepala BKKBN Provinsi Riau", "Perwakilan BKKBN Provinsi Riau")}
     assert persons(x)["Sri Rahayu"] == {"dra Sri Rahayu"}
+
+
+def test_two_initials_written_together_between_two_words_of_a_name():
+    x = read("Hadir Wali Kota Tomohon Karel JA Sendouw SH dan Bupati Sambas Budi Santoso.")
+    assert persons(x) == {"Karel JA Sendouw": {"Karel JA Sendouw SH"},
+                          "Budi Santoso": {"Budi Santoso"}}
+    assert ("Karel JA Sendouw", "Wali Kota Tomohon", "Pemerintah Kota Tomohon") in people(x)
