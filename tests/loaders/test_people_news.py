@@ -513,3 +513,12 @@ def test_two_initials_written_together_between_two_words_of_a_name():
     assert persons(x) == {"Karel JA Sendouw": {"Karel JA Sendouw SH"},
                           "Budi Santoso": {"Budi Santoso"}}
     assert ("Karel JA Sendouw", "Wali Kota Tomohon", "Pemerintah Kota Tomohon") in people(x)
+
+
+def test_a_regional_secretary_named_without_the_region_serves_the_one_regency_named():
+    x = read("Bupati Kabupaten Sambas membuka rapat. Sekretaris Daerah Ir. H. Budi Santoso M. Si "
+             "selaku Wakil Ketua TPPS menyampaikan laporan.")
+    assert ("Budi Santoso", "Sekretaris Daerah", "Pemerintah Kabupaten Sambas") in people(x)
+    x = read("Gubernur Jambi hadir di Kabupaten Kerinci dan Kota Sungai Penuh. Sekretaris Daerah "
+             "Budi Santoso menyampaikan laporan.")
+    assert not any(post == "Sekretaris Daerah" for _, post, _ in people(x))  # which one?
