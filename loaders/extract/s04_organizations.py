@@ -286,6 +286,11 @@ class _BodyWords:
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
+def _written_head(words: _BodyWords, head: str) -> tuple[str, str, str]:
+    """The lexicon's body whose name ``head`` writes in another case."""
+    return next(v for k, v in words.full.items() if k.casefold() == head.casefold())
+
+
 def _spelled_digits(abbr: str) -> str:
     """"DP3AP2KB" → "DPPPAPPKB": an abbreviation whose counted letters are written out."""
     return re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), abbr)
@@ -304,7 +309,11 @@ def _body_words(lex) -> _BodyWords:
                 full[a] = (b.name, b.cls, "name")
                 full.setdefault(_spelled_digits(a), (b.name, b.cls, "name"))  # DPPPAPPKB
             full.setdefault(b.name, (b.name, b.cls, "name"))
-    pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
+    # "Tim percepatan penurunan Stunting ( TPPS ) …": a long name written with its later
+    # words in any case (read as the lexicon's, see _written_head)
+    tails = [rf"{re.escape(n.split(' ', 1)[0])}[ \t]+(?i:{re.escape(n.split(' ', 1)[1]).replace(chr(92) + ' ', '[ ' + chr(92) + 't]+')})"
+             for n, (name, _, shape) in full.items() if shape == "name" and n == name and len(n.split()) >= 3]
+    pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)}{''.join('|' + t for t in tails)})(?![\w-])")
     official = re.compile(rf"\b(?i:{word_kind_re('official_noun', lex)})[ \t]+$")
     places = {b.name: b.places for b in lex.bodies if b.places}
     return _BodyWords(full, pattern, parents, places, official)
@@ -357,7 +366,7 @@ def _bodies(r: EntityRegistry) -> None:
         if head.startswith(_OFFICIAL_HEAD) and words.official.search(r.text, max(0, m.start() - 20),
                                                               m.start()):
             continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
-        full, cls, shape = words.full[head]
+        full, cls, shape = words.full.get(head) or _written_head(words, head)
         pos, topic, abbr = m.end(), [], None
         place_key_listed = None
         if shape == "name" and head == full and _TOPIC_WORD.match(r.text, pos) and not places_at(

@@ -184,6 +184,13 @@ def test_a_planning_agency_that_also_does_research_is_one_body():
     assert "Bappelitbangda Sambas" in orgs(x)[body]
 
 
+def test_a_long_body_name_written_with_its_later_words_in_lower_case():
+    x = read("Bupati Sambas mengukuhkan Tim percepatan penurunan Stunting ( TPPS ) Kabupaten "
+             "Sambas Tahun 2022.")
+    assert orgs(x) == {"Tim Percepatan Penurunan Stunting Kabupaten Sambas": {
+        "Tim percepatan penurunan Stunting ( TPPS ) Kabupaten Sambas"}}
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
