@@ -522,3 +522,12 @@ def test_a_regional_secretary_named_without_the_region_serves_the_one_regency_na
     x = read("Gubernur Jambi hadir di Kabupaten Kerinci dan Kota Sungai Penuh. Sekretaris Daerah "
              "Budi Santoso menyampaikan laporan.")
     assert not any(post == "Sekretaris Daerah" for _, post, _ in people(x))  # which one?
+
+
+def test_functional_posts_of_the_agency_trainers_and_family_planning_counsellors():
+    x = read("Pelatihan ditutup didampingi Widyaiswara BKKBN Papua Drs Slamet Tegar, M.MT. "
+             "Penyuluh KB Ahli Utama BKKBN H Nofal mengatakan program berjalan.")
+    assert people(x) == {
+        ("Slamet Tegar", "Widyaiswara BKKBN Papua", "Perwakilan BKKBN Provinsi Papua"),
+        ("Nofal", "Penyuluh KB Ahli Utama BKKBN",
+         "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
