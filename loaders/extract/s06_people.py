@@ -149,7 +149,7 @@ def _build_words(lex: Lexicon) -> _Words:
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
-                 "venue_brand", "non_name", "cso_head", "headline_verb"):
+                 "venue_brand", "non_name", "cso_head", "headline_verb", "issued_by"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
     # "Dipimpin Ismail …", "Kata Ismail …": a cue opening a sentence is no name word

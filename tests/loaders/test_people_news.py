@@ -531,3 +531,11 @@ def test_functional_posts_of_the_agency_trainers_and_family_planning_counsellors
         ("Slamet Tegar", "Widyaiswara BKKBN Papua", "Perwakilan BKKBN Provinsi Papua"),
         ("Nofal", "Penyuluh KB Ahli Utama BKKBN",
          "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
+
+
+def test_a_circular_before_its_issuer_is_no_person_and_the_sultan_by_his_title():
+    x = read("Pendataan mengacu pada Surat Edaran Kepala BKKBN Nomor 04 Tahun 2021. Gubernur DIY "
+             "Sri Sultan HB X dalam sambutannya mengatakan keluarga adalah pondasi.")
+    assert set(persons(x)) == {"Hamengku Buwono X"}
+    assert ("Hamengku Buwono X", "Gubernur DIY",
+            "Pemerintah Provinsi Daerah Istimewa Yogyakarta") in people(x)
