@@ -479,7 +479,9 @@ def _bodies(r: EntityRegistry) -> None:
         for f in [f for f in r.ctx.found if f.start == m.start() and f.end < end and f.key != key
                   and f.key.startswith("org/") and full.startswith(r.ctx.entities[f.key].label + " ")]:
             r.ctx.found.remove(f)  # "Dewan Perwakilan Rakyat Daerah": not the DPR inside it
-        if abbr and not r.res.entry(f"org:{abbr}"):
+        # the short form it defines is its name later, unless the short form is the lexicon's
+        # for every region's body ("TPPS") and no place tied it to this one
+        if abbr and (place is not None or abbr not in words.full) and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)

@@ -121,6 +121,11 @@ def test_a_body_s_short_name_in_brackets_is_its_name_later_even_with_no_place_af
     x = read("Kegiatan itu digelar Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes Dalduk "
              "KB) kabupaten Sambas. Sekretaris Dinkes Dalduk KB, Joni Iskandar, hadir.")
     assert set(orgs(x)) == {dinas}
+    # the lexicon's short form of every region's body stays generic without a place
+    x = read("Pemprov Sulteng membentuk Tim Percepatan Penurunan Stunting (TPPS) tingkat provinsi. "
+             "Ia meminta kabupaten segera mengukuhkan TPPS hingga tingkat desa.")
+    assert orgs(x)["Tim Percepatan Penurunan Stunting Provinsi Sulawesi Tengah"] == {
+        "Tim Percepatan Penurunan Stunting (TPPS)"}
 
 
 def test_a_regional_body_without_its_place_after_the_province_s_office_of_the_agency():
