@@ -450,6 +450,13 @@ def _bodies(r: EntityRegistry) -> None:
             # Kesehatan setempat") is the one of the region the article speaks of
             bare = (full.split()[0] in _OFFICE_HEADS or full.startswith(_LEGISLATURE)) and (
                 cut or closed or head != full or re.match(r"[ \t]+[a-z]", r.text[pos:pos + 120]))
+            # "Para Camat, Kepala Puskesmas, TP. PKK, Kades …": a branch of a movement written
+            # with its own head word ("TP"), not the movement's bare name, is the region's
+            bare = bare or (full in words.parents and not _NATIONAL_AFTER.match(r.text, pos)
+                            and head.replace("-", " ").split()[0].rstrip(".")
+                            == "".join(w[0] for w in full.split()[:2])
+                            and r.text[m.start() - 1:m.start()] != "("  # a short form defined
+                            and not re.match(r"[ \t]+[a-z]", r.text[pos:pos + 3]))  # "… kecamatan"
             if lvl or bare:
                 place_key = _same_body_place(r, full, m.start()) or _context_place(
                     r, m.start(), lvl.group("level") if lvl else None)

@@ -196,6 +196,13 @@ def test_a_long_body_name_written_with_its_later_words_in_lower_case():
         "Tim percepatan penurunan Stunting ( TPPS ) Kabupaten Sambas"}}
 
 
+def test_the_pkk_team_written_bare_among_local_guests_is_the_region_s():
+    x = read("Bupati Sambas hadir di Kabupaten Sambas bersama para camat, Kepala Puskesmas, "
+             "TP. PKK, Kades dan tamu. Hadir pula TP PKK kecamatan.")
+    teams = {label: mentions for label, mentions in orgs(x).items() if label.startswith("Tim")}
+    assert teams == {"Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas": {"TP. PKK"}}
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")
