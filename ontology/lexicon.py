@@ -184,6 +184,7 @@ class Lexicon:
     speech_verbs: tuple[tuple[str, str], ...] = ()  # speech_verbs.csv: (word, role)
     meeting_terms: tuple[MeetingTerm, ...] = ()  # meeting_kinds.csv
     meeting_cues: tuple[tuple[str, str, int], ...] = ()  # meeting_cues.csv: (cue, role, weight)
+    unit_fields: tuple[tuple[str, str], ...] = ()  # unit-fields.csv: (short, field)
 
     def word_list(self, kind: str) -> tuple[str, ...]:
         """The words of one kind in ``words.csv`` (empty when there are none)."""
@@ -358,7 +359,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
                    tuple(MeetingTerm(r["term"], r["class"], r["role"], r.get("expansion", ""))
                          for _, r in _rows(d, "meeting_kinds.csv", ("term", "class", "role"))),
                    tuple((r["cue"], r["role"], _int(r.get("weight") or "0", f"meeting_cues.csv:{line}"))
-                         for line, r in _rows(d, "meeting_cues.csv", ("cue", "role"))))
+                         for line, r in _rows(d, "meeting_cues.csv", ("cue", "role"))),
+                   tuple((r["short"], r["field"]) for _, r in _rows(d, "unit-fields.csv", ("short", "field"))))
 
 
 def _int(value: str, where: str) -> int:

@@ -74,6 +74,7 @@ def organizations_stage(doc: Doc) -> Doc:
     _bodies(r)
     _unknown_bodies(r)
     _associations(r)
+    _chapters(r)
     _commissions(r)
     _factions(r)
     _org_aliases(r)
@@ -285,6 +286,11 @@ class _BodyWords:
     official: re.Pattern  # a noun "Dinas" qualifies as official, just before it ("Rumah ")
 
 
+def _written_head(words: _BodyWords, head: str) -> tuple[str, str, str]:
+    """The lexicon's body whose name ``head`` writes in another case."""
+    return next(v for k, v in words.full.items() if k.casefold() == head.casefold())
+
+
 def _spelled_digits(abbr: str) -> str:
     """"DP3AP2KB" → "DPPPAPPKB": an abbreviation whose counted letters are written out."""
     return re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), abbr)
@@ -303,7 +309,11 @@ def _body_words(lex) -> _BodyWords:
                 full[a] = (b.name, b.cls, "name")
                 full.setdefault(_spelled_digits(a), (b.name, b.cls, "name"))  # DPPPAPPKB
             full.setdefault(b.name, (b.name, b.cls, "name"))
-    pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)})(?![\w-])")
+    # "Tim percepatan penurunan Stunting ( TPPS ) …": a long name written with its later
+    # words in any case (read as the lexicon's, see _written_head)
+    tails = [rf"{re.escape(n.split(' ', 1)[0])}[ \t]+(?i:{re.escape(n.split(' ', 1)[1]).replace(chr(92) + ' ', '[ ' + chr(92) + 't]+')})"
+             for n, (name, _, shape) in full.items() if shape == "name" and n == name and len(n.split()) >= 3]
+    pattern = starting(initials(full), rf"\b(?P<head>{words_re(full)}{''.join('|' + t for t in tails)})(?![\w-])")
     official = re.compile(rf"\b(?i:{word_kind_re('official_noun', lex)})[ \t]+$")
     places = {b.name: b.places for b in lex.bodies if b.places}
     return _BodyWords(full, pattern, parents, places, official)
@@ -321,6 +331,21 @@ _OFFICIAL_HEAD = _LEX.word_list("official_head")[0]  # "Dinas"
 _NATIONAL_WORD = _LEX.word_list("national_word")[0]  # "Badan … Nasional": a national agency
 
 
+#: First words of posts' titles ("Kadis", "Kepala"): no word of a body's name.
+_TITLE_WORDS = frozenset(t.title.split()[0] for t in _LEX.post_titles)
+#: The items of a list of bodies before the place the list ends with.
+_LIST_ITEMS = re.compile(rf"(?:[ \t]*,|[ \t]+{_w('and_word')}\b|[ \t]+[A-Z][\w\-/]*|[ \t]*\([^()]{{1,20}}\))*[ \t]*")
+
+
+def _list_place(r: EntityRegistry, pos: int) -> str | None:
+    """The province, regency or city a list of bodies running on from ``pos`` ends with."""
+    end = _LIST_ITEMS.match(r.text, pos).end()
+    for f in sorted((f for f in r.ctx.found if f.key.startswith("place/") and pos < f.start <= end
+                     and r.info[f.key].place_kind in ("province", "kabupaten", "kota")),
+                    key=lambda f: f.start):
+        if not _LIST_ITEMS.match(r.text, f.end).group().strip(" \t,"):  # nothing listed after
+            return f.key
+    return None
 #: Honorifics without their period ("Dra", "H"): no word of a body's name.
 _HONORIFICS = frozenset(h.rstrip(".") for h in _LEX.word_list("honorific"))
 
@@ -341,8 +366,9 @@ def _bodies(r: EntityRegistry) -> None:
         if head.startswith(_OFFICIAL_HEAD) and words.official.search(r.text, max(0, m.start() - 20),
                                                               m.start()):
             continue  # "Rumah Dinas Gubernur", "Mobil Dinas": "dinas" means official there
-        full, cls, shape = words.full[head]
+        full, cls, shape = words.full.get(head) or _written_head(words, head)
         pos, topic, abbr = m.end(), [], None
+        place_key_listed = None
         if shape == "name" and head == full and _TOPIC_WORD.match(r.text, pos) and not places_at(
                 r, pos, ("province", "kabupaten", "kota")) and not ABBR.match(r.text, pos):
             # "Dinas Sosial Pengendalian Penduduk, Keluarga Berencana, …": a longer compound
@@ -374,6 +400,12 @@ def _bodies(r: EntityRegistry) -> None:
             if not w or r.found_at(w.start("w"), ("org", "person")) or w.group("w").rstrip(
                     ".") in _HONORIFICS:  # "… Keluarga Berencana Dra. Rina": a name begins
                 break
+            if topic and (w.group("w") in words.full or w.group("w") in _TITLE_WORDS) and \
+                    r.text[pos:w.start("w")].strip(" \t"):
+                # "Dinas Tenaga Kerja, Dinas Kesehatan dan Dinas PPKB Kota X", "Dinas
+                # Kominfo, Kadis Nakertrans …": a list of bodies, each of the place it ends with
+                place_key_listed = _list_place(r, pos)
+                break
             if comma is None and r.text[pos:w.start("w")].lstrip(" \t").startswith(","):
                 comma = (len(topic), pos)
             topic.append(r.text[pos:w.end()])
@@ -392,11 +424,15 @@ def _bodies(r: EntityRegistry) -> None:
             topic, pos = topic[:comma[0]], comma[1]
         if shape == "head" and not topic:
             continue
+        nxt = _TOPIC_WORD.match(r.text, pos) if place is None and place_key_listed is None else None
+        if nxt and (nxt.group("w") in words.full or nxt.group("w") in _TITLE_WORDS) and \
+                r.text[pos:nxt.start("w")].strip(" \t"):  # "Dinas Kominfo, Kadis … Kota X"
+            place_key_listed = _list_place(r, pos)
         end = place.end if place else pos
-        place_key = place.key if place else None
+        place_key = place.key if place else place_key_listed
         if place is None and abbr_at is not None and _national_spelled(r, m.start(), pos, abbr_at):
             continue
-        if place is None:
+        if place is None and place_key is None:
             place_key = _through_place(r, m.start())
         if place_key is None and shape == "name" and not topic and not closed and \
                 not _NATIONAL_AFTER.match(r.text, pos) and not _EACH_AFTER.match(r.text, pos) \
@@ -406,12 +442,21 @@ def _bodies(r: EntityRegistry) -> None:
             # the body named with its place before is the one its bare name means (not
             # "TP-PKK Pusat")
             place_key = _same_body_place(r, full, m.start())
+        if place_key is None and _EACH_REGION.match(r.text, pos):
+            continue
         if place_key is None:
             lvl = _LEVEL_WORDS.match(r.text, pos)
             # a regional office or legislature written without its place ("DPRD", "Dinas
             # Kesehatan setempat") is the one of the region the article speaks of
             bare = (full.split()[0] in _OFFICE_HEADS or full.startswith(_LEGISLATURE)) and (
                 cut or closed or head != full or re.match(r"[ \t]+[a-z]", r.text[pos:pos + 120]))
+            # "Para Camat, Kepala Puskesmas, TP. PKK, Kades …": a branch of a movement written
+            # with its own head word ("TP"), not the movement's bare name, is the region's
+            bare = bare or (full in words.parents and not _NATIONAL_AFTER.match(r.text, pos)
+                            and head.replace("-", " ").split()[0].rstrip(".")
+                            == "".join(w[0] for w in full.split()[:2])
+                            and r.text[m.start() - 1:m.start()] != "("  # a short form defined
+                            and not re.match(r"[ \t]+[a-z]", r.text[pos:pos + 3]))  # "… kecamatan"
             if lvl or bare:
                 place_key = _same_body_place(r, full, m.start()) or _context_place(
                     r, m.start(), lvl.group("level") if lvl else None)
@@ -441,7 +486,9 @@ def _bodies(r: EntityRegistry) -> None:
         for f in [f for f in r.ctx.found if f.start == m.start() and f.end < end and f.key != key
                   and f.key.startswith("org/") and full.startswith(r.ctx.entities[f.key].label + " ")]:
             r.ctx.found.remove(f)  # "Dewan Perwakilan Rakyat Daerah": not the DPR inside it
-        if abbr and place is not None and not r.res.entry(f"org:{abbr}"):
+        # the short form it defines is its name later, unless the short form is the lexicon's
+        # for every region's body ("TPPS") and no place tied it to this one
+        if abbr and (place is not None or abbr not in words.full) and not r.res.entry(f"org:{abbr}"):
             r.aliases.setdefault(abbr, key)
             if shape == "head" and topic_text:
                 r.aliases.setdefault(f"{abbr} {topic_text}", key)
@@ -492,6 +539,10 @@ def _short_names(words: _BodyWords, full: str, label: str) -> list[str]:
 
 _NATIONAL_AFTER = re.compile(rf"[ \t]+{_w('national')}\b")
 _EACH_AFTER = re.compile(rf"[ \t]+{_w('each_own')}\b")  # "Ketua TPPS masing-masing daerah"
+#: "Bappeda, DPPKB dan Dinas Kesehatan se Sulawesi Tenggara": a list of bodies of every
+#: region of a province (each one's own), none of which the article names
+_EACH_REGION = re.compile(rf"(?:[ \t]*(?:,|\([^()]{{1,20}}\)|{_w('and_word')}\b|[A-Z][\w-]*))*?"
+                          rf"[ \t]+{_w('each_region')}(?:-|[ \t]+)(?=[A-Z])")
 #: a post's title right before a body ("Wakil Ketua TP PKK"): post-titles.csv
 _TITLE_BEFORE = re.compile(rf"\b{words_re([t.title for t in _LEX.post_titles])}[ \t]+$")
 
@@ -550,7 +601,15 @@ def _context_place(r: EntityRegistry, pos: int, level: str | None) -> str | None
             key = f.key
         if (key and r.info.get(key) and r.info[key].place_kind in want
                 and (best is None or f.start > best[0])):
-            best = (f.start, key)
+            best = (f.start, key, f.key)
+    if level is None and best is not None and \
+            r.ctx.entities[best[2]].types[0] == KB.RepresentativeOffice:
+        # "Perwakilan BKKBN Provinsi X … di Kabupaten Y. … Bappeda setempat": an office of the
+        # national agency tells the province, a regency or city named after it the region
+        later = [f for f in r.ctx.found if best[0] < f.start < pos and f.key.startswith("place/")
+                 and r.info.get(f.key) and r.info[f.key].place_kind in ("kabupaten", "kota")]
+        if later:
+            best = (later[-1].start, later[-1].key, later[-1].key)
     if best is None and r.dateline_key and r.info[r.dateline_key].place_kind in want:
         return r.dateline_key
     if best is None:  # nothing before it: the one region of that level the article names
@@ -589,6 +648,59 @@ def _associations(r: EntityRegistry) -> None:
         r.mark(key, m.start(), a.end() if a else end)
         if a and not r.res.entry(f"org:{a.group('abbr')}"):
             r.aliases.setdefault(a.group("abbr"), key)
+
+
+#: The boards of an association's chapters ("Pimpinan Wilayah", "Cabang"), the preferred
+#: one first: a short form ("PW", "DPD") stands for the first one with those initials.
+_CHAPTERS = _LEX.word_list("chapter")
+_CHAPTER_OF_SHORT: dict[str, str] = {}
+for _c in _CHAPTERS:
+    if " " in _c:
+        _CHAPTER_OF_SHORT.setdefault("".join(w[0] for w in _c.split()), _c)
+_CHAPTER = words_re([*_CHAPTERS, *_CHAPTER_OF_SHORT])
+_CHAPTER_BEFORE = re.compile(rf"(?<![\w-])(?P<chapter>{_CHAPTER})[ \t]+$")
+_CHAPTER_AFTER = re.compile(rf"[ \t]+(?P<chapter>{_CHAPTER})(?![\w-])")
+
+
+def _chapters(r: EntityRegistry) -> None:
+    """"Pengurus Wilayah Muslimat NU Riau", "PP Muslimat NU", "IBI Cabang Kabupaten Lombok
+    Timur": a chapter of an association (its board's name before or after the association's,
+    then the region it serves, if any), a sub-organization of the association; labelled with
+    the board and the region spelled out, and also known as written."""
+    for f in [f for f in r.ctx.found if f.key.startswith("org/")]:
+        if r.ctx.entities[f.key].types[0] != KB.CivilSocietyOrganization or r.info[f.key].parent:
+            continue
+        before = _CHAPTER_BEFORE.search(r.text, max(0, f.start - 40), f.start)
+        after = None if before else _CHAPTER_AFTER.match(r.text, f.end)
+        if before is None and after is None:
+            continue
+        chapter = (before or after).group("chapter")
+        board = _CHAPTER_OF_SHORT.get(chapter, chapter)
+        start = before.start("chapter") if before else f.start
+        end = after.end() if after else f.end
+        place = places_at(r, r.skip(end), ("province", "kabupaten", "kota")) if re.match(
+            r"[ \t]+[A-Z]", r.text[end:end + 3]) else None
+        if place is None and not before and board == chapter:
+            continue  # "IBI Cabang" with no region: no chapter named
+        association = r.ctx.entities[f.key].label
+        region = f" {r.ctx.entities[place.key].label}" if place else ""
+        label = (f"{board} {association}" if before else f"{association} {board}") + region
+        written = " ".join(r.text[start:place.end if place else end].split())
+        # "Pengurus Wilayah … Maluku Utara" … "PW …", "Pimpinan Wilayah … Malut": one chapter
+        key = next((k for k, e in r.ctx.entities.items() if k.startswith("org/")
+                    and r.info[k].parent == f.key and e.label.startswith(tuple(_CHAPTERS))
+                    and e.label.split()[1] == board.split()[-1]
+                    and r.info[k].jurisdiction == (place.key if place else None)), None)
+        if key is None:
+            key = r.add(new_entity("org", label, KB.CivilSocietyOrganization, aliases=[written]))
+        elif written not in r.ctx.entities[key].aliases:
+            r.ctx.entities[key].aliases.append(written)
+        info = r.info[key]
+        info.parent = f.key
+        r.needed.add(f.key)
+        if place:
+            info.jurisdiction, info.level = place.key, level_of(r, place.key)
+        r.mark(key, start, place.end if place else end)
 
 
 _COMMISSION_WORD = _LEX.word_list("commission_word")[0]  # "Komisi"
@@ -709,3 +821,6 @@ def _org_aliases(r: EntityRegistry) -> None:
         for start, end in occurrences(r.text, name, "(-", ")-"):
             if not any(f.start <= start < f.end for f in r.ctx.found if f.key == key):
                 r.mark(key, start, end)
+                for f in [f for f in r.ctx.found if f.start == start and f.end < end
+                          and f.key.startswith("org/") and f.key != key]:
+                    r.ctx.found.remove(f)  # "Dinkes Dalduk KB": not the Dinkes its name begins with

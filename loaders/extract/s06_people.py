@@ -135,7 +135,8 @@ def _build_words(lex: Lexicon) -> _Words:
     shortened = rf"(?={word_kind_re('name_abbreviation', lex)})"
     # two capitals first ("Dr H AS Tamrin"): only after an honorific (see _name)
     first = rf"(?:[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
-    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word})"
+    # "Caroll JA Senduk": initials written together between two name words
+    token = rf"(?:{shortened}[A-Z][a-z]{{1,3}}\.(?=[ \t]+[A-Z][a-z])|{word}|[A-Z]{{2}}(?=[ \t]+[A-Z][a-z]))"
     # "S.Sos", "M.Kes", "S.E.", not "Palu."; glued ones whole ("SE.M.Si", "S.Pd.M.Si")
     degree = (r"(?:(?![A-Z]\.[ \t])(?:[A-Z][A-Za-z]{0,3}\.)"
               r"(?:(?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Za-z]{1,4}\.?)"
@@ -148,7 +149,7 @@ def _build_words(lex: Lexicon) -> _Words:
         rf"(?P<deg>(?:[ \t]*,[ \t]*{degree})*)")
     non_name = {w for t in titles for w in t.split()}
     for kind in ("venue", "unit", "village_head", "district_head", "weekday", "month",
-                 "venue_brand", "non_name", "cso_head", "headline_verb"):
+                 "venue_brand", "non_name", "cso_head", "headline_verb", "issued_by"):
         non_name.update(w for word in lex.word_list(kind) for w in word.split())
     non_name.update(w for b in lex.bodies for w in b.name.split()[:1])
     # "Dipimpin Ismail …", "Kata Ismail …": a cue opening a sentence is no name word
@@ -237,6 +238,8 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
             pass  # "H. Abdul Sahid": a name word a venue's brand shares, after an honorific
         elif word in w.non_name or r.found_at(t_start, ("org", "place", "program", "framework")):
             break
+        elif word.isupper() and len(word) > 1 and (word in w.topic_words or word in w.degrees):
+            break  # "… KB Sejahtera": an acronym the lexicon knows, no initials
         elif tokens and (word in w.degrees or w.degree_re.match(r.text, t_start - 1)):
             degree_at = t_start  # "Agus Salim Ak MM", "… Wardoyo Sp.OG (K)": a degree
             break  # written like a name word
@@ -244,6 +247,12 @@ def _name(r: EntityRegistry, pos: int, w: _Words) -> _Name | None:
         ends.append(n.start("name") + t.end())
     if not tokens or all(len(t.rstrip(".")) < 2 for t in tokens):
         return None
+    topical = sum(t in w.topic_words for t in tokens)
+    if topical >= 2 and 2 * topical > len(tokens):
+        return None  # "Kabid Pengelolaan Pelayanan Kesehatan Masyarakat, Hj. …": a unit's name
+    after = re.match(r"[ \t]+([A-Z][\w-]*)", r.text[ends[-1]:ends[-1] + 40])
+    if len(tokens) == 1 and after and after.group(1) in w.topic_words:
+        return None  # "Sekretaris Dinkes Dalduk KB Sidrap": a word of a body's name
     if len(tokens) == 1 and re.match(r"[ \t]*[\d/]|[ \t]+[IVX]+\b", r.text[ends[-1]:ends[-1] + 6]):
         return None  # "Nomor 24", "Korem 043/Gatam", "Komis IX": a number follows, not a name
     end = ends[-1]
@@ -284,10 +293,20 @@ def _named_before(r: EntityRegistry, tokens: list[str]) -> str | None:
         if not key.startswith("person/"):
             continue
         words = entity.label.split()
-        if len(words) > len(tokens) and any(
-                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1)):
+        if len(words) > len(tokens) and (any(
+                words[i:i + len(tokens)] == tokens for i in range(len(words) - len(tokens) + 1))
+                or _first_and_last(words, tokens)):
             found.add(key)
     return found.pop() if len(found) == 1 else None
+
+
+def _first_and_last(words: list[str], tokens: list[str]) -> bool:
+    """"Benny Litelnoni" after "Benny Alexander Litelnoni": the first and the last word of
+    the longer name, with any words between taken from it in order."""
+    if len(tokens) < 2 or tokens[0] != words[0] or tokens[-1] != words[-1]:
+        return False
+    rest = iter(words[1:-1])
+    return all(t in rest for t in tokens[1:-1])
 
 
 # ---------------------------------------------------------------------- posts
@@ -330,10 +349,11 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             place = region_named(r, pos, kinds[:1])
         if place is None and attaches == "none":
             return _head_of_area(r, m, canonical)
-        if place is None and attaches != "region_gov" and _names_no_region(r, pos):
+        if place is None and _names_no_region(r, pos):
             # "Bupati Djoko Nugroho", "Gubernur H Longki Djanggola": the head of the one
-            # region of that kind the article names
-            key = _only_region(r, kinds[0])
+            # region of that kind the article names; "Sekretaris Daerah Djoko Gunawan": of
+            # the one regency or city it names, else (naming none) of the one province
+            key = _only_region(r, kinds[0]) if attaches != "region_gov" else _only_local_region(r)
             org = government_of(r, key) if key else None
             return _Post(m.start(), pos, pos, canonical, org) if org else None
         if place is None:
@@ -489,13 +509,29 @@ def _only_region(r: EntityRegistry, kind: str) -> str | None:
 
 
 
+def _only_local_region(r: EntityRegistry) -> str | None:
+    """The one regency or city the article names, else, when it names none, its one
+    province (none if it names several)."""
+    keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+            and r.info[f.key].place_kind in ("kabupaten", "kota")}
+    if not keys:
+        return _only_region(r, "province")
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
     """"Camat Cikande, Asep Sutisna, …": a district or village head named in apposition
     (the area's name runs up to the comma); a post without an organization."""
     area = _AREA_APPOSITION.match(r.text, m.end())
     if area is None:
         return None
-    return _Post(m.start(), area.end(), area.end(), canonical, None)
+    end = area.end()
+    after = _COMMA.match(r.text, end)
+    if after and _words(r).title_re.match(r.text, after.end()) and " " in area.group().strip():
+        # "Camat Biringkanaya Syahrum Makkurade, Lurah …": another post follows the comma,
+        # so the name came before it and the area is the first word
+        end = m.end() + re.match(r"[ \t]+[A-Z][\w'-]*", area.group()).end()
+    return _Post(m.start(), end, end, canonical, None)
 
 
 #: "Kementerian X": the word a ministry's name begins with, for "Menteri X".
@@ -537,7 +573,7 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
     written = " ".join(r.text[org.start:org.end].split())
     short = agency.abbreviation or agency.label
     word = _LEX.word_list("directorate_word")[0]
-    key = r.add(new_entity("org", f"{word} {unit} {short}", KB.Division,
+    key = r.add(new_entity("org", f"{word} {_spelled_out(r, unit)} {short}", KB.Division,
                            aliases=[f"{word} {unit} {written}", f"{word} {unit}"]))
     r.info[key].unit_of = org.key
     r.needed.add(org.key)
@@ -550,6 +586,13 @@ def _directorate_post(r: EntityRegistry, m: re.Match, pos: int, org, canonical: 
         end = suffix.end()
     # "Bina Peran Serta Masyarakat", "Advokasi dan KIE (KIE)": marked once the post is read
     return _Post(m.start(), end, end, canonical, key, unit_span=(u_start, u_end))
+
+
+def _spelled_out(r: EntityRegistry, unit: str) -> str:
+    """"Bidang KSPK" → "Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga": the fields of
+    the agency's deputies and directorates written by their short names (unit-fields.csv)."""
+    fields = dict(r.lex.unit_fields)
+    return re.sub(r"[\w/-]+", lambda w: fields.get(w.group(), w.group()), unit)
 
 
 #: A word of a staff post's field before its region ("Asisten Administrasi dan Umum …").
@@ -793,7 +836,7 @@ def _division_post(r: EntityRegistry, m: re.Match, u_start: int, u_end: int, can
         # out), else its name as written
         written = office.abbreviation or _NATIONAL_END.sub(
             "", " ".join(r.text[org.start:org.end].split()) if org else office.label)
-        label = f"{_LEX.word_list('deputy_unit')[0]} {unit_name} {written}"
+        label = f"{_LEX.word_list('deputy_unit')[0]} {_spelled_out(r, unit_name)} {written}"
     elif office.former_names and office.abbreviation:
         # "Biro Umum dan Humas BKKBN RI" in 2023: the agency by the short name it has kept
         # through its renaming (its label is today's name)
@@ -1044,16 +1087,21 @@ def _bracket_posts(r: EntityRegistry, w: _Words) -> None:
             continue  # "A, Ketua X, B": the post introduces the next person of a list
         if b.group("open") == "," and _post_ends_before(r, f.start):
             continue  # "Sekretaris Utama BKKBN, A, Kepala BKKBN Papua Barat, …": a list
+        if b.group("open") == "," and comma and w.title_re.match(r.text, comma.end()) and \
+                _post_ends_before(r, f.start, comma=False):
+            continue  # "Anggota Komisi IX A, MM, Kepala Perwakilan …, Kepala Dinas …, B": a
+            #           list of guests, each post before its name (the office's head unnamed)
         _add_post(r, post, f.key)
 
 
-def _post_ends_before(r: EntityRegistry, pos: int) -> bool:
+def _post_ends_before(r: EntityRegistry, pos: int, comma: bool = True) -> bool:
     """Whether a post read before ends right before ``pos``, a comma between
-    ("Sekretaris Utama BKKBN RI, Budi"): the name has its post already."""
+    ("Sekretaris Utama BKKBN RI, Budi"), or only blanks (``comma`` False: "Anggota Komisi
+    IX Budi"): the name has its post already."""
     before = r.text[:pos].rstrip(" \t")
-    if not before.endswith(","):
+    if comma and not before.endswith(","):
         return False
-    end = len(before[:-1].rstrip(" \t"))
+    end = len(before[:-1].rstrip(" \t")) if comma else len(before)
     return any(p.key.startswith("post/") and p.end == end for p in r.ctx.found)
 
 

@@ -101,6 +101,108 @@ def test_the_pkk_team_of_a_region_also_goes_by_its_half_short_name():
     assert "Tim Penggerak PKK Kota Ambon" in team.aliases
 
 
+def test_the_pkk_of_a_region_is_its_pkk_team_also_written_with_a_period():
+    x = read("Rombongan mengunjungi kebun PKK Lampung, lalu bertemu Ketua TP. PKK Kota Medan. "
+             "Gerakan PKK terus berjalan.")
+    teams = {label: mentions for label, mentions in orgs(x).items() if label.startswith("Tim")}
+    assert teams == {
+        "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Provinsi Lampung": {"PKK Lampung"},
+        "Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kota Medan": {"TP. PKK Kota Medan"}}
+    assert orgs(x)["Pemberdayaan Kesejahteraan Keluarga"] >= {"Gerakan PKK"}
+
+
+def test_a_body_s_short_name_in_brackets_is_its_name_later_even_with_no_place_after_it():
+    x = read("Rapat digelar di Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes Dalduk KB) "
+             "Kabupaten Sambas. Hadir Sekretaris Dinkes Dalduk KB Sambas, Joni Iskandar.")
+    dinas = "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Kabupaten Sambas"
+    assert set(orgs(x)) == {dinas}  # not the Dinkes "Dinkes Dalduk KB" begins with
+    assert "Dinkes Dalduk KB" in orgs(x)[dinas]
+    assert people(x) == {("Joni Iskandar", "Sekretaris Dinkes Dalduk KB Sambas", dinas)}
+    x = read("Kegiatan itu digelar Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes Dalduk "
+             "KB) kabupaten Sambas. Sekretaris Dinkes Dalduk KB, Joni Iskandar, hadir.")
+    assert set(orgs(x)) == {dinas}
+    # the lexicon's short form of every region's body stays generic without a place
+    x = read("Pemprov Sulteng membentuk Tim Percepatan Penurunan Stunting (TPPS) tingkat provinsi. "
+             "Ia meminta kabupaten segera mengukuhkan TPPS hingga tingkat desa.")
+    assert orgs(x)["Tim Percepatan Penurunan Stunting Provinsi Sulawesi Tengah"] == {
+        "Tim Percepatan Penurunan Stunting (TPPS)"}
+
+
+def test_a_regional_body_without_its_place_after_the_province_s_office_of_the_agency():
+    x = read("Perwakilan BKKBN Provinsi Jambi melaksanakan rapat di Kabupaten Kerinci. Rapat "
+             "dibuka Kepala Bappeda, Joni Iskandar.")
+    assert people(x) == {("Joni Iskandar", "Kepala Bappeda",
+                          "Badan Perencanaan Pembangunan Daerah Kabupaten Kerinci")}
+
+
+def test_bodies_of_every_region_of_a_province_are_no_one_s():
+    x = read("Perwakilan BKKBN Provinsi Jambi menggelar lokakarya. Pesertanya pejabat Bappeda, "
+             "Dinas Kesehatan, dan Dinas Pemerintahan Desa se Provinsi Jambi.")
+    assert set(orgs(x)) == {"Perwakilan BKKBN Provinsi Jambi",
+                            "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN"}
+    x = read("Perwakilan BKKBN Provinsi Jambi menggelar lokakarya. Pesertanya pejabat Dinas "
+             "Kesehatan dan Dinas Pemerintahan Desa se-Jambi.")
+    assert not any(label.startswith("Dinas") for label in orgs(x))
+
+
+def test_the_chapters_of_an_association_by_their_board_and_region():
+    x = read("Ketua Pengurus Wilayah Muslimat NU Jambi, Hj. Dewi Sartika, beraudiensi. Ketua PW "
+             "Muslimat NU Jambi itu didampingi Ketua Umum PP Muslimat NU, Rina Wati, dan Ketua "
+             "IBI Cabang Kabupaten Kerinci, Hj Sri Rahayu.")
+    chapters = {label: mentions for label, mentions in orgs(x).items()
+                if label.startswith(("Pengurus", "Pimpinan")) or "Cabang" in label}
+    assert chapters == {
+        "Pengurus Wilayah Muslimat Nahdlatul Ulama Provinsi Jambi": {
+            "Pengurus Wilayah Muslimat NU Jambi", "PW Muslimat NU Jambi"},
+        "Pimpinan Pusat Muslimat Nahdlatul Ulama": {"PP Muslimat NU"},
+        "Ikatan Bidan Indonesia Cabang Kabupaten Kerinci": {"IBI Cabang Kabupaten Kerinci"}}
+    assert people(x) == {
+        ("Dewi Sartika", "Ketua Pengurus Wilayah Muslimat NU Jambi",
+         "Pengurus Wilayah Muslimat Nahdlatul Ulama Provinsi Jambi"),
+        ("Rina Wati", "Ketua Umum PP Muslimat NU", "Pimpinan Pusat Muslimat Nahdlatul Ulama"),
+        ("Sri Rahayu", "Ketua IBI Cabang Kabupaten Kerinci",
+         "Ikatan Bidan Indonesia Cabang Kabupaten Kerinci")}
+    assert ("Ikatan Bidan Indonesia Cabang Kabupaten Kerinci", "Ikatan Bidan Indonesia") in \
+        relations(x, "subOrganizationOf")
+
+
+def test_a_list_of_bodies_that_ends_with_its_place_names_each_body_of_that_place():
+    x = read("Rapat dihadiri Dinas Tenaga Kerja, Dinas Kesehatan, Disdukcapil, Dinas Tanaman "
+             "Pangan dan Dinas PPKB Kota Kendari. Hadir pula Kepala Dinas Kominfo, Kadis "
+             "Disnakertrans dan Kepala Bapenda Kabupaten Sambas.")
+    assert set(orgs(x)) == {
+        "Dinas Tenaga Kerja Kota Kendari", "Dinas Kesehatan Kota Kendari",
+        "Dinas Kependudukan dan Pencatatan Sipil Kota Kendari", "Dinas Tanaman Pangan Kota Kendari",
+        "Dinas Pengendalian Penduduk dan Keluarga Berencana Kota Kendari",
+        "Dinas Komunikasi dan Informatika Kabupaten Sambas",
+        "Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sambas",
+        "Badan Pendapatan Daerah Kabupaten Sambas"}
+    assert orgs(x)["Dinas Tenaga Kerja Kota Kendari"] == {"Dinas Tenaga Kerja"}
+
+
+def test_a_planning_agency_that_also_does_research_is_one_body():
+    x = read("Hadir Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah "
+             "Kabupaten Sambas, Budi Santoso, dan Kabid Bappelitbangda Sambas.")
+    body = "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kabupaten Sambas"
+    assert people(x) == {("Budi Santoso", "Kepala Badan Perencanaan Pembangunan, Penelitian dan "
+                          "Pengembangan Daerah Kabupaten Sambas", body)}
+    assert "Bappelitbangda Sambas" in orgs(x)[body]
+
+
+def test_a_long_body_name_written_with_its_later_words_in_lower_case():
+    x = read("Bupati Sambas mengukuhkan Tim percepatan penurunan Stunting ( TPPS ) Kabupaten "
+             "Sambas Tahun 2022.")
+    assert orgs(x) == {"Tim Percepatan Penurunan Stunting Kabupaten Sambas": {
+        "Tim percepatan penurunan Stunting ( TPPS ) Kabupaten Sambas"}}
+
+
+def test_the_pkk_team_written_bare_among_local_guests_is_the_region_s():
+    x = read("Bupati Sambas hadir di Kabupaten Sambas bersama para camat, Kepala Puskesmas, "
+             "TP. PKK, Kades dan tamu. Hadir pula TP PKK kecamatan.")
+    teams = {label: mentions for label, mentions in orgs(x).items() if label.startswith("Tim")}
+    assert teams == {"Tim Penggerak Pemberdayaan Kesejahteraan Keluarga Kabupaten Sambas": {"TP. PKK"}}
+
+
 def test_staff_of_a_regional_government_with_an_arabic_numeral_or_the_short_title_asda():
     x = read("Rakerda dibuka oleh Asisten 1 Gubernur Sulawesi Tenggara, Suharno. Hadir pula Asda I "
              "Pemprov Banten Komarudin.")

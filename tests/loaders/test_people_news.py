@@ -140,10 +140,10 @@ def test_offices_governments_and_long_dinas_names_as_the_news_writes_them():
 def test_a_director_heads_the_directorate_of_the_agency_named_after_the_post():
     x = read("Direktur Advokasi dan KIE (KIE) BKKBN pusat, Budi Santoso, membuka acara.")
     assert people(x) == {("Budi Santoso", "Direktur Advokasi dan KIE (KIE) BKKBN pusat",
-                          "Direktorat Advokasi dan KIE BKKBN")}
+                          "Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN")}
     units = {(x.entities[f.subject].label, x.entities[f.obj.key].label) for f in x.facts
              if f.predicate == ORG.unitOf}
-    assert units == {("Direktorat Advokasi dan KIE BKKBN",
+    assert units == {("Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN",
                       "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
 
 
@@ -427,3 +427,115 @@ def test_a_staff_post_with_the_secretariat_in_lower_case():
     x = read("Asisten II setda Papua Barat, Budi Santoso, membuka rapat itu.")
     assert people(x) == {("Budi Santoso", "Asisten II setda Papua Barat",
                           "Sekretariat Daerah Provinsi Papua Barat")}
+
+
+def test_degrees_written_with_a_blank_after_the_period_stay_out_of_the_name():
+    x = read("Bupati Sambas Drs. H. Budi Santoso M. Ag membuka rapat. Kepala Dinas Kesehatan "
+             "Kota Palu Dra. Hj. Rina Lestari Wahid, M. AP menjelaskan bahwa program berjalan. "
+             "Hadir pula Agus Salim, S. Sos.")
+    assert persons(x) == {"Budi Santoso": {"Drs. H. Budi Santoso M. Ag"},
+                          "Rina Lestari Wahid": {"Dra. Hj. Rina Lestari Wahid, M. AP"},
+                          "Agus Salim": {"Agus Salim, S. Sos"}}
+    assert ("Budi Santoso", "Bupati Sambas", "Pemerintah Kabupaten Sambas") in people(x)
+
+
+def test_a_name_repeated_by_its_first_and_last_word_is_the_same_person():
+    x = read("Kampung itu dicanangkan oleh Wakil Gubernur NTT, Beni Aleksander Litamoni. "
+             "Wakil Gubernur, Beni Litamoni, mengatakan program itu baik.")
+    assert persons(x) == {"Beni Aleksander Litamoni": {"Beni Aleksander Litamoni",
+                                                       "Beni Litamoni"}}
+
+
+def test_a_district_head_named_without_a_comma_before_the_next_post_of_a_list():
+    x = read("Hadir Camat Tamalate Umar Sadikin, Lurah Barombong Rudi Hartono dan warga. "
+             "Camat Tamalate, Umar mengatakan warga senang.")
+    assert persons(x)["Umar Sadikin"] == {"Umar Sadikin", "Umar"}
+    assert ("Umar Sadikin", "Camat Tamalate", None) in people(x)
+    assert not any(name != "Umar Sadikin" and post.startswith("Camat") for name, post, _ in people(x))
+
+
+def test_the_name_of_a_division_or_a_body_after_a_title_is_no_person():
+    x = read("Hadir Sekretaris Dinkes Dalduk KB Sambas, Joni Iskandar, Kabid Pengelolaan "
+             "Pelayanan Kesehatan Masyarakat, Hj. Rina Wati, dan OPD terkait.")
+    assert "Rina Wati" in persons(x)
+    assert not {"Dalduk", "Pengelolaan Pelayanan Kesehatan Masyarakat"} & set(persons(x))
+
+
+def test_a_post_after_a_guest_whose_post_came_before_the_name_is_the_next_guest():
+    x = read("Hadir Anggota Komisi IX DPR RI Rina Wati, S. IP., MM , Kepala Perwakilan BKKBN "
+             "Provinsi Bengkulu, Kepala Dinas Kesehatan Kota Bengkulu, dr. Budi Santoso, dan "
+             "warga.")
+    assert people(x) == {
+        ("Rina Wati", "Anggota Komisi IX DPR RI", "Komisi IX Dewan Perwakilan Rakyat"),
+        ("Budi Santoso", "Kepala Dinas Kesehatan Kota Bengkulu", "Dinas Kesehatan Kota Bengkulu")}
+
+
+def test_a_deputy_or_a_director_of_a_field_written_short_heads_the_unit_spelled_out():
+    x = read("Hadir Deputi KSPK BKKBN Rina Wati dan Direktur Advokasi dan KIE BKKBN Pusat, "
+             "Budi Santoso. Deputi KB-KR BKKBN, Dewi Lestari, mengatakan program baik.")
+    assert people(x) == {
+        ("Rina Wati", "Deputi KSPK BKKBN",
+         "Kedeputian Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga BKKBN"),
+        ("Budi Santoso", "Direktur Advokasi dan KIE BKKBN Pusat",
+         "Direktorat Advokasi dan Komunikasi, Informasi, dan Edukasi BKKBN"),
+        ("Dewi Lestari", "Deputi KB-KR BKKBN",
+         "Kedeputian Bidang Keluarga Berencana dan Kesehatan Reproduksi BKKBN")}
+    units = {e.label: {m.text for m in e.mentions} for e in x.entities.values()
+             if e.label.startswith(("Kedeputian", "Direktorat"))}
+    assert units["Kedeputian Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga BKKBN"] == {"KSPK"}
+
+
+def test_an_acting_prefix_with_its_short_form_in_capitals_and_a_veterinarian_s_title():
+    x = read("Pelaksana Tugas (PLT) Kepala Dinas Kesehatan Kota Palu, Rina Wati, menjelaskan "
+             "bahwa program berjalan. Rombongan disambut Plt. Sekda Kabupaten Sambas drh. H. "
+             "Budi Santoso.")
+    assert people(x) == {
+        ("Rina Wati", "Pelaksana Tugas (PLT) Kepala Dinas Kesehatan Kota Palu",
+         "Dinas Kesehatan Kota Palu"),
+        ("Budi Santoso", "Plt. Sekda Kabupaten Sambas", "Pemerintah Kabupaten Sambas")}
+    assert persons(x)["Budi Santoso"] == {"drh. H. Budi Santoso"}
+
+
+def test_an_older_family_planning_board_a_dinas_written_short_and_a_lower_case_honorific():
+    x = read("Sekretaris BKBPP Kampar, Rina Wati, membuka acara. Kepala DisdaldukKB Kabupaten "
+             "Bengkalis, Budi Santoso, hadir bersama Kepala BKKBN Provinsi Riau dra Sri Rahayu.")
+    assert people(x) == {
+        ("Rina Wati", "Sekretaris BKBPP Kampar",
+         "Badan Keluarga Berencana dan Pemberdayaan Perempuan Kabupaten Kampar"),
+        ("Budi Santoso", "Kepala DisdaldukKB Kabupaten Bengkalis",
+         "Dinas Pengendalian Penduduk dan Keluarga Berencana Kabupaten Bengkalis"),
+        ("Sri Rahayu", "Kepala BKKBN Provinsi Riau", "Perwakilan BKKBN Provinsi Riau")}
+    assert persons(x)["Sri Rahayu"] == {"dra Sri Rahayu"}
+
+
+def test_two_initials_written_together_between_two_words_of_a_name():
+    x = read("Hadir Wali Kota Tomohon Karel JA Sendouw SH dan Bupati Sambas Budi Santoso.")
+    assert persons(x) == {"Karel JA Sendouw": {"Karel JA Sendouw SH"},
+                          "Budi Santoso": {"Budi Santoso"}}
+    assert ("Karel JA Sendouw", "Wali Kota Tomohon", "Pemerintah Kota Tomohon") in people(x)
+
+
+def test_a_regional_secretary_named_without_the_region_serves_the_one_regency_named():
+    x = read("Bupati Kabupaten Sambas membuka rapat. Sekretaris Daerah Ir. H. Budi Santoso M. Si "
+             "selaku Wakil Ketua TPPS menyampaikan laporan.")
+    assert ("Budi Santoso", "Sekretaris Daerah", "Pemerintah Kabupaten Sambas") in people(x)
+    x = read("Gubernur Jambi hadir di Kabupaten Kerinci dan Kota Sungai Penuh. Sekretaris Daerah "
+             "Budi Santoso menyampaikan laporan.")
+    assert not any(post == "Sekretaris Daerah" for _, post, _ in people(x))  # which one?
+
+
+def test_functional_posts_of_the_agency_trainers_and_family_planning_counsellors():
+    x = read("Pelatihan ditutup didampingi Widyaiswara BKKBN Papua Drs Slamet Tegar, M.MT. "
+             "Penyuluh KB Ahli Utama BKKBN H Nofal mengatakan program berjalan.")
+    assert people(x) == {
+        ("Slamet Tegar", "Widyaiswara BKKBN Papua", "Perwakilan BKKBN Provinsi Papua"),
+        ("Nofal", "Penyuluh KB Ahli Utama BKKBN",
+         "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN")}
+
+
+def test_a_circular_before_its_issuer_is_no_person_and_the_sultan_by_his_title():
+    x = read("Pendataan mengacu pada Surat Edaran Kepala BKKBN Nomor 04 Tahun 2021. Gubernur DIY "
+             "Sri Sultan HB X dalam sambutannya mengatakan keluarga adalah pondasi.")
+    assert set(persons(x)) == {"Hamengku Buwono X"}
+    assert ("Hamengku Buwono X", "Gubernur DIY",
+            "Pemerintah Provinsi Daerah Istimewa Yogyakarta") in people(x)
