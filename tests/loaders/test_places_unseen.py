@@ -191,6 +191,6 @@ def test_jakartas_administrative_cities_by_their_official_names():
 
 
 def test_a_capitalised_demonstrative_ends_a_venue_name():
-    x = read("Kegiatan yang diselenggarakan di Aula Kantor Bapenda Ini juga dihadiri Sekda.")
+    x = read("Rapat pekan lalu di Aula Kantor Bapenda Ini turut dihadiri Sekda.")
     places = labels(x, "place")
     assert "Aula Kantor Bapenda" in places and "Aula Kantor Bapenda Ini" not in places

@@ -138,8 +138,8 @@ def test_a_verb_of_saying_after_guna_says_nothing():
 
 
 def test_the_reader_of_a_written_speech_is_not_the_one_katanya_points_back_at():
-    text = ("Gubernur Sulawesi Tengah Budi Santoso dalam sambutan tertulis yang dibacakan Asisten "
-            "Administrasi Umum Sekda Sulteng Ani Lestari menyampaikan bahwa keluarga adalah "
+    text = ("Gubernur Sulawesi Tengah Budi Santoso lewat sambutan tertulisnya, yang dibacakan Asisten "
+            "Pemerintahan Sekda Sulteng Ani Lestari menyampaikan bahwa keluarga adalah "
             "wahana utama pembangunan. \"Keluarga perlu didukung semua pihak,\" katanya.")
     assert said(text) == [("Budi Santoso", "keluarga adalah wahana utama pembangunan."),
                           ("Budi Santoso", "Keluarga perlu didukung semua pihak")]
