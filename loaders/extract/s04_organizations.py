@@ -663,8 +663,8 @@ _CHAPTER_AFTER = re.compile(rf"[ \t]+(?P<chapter>{_CHAPTER})(?![\w-])")
 
 
 def _chapters(r: EntityRegistry) -> None:
-    """"Pengurus Wilayah Muslimat NU Riau", "PP Muslimat NU", "IBI Cabang Kabupaten Lombok
-    Timur": a chapter of an association (its board's name before or after the association's,
+    """"Pengurus Wilayah <association> <province>", "PP <association>", "<association> Cabang
+    Kabupaten <regency>": a chapter of an association (its board's name before or after the association's,
     then the region it serves, if any), a sub-organization of the association; labelled with
     the board and the region spelled out, and also known as written."""
     for f in [f for f in r.ctx.found if f.key.startswith("org/")]:
