@@ -278,6 +278,22 @@ def region_named(r: EntityRegistry, pos: int, kinds: tuple[str, ...],
     return None
 
 
+def the_region(r: EntityRegistry, dateline: bool = False) -> str | None:
+    """The key of the one city or regency the article names, else, when it names none, of
+    its one province (none where it names several): the region an article about one place
+    means by "RPJMD" or "Sekretaris Daerah" alone. ``dateline``: a province the dateline
+    names counts when the body names none."""
+    for kinds in (("kota", "kabupaten"), ("province",)):
+        keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
+                and r.info[f.key].place_kind in kinds}
+        if not keys and dateline and kinds == ("province",) and r.dateline_key and \
+                r.info[r.dateline_key].place_kind == "province":
+            keys = {r.dateline_key}
+        if keys:
+            return keys.pop() if len(keys) == 1 else None
+    return None
+
+
 def level_of(r: EntityRegistry, place_key: str) -> str | None:
     kind = r.info[place_key].place_kind if place_key in r.info else None
     return {"province": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}.get(kind or "")

@@ -41,6 +41,7 @@ from .registry import (
     compiled,
     of,
     places_at,
+    the_region,
     word_kind_re,
     words_re,
 )
@@ -421,7 +422,7 @@ def _frameworks(r: EntityRegistry) -> None:
             elif named:  # "Renstra Dinas Kesehatan 2021-2026": a body no stage read, as written
                 owner, end = " ".join(named.group("owner").split()), named.end("owner")
             elif entry.label in r.lex.word_list("regional_plan"):
-                owner = _acting_region(r, h.start) or _the_region(r)  # "Pemprov Riau
+                owner = _acting_region(r, h.start) or _label(r, the_region(r))  # "Pemprov Riau
                 #   menargetkan … pada RPJMD": the plan of the government acting in the
                 #   sentence; "… target Program KKBPK RPJMD." in an article on one regency:
                 #   that regency's plan
@@ -480,6 +481,10 @@ def _frameworks(r: EntityRegistry) -> None:
         r.mark(key, h.start, end + (m.end() if m and resolved.get(i) else 0))
 
 
+def _label(r: EntityRegistry, key: str | None) -> str | None:
+    return r.ctx.entities[key].label if key else None
+
+
 def _acting_region(r: EntityRegistry, pos: int) -> str | None:
     """The label of the province, city or regency whose body is named last before ``pos``
     in the same sentence ("Pemprov Riau menargetkan … pada RPJMD" → Provinsi Riau)."""
@@ -489,18 +494,6 @@ def _acting_region(r: EntityRegistry, pos: int) -> str | None:
               and j in r.info and r.info[j].place_kind in ("province", "kota", "kabupaten")]
     last = max(bodies, key=lambda f: f.end, default=None)
     return r.ctx.entities[r.info[last.key].jurisdiction].label if last else None
-
-
-def _the_region(r: EntityRegistry) -> str | None:
-    """The label of the one city or regency the article names, else of its one province."""
-    for kinds in (("kota", "kabupaten"), ("province",)):
-        keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
-                and r.info[f.key].place_kind in kinds}
-        if len(keys) == 1:
-            return r.ctx.entities[keys.pop()].label
-        if keys:
-            return None
-    return None
 
 
 def _framework_words(lex) -> tuple[re.Pattern[str], ...]:

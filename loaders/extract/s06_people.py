@@ -49,6 +49,7 @@ from .registry import (
     places_at,
     region_named,
     spelling,
+    the_region,
     word_kind_re,
     words_re,
 )
@@ -353,7 +354,7 @@ def _post(r: EntityRegistry, m: re.Match, w: _Words) -> _Post | None:
             # "Bupati Djoko Nugroho", "Gubernur H Longki Djanggola": the head of the one
             # region of that kind the article names; "Sekretaris Daerah Djoko Gunawan": of
             # the one regency or city it names, else (naming none) of the one province
-            key = _only_region(r, kinds[0]) if attaches != "region_gov" else _only_local_region(r)
+            key = _only_region(r, kinds[0]) if attaches != "region_gov" else the_region(r, dateline=True)
             org = government_of(r, key) if key else None
             return _Post(m.start(), pos, pos, canonical, org) if org else None
         if place is None:
@@ -507,16 +508,6 @@ def _only_region(r: EntityRegistry, kind: str) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-
-
-def _only_local_region(r: EntityRegistry) -> str | None:
-    """The one regency or city the article names, else, when it names none, its one
-    province (none if it names several)."""
-    keys = {f.key for f in r.ctx.found if f.key.startswith("place/")
-            and r.info[f.key].place_kind in ("kabupaten", "kota")}
-    if not keys:
-        return _only_region(r, "province")
-    return keys.pop() if len(keys) == 1 else None
 
 
 def _head_of_area(r: EntityRegistry, m: re.Match, canonical: str) -> _Post | None:
